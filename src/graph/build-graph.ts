@@ -1,0 +1,69 @@
+// Builds the lineage graph from the store: one node per model (placeholders included), one edge per distinct
+// parent → child pair (self-loops left out and counted by the checks). When several sources name the same pair,
+// the Hub's resolved tag wins over the card, and the card over an imported list.
+
+import { DirectedGraph } from "graphology";
+import type { Store } from "../store/open-store.js";
+import type { EdgeSource, Relation } from "../vocabulary/relation.js";
+
+export interface ModelNode {
+  placeholder: boolean;
+  author: string | null;
+  downloads: number;
+  likes: number;
+  createdAt: string | null;
+  /** The model's own relation to its bases (from its best-sourced edge), null for a root. */
+  relation: Relation | null;
+}
+
+export interface LineageEdge {
+  relation: Relation;
+  source: EdgeSource;
+}
+
+export type LineageGraph = DirectedGraph<ModelNode, LineageEdge>;
+
+const SOURCE_RANK: Record<EdgeSource, number> = { tag: 0, card: 1, file: 2 };
+
+interface ModelRowLite {
+  id: string;
+  placeholder: number;
+  author: string | null;
+  downloads: number | null;
+  likes: number | null;
+  created_at: string | null;
+}
+
+interface EdgeRowLite {
+  child: string;
+  parent: string;
+  relation: Relation;
+  source: EdgeSource;
+}
+
+export function buildLineageGraph(db: Store): LineageGraph {
+  const graph: LineageGraph = new DirectedGraph({ allowSelfLoops: false });
+  for (const row of db.prepare(`SELECT id, placeholder, author, downloads, likes, created_at FROM models`).iterate() as Iterable<ModelRowLite>) {
+    graph.addNode(row.id, {
+      placeholder: row.placeholder === 1,
+      author: row.author,
+      downloads: row.downloads ?? 0,
+      likes: row.likes ?? 0,
+      createdAt: row.created_at,
+      relation: null,
+    });
+  }
+  const bestSourceOfChild = new Map<string, number>();
+  for (const edge of db.prepare(`SELECT child, parent, relation, source FROM edges WHERE child <> parent`).iterate() as Iterable<EdgeRowLite>) {
+    const rank = SOURCE_RANK[edge.source];
+    const existing = graph.edge(edge.parent, edge.child);
+    if (existing === undefined) graph.addDirectedEdge(edge.parent, edge.child, { relation: edge.relation, source: edge.source });
+    else if (rank < SOURCE_RANK[graph.getEdgeAttribute(existing, "source")]) graph.replaceEdgeAttributes(existing, { relation: edge.relation, source: edge.source });
+    const best = bestSourceOfChild.get(edge.child);
+    if (best === undefined || rank < best) {
+      bestSourceOfChild.set(edge.child, rank);
+      graph.setNodeAttribute(edge.child, "relation", edge.relation);
+    }
+  }
+  return graph;
+}

@@ -1,0 +1,35 @@
+// Streams a CSV file (RFC 4180, plain or gzip) as header-keyed rows with their line numbers. A malformed row
+// is reported as a problem instead of ending the read.
+
+import { parse } from "csv-parse";
+import { openText } from "./source-file.js";
+
+export type CsvItem = { row: Record<string, string>; line: number } | { problem: string; line: number };
+
+export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
+  const problems: CsvItem[] = [];
+  const parser = openText(path).pipe(
+    parse({
+      columns: (header: string[]) => header.map((name) => name.trim()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      info: true,
+      on_skip: (error) => {
+        problems.push({ problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`, line: Number(error?.lines ?? 0) });
+        return undefined;
+      },
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    while (problems.length > 0) yield problems.shift() as CsvItem;
+    yield { row: record, line: info.lines };
+  }
+  while (problems.length > 0) yield problems.shift() as CsvItem;
+}
+
+/** The first header names of a CSV whose header line has been read by `peekText`. */
+export function headerOf(firstLine: string): string[] {
+  return firstLine.replace(/^\uFEFF/, "").split(",").map((name) => name.trim().replace(/^"|"$/g, "").toLowerCase());
+}

@@ -1,0 +1,117 @@
+// One entry of the family-tree dumps (`{"models": [{model_id, metadata, children, adapters, ...}]}`) turned into
+// a record in the Hub's JSON shape plus the children its lists name. `metadata` is a JSON string holding the
+// Python client's model info, or `N/A`; `card_data` inside it is the card's YAML front matter as text.
+
+import { parse as parseYaml } from "yaml";
+import type { HubModelRecord } from "../hub/api-types.js";
+import { isModelId, modelIdFromUrl } from "../vocabulary/model-id.js";
+import type { Relation } from "../vocabulary/relation.js";
+import { toIsoDate } from "./iso-date.js";
+
+export interface ListedChild {
+  child: string;
+  relation: Relation;
+  raw: string;
+}
+
+export interface FamilyTreeRecord {
+  id: string;
+  /** The model's record, or null when the dump has no metadata for it (`N/A`). */
+  record: HubModelRecord | null;
+  children: ListedChild[];
+  problems: string[];
+}
+
+const CHILD_LISTS: readonly (readonly [string, Relation])[] = [
+  ["children", "finetune"],
+  ["adapters", "adapter"],
+  ["quantized", "quantized"],
+  ["merges", "merge"],
+];
+
+function idFrom(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  if (isModelId(trimmed)) return trimmed;
+  return modelIdFromUrl(trimmed);
+}
+
+function parseCardData(value: unknown, problems: string[]): Record<string, unknown> | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  if (typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (typeof value !== "string") {
+    problems.push(`card_data is neither YAML text nor an object; ignored`);
+    return undefined;
+  }
+  try {
+    const parsed: unknown = parseYaml(value);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    problems.push(`card_data is not a YAML mapping; ignored`);
+  } catch (error) {
+    problems.push(`card_data is not valid YAML (${(error as Error).message.split("\n")[0]}); ignored`);
+  }
+  return undefined;
+}
+
+function metadataObject(value: unknown, problems: string[]): Record<string, unknown> | null {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  if (typeof value !== "string" || value.trim() === "" || value.trim().toUpperCase() === "N/A") {
+    problems.push(`metadata is ${JSON.stringify(value)?.slice(0, 40)}: stored as a model without a record`);
+    return null;
+  }
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  problems.push(`metadata is not a JSON object: stored as a model without a record`);
+  return null;
+}
+
+/** Converts one dump entry; throws when the entry names no usable model id. */
+export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
+  if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+    throw new Error(`family-tree entry must be an object, got ${JSON.stringify(entry)?.slice(0, 80)}`);
+  }
+  const raw = entry as Record<string, unknown>;
+  const id = idFrom(raw.model_id);
+  if (id === null) throw new Error(`family-tree entry has no valid model_id (${JSON.stringify(raw.model_id)?.slice(0, 80)})`);
+  const problems: string[] = [];
+  const metadata = metadataObject(raw.metadata, problems);
+  let record: HubModelRecord | null = null;
+  if (metadata !== null) {
+    const cardData = parseCardData(metadata.card_data ?? metadata.cardData, problems);
+    record = {
+      id,
+      ...(typeof metadata._id === "string" ? { _id: metadata._id } : {}),
+      author: typeof metadata.author === "string" ? metadata.author : undefined,
+      private: metadata.private === true,
+      gated: metadata.gated as HubModelRecord["gated"],
+      downloads: metadata.downloads as number,
+      likes: metadata.likes as number,
+      createdAt: toIsoDate(metadata.created_at ?? metadata.createdAt) ?? undefined,
+      lastModified: toIsoDate(metadata.last_modified ?? metadata.lastModified) ?? undefined,
+      library_name: metadata.library_name as string,
+      pipeline_tag: metadata.pipeline_tag as string,
+      tags: metadata.tags as string[],
+      ...(cardData === undefined ? {} : { cardData }),
+    };
+    for (const key of Object.keys(record) as (keyof HubModelRecord)[]) if (record[key] === undefined || record[key] === null) delete record[key];
+  }
+  const children: ListedChild[] = [];
+  for (const [list, relation] of CHILD_LISTS) {
+    const values = raw[list];
+    if (values === undefined || values === null) continue;
+    if (!Array.isArray(values)) {
+      problems.push(`"${list}" is not a list; ignored`);
+      continue;
+    }
+    for (const value of values) {
+      const child = idFrom(value);
+      if (child === null) problems.push(`"${list}" entry ${JSON.stringify(value)?.slice(0, 80)} is not a model; ignored`);
+      else children.push({ child, relation, raw: String(value) });
+    }
+  }
+  return { id, record, children, problems };
+}

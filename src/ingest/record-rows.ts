@@ -1,0 +1,72 @@
+// The rows one source record turns into: what every importer and the crawler hand to the store's save path.
+// Plain data, no behaviour; the store decides how rows merge with what it already holds.
+
+import type { EdgeSource, Relation } from "../vocabulary/relation.js";
+import type { UnresolvedReason } from "./normalize-base-model.js";
+
+export interface ModelRow {
+  id: string;
+  author: string | null;
+  createdAt: string | null;
+  lastModified: string | null;
+  downloads: number | null;
+  likes: number | null;
+  libraryName: string | null;
+  pipelineTag: string | null;
+  license: string | null;
+  gated: string | null;
+  architecture: string | null;
+  /** The card's `base_model` exactly as written (JSON), null when the card has none. */
+  baseModelRaw: string | null;
+}
+
+export interface EdgeRow {
+  child: string;
+  parent: string;
+  relation: Relation;
+  source: EdgeSource;
+  /** The tag, card value or CSV cell that produced this edge. */
+  raw: string;
+}
+
+export interface UnresolvedRow {
+  child: string;
+  raw: string;
+  reason: UnresolvedReason;
+}
+
+export interface RecordRows {
+  /** A record of the model itself; absent when the source only names a model. */
+  model: ModelRow | null;
+  /** Ids the source shows to exist (listed by the Hub) although it carries no record of them. */
+  existing: string[];
+  edges: EdgeRow[];
+  unresolved: UnresolvedRow[];
+  /**
+   * When set, this record is the whole truth about the child's declared bases: its earlier `tag` and `card`
+   * edges and unresolved values are replaced by the ones here (a base removed from a card disappears).
+   */
+  replacesDeclaredBasesOf: string | null;
+  /** Problems that did not stop the record from being saved (a field of the wrong type, say). */
+  warnings: string[];
+}
+
+export function emptyModelRow(id: string): ModelRow {
+  return {
+    id,
+    author: null,
+    createdAt: null,
+    lastModified: null,
+    downloads: null,
+    likes: null,
+    libraryName: null,
+    pipelineTag: null,
+    license: null,
+    gated: null,
+    architecture: null,
+    baseModelRaw: null,
+  };
+}
+
+/** One item of a source: a record's rows, or a record that could not be read (reported and skipped). */
+export type SourceItem = { rows: RecordRows } | { skipped: string };

@@ -1,0 +1,78 @@
+// The one save path's second half: writes the rows of source records into the store, merging with what is
+// there. Callers wrap a batch in one transaction (see import-run.ts); this file only knows how rows merge.
+
+import type { RecordRows } from "../ingest/record-rows.js";
+import type { Store } from "./open-store.js";
+
+export interface WriteCounts {
+  models: number;
+  edges: number;
+  unresolved: number;
+}
+
+export interface RowWriter {
+  /** Writes one record's rows; returns how many rows of each kind it wrote. */
+  write(rows: RecordRows): WriteCounts;
+}
+
+/**
+ * A record's fields overwrite stored ones, except that a missing value never erases a known one (sources
+ * differ in what they carry). A model named only as a parent is stored as a placeholder until a record
+ * or an edge list shows it exists.
+ */
+export function createRowWriter(db: Store): RowWriter {
+  const upsertModel = db.prepare(`
+    INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
+                        gated, architecture, placeholder, base_model_raw)
+    VALUES (@id, @author, @createdAt, @lastModified, @downloads, @likes, @libraryName, @pipelineTag, @license,
+            @gated, @architecture, 0, @baseModelRaw)
+    ON CONFLICT (id) DO UPDATE SET
+      author = coalesce(excluded.author, author),
+      created_at = coalesce(excluded.created_at, created_at),
+      last_modified = coalesce(excluded.last_modified, last_modified),
+      downloads = coalesce(excluded.downloads, downloads),
+      likes = coalesce(excluded.likes, likes),
+      library_name = coalesce(excluded.library_name, library_name),
+      pipeline_tag = coalesce(excluded.pipeline_tag, pipeline_tag),
+      license = coalesce(excluded.license, license),
+      gated = coalesce(excluded.gated, gated),
+      architecture = coalesce(excluded.architecture, architecture),
+      placeholder = 0,
+      base_model_raw = coalesce(excluded.base_model_raw, base_model_raw)`);
+  const markExisting = db.prepare(`
+    INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
+    ON CONFLICT (id) DO UPDATE SET placeholder = 0`);
+  const insertPlaceholder = db.prepare(`INSERT INTO models (id, author, placeholder) VALUES (?, ?, 1) ON CONFLICT (id) DO NOTHING`);
+  const deleteDeclaredEdges = db.prepare(`DELETE FROM edges WHERE child = ? AND source IN ('tag', 'card')`);
+  const deleteUnresolved = db.prepare(`DELETE FROM unresolved WHERE child = ?`);
+  const upsertEdge = db.prepare(`
+    INSERT INTO edges (child, parent, relation, source, raw) VALUES (@child, @parent, @relation, @source, @raw)
+    ON CONFLICT (child, parent, source) DO UPDATE SET relation = excluded.relation, raw = excluded.raw`);
+  const upsertUnresolved = db.prepare(`
+    INSERT INTO unresolved (child, raw, reason) VALUES (@child, @raw, @reason)
+    ON CONFLICT (child, raw) DO UPDATE SET reason = excluded.reason`);
+
+  const authorOf = (id: string): string | null => (id.includes("/") ? id.slice(0, id.indexOf("/")) : null);
+
+  return {
+    write(rows) {
+      let models = 0;
+      if (rows.model !== null) {
+        upsertModel.run(rows.model);
+        models++;
+      }
+      for (const id of rows.existing) models += markExisting.run(id, authorOf(id)).changes;
+      if (rows.replacesDeclaredBasesOf !== null) {
+        deleteDeclaredEdges.run(rows.replacesDeclaredBasesOf);
+        deleteUnresolved.run(rows.replacesDeclaredBasesOf);
+      }
+      for (const edge of rows.edges) {
+        insertPlaceholder.run(edge.parent, authorOf(edge.parent));
+        if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child)) markExisting.run(edge.child, authorOf(edge.child));
+        upsertEdge.run(edge);
+      }
+      for (const entry of rows.unresolved) upsertUnresolved.run(entry);
+      return { models, edges: rows.edges.length, unresolved: rows.unresolved.length };
+    },
+  };
+}
