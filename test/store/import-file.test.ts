@@ -1,10 +1,11 @@
 // Imports the real 30K lineage edge list: its 30,383 data rows (counted in the data README) are each either stored
 // or reported as skipped, and a second import of the same file changes nothing.
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
 import { importFile } from "../../src/store/import-file.js";
 
-const EDGES = "/work/shared/data/lineage-top50k-textgen/edges.csv".replace("/work/shared", `${process.cwd()}/../shared`);
+const EDGES = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/edges.csv");
 
 describe("importFile on the real edge list", () => {
   it("stores every valid row once and skips nothing on a second import", async () => {
