@@ -23,6 +23,8 @@ export interface NormalizedBaseModel {
   /** Distinct ids in the order written; duplicates (also case variants of one another) appear once. */
   ids: string[];
   unresolved: UnresolvedValue[];
+  /** Values that named an id already listed (exactly or as a case variant), as written. */
+  duplicates: string[];
 }
 
 const NOT_AVAILABLE = new Set(["n/a", "na", "none", "null", "nil", "-", "unknown", "tbd"]);
@@ -46,7 +48,7 @@ function normalizeOne(raw: string): { id: string } | UnresolvedValue {
 
 /** Normalises any value found under `cardData.base_model`. */
 export function normalizeBaseModel(value: unknown): NormalizedBaseModel {
-  const result: NormalizedBaseModel = { ids: [], unresolved: [] };
+  const result: NormalizedBaseModel = { ids: [], unresolved: [], duplicates: [] };
   if (value === undefined || value === null) return result;
   const values = Array.isArray(value) ? value : [value];
   const seen = new Set<string>();
@@ -62,7 +64,8 @@ export function normalizeBaseModel(value: unknown): NormalizedBaseModel {
     const one = normalizeOne(item);
     if ("id" in one) {
       const key = one.id.toLowerCase();
-      if (!seen.has(key)) {
+      if (seen.has(key)) result.duplicates.push(item);
+      else {
         seen.add(key);
         result.ids.push(one.id);
       }

@@ -7,6 +7,7 @@ describe("normalizeBaseModel", () => {
     expect(normalizeBaseModel(["Qwen/Qwen2.5-7B", "qwen/qwen2.5-7b", "meta-llama/Llama-2-7b"])).toEqual({
       ids: ["Qwen/Qwen2.5-7B", "meta-llama/Llama-2-7b"],
       unresolved: [],
+      duplicates: ["qwen/qwen2.5-7b"],
     });
   });
   it("recovers ids from Hub URLs and reports local paths, empty and N/A values", () => {
@@ -18,9 +19,10 @@ describe("normalizeBaseModel", () => {
         { raw: "", reason: "empty" },
         { raw: "N/A", reason: "not-available" },
       ],
+      duplicates: [],
     });
   });
   it("reports values of the wrong type", () => {
-    expect(normalizeBaseModel([42])).toEqual({ ids: [], unresolved: [{ raw: "42", reason: "wrong-type" }] });
+    expect(normalizeBaseModel([42])).toEqual({ ids: [], unresolved: [{ raw: "42", reason: "wrong-type" }], duplicates: [] });
   });
 });

@@ -1,0 +1,13 @@
+// The list of commands the command line offers, in the order --help shows them.
+
+import { ancestorsCommand } from "./ancestors.js";
+import { checkCommand } from "./check.js";
+import type { Command } from "./command.js";
+import { familyCommand } from "./family.js";
+import { importCommand } from "./import.js";
+import { statsCommand } from "./stats.js";
+import { summaryCommand } from "./summary.js";
+import { topCommand } from "./top.js";
+import { treeCommand } from "./tree.js";
+
+export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand];

@@ -1,0 +1,78 @@
+// Turns what a user typed into a model or an org, case-insensitively as the Hub does, and answers an unknown
+// name with the closest ids ("did you mean ..."), so a typo never ends in a bare "not found".
+
+import { distance } from "fastest-levenshtein";
+import type { Store } from "../store/open-store.js";
+
+export type ResolvedQuery = { kind: "model"; id: string } | { kind: "org"; org: string; models: string[] };
+
+export class UnknownQueryError extends Error {
+  constructor(
+    readonly query: string,
+    readonly suggestions: string[],
+  ) {
+    super(`unknown model or org "${query}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""}`);
+    this.name = "UnknownQueryError";
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The model with this id (exact spelling first, else a case variant), or null. */
+export function findModelId(db: Store, text: string): string | null {
+  const rows = db.prepare(`SELECT id FROM models WHERE id = ? COLLATE NOCASE ORDER BY id`).all(text) as { id: string }[];
+  return (rows.find((row) => row.id === text) ?? rows[0])?.id ?? null;
+}
+
+/** The ids of an org's own models (`ORG/...`, any case of ORG), sorted. */
+export function orgModelIds(db: Store, org: string): string[] {
+  const rows = db.prepare(`SELECT id FROM models WHERE id LIKE ? ESCAPE '\\' ORDER BY id`).all(`${escapeLike(org)}/%`) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+export function resolveQuery(db: Store, query: string): ResolvedQuery {
+  const text = query.trim();
+  const id = text.length > 0 ? findModelId(db, text) : null;
+  if (id !== null) return { kind: "model", id };
+  if (text.length > 0 && !text.includes("/")) {
+    const models = orgModelIds(db, text);
+    const first = models[0];
+    if (first !== undefined) {
+      const spelled = models.find((model) => model.startsWith(`${text}/`)) ?? first;
+      return { kind: "org", org: spelled.slice(0, spelled.indexOf("/")), models };
+    }
+  }
+  throw new UnknownQueryError(query, suggestModels(db, text));
+}
+
+/**
+ * Ids and orgs closest to `text`: same name under another org first, then by edit distance (case-insensitive,
+ * at most a quarter of the length, minimum 2), ties by id.
+ */
+export function suggestModels(db: Store, text: string, limit = 5): string[] {
+  const wanted = text.toLowerCase();
+  if (wanted.length === 0) return [];
+  const budget = Math.max(2, Math.floor(wanted.length / 4));
+  const scored = new Map<string, number>();
+  const consider = (candidate: string, score: number) => {
+    const previous = scored.get(candidate);
+    if (previous === undefined || score < previous) scored.set(candidate, score);
+  };
+  for (const { id } of db.prepare(`SELECT id FROM models`).iterate() as Iterable<{ id: string }>) {
+    const lower = id.toLowerCase();
+    const slash = lower.indexOf("/");
+    const name = slash >= 0 ? lower.slice(slash + 1) : lower;
+    if (name === wanted) consider(id, 0);
+    else if (Math.abs(lower.length - wanted.length) <= budget) {
+      const d = distance(lower, wanted);
+      if (d <= budget) consider(id, d);
+    }
+    if (slash > 0 && !wanted.includes("/") && Math.abs(slash - wanted.length) <= budget) {
+      const d = distance(lower.slice(0, slash), wanted);
+      if (d <= budget) consider(id.slice(0, slash), d);
+    }
+  }
+  return [...scored].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit).map(([candidate]) => candidate);
+}
