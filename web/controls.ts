@@ -1,0 +1,72 @@
+// The filter bar: relation checkboxes, maximum depth, the size switch and the export links; it shows a view's
+// settings and reports the user's changes as a new view, never holding state of its own.
+
+import { exportUrl, RELATIONS, type Relation } from "./api.js";
+import { RELATION_COLORS, RELATION_LABELS } from "./colors.js";
+import { MAX_DEPTH, normalizeRelations, type SizeMode, type ViewState } from "./state.js";
+
+export interface Controls {
+  show(view: ViewState): void;
+}
+
+export function createControls(form: HTMLFormElement, onChange: (change: Partial<ViewState>) => void): Controls {
+  const fieldset = form.querySelector<HTMLFieldSetElement>("#relation-filter");
+  const depthInput = form.querySelector<HTMLInputElement>("#depth-input");
+  const gexf = form.querySelector<HTMLAnchorElement>("#export-gexf");
+  if (fieldset === null || depthInput === null || gexf === null) throw new Error("viewer: the controls are missing from the page");
+
+  const boxes = new Map<Relation, HTMLInputElement>();
+  for (const relation of RELATIONS) {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = relation;
+    box.checked = true;
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.style.backgroundColor = RELATION_COLORS[relation];
+    label.append(box, swatch, RELATION_LABELS[relation]);
+    fieldset.append(label);
+    boxes.set(relation, box);
+  }
+
+  fieldset.addEventListener("change", (event) => {
+    const checked = RELATIONS.filter((relation) => boxes.get(relation)?.checked === true);
+    if (checked.length === 0 && event.target instanceof HTMLInputElement) {
+      event.target.checked = true; // at least one relation stays on: an empty filter would show nothing
+      return;
+    }
+    onChange({ relations: normalizeRelations(checked), expand: [] });
+  });
+
+  depthInput.addEventListener("change", () => {
+    const value = depthInput.valueAsNumber;
+    const depth = Number.isInteger(value) && value >= 1 && value <= MAX_DEPTH ? value : null;
+    if (depth === null) depthInput.value = "";
+    onChange({ depth });
+  });
+
+  form.addEventListener("change", (event) => {
+    const target = event.target;
+    if (target instanceof HTMLInputElement && target.name === "size" && target.checked) onChange({ size: target.value as SizeMode });
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+
+  return {
+    show(view: ViewState) {
+      form.hidden = view.q === null;
+      for (const relation of RELATIONS) {
+        const box = boxes.get(relation);
+        if (box !== undefined) box.checked = view.relations === null || view.relations.includes(relation);
+      }
+      depthInput.value = view.depth === null ? "" : String(view.depth);
+      form.querySelectorAll<HTMLInputElement>('input[name="size"]').forEach((radio) => {
+        radio.checked = radio.value === view.size;
+      });
+      if (view.q !== null) {
+        gexf.href = exportUrl({ q: view.q, depth: view.depth ?? undefined, relations: view.relations ?? undefined }, "gexf");
+        gexf.download = `${view.q.replace(/[^A-Za-z0-9._-]+/g, "_")}.gexf`;
+      }
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// The whole view as a value (query, filters, size mode, selection, expanded fans) and its query-string form,
+// so a shared link reopens the same view and the back button walks through earlier views.
+
+import { RELATIONS, type Relation } from "./api.js";
+
+export const SIZE_MODES = ["descendants", "downloads"] as const;
+export type SizeMode = (typeof SIZE_MODES)[number];
+
+export const MAX_DEPTH = 50;
+export const MAX_NODES_LIMIT = 20_000;
+
+export interface ViewState {
+  /** The model id or org shown; null for the overview. */
+  q: string | null;
+  /** Only descendants at most this deep; null for no limit. */
+  depth: number | null;
+  /** Only these relations, in the tuple's order; null for all. */
+  relations: Relation[] | null;
+  size: SizeMode;
+  selected: string | null;
+  /** Expanded fans as `PARENT:RELATION`, sorted, without duplicates. */
+  expand: string[];
+  /** The node cap sent to the server; null for the server's default. */
+  max: number | null;
+}
+
+export const EMPTY_VIEW: ViewState = { q: null, depth: null, relations: null, size: "descendants", selected: null, expand: [], max: null };
+
+function text(value: string | null): string | null {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? null : trimmed;
+}
+
+function integerIn(value: string | null, min: number, max: number): number | null {
+  if (value === null || !/^\d+$/.test(value.trim())) return null;
+  const number = Number(value);
+  return number >= min && number <= max ? number : null;
+}
+
+/** Relations in the tuple's order; null when the list names all of them or none we know. */
+export function normalizeRelations(values: readonly string[]): Relation[] | null {
+  const wanted = new Set(values.map((value) => value.trim().toLowerCase()));
+  const relations = RELATIONS.filter((relation) => wanted.has(relation));
+  return relations.length === 0 || relations.length === RELATIONS.length ? null : relations;
+}
+
+/** A fan's key in `expand`: its parent id and relation (ids hold no colon, relations no slash). */
+export function fanKey(parent: string, relation: Relation): string {
+  return `${parent}:${relation}`;
+}
+
+function isFanKey(value: string): boolean {
+  const colon = value.lastIndexOf(":");
+  return colon > 0 && (RELATIONS as readonly string[]).includes(value.slice(colon + 1));
+}
+
+/** Reads a view from a query string; values that make no sense are dropped, never guessed. */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const size = params.get("size");
+  const relations = params.get("relations");
+  const expand = (params.get("expand") ?? "").split(",").map((value) => value.trim()).filter(isFanKey);
+  return {
+    q: text(params.get("q")),
+    depth: integerIn(params.get("depth"), 0, MAX_DEPTH),
+    relations: relations === null ? null : normalizeRelations(relations.split(",")),
+    size: (SIZE_MODES as readonly string[]).includes(size ?? "") ? (size as SizeMode) : "descendants",
+    selected: text(params.get("selected")),
+    expand: [...new Set(expand)].sort(),
+    max: integerIn(params.get("max"), 1, MAX_NODES_LIMIT),
+  };
+}
+
+/** The query string of a view (with its leading `?`, or empty), defaults left out, in a fixed order. */
+export function serializeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.q !== null) params.set("q", state.q);
+  if (state.depth !== null) params.set("depth", String(state.depth));
+  if (state.relations !== null) params.set("relations", state.relations.join(","));
+  if (state.size !== "descendants") params.set("size", state.size);
+  if (state.selected !== null) params.set("selected", state.selected);
+  if (state.expand.length > 0) params.set("expand", state.expand.join(","));
+  if (state.max !== null) params.set("max", String(state.max));
+  const query = params.toString();
+  return query === "" ? "" : `?${query}`;
+}
+
+/** Whether two views need the same family from the server (only the selection or size mode differ). */
+export function sameFamily(a: ViewState, b: ViewState): boolean {
+  return (
+    a.q === b.q &&
+    a.depth === b.depth &&
+    (a.relations ?? RELATIONS).join(",") === (b.relations ?? RELATIONS).join(",") &&
+    a.expand.join(",") === b.expand.join(",") &&
+    a.max === b.max
+  );
+}
+
+/** A new view showing another family, keeping the filters and size mode. */
+export function showFamily(state: ViewState, q: string, selected: string | null = null): ViewState {
+  return { ...state, q, selected, expand: [] };
+}
