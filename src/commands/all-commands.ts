@@ -5,9 +5,10 @@ import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
 import { familyCommand } from "./family.js";
 import { importCommand } from "./import.js";
+import { serveCommand } from "./serve.js";
 import { statsCommand } from "./stats.js";
 import { summaryCommand } from "./summary.js";
 import { topCommand } from "./top.js";
 import { treeCommand } from "./tree.js";
 
-export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand];
+export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, serveCommand];

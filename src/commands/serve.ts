@@ -1,0 +1,67 @@
+// `hf-lineage serve`: the JSON API and the built viewer over HTTP, on 127.0.0.1 unless --host says otherwise. The
+// lineage is loaded once (stored metrics reused when fresh); the Hub token is never handed to the server.
+
+import { spawn } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadLineage } from "../graph/lineage.js";
+import { createApp } from "../server/app.js";
+import { listen } from "../server/listen.js";
+import { UsageError, type Command } from "./command.js";
+import { parseCountOption } from "./parse-number-option.js";
+
+/** web/dist of this package, from src/commands or dist/commands alike. */
+const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+function corsOrigin(value: unknown): string | null {
+  if (value === undefined) return null;
+  const text = String(value);
+  let origin: string | null = null;
+  try {
+    origin = new URL(text).origin;
+  } catch {
+    origin = null;
+  }
+  if (origin === null || origin === "null" || origin !== text) throw new UsageError(`--cors takes one origin such as http://localhost:5173 (scheme, host, port; no path), got "${text}"`);
+  return origin;
+}
+
+function openBrowser(url: string): void {
+  const [program, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const child = spawn(program, args, { stdio: "ignore", detached: true });
+  child.on("error", () => {});
+  child.unref();
+}
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Serve the viewer and the JSON API (http://127.0.0.1:8787/ by default)",
+  usage: "serve [--port N] [--host H] [--open] [--cors ORIGIN]",
+  options: { port: { type: "string" }, host: { type: "string" }, open: { type: "boolean" }, cors: { type: "string" } },
+  optionHelp: [
+    "--port N        port to listen on (default 8787; 0 picks a free one)",
+    "--host H        address to bind (default 127.0.0.1; anything else exposes the API to the network)",
+    "--open          open the viewer in the default browser",
+    "--cors ORIGIN   allow this one origin to call the API from another site (default: none)",
+  ],
+  async run({ values, output, openStore }) {
+    const port = parseCountOption(values, "port", 8787, { min: 0, max: 65_535 });
+    const host = typeof values.host === "string" ? values.host : "127.0.0.1";
+    if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
+    const cors = corsOrigin(values.cors);
+    const started = performance.now();
+    const lineage = loadLineage(await openStore());
+    const log = (message: string) => output.err(`${message}\n`);
+    const app = createApp({ lineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
+    const { server, url } = await listen(app, { port, host, log });
+    output.err(`hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`);
+    if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
+    if (values.open === true) openBrowser(url);
+    await new Promise<void>((resolvePromise) => {
+      const stop = () => server.close(() => resolvePromise());
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+  },
+};

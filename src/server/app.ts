@@ -1,0 +1,69 @@
+// The HTTP application: a function from a WHATWG Request to a Response, so tests call it without a port. Routes
+// the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
+
+import type { Lineage } from "../graph/lineage.js";
+import { errorResponse, HttpError, jsonResponse } from "./http-error.js";
+import { ancestry } from "./routes/ancestry.js";
+import { family } from "./routes/family.js";
+import { modelDetails } from "./routes/model.js";
+import { checks, stats } from "./routes/reports.js";
+import { search } from "./routes/search.js";
+import { topModels, topOrgs } from "./routes/top.js";
+import { withSecurityHeaders } from "./security-headers.js";
+import { ServerData } from "./server-data.js";
+import { serveStatic } from "./static-files.js";
+
+export interface AppDeps {
+  lineage: Lineage;
+  /** The folder of the built viewer (web/dist); null serves the API only. */
+  webRoot: string | null;
+  /** The one origin allowed to call the API from another site (--cors); null sends no CORS headers. */
+  corsOrigin?: string | null;
+  /** Where unexpected failures are reported (their detail never reaches the client). */
+  log?: (message: string) => void;
+}
+
+export type App = (request: Request) => Promise<Response>;
+
+type Route = (data: ServerData, params: URLSearchParams) => unknown | Promise<unknown>;
+
+export function createApp(deps: AppDeps): App {
+  const data = new ServerData(deps.lineage);
+  const routes = new Map<string, Route>([
+    ["/api/search", search],
+    ["/api/model", modelDetails],
+    ["/api/family", family],
+    ["/api/ancestry", ancestry],
+    ["/api/top", topModels],
+    ["/api/top-orgs", topOrgs],
+    ["/api/stats", stats],
+    ["/api/checks", checks],
+  ]);
+
+  async function answer(request: Request): Promise<Response> {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      throw new HttpError(405, `method ${request.method.slice(0, 20)} is not allowed; the API only reads (GET)`);
+    }
+    const url = new URL(request.url);
+    if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
+      const route = routes.get(url.pathname);
+      if (route === undefined) throw new HttpError(404, `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`);
+      const body = await route(data, url.searchParams);
+      return body instanceof Response ? body : jsonResponse(body);
+    }
+    if (deps.webRoot === null) throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
+    return serveStatic(deps.webRoot, url.pathname, request.method);
+  }
+
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await answer(request);
+    } catch (error) {
+      response = errorResponse(error, deps.log);
+      if (response.status === 405) response.headers.set("allow", "GET, HEAD");
+    }
+    if (request.method === "HEAD" && response.body !== null) response = new Response(null, { status: response.status, headers: response.headers });
+    return withSecurityHeaders(response, deps.corsOrigin ?? null);
+  };
+}

@@ -1,0 +1,28 @@
+// The one error shape of the HTTP API, `{ "error": { "status", "message", "suggestions"? } }`, and the JSON
+// responses every route answers with. Errors become responses here and nowhere else.
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly suggestions?: string[],
+  ) {
+    super(message);
+    this.name = "HttpError";
+  }
+}
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}
+
+/** The error shape for any thrown value; anything but an HttpError is a 500 whose detail stays in the log. */
+export function errorResponse(error: unknown, log: (message: string) => void = () => {}): Response {
+  if (error instanceof HttpError) {
+    const body: { status: number; message: string; suggestions?: string[] } = { status: error.status, message: error.message };
+    if (error.suggestions !== undefined) body.suggestions = error.suggestions;
+    return jsonResponse({ error: body }, error.status);
+  }
+  log(`server: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return jsonResponse({ error: { status: 500, message: "internal error: the server could not answer this request" } }, 500);
+}

@@ -1,0 +1,63 @@
+// The thin node:http adapter: turns each incoming request into a WHATWG Request for the app and writes the app's
+// Response back. Only GET and HEAD carry meaning here, so request bodies are never read.
+
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "./app.js";
+
+export interface ListenOptions {
+  port: number;
+  host: string;
+  log?: (message: string) => void;
+}
+
+function toRequest(incoming: IncomingMessage): Request {
+  const target = incoming.url !== undefined && incoming.url.startsWith("/") ? incoming.url : "/";
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+  }
+  // The path is taken as sent (after "http://localhost"), never as an absolute URL that could name another host.
+  return new Request(`http://localhost${target}`, { method: incoming.method ?? "GET", headers });
+}
+
+/** Starts listening; resolves with the server and the address it is bound to. */
+export async function listen(app: App, options: ListenOptions): Promise<{ server: Server; url: string }> {
+  const server = createServer((incoming, outgoing) => {
+    let request: Request;
+    try {
+      request = toRequest(incoming);
+    } catch {
+      outgoing.writeHead(400, { "content-type": "application/json; charset=utf-8" });
+      outgoing.end(JSON.stringify({ error: { status: 400, message: "the request line could not be read" } }));
+      return;
+    }
+    app(request)
+      .then(async (response) => {
+        const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => {
+          headers[name] = value;
+        });
+        if (body !== null) headers["content-length"] = String(body.length);
+        outgoing.writeHead(response.status, headers);
+        outgoing.end(body);
+      })
+      .catch((error: unknown) => {
+        options.log?.(`server: could not write a response: ${error instanceof Error ? error.message : String(error)}`);
+        if (!outgoing.headersSent) outgoing.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+        outgoing.end(JSON.stringify({ error: { status: 500, message: "internal error: the server could not answer this request" } }));
+      });
+  });
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      resolvePromise();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return { server, url: `http://${host}:${address.port}/` };
+}

@@ -1,0 +1,23 @@
+// Turns a validated id or org name into what the lineage knows, answering an unknown one with a 404 that
+// carries the closest ids (the same suggestions as the command line's "did you mean").
+
+import { findModelId, resolveQuery, suggestModels, UnknownQueryError, type ResolvedQuery } from "../graph/resolve-query.js";
+import type { Store } from "../store/open-store.js";
+import { HttpError } from "./http-error.js";
+
+/** The stored spelling of a model id (matched case-insensitively), or a 404. */
+export function lookUpModel(db: Store, id: string): string {
+  const found = findModelId(db, id);
+  if (found === null) throw new HttpError(404, `unknown model "${id}"`, suggestModels(db, id));
+  return found;
+}
+
+/** A model or an org, or a 404. */
+export function lookUpQuery(db: Store, query: string): ResolvedQuery {
+  try {
+    return resolveQuery(db, query);
+  } catch (error) {
+    if (error instanceof UnknownQueryError) throw new HttpError(404, error.message, error.suggestions);
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+// Reads and validates the query parameters of the API: model ids, org names, whole numbers within caps,
+// relation lists, fan names and enumerations. Anything else is answered with a 400 naming the parameter.
+
+import { parseFanName } from "../graph/aggregate-fans.js";
+import { isModelId } from "../vocabulary/model-id.js";
+import { isRelation, type Relation } from "../vocabulary/relation.js";
+import { HttpError } from "./http-error.js";
+
+const MAX_TEXT = 200;
+
+/** The raw value of a parameter given once at most, or undefined when absent. */
+function single(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name);
+  if (values.length > 1) throw new HttpError(400, `parameter "${name}" is given ${values.length} times; give it once`);
+  return values[0];
+}
+
+export function requiredText(params: URLSearchParams, name: string): string {
+  const value = single(params, name)?.trim();
+  if (value === undefined || value.length === 0) throw new HttpError(400, `parameter "${name}" is required`);
+  if (value.length > MAX_TEXT) throw new HttpError(400, `parameter "${name}" is longer than ${MAX_TEXT} characters`);
+  return value;
+}
+
+/** A model id (`org/name` or a legacy `name`), as the Hub allows them. */
+export function modelIdParam(params: URLSearchParams, name: string): string {
+  const value = requiredText(params, name);
+  if (!isModelId(value)) throw new HttpError(400, `parameter "${name}" is not a model id (org/name): ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** A model id or an org name (an org name has the syntax of a legacy id). */
+export function modelOrOrgParam(params: URLSearchParams, name: string): string {
+  const value = requiredText(params, name);
+  if (!isModelId(value)) throw new HttpError(400, `parameter "${name}" is not a model id or an org name: ${JSON.stringify(value)}`);
+  return value;
+}
+
+export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number; fallback: number }): number;
+export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number }): number | undefined;
+export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number; fallback?: number }): number | undefined {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return range.fallback;
+  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= range.min && value <= range.max)) {
+    throw new HttpError(400, `parameter "${name}" must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(raw.slice(0, 40))}`);
+  }
+  return value;
+}
+
+/** A comma-separated list of relations, or undefined for all of them. */
+export function relationsParam(params: URLSearchParams, name: string): Relation[] | undefined {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return undefined;
+  const relations = raw.split(",").map((part) => part.trim());
+  for (const relation of relations) {
+    if (!isRelation(relation)) throw new HttpError(400, `parameter "${name}": unknown relation ${JSON.stringify(relation.slice(0, 40))}; use finetune, adapter, quantized, merge or unknown`);
+  }
+  return [...new Set(relations as Relation[])];
+}
+
+/** Fans to expand, `PARENT:RELATION,...` (at most 100). */
+export function expandParam(params: URLSearchParams, name: string): string[] {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return [];
+  const names = raw.split(",").map((part) => part.trim());
+  if (names.length > 100) throw new HttpError(400, `parameter "${name}" names more than 100 fans`);
+  for (const fan of names) {
+    const parsed = parseFanName(fan);
+    if (parsed === null || !isModelId(parsed.parent)) {
+      throw new HttpError(400, `parameter "${name}": ${JSON.stringify(fan.slice(0, 240))} is not PARENT:RELATION`);
+    }
+  }
+  return names;
+}
+
+export function choiceParam<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return fallback;
+  if (!(choices as readonly string[]).includes(raw)) throw new HttpError(400, `parameter "${name}" must be one of ${choices.join(", ")}, got ${JSON.stringify(raw.slice(0, 40))}`);
+  return raw as T;
+}

@@ -1,0 +1,12 @@
+// GET /api/stats and GET /api/checks: exactly what `hf-lineage stats --json` and `hf-lineage check --json` print,
+// computed once per snapshot.
+
+import type { ServerData } from "../server-data.js";
+
+export function stats(data: ServerData): unknown {
+  return data.stats;
+}
+
+export function checks(data: ServerData): unknown {
+  return data.checks;
+}

@@ -1,0 +1,47 @@
+// GET /api/search?q=TEXT&limit=N: models and orgs whose name contains the text (case-insensitive), ranked by
+// descendants (an org by its family's size), then downloads.
+
+import { countParam, requiredText } from "../params.js";
+import type { ServerData } from "../server-data.js";
+
+export interface SearchResult {
+  id: string;
+  kind: "model" | "org";
+  descendants: number;
+  downloads: number;
+}
+
+function compare(a: SearchResult, b: SearchResult): number {
+  return b.descendants - a.descendants || b.downloads - a.downloads || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Inserts into a list kept sorted and no longer than `limit`. */
+function offer(best: SearchResult[], candidate: SearchResult, limit: number): void {
+  const last = best[best.length - 1];
+  if (best.length >= limit && last !== undefined && compare(candidate, last) >= 0) return;
+  let at = best.length;
+  while (at > 0 && compare(candidate, best[at - 1]!) < 0) at--;
+  best.splice(at, 0, candidate);
+  if (best.length > limit) best.pop();
+}
+
+export function search(data: ServerData, params: URLSearchParams): { results: SearchResult[] } {
+  const text = requiredText(params, "q").toLowerCase();
+  const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
+  const best: SearchResult[] = [];
+  for (const { id, lower } of data.searchableIds) {
+    if (lower.includes(text)) offer(best, { id, kind: "model", descendants: data.descendantsOf(id), downloads: data.downloadsOf(id) }, limit);
+  }
+  const orgs = [...data.orgs.keys()].filter((lower) => lower.includes(text));
+  // An org's family is at most the sum of its models' descendants: only orgs that could enter the list are sized.
+  const bounded = orgs.map((lower) => ({ lower, models: data.orgs.get(lower) ?? [] })).map((org) => ({ ...org, bound: org.models.reduce((sum, id) => sum + data.descendantsOf(id), 0) }));
+  bounded.sort((a, b) => b.bound - a.bound);
+  for (const { lower, models, bound } of bounded) {
+    const last = best[best.length - 1];
+    if (best.length >= limit && last !== undefined && bound < last.descendants) break;
+    const first = models[0] ?? lower;
+    const downloads = models.reduce((sum, id) => sum + data.downloadsOf(id), 0);
+    offer(best, { id: first.slice(0, first.indexOf("/")), kind: "org", descendants: data.orgFamilySize(lower), downloads }, limit);
+  }
+  return { results: best };
+}
