@@ -112,19 +112,22 @@ export async function runImport(db: Store, target: ImportTarget, items: AsyncIte
       if (position >= resumedFrom) {
         pending.push({ position, item });
         if (pending.length >= batchSize) {
-          commit(pending);
+          const batch = pending;
           pending = [];
+          commit(batch);
           options.onProgress?.(position + 1);
         }
       }
       position++;
     }
-    if (pending.length > 0) commit(pending);
-    options.onProgress?.(position);
   } catch (error) {
+    // The records read before the source failed (a truncated file) are whole: keep them, then report the failure.
+    if (pending.length > 0) commit(pending);
     db.prepare(`UPDATE imports SET status = 'failed' WHERE id = ?`).run(run.id);
     throw error;
   }
+  if (pending.length > 0) commit(pending);
+  options.onProgress?.(position);
   db.prepare(`UPDATE imports SET status = 'complete', finished_at = ? WHERE id = ?`).run(now(), run.id);
   return {
     importId: run.id,
