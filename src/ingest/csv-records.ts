@@ -2,13 +2,14 @@
 // is reported as a problem instead of ending the read.
 
 import { parse } from "csv-parse";
-import { openText } from "./source-file.js";
+import { openText, SourceFileError } from "./source-file.js";
 
 export type CsvItem = { row: Record<string, string>; line: number } | { problem: string; line: number };
 
 export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   const problems: CsvItem[] = [];
-  const parser = openText(path).pipe(
+  const text = openText(path);
+  const parser = text.pipe(
     parse({
       columns: (header: string[]) => header.map((name) => name.trim()),
       bom: true,
@@ -22,9 +23,19 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
       },
     }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+  // `pipe` does not pass on the source's errors (a gzip file cut short): end the parse with them.
+  text.on("error", (error) => parser.destroy(error));
+  let line = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      while (problems.length > 0) yield problems.shift() as CsvItem;
+      line = info.lines;
+      yield { row: record, line };
+    }
+  } catch (error) {
     while (problems.length > 0) yield problems.shift() as CsvItem;
-    yield { row: record, line: info.lines };
+    if (error instanceof SourceFileError) throw error;
+    throw new SourceFileError(`ingest: "${path}" could not be read past line ${line} (${(error as Error).message}); rows before it are kept`);
   }
   while (problems.length > 0) yield problems.shift() as CsvItem;
 }
