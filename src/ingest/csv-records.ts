@@ -1,5 +1,5 @@
 // Streams a CSV file (RFC 4180, plain or gzip) as header-keyed rows with their line numbers. A malformed row
-// is reported as a problem instead of ending the read.
+// (unterminated quote, wrong number of fields) is reported as a problem instead of ending the read.
 
 import { parse } from "csv-parse";
 import { openText, SourceFileError } from "./source-file.js";
@@ -14,7 +14,6 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
       columns: (header: string[]) => header.map((name) => name.trim()),
       bom: true,
       skip_empty_lines: true,
-      relax_column_count: true,
       skip_records_with_error: true,
       info: true,
       on_skip: (error) => {
