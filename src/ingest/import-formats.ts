@@ -20,6 +20,7 @@ export function isImportFormat(value: string): value is ImportFormat {
 export async function detectFormat(path: string): Promise<ImportFormat> {
   const head = (await peekText(path, 4096)).replace(/^\uFEFF/, "").trimStart();
   if (head.length === 0) throw new SourceFileError(`ingest: "${path}" is empty`);
+  if (head.includes("\u0000")) throw new SourceFileError(`ingest: "${path}" is a binary file, not JSON or CSV text`);
   if (/^\{\s*"models"\s*:/.test(head)) return "family-trees";
   if (head.startsWith("[") || head.startsWith("{")) return "hub-json";
   const header = headerOf(head.split(/\r?\n/)[0] ?? "");
