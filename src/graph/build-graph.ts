@@ -54,11 +54,12 @@ export function buildLineageGraph(db: Store): LineageGraph {
     });
   }
   const bestSourceOfChild = new Map<string, number>();
-  for (const edge of db.prepare(`SELECT child, parent, relation, source FROM edges WHERE child <> parent`).iterate() as Iterable<EdgeRowLite>) {
+  for (const edge of db.prepare(`SELECT child, parent, relation, source FROM edges`).iterate() as Iterable<EdgeRowLite>) {
     const rank = SOURCE_RANK[edge.source];
-    const existing = graph.edge(edge.parent, edge.child);
+    // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of itself).
+    const existing = edge.child === edge.parent ? null : graph.edge(edge.parent, edge.child);
     if (existing === undefined) graph.addDirectedEdge(edge.parent, edge.child, { relation: edge.relation, source: edge.source });
-    else if (rank < SOURCE_RANK[graph.getEdgeAttribute(existing, "source")]) graph.replaceEdgeAttributes(existing, { relation: edge.relation, source: edge.source });
+    else if (existing !== null && rank < SOURCE_RANK[graph.getEdgeAttribute(existing, "source")]) graph.replaceEdgeAttributes(existing, { relation: edge.relation, source: edge.source });
     const best = bestSourceOfChild.get(edge.child);
     if (best === undefined || rank < best) {
       bestSourceOfChild.set(edge.child, rank);
