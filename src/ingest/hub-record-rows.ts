@@ -5,6 +5,7 @@ import type { HubModelRecord } from "../hub/api-types.js";
 import { isModelId } from "../vocabulary/model-id.js";
 import { parseRelation, type Relation } from "../vocabulary/relation.js";
 import { readBaseModelTags } from "./base-model-tags.js";
+import { toIsoDate } from "./iso-date.js";
 import { normalizeBaseModel } from "./normalize-base-model.js";
 import type { EdgeRow, RecordRows, UnresolvedRow } from "./record-rows.js";
 
@@ -21,6 +22,14 @@ function field<T>(record: Record<string, unknown>, key: string, type: "string" |
   if (typeof value === type) return value as T;
   warnings.push(`field "${key}" should be a ${type}, got ${JSON.stringify(value)?.slice(0, 80)}; stored as empty`);
   return null;
+}
+
+function dateField(record: Record<string, unknown>, key: string, warnings: string[]): string | null {
+  const value = field<string>(record, key, "string", warnings);
+  if (value === null) return null;
+  const iso = toIsoDate(value);
+  if (iso === null) warnings.push(`field "${key}" should be a date, got ${JSON.stringify(value).slice(0, 80)}; stored as empty`);
+  return iso;
 }
 
 function licenseOf(record: HubModelRecord, tags: readonly string[]): string | null {
@@ -79,8 +88,8 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
     model: {
       id,
       author: field<string>(record, "author", "string", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
-      createdAt: field<string>(record, "createdAt", "string", warnings),
-      lastModified: field<string>(record, "lastModified", "string", warnings),
+      createdAt: dateField(record, "createdAt", warnings),
+      lastModified: dateField(record, "lastModified", warnings),
       downloads: field<number>(record, "downloads", "number", warnings),
       likes: field<number>(record, "likes", "number", warnings),
       libraryName: field<string>(record, "library_name", "string", warnings),
