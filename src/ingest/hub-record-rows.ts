@@ -66,7 +66,10 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
   const warnings: string[] = [];
   const tags = Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === "string") : [];
   if (record.tags !== undefined && !Array.isArray(record.tags)) warnings.push(`field "tags" should be a list; ignored`);
-  const card = typeof record.cardData === "object" && record.cardData !== null ? record.cardData : undefined;
+  const card = typeof record.cardData === "object" && record.cardData !== null && !Array.isArray(record.cardData) ? record.cardData : undefined;
+  if (card === undefined && record.cardData !== undefined && record.cardData !== null) {
+    warnings.push(`field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; its base_model was not read`);
+  }
   const cardBases = normalizeBaseModel(card?.base_model);
 
   const edges: EdgeRow[] = [];
