@@ -3,6 +3,7 @@
 import { ancestorsCommand } from "./ancestors.js";
 import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
+import { exportCommand } from "./export.js";
 import { familyCommand } from "./family.js";
 import { importCommand } from "./import.js";
 import { serveCommand } from "./serve.js";
@@ -11,4 +12,4 @@ import { summaryCommand } from "./summary.js";
 import { topCommand } from "./top.js";
 import { treeCommand } from "./tree.js";
 
-export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, exportCommand, serveCommand];

@@ -1,0 +1,82 @@
+// Read queries behind every export: models with their metrics and lineage edges as plain rows, in pages read by
+// key so that no cursor stays open between pages and memory stays flat however large the database is.
+
+import type { Store } from "./open-store.js";
+import type { EdgeSource, Relation } from "../vocabulary/relation.js";
+
+export interface ExportModelRow {
+  id: string;
+  author: string | null;
+  downloads: number | null;
+  likes: number | null;
+  created_at: string | null;
+  license: string | null;
+  pipeline_tag: string | null;
+  library_name: string | null;
+  placeholder: number;
+  generation: number | null;
+  descendants: number | null;
+  /** The relation of the model's best-sourced edge to a parent (tag > card > file), null for a root. */
+  relation: Relation | null;
+}
+
+export interface ExportEdgeRow {
+  parent: string;
+  child: string;
+  relation: Relation;
+  source: EdgeSource;
+}
+
+const RANK = `CASE e.source WHEN 'tag' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
+
+function modelColumns(withMetrics: boolean): string {
+  return `m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name, m.placeholder,
+    ${withMetrics ? "x.generation, x.descendants" : "NULL AS generation, NULL AS descendants"},
+    (SELECT e.relation FROM edges e WHERE e.child = m.id AND e.parent <> e.child ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
+  FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;
+}
+
+export function countModels(db: Store): number {
+  return (db.prepare(`SELECT count(*) AS n FROM models`).get() as { n: number }).n;
+}
+
+/** Distinct parent → child pairs, self-loops left out: the edges of the lineage graph. */
+export function countLineageEdges(db: Store): number {
+  return (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent)`).get() as { n: number }).n;
+}
+
+/** Every model in id order, `pageSize` rows per query; metrics columns are null unless `withMetrics`. */
+export function* allExportModels(db: Store, withMetrics: boolean, pageSize = 2000): Generator<ExportModelRow> {
+  const first = db.prepare(`SELECT ${modelColumns(withMetrics)} ORDER BY m.id LIMIT ?`);
+  const next = db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id > ? ORDER BY m.id LIMIT ?`);
+  let page = first.all(pageSize) as ExportModelRow[];
+  while (page.length > 0) {
+    yield* page;
+    if (page.length < pageSize) return;
+    page = next.all((page[page.length - 1] as ExportModelRow).id, pageSize) as ExportModelRow[];
+  }
+}
+
+/** The models with these ids (in no particular order); ids with no model are left out. */
+export function exportModelsByIds(db: Store, ids: readonly string[], withMetrics: boolean): ExportModelRow[] {
+  if (ids.length === 0) return [];
+  return db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id IN (${ids.map(() => "?").join(",")})`).all(...ids) as ExportModelRow[];
+}
+
+/**
+ * Every lineage edge once per parent → child pair, self-loops left out, carrying the relation and source of the
+ * pair's best-sourced row (tag > card > file), in (child, parent) order — the edge set `buildLineageGraph` builds.
+ */
+export function* allExportEdges(db: Store, pageSize = 5000): Generator<ExportEdgeRow> {
+  // With one MIN() aggregate, SQLite takes the bare columns from the row holding the minimum.
+  const select = `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank FROM edges e WHERE e.child <> e.parent`;
+  const first = db.prepare(`${select} GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
+  const next = db.prepare(`${select} AND (e.child, e.parent) > (?, ?) GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
+  let page = first.all(pageSize) as (ExportEdgeRow & { rank: number })[];
+  while (page.length > 0) {
+    for (const row of page) yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };
+    if (page.length < pageSize) return;
+    const last = page[page.length - 1] as ExportEdgeRow;
+    page = next.all(last.child, last.parent, pageSize) as (ExportEdgeRow & { rank: number })[];
+  }
+}
