@@ -1,0 +1,102 @@
+// The lineage engine on the real 30K edge list (alone, and with its model list) against the networkx oracle in
+// test/oracle: every expected figure below comes from lineage_oracle.py reading the raw CSV files, not our store.
+import { beforeAll, describe, expect, it } from "vitest";
+import { ancestorPaths, ancestorsOf } from "../../src/graph/ancestry.js";
+import { runChecks } from "../../src/graph/checks.js";
+import { familyReport } from "../../src/graph/family.js";
+import { lineageStats } from "../../src/graph/lineage-stats.js";
+import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
+import { topModels } from "../../src/graph/top-models.js";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore } from "../../src/store/open-store.js";
+import { EDGES_CSV, METADATA_CSV, runOracle, type OracleResult } from "../oracle/run-oracle.js";
+
+/**
+ * Families asked of both sides: two orgs; Qwen2.5-14B, whose family is mostly merges of merges; bigscience/bloom, a
+ * placeholder whose one grandchild is a merge of its two children (so it is reached through two parents).
+ */
+const FAMILIES = ["Qwen", "meta-llama", "Qwen/Qwen2.5-14B", "bigscience/bloom"];
+const TOP = 25;
+
+const SOURCES = [
+  { name: "edges.csv alone", files: [EDGES_CSV], metadata: undefined },
+  { name: "edges.csv and metadata.csv", files: [EDGES_CSV, METADATA_CSV], metadata: METADATA_CSV },
+];
+
+describe.each(SOURCES)("the lineage of $name", ({ files, metadata }) => {
+  let lineage: Lineage;
+  let oracle: OracleResult;
+
+  beforeAll(async () => {
+    oracle = runOracle({ metadata, families: FAMILIES, top: TOP, perModel: true });
+    const db = openStore(":memory:");
+    for (const file of files) await importFile(db, file);
+    lineage = loadLineage(db);
+  });
+
+  it("has the oracle's headline figures", () => {
+    expect(lineageStats(lineage)).toEqual(oracle.stats);
+  });
+
+  it("matches the test cases the families were chosen for", () => {
+    // Guards the choice of FAMILIES, as networkx sees the data: Qwen2.5-14B has merges, bloom a depth-2 merge.
+    expect(oracle.families["Qwen/Qwen2.5-14B"]?.descendants.byRelation.merge).toBeGreaterThan(0);
+    expect(oracle.families["bigscience/bloom"]?.descendants.byDepth).toEqual({ "1": 2, "2": 1 });
+    expect(oracle.families["bigscience/bloom"]?.children?.total).toBe(2);
+  });
+
+  it.each(FAMILIES)("gives the family of %s as networkx does (each model once, at its shortest depth)", (query) => {
+    expect(familyReport(lineage.graph, resolveQuery(lineage.db, query))).toEqual(oracle.families[query]);
+  });
+
+  it("gives every model the oracle's generation, descendant count and number of children", () => {
+    const expected = oracle.perModel ?? {};
+    const mismatches: string[] = [];
+    for (const [id, [generation, descendants, children]] of Object.entries(expected)) {
+      const got = lineage.metrics.get(id);
+      if (got?.generation !== generation || got.descendants !== descendants || got.children !== children) {
+        mismatches.push(`${id}: expected ${generation}/${descendants}/${children}, got ${got?.generation}/${got?.descendants}/${got?.children}`);
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(lineage.metrics.size).toBe(Object.keys(expected).length);
+  });
+
+  it("finds the deepest model's ancestors and every one of its paths to a root", () => {
+    const deepest = oracle.deepest.ids[0] as string;
+    const expected = oracle.ancestors[deepest];
+    expect(lineage.metrics.get(deepest)?.generation).toBe(oracle.deepest.generation);
+    expect(ancestorsOf(lineage.graph, deepest)).toEqual(expected?.ancestors);
+    const all = ancestorPaths(lineage.graph, deepest, { maxPaths: 100_000 });
+    expect(all).toEqual({ paths: expected?.paths, truncated: false });
+    // The longest chain networkx finds is one of those paths, read from the root down.
+    expect(all.paths).toContainEqual([...(oracle.deepest.chain ?? [])].reverse());
+    // Capped: the first paths in order of their ids, and a flag saying there were more.
+    expect(ancestorPaths(lineage.graph, deepest, { maxPaths: 100 })).toEqual({ paths: expected?.paths?.slice(0, 100), truncated: true });
+  });
+
+  it("counts self-loops, cycles, placeholders, case variants and quantized parents as networkx does", () => {
+    const report = runChecks(lineage.db, lineage.graph, { examples: 1_000_000 });
+    expect(report.selfLoops.examples).toEqual(oracle.checks.selfLoops);
+    expect(report.cycles.examples).toEqual(oracle.checks.cycles);
+    expect(report.placeholders.examples).toEqual(oracle.checks.placeholders);
+    expect(report.caseVariants.examples).toEqual(oracle.checks.caseVariants);
+    expect(report.quantizedWithChildren.examples).toEqual(oracle.checks.quantizedWithChildren);
+    expect(report.unresolved.count).toBe(0);
+  });
+
+  it("ranks models by descendants and by children as networkx counts them (no downloads here: ties by id)", () => {
+    for (const by of ["descendants", "children"] as const) {
+      expect(topModels(lineage.graph, lineage.metrics, by, TOP).map(({ id, value }) => ({ id, value }))).toEqual(oracle.top[by]);
+    }
+  });
+
+  it("ranks models by influence as networkx's PageRank on the reversed graph does", () => {
+    // Both iterate to a tolerance, so values agree to about 1e-6 relative; a different damping factor or handling
+    // of dangling models would move them by percents.
+    const ranked = topModels(lineage.graph, lineage.metrics, "pagerank", TOP);
+    expect(ranked.map((model) => model.id)).toEqual(oracle.top.pagerank.map((model) => model.id));
+    ranked.forEach((model, index) => expect(model.value / (oracle.top.pagerank[index]?.value ?? NaN)).toBeCloseTo(1, 4));
+  });
+});

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+# An independent oracle for the lineage figures: reads the raw edge list (and optionally the model list) with the
+# standard library, builds a networkx graph, applies the definitions of ARCHITECTURE.md and prints them as JSON.
+"""Lineage figures computed with networkx, for tests that compare hf-lineage against them.
+
+Sources it understands, and how it reads them (written from the data README, not from the TypeScript code):
+  --edges FILE     `source,target,edge`: source is the parent, target the child; edge finetuned|quantized|merged|
+                   adapter is the child's relation (finetune|quantized|merge|adapter). A model that appears only as
+                   a source is a placeholder (named, no record of its own).
+  --metadata FILE  `id,...`: a record of each listed model. Ids not in the edge list are extra models with no
+                   edges; a listed id is not a placeholder.
+
+Definitions applied (ARCHITECTURE.md, "Words used everywhere"):
+  edges         distinct parent -> child pairs, self-loops left out; selfLoops = distinct models naming themselves
+  relation      one per child: the label of its rows in the edge list (a self-loop row is one of them)
+  descendants   nx.descendants, depth = shortest distance (nx.single_source_shortest_path_length)
+  org family    ids starting with `ORG/` (any case); descendants of all of them minus themselves, depth from the
+                nearest (nx.multi_source_dijkstra_path_length)
+  generation    longest chain of ancestors, roots 0; cycles condensed (nx.condensation) so members share one;
+                computed by dynamic programming over nx.topological_sort, checked by nx.dag_longest_path_length
+"""
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+
+import networkx as nx
+
+RELATION_OF_LABEL = {"finetuned": "finetune", "quantized": "quantized", "merged": "merge", "adapter": "adapter"}
+RELATIONS = ["finetune", "adapter", "quantized", "merge", "unknown"]
+PLAIN_ID = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")
+
+
+def fail(message):
+    sys.exit(f"lineage_oracle: {message}")
+
+
+def plain_id(value, where):
+    """The ids in these files are plain `org/name`; anything else would need normalisation this oracle lacks."""
+    if not PLAIN_ID.match(value):
+        fail(f"{where}: {value!r} is not a plain model id; the oracle does not model id normalisation")
+    return value
+
+
+class Lineage:
+    def __init__(self, edges_path, metadata_path=None):
+        self.graph = nx.DiGraph()
+        self.relation = {}
+        self.self_loops = set()
+        targets, sources, recorded = set(), set(), set()
+        with open(edges_path, newline="", encoding="utf-8") as handle:
+            for line, row in enumerate(csv.DictReader(handle), start=2):
+                parent = plain_id(row["source"], f"{edges_path} line {line}")
+                child = plain_id(row["target"], f"{edges_path} line {line}")
+                if row["edge"] not in RELATION_OF_LABEL:
+                    fail(f"{edges_path} line {line}: unknown edge label {row['edge']!r}")
+                relation = RELATION_OF_LABEL[row["edge"]]
+                if self.relation.setdefault(child, relation) != relation:
+                    fail(f"{edges_path} line {line}: {child} has two relations; the data README says one per child")
+                sources.add(parent)
+                targets.add(child)
+                self.graph.add_node(parent)
+                self.graph.add_node(child)
+                if parent == child:
+                    self.self_loops.add(child)
+                else:
+                    self.graph.add_edge(parent, child)
+        if metadata_path is not None:
+            with open(metadata_path, newline="", encoding="utf-8") as handle:
+                for line, row in enumerate(csv.DictReader(handle), start=2):
+                    model = plain_id(row["id"], f"{metadata_path} line {line}")
+                    recorded.add(model)
+                    self.graph.add_node(model)
+        self.placeholders = sources - targets - recorded
+        self.reverse = self.graph.reverse(copy=False)
+
+    def relation_counts(self, ids):
+        counts = dict.fromkeys(RELATIONS, 0)
+        for model in ids:
+            counts[self.relation.get(model, "unknown")] += 1
+        return counts
+
+    def generations(self):
+        condensed = nx.condensation(self.graph)
+        longest = {}
+        for component in nx.topological_sort(condensed):
+            longest[component] = max((longest[parent] + 1 for parent in condensed.predecessors(component)), default=0)
+        if max(longest.values(), default=0) != nx.dag_longest_path_length(condensed):
+            fail("dynamic programming and nx.dag_longest_path_length disagree on the longest chain")
+        mapping = condensed.graph["mapping"]
+        return {model: longest[mapping[model]] for model in self.graph}
+
+    def stats(self, generation):
+        return {
+            "nodes": self.graph.number_of_nodes(),
+            "edges": self.graph.number_of_edges(),
+            "selfLoops": len(self.self_loops),
+            "multiParent": sum(1 for _, degree in self.graph.in_degree() if degree > 1),
+            "roots": sum(1 for _, degree in self.graph.in_degree() if degree == 0),
+            "placeholders": len(self.placeholders),
+            "maxGeneration": max(generation.values(), default=0),
+        }
+
+    def resolve(self, query):
+        exact = [model for model in self.graph if model.lower() == query.lower()]
+        if query in exact:
+            return {"kind": "model", "id": query}
+        if exact:
+            return {"kind": "model", "id": sorted(exact)[0]}
+        prefix = query.lower() + "/"
+        own = sorted(model for model in self.graph if model.lower().startswith(prefix))
+        if not own:
+            fail(f"unknown model or org {query!r}")
+        return {"kind": "org", "org": query, "models": own}
+
+    def family(self, query):
+        resolved = self.resolve(query)
+        if resolved["kind"] == "model":
+            model = resolved["id"]
+            depth = nx.single_source_shortest_path_length(self.graph, model)
+            members = nx.descendants(self.graph, model)
+            up = nx.single_source_shortest_path_length(self.reverse, model)
+            children = dict.fromkeys(RELATIONS, 0)
+            for child in self.graph.successors(model):
+                children[self.relation[child]] += 1
+            return {
+                "query": model,
+                "kind": "model",
+                "models": 1,
+                "descendants": self.describe(members, depth),
+                "children": {"total": self.graph.out_degree(model), "byRelation": children},
+                "ancestors": sorted(({"id": a, "depth": d} for a, d in up.items() if a != model), key=lambda a: (a["depth"], a["id"])),
+            }
+        own = resolved["models"]
+        depth = nx.multi_source_dijkstra_path_length(self.graph, set(own))
+        members = set().union(*(nx.descendants(self.graph, model) for model in own)) - set(own)
+        return {"query": resolved["org"], "kind": "org", "models": len(own), "descendants": self.describe(members, depth)}
+
+    def describe(self, members, depth):
+        by_depth = Counter(depth[model] for model in members)
+        return {
+            "total": len(members),
+            "byRelation": self.relation_counts(members),
+            "byDepth": {str(d): by_depth[d] for d in sorted(by_depth)},
+        }
+
+    def ancestor_paths(self, model, limit):
+        """Every path from the model up to a root, in lexicographic order; None when there are more than `limit`."""
+        ancestry = self.reverse.subgraph(nx.descendants(self.reverse, model) | {model})
+        if not nx.is_directed_acyclic_graph(ancestry):
+            return None, None
+        count = {}
+        for node in reversed(list(nx.topological_sort(ancestry))):
+            parents = list(ancestry.successors(node))
+            count[node] = sum(count[p] for p in parents) if parents else 1
+        roots = [node for node in ancestry if ancestry.out_degree(node) == 0 and node != model]
+        if count[model] > limit:
+            return count[model], None
+        paths = [path for root in roots for path in nx.all_simple_paths(ancestry, model, root)]
+        if len(paths) != count[model]:
+            fail(f"path enumeration ({len(paths)}) and path counting ({count[model]}) disagree for {model}")
+        return count[model], sorted(paths)
+
+    def checks(self):
+        cycles = sorted((sorted(c) for c in nx.strongly_connected_components(self.graph) if len(c) > 1), key=lambda c: (-len(c), c[0]))
+        if not cycles and not nx.is_directed_acyclic_graph(self.graph):
+            fail("no cycle groups found in a graph networkx says is cyclic")
+        by_lower = defaultdict(list)
+        for model in self.graph:
+            by_lower[model.lower()].append(model)
+        variants = sorted(sorted(group) for group in by_lower.values() if len(group) > 1)
+        quantized = [
+            {"id": m, "children": self.graph.out_degree(m)}
+            for m in self.graph
+            if self.relation.get(m) == "quantized" and self.graph.out_degree(m) > 0
+        ]
+        quantized.sort(key=lambda q: (-q["children"], q["id"]))
+        return {
+            "selfLoops": sorted(self.self_loops),
+            "cycles": cycles,
+            "placeholders": sorted(self.placeholders),
+            "caseVariants": variants,
+            "quantizedWithChildren": quantized,
+            "multiParent": sum(1 for _, degree in self.graph.in_degree() if degree > 1),
+        }
+
+    def top(self, limit):
+        descendants = {model: len(nx.descendants(self.graph, model)) for model in self.graph}
+        children = dict(self.graph.out_degree())
+        rank = nx.pagerank(self.reverse, alpha=0.85, tol=1e-12, max_iter=500)
+
+        def ranked(values):
+            return [{"id": m, "value": values[m]} for m in sorted(values, key=lambda m: (-values[m], m))[:limit]]
+
+        return {"descendants": ranked(descendants), "children": ranked(children), "pagerank": ranked(rank)}, descendants
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--edges", required=True)
+    parser.add_argument("--metadata")
+    parser.add_argument("--family", action="append", default=[], help="a model id or org (repeatable)")
+    parser.add_argument("--ancestors", action="append", default=[], help="a model id (repeatable)")
+    parser.add_argument("--max-paths", type=int, default=100_000, help="list paths only up to this many")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--per-model", action="store_true", help="also print generation, descendants, children of every model")
+    args = parser.parse_args()
+
+    lineage = Lineage(args.edges, args.metadata)
+    generation = lineage.generations()
+    deepest_generation = max(generation.values(), default=0)
+    deepest = sorted(m for m, g in generation.items() if g == deepest_generation)
+    top, descendants = lineage.top(args.top)
+    ancestors = {}
+    for model in [*args.ancestors, deepest[0]]:
+        count, paths = lineage.ancestor_paths(model, args.max_paths)
+        ancestors[model] = {"ancestors": lineage.family(model)["ancestors"], "pathCount": count, "paths": paths}
+    result = {
+        "stats": lineage.stats(generation),
+        "deepest": {"ids": deepest, "generation": deepest_generation, "chain": nx.dag_longest_path(lineage.graph) if nx.is_directed_acyclic_graph(lineage.graph) else None},
+        "families": {query: lineage.family(query) for query in args.family},
+        "ancestors": ancestors,
+        "checks": lineage.checks(),
+        "top": top,
+    }
+    if args.per_model:
+        result["perModel"] = {m: [generation[m], descendants[m], lineage.graph.out_degree(m)] for m in sorted(lineage.graph)}
+    json.dump(result, sys.stdout, indent=1, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

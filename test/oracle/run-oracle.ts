@@ -1,0 +1,69 @@
+// Runs the networkx oracle (lineage_oracle.py) on the raw data files and returns its figures, for tests that
+// compare hf-lineage against an independent implementation. A missing python3 with networkx fails, never skips.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import type { RelationCounts } from "../../src/vocabulary/relation.js";
+
+export const DATA = resolve(process.cwd(), "../shared/data");
+export const EDGES_CSV = resolve(DATA, "lineage-top50k-textgen/edges.csv");
+export const METADATA_CSV = resolve(DATA, "lineage-top50k-textgen/metadata.csv");
+const ORACLE = resolve(process.cwd(), "test/oracle/lineage_oracle.py");
+
+const PYTHONS = ["python3", "/usr/bin/python3"];
+
+export interface OracleFamily {
+  query: string;
+  kind: "model" | "org";
+  models: number;
+  descendants: { total: number; byRelation: RelationCounts; byDepth: Record<string, number> };
+  children?: { total: number; byRelation: RelationCounts };
+  ancestors?: { id: string; depth: number }[];
+}
+
+export interface OracleResult {
+  stats: { nodes: number; edges: number; selfLoops: number; multiParent: number; roots: number; placeholders: number; maxGeneration: number };
+  deepest: { ids: string[]; generation: number; chain: string[] | null };
+  families: Record<string, OracleFamily>;
+  ancestors: Record<string, { ancestors: { id: string; depth: number }[]; pathCount: number | null; paths: string[][] | null }>;
+  checks: {
+    selfLoops: string[];
+    cycles: string[][];
+    placeholders: string[];
+    caseVariants: string[][];
+    quantizedWithChildren: { id: string; children: number }[];
+    multiParent: number;
+  };
+  top: Record<"descendants" | "children" | "pagerank", { id: string; value: number }[]>;
+  /** Per model: [generation, descendants, children] (with `perModel`). */
+  perModel?: Record<string, [number, number, number]>;
+}
+
+export interface OracleOptions {
+  edges?: string;
+  metadata?: string;
+  families?: string[];
+  ancestors?: string[];
+  top?: number;
+  perModel?: boolean;
+}
+
+/** The first python3 that imports networkx: `python3` on PATH, then Debian's /usr/bin/python3. */
+export function findPython(): string {
+  for (const python of PYTHONS) {
+    const probe = spawnSync(python, ["-c", "import networkx"], { encoding: "utf8" });
+    if (probe.status === 0) return python;
+  }
+  throw new Error(`test/oracle: no python3 with networkx found (tried ${PYTHONS.join(", ")}); install python3-networkx`);
+}
+
+export function runOracle(options: OracleOptions = {}): OracleResult {
+  const args = [ORACLE, "--edges", options.edges ?? EDGES_CSV];
+  if (options.metadata !== undefined) args.push("--metadata", options.metadata);
+  for (const query of options.families ?? []) args.push("--family", query);
+  for (const id of options.ancestors ?? []) args.push("--ancestors", id);
+  if (options.top !== undefined) args.push("--top", String(options.top));
+  if (options.perModel === true) args.push("--per-model");
+  const text = execFileSync(findPython(), args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(text) as OracleResult;
+}
