@@ -3,6 +3,7 @@
 import { ancestorsCommand } from "./ancestors.js";
 import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
+import { crawlCommand } from "./crawl.js";
 import { exportCommand } from "./export.js";
 import { familyCommand } from "./family.js";
 import { importCommand } from "./import.js";
@@ -12,4 +13,4 @@ import { summaryCommand } from "./summary.js";
 import { topCommand } from "./top.js";
 import { treeCommand } from "./tree.js";
 
-export const COMMANDS: Command[] = [importCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, exportCommand, serveCommand];
+export const COMMANDS: Command[] = [importCommand, crawlCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, exportCommand, serveCommand];

@@ -1,0 +1,143 @@
+// `hf-lineage crawl`: Hub metadata into the database through the importers' save path: every public model
+// (--all), an org's or one model's family with all ancestors, or what changed since the last crawl.
+
+import { createProgressLine } from "../hub/crawl-progress.js";
+import { createHubFetch, HubRequestError, type HubTraffic } from "../hub/hub-fetch.js";
+import { isModelId } from "../vocabulary/model-id.js";
+import { crawlFamily } from "../store/crawl-family.js";
+import { crawlListing, NoFullCrawlError } from "../store/crawl-listing.js";
+import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../store/crawl-session.js";
+import { CommandError, UsageError, type Command, type CommandContext } from "./command.js";
+import { parseCountOption } from "./parse-number-option.js";
+import { formatCount, toJson } from "./render.js";
+
+export const DEFAULT_HUB_URL = "https://huggingface.co";
+
+type Mode = { mode: "all" | "incremental" } | { mode: "family" | "author"; target: string };
+
+function modeOf(values: CommandContext["values"]): Mode {
+  const chosen = [values.all === true ? "--all" : null, values.author !== undefined ? "--author" : null, values.family !== undefined ? "--family" : null].filter((name) => name !== null);
+  if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(", ")}`);
+  if (values.all === true) return { mode: "all" };
+  if (typeof values.family === "string") {
+    if (!isModelId(values.family)) throw new UsageError(`--family needs a model id such as deepseek-ai/DeepSeek-R1, got "${values.family}"`);
+    return { mode: "family", target: values.family };
+  }
+  if (typeof values.author === "string") {
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(values.author)) throw new UsageError(`--author needs an org or user name such as Qwen, got "${values.author}"`);
+    return { mode: "author", target: values.author };
+  }
+  return { mode: "incremental" };
+}
+
+/** The endpoint from --endpoint, else HF_ENDPOINT, else the Hub; refused when it is not a plain http(s) URL. */
+export function endpointOf(values: CommandContext["values"], env: CommandContext["env"]): string {
+  const raw = typeof values.endpoint === "string" ? values.endpoint : env.HF_ENDPOINT || DEFAULT_HUB_URL;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`the Hub endpoint must be a URL such as ${DEFAULT_HUB_URL}, got "${raw}"`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username !== "" || url.password !== "" || url.search !== "") {
+    throw new UsageError(`the Hub endpoint must be a plain http(s) URL without credentials or query, got "${url.protocol}//${url.host}${url.pathname}"`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
+}
+
+function tokenOf(env: CommandContext["env"]): string | undefined {
+  const token = env.HF_TOKEN?.trim();
+  if (token === undefined || token === "") return undefined;
+  if (!token.startsWith("hf_")) throw new UsageError("HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used");
+  return token;
+}
+
+function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: HubTraffic, seconds: number) {
+  const { run } = result;
+  const fetched = run.totals.records - run.recordsBefore;
+  return {
+    mode: mode.mode,
+    ...("target" in mode ? { target: mode.target } : {}),
+    endpoint,
+    status: "complete",
+    resumed: run.resumed,
+    ...(result.watermark === undefined ? {} : { watermark: result.watermark }),
+    pages: run.pages,
+    records: run.totals.records,
+    models: run.totals.models,
+    edges: run.totals.edges,
+    unresolved: run.totals.unresolved,
+    skipped: run.totals.skipped,
+    warnings: run.totals.warnings,
+    ...(result.missing === undefined ? {} : { missingParents: result.missing }),
+    requests: traffic.requests,
+    retries: traffic.retries,
+    rateLimitWaitSeconds: Math.round(traffic.rateLimitWaitMs) / 1000,
+    seconds: Math.round(seconds * 1000) / 1000,
+    recordsPerSecond: seconds > 0 ? Math.round(fetched / seconds) : 0,
+  };
+}
+
+export const crawlCommand: Command = {
+  name: "crawl",
+  summary: "Crawl Hub metadata into the database (all models, an org's or a model's family, or what changed)",
+  usage: "crawl --all\ncrawl --author ORG\ncrawl --family ID\ncrawl            (what changed since the last full or incremental crawl)",
+  options: {
+    all: { type: "boolean" },
+    author: { type: "string" },
+    family: { type: "string" },
+    endpoint: { type: "string" },
+    concurrency: { type: "string" },
+  },
+  optionHelp: [
+    "--all              every public model, 500 a page",
+    "--author ORG       an org's models, all their descendants, and the ancestors of all of them",
+    "--family ID        one model, all its descendants, and the ancestors of all of them",
+    "--endpoint URL     the Hub to crawl (default: HF_ENDPOINT, else https://huggingface.co); HF_TOKEN is sent if set",
+    "--concurrency N    family and org crawls: requests in flight at most (default 4)",
+  ],
+  async run({ values, output, env, openStore }) {
+    const mode = modeOf(values);
+    const endpoint = endpointOf(values, env);
+    const accessToken = tokenOf(env);
+    const concurrency = parseCountOption(values, "concurrency", 4, { min: 1, max: 32 });
+    const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
+    const progress = createProgressLine(output.err, output.interactive, traffic);
+    const db = await openStore();
+    const session: CrawlSession = {
+      db,
+      hubUrl: endpoint,
+      ...(accessToken === undefined ? {} : { accessToken }),
+      fetch: createHubFetch({ traffic }),
+      traffic,
+      concurrency,
+      onProgress: (counts) => progress.update(counts),
+    };
+    const started = Date.now();
+    let result: CrawlResult;
+    try {
+      result = "target" in mode ? await crawlFamily(session, mode.mode, mode.target) : await crawlListing(session, mode.mode);
+    } catch (error) {
+      progress.done();
+      if (error instanceof HubRequestError || error instanceof NoFullCrawlError || error instanceof CrawlAbortedError) {
+        throw new CommandError(`${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`);
+      }
+      throw error;
+    }
+    progress.done();
+    const summary = summaryOf(result, mode, endpoint, traffic, (Date.now() - started) / 1000);
+    if (values.json === true) {
+      output.out(toJson(summary));
+      return 0;
+    }
+    const what = "target" in mode ? `${mode.mode} ${mode.target}` : mode.mode;
+    output.out(
+      `Crawled ${endpoint} (${what}${summary.resumed ? ", resumed" : ""}): ${formatCount(summary.records)} records in ${formatCount(summary.pages)} pages, ` +
+        `${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped` +
+        `${summary.missingParents === undefined ? "" : `, ${formatCount(summary.missingParents)} parents not on the Hub`}\n` +
+        `${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
+        `${summary.seconds} s (${formatCount(summary.recordsPerSecond)} records/s)\n`,
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Entry of `npm run hub:stand-in`: serves recorded Hub records over HTTP as the Hub's model API does, for
+// trying the crawler offline (`HF_ENDPOINT=http://127.0.0.1:7860 hf-lineage crawl --all`).
+
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { loadRecordedRecords } from "./recorded-records.js";
+import { replicateRecords } from "./replicate-records.js";
+import { startHubStandIn } from "./stand-in-server.js";
+
+const USAGE = `Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860] [--host 127.0.0.1] [--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]
+
+Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.
+Default data: ../shared/data/family-trees-2025-04. --copies N serves N copies of every record under new ids
+(a synthetic set for load tests).
+`;
+
+const DEFAULT_DATA = "../shared/data/family-trees-2025-04";
+
+function wholeNumber(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`--${name} must be a whole number of at least 1, got "${value}"`);
+  return Number(value);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      copies: { type: "string" },
+      "page-size": { type: "string" },
+      "rate-limit": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+  });
+  if (values.help === true) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const paths = positionals.length > 0 ? positionals : [DEFAULT_DATA];
+  for (const path of paths) if (!existsSync(path)) throw new Error(`no such file or folder: ${resolve(path)}`);
+  let rateLimit: { requests: number; windowSeconds: number } | undefined;
+  if (values["rate-limit"] !== undefined) {
+    const [requests, seconds] = values["rate-limit"].split("/");
+    rateLimit = { requests: wholeNumber(requests, "rate-limit", 0), windowSeconds: wholeNumber(seconds, "rate-limit", 0) };
+  }
+  const recorded = await loadRecordedRecords(paths);
+  const records = replicateRecords(recorded, wholeNumber(values.copies, "copies", 1));
+  const standIn = await startHubStandIn({
+    records,
+    port: wholeNumber(values.port, "port", 7860),
+    host: values.host ?? "127.0.0.1",
+    maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
+    rateLimit,
+  });
+  process.stdout.write(`Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`);
+  const stop = () => void standIn.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`hub stand-in: ${(error as Error).message}\n\n${USAGE}`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,100 @@
+// The family crawls: `crawl --family ID` and `crawl --author ORG` reach every descendant (listings filtered by
+// `base_model:ID`, recursively) and every ancestor up to the roots (one lookup per parent), a few at a time.
+
+import { fetchModelRecord } from "../hub/model-record.js";
+import { modelPages } from "../hub/model-pages.js";
+import { runTaskPool } from "../hub/task-pool.js";
+import type { SourceItem } from "../ingest/record-rows.js";
+import { beginCrawl, createCrawlWriter, noteCrawlProblem, type CrawlRun, type CrawlWriter } from "./crawl-state.js";
+import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
+import { crawlTaskList, type CrawlTask, type CrawlTaskList } from "./crawl-tasks.js";
+
+/** Adds the tasks the saved items call for: listing the children of every model reached, looking up parents. */
+function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildren: boolean): CrawlTask[] {
+  const added: CrawlTask[] = [];
+  for (const item of items) {
+    if ("skipped" in item || item.rows.model === null) continue;
+    const id = item.rows.model.id;
+    if (listChildren && tasks.add("children", id)) added.push({ kind: "children", target: id, nextUrl: null });
+    for (const edge of item.rows.edges) {
+      if (edge.parent === id || tasks.has("children", edge.parent)) continue;
+      if (tasks.add("info", edge.parent)) added.push({ kind: "info", target: edge.parent, nextUrl: null });
+    }
+  }
+  return added;
+}
+
+async function runTask(session: CrawlSession, run: CrawlRun, writer: CrawlWriter, tasks: CrawlTaskList, task: CrawlTask, enqueue: (task: CrawlTask) => void): Promise<void> {
+  const report = () => {
+    const { done, total } = tasks.counts();
+    session.onProgress?.({ pages: run.pages, records: run.totals.records, edges: run.totals.edges, tasksDone: done, tasksTotal: total });
+  };
+  const credentials = session.accessToken === undefined ? {} : { accessToken: session.accessToken };
+  if (task.kind === "info") {
+    const record = await fetchModelRecord(task.target, { hubUrl: session.hubUrl, fetch: session.fetch, ...credentials });
+    let added: CrawlTask[] = [];
+    if (record === null) {
+      writer.commitPage([], null, () => {
+        tasks.markMissing("info", task.target);
+        noteCrawlProblem(session.db, run, `${task.target}: named as a base model, but the Hub has no such model (404)`);
+      });
+    } else {
+      const item = itemOfRecord(record);
+      writer.commitPage([item], null, () => {
+        tasks.advance("info", task.target, null);
+        const id = "rows" in item ? item.rows.model?.id : undefined;
+        if (id !== undefined && id !== task.target) noteCrawlProblem(session.db, run, `${task.target}: the Hub answers with ${id} (renamed)`);
+        added = followUp([item], tasks, false);
+      });
+    }
+    added.forEach(enqueue);
+    report();
+    return;
+  }
+  const pages = modelPages({
+    hubUrl: session.hubUrl,
+    fetch: session.fetch,
+    ...credentials,
+    ...(task.kind === "author" ? { owner: task.target } : { tags: [`base_model:${task.target}`] }),
+    resumeUrl: task.nextUrl,
+  });
+  for await (const page of pages) {
+    const items = page.records.map(itemOfRecord);
+    let added: CrawlTask[] = [];
+    writer.commitPage(items, null, () => {
+      tasks.advance(task.kind, task.target, page.nextUrl);
+      added = followUp(items, tasks, true);
+    });
+    added.forEach(enqueue);
+    report();
+    if (session.signal?.aborted === true) throw new CrawlAbortedError(run);
+  }
+}
+
+export async function crawlFamily(session: CrawlSession, mode: "family" | "author", target: string): Promise<CrawlResult> {
+  const { db } = session;
+  const run = beginCrawl(db, mode, `${mode}:${target}`, session.hubUrl);
+  const writer = createCrawlWriter(db, run);
+  const tasks = crawlTaskList(db, run.id);
+  if (!run.resumed) {
+    db.transaction(() => {
+      if (mode === "author") tasks.add("author", target);
+      else {
+        tasks.add("info", target);
+        tasks.add("children", target);
+      }
+    })();
+  }
+  try {
+    await runTaskPool(tasks.pending(), session.concurrency, (task, enqueue) => {
+      if (session.signal?.aborted === true) return Promise.reject(new CrawlAbortedError(run));
+      return runTask(session, run, writer, tasks, task, enqueue);
+    });
+  } catch (error) {
+    writer.finish("failed");
+    throw error;
+  }
+  writer.finish("complete");
+  const missing = Number(db.prepare(`SELECT count(*) FROM crawl_tasks WHERE import_id = ? AND status = 'missing'`).pluck().get(run.id));
+  return { run, missing };
+}

@@ -1,0 +1,64 @@
+// The listing crawls: `crawl --all` (every public model, 500 a page) and the incremental crawl (newest first by
+// lastModified, stopping at the previous crawl's start), each page committed with its next-page URL.
+
+import { modelPages } from "../hub/model-pages.js";
+import { beginCrawl, createCrawlWriter, lastListingCrawlStart } from "./crawl-state.js";
+import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
+import type { SourceItem } from "../ingest/record-rows.js";
+
+/** How far before the previous crawl's start an incremental crawl looks, for clocks that disagree. */
+export const WATERMARK_MARGIN_MS = 10 * 60 * 1000;
+
+export class NoFullCrawlError extends Error {
+  constructor(hubUrl: string) {
+    super(`crawl: no complete crawl of ${hubUrl} in this database yet; run \`crawl --all\` first (an incremental crawl fetches only what changed since)`);
+    this.name = "NoFullCrawlError";
+  }
+}
+
+export async function crawlListing(session: CrawlSession, mode: "all" | "incremental"): Promise<CrawlResult> {
+  const { db } = session;
+  let watermark: string | undefined;
+  let watermarkMs = -Infinity;
+  if (mode === "incremental") {
+    const previous = lastListingCrawlStart(db, session.hubUrl);
+    if (previous === null) throw new NoFullCrawlError(session.hubUrl);
+    watermarkMs = Date.parse(previous) - WATERMARK_MARGIN_MS;
+    watermark = new Date(watermarkMs).toISOString();
+  }
+  const run = beginCrawl(db, mode, mode, session.hubUrl);
+  const writer = createCrawlWriter(db, run);
+  const finished = run.resumed && run.pages > 0 && run.cursor === null;
+  if (!finished) {
+    const pages = modelPages({
+      hubUrl: session.hubUrl,
+      fetch: session.fetch,
+      ...(session.accessToken === undefined ? {} : { accessToken: session.accessToken }),
+      resumeUrl: run.cursor,
+      ...(mode === "incremental" ? { sort: "lastModified", descending: true } : {}),
+    });
+    try {
+      for await (const page of pages) {
+        const items: SourceItem[] = [];
+        let reachedWatermark = false;
+        for (const record of page.records) {
+          const lastModified = (record as { lastModified?: unknown }).lastModified;
+          if (typeof lastModified === "string" && Date.parse(lastModified) < watermarkMs) {
+            reachedWatermark = true;
+            break;
+          }
+          items.push(itemOfRecord(record));
+        }
+        writer.commitPage(items, reachedWatermark ? null : page.nextUrl);
+        session.onProgress?.({ pages: run.pages, records: run.totals.records, edges: run.totals.edges });
+        if (reachedWatermark) break;
+        if (session.signal?.aborted === true && page.nextUrl !== null) throw new CrawlAbortedError(run);
+      }
+    } catch (error) {
+      writer.finish("failed");
+      throw error;
+    }
+  }
+  writer.finish("complete");
+  return { run, ...(watermark === undefined ? {} : { watermark }) };
+}

@@ -1,0 +1,48 @@
+// What every crawl mode shares: the connection to the Hub (endpoint, token, the retrying fetch and its
+// counters), the store, progress reporting and cancellation; and turning a Hub record into a save-path item.
+
+import type { CrawlCounts } from "../hub/crawl-progress.js";
+import type { HubTraffic } from "../hub/hub-fetch.js";
+import { rowsFromHubRecord } from "../ingest/hub-record-rows.js";
+import type { SourceItem } from "../ingest/record-rows.js";
+import type { CrawlRun } from "./crawl-state.js";
+import type { Store } from "./open-store.js";
+
+export interface CrawlSession {
+  db: Store;
+  /** The Hub's base URL, without a trailing slash. */
+  hubUrl: string;
+  accessToken?: string;
+  /** The retrying, validating fetch (src/hub/hub-fetch.ts) sharing `traffic`. */
+  fetch: typeof fetch;
+  traffic: HubTraffic;
+  /** Listings and lookups in flight at most (family and org crawls). */
+  concurrency: number;
+  onProgress?: (counts: CrawlCounts) => void;
+  /** Aborting stops the crawl after the page being saved; running it again resumes. */
+  signal?: AbortSignal;
+}
+
+export interface CrawlResult {
+  run: CrawlRun;
+  /** Incremental crawls: records modified before this were not fetched again. */
+  watermark?: string;
+  /** Family and org crawls: parents the Hub answered 404 for. */
+  missing?: number;
+}
+
+export class CrawlAbortedError extends Error {
+  constructor(run: CrawlRun) {
+    super(`crawl: stopped after ${run.pages} pages; run the same crawl again to continue`);
+    this.name = "CrawlAbortedError";
+  }
+}
+
+/** A Hub record as a save-path item; a record without a usable id is skipped with the reason. */
+export function itemOfRecord(record: unknown): SourceItem {
+  try {
+    return { rows: rowsFromHubRecord(record) };
+  } catch (error) {
+    return { skipped: `crawl: ${(error as Error).message}` };
+  }
+}
