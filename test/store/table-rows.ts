@@ -1,0 +1,29 @@
+// The lineage content of a database, table by table and row by row (models, edges, unresolved), in a fixed
+// order, for comparing two databases. Import bookkeeping (imports, import_problems, meta, metrics) is left out.
+
+import Database from "better-sqlite3";
+import type { Store } from "../../src/store/open-store.js";
+
+export interface LineageRows {
+  models: unknown[];
+  edges: unknown[];
+  unresolved: unknown[];
+}
+
+export function lineageRows(db: Store): LineageRows {
+  return {
+    models: db.prepare(`SELECT * FROM models ORDER BY id`).raw().all(),
+    edges: db.prepare(`SELECT * FROM edges ORDER BY child, parent, source`).raw().all(),
+    unresolved: db.prepare(`SELECT * FROM unresolved ORDER BY child, raw`).raw().all(),
+  };
+}
+
+/** Reads a database file without writing to it (the CLI that wrote it may have been killed). */
+export function lineageRowsOfFile(path: string): LineageRows {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return lineageRows(db);
+  } finally {
+    db.close();
+  }
+}
