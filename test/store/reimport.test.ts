@@ -1,0 +1,62 @@
+// Importing the same real files again changes nothing: without --force they are recognised by content and
+// skipped; with --force they are read again and every models, edges and unresolved row comes out the same.
+
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore } from "../../src/store/open-store.js";
+import { DEEPSEEK_R1_DUMP, EDGES_CSV, KOKORO_DUMP } from "../ingest/real-records.js";
+import { runCli } from "./cli-run.js";
+import { lineageRows, lineageRowsOfFile } from "./table-rows.js";
+
+const METADATA_CSV = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/metadata.csv");
+const FILES = [EDGES_CSV, METADATA_CSV, DEEPSEEK_R1_DUMP, KOKORO_DUMP];
+
+const folder = mkdtempSync(join(tmpdir(), "hf-lineage-reimport-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("importing the same files again", () => {
+  it("skips content already imported and leaves every row as it was", async () => {
+    const db = openStore(":memory:");
+    const first = [];
+    for (const file of FILES) first.push(await importFile(db, file));
+    expect(first.map((summary) => summary.status)).toEqual(["complete", "complete", "complete", "complete"]);
+    const before = lineageRows(db);
+    for (const file of FILES) expect((await importFile(db, file)).status).toBe("already-imported");
+    // The same content under another name is the same content: recognised by its SHA-256, not its path.
+    const renamed = join(folder, "copy-of-kokoro.json");
+    copyFileSync(KOKORO_DUMP, renamed);
+    expect((await importFile(db, renamed)).status).toBe("already-imported");
+    expect(lineageRows(db)).toEqual(before);
+
+    const forced = [];
+    for (const file of FILES) forced.push(await importFile(db, file, { force: true }));
+    expect(forced.map((summary) => summary.status)).toEqual(["complete", "complete", "complete", "complete"]);
+    // Read again record by record: the same records, skips and warnings as the first time ...
+    expect(forced.map((s) => [s.records, s.skipped, s.warnings])).toEqual(first.map((s) => [s.records, s.skipped, s.warnings]));
+    // ... and not one row of models, edges or unresolved differs.
+    const after = lineageRows(db);
+    expect(after.models).toEqual(before.models);
+    expect(after.edges).toEqual(before.edges);
+    expect(after.unresolved).toEqual(before.unresolved);
+    expect((db.prepare(`SELECT count(*) AS n FROM imports`).get() as { n: number }).n).toBe(8);
+    db.close();
+  });
+
+  it("does the same through the command line, --force included", () => {
+    const path = join(folder, "cli.db");
+    const first = runCli(["import", KOKORO_DUMP, "--db", path]);
+    expect(first.status, first.stderr).toBe(0);
+    const before = lineageRowsOfFile(path);
+    const again = runCli(["import", KOKORO_DUMP, "--db", path]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(`${KOKORO_DUMP}: already imported (same content); use --force to import it again\n`);
+    const forced = runCli(["import", KOKORO_DUMP, "--db", path, "--force"]);
+    expect(forced.status, forced.stderr).toBe(0);
+    // The Kokoro dump has 14 entries in "models" (counted with python3 json.load).
+    expect(forced.stdout).toContain(`${KOKORO_DUMP} (family-trees): 14 records`);
+    expect(lineageRowsOfFile(path)).toEqual(before);
+  });
+});
