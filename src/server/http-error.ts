@@ -12,8 +12,10 @@ export class HttpError extends Error {
   }
 }
 
+/** JSON with `<`, `>` and `&` escaped, so no value (a model card's text, a query) can ever read as markup. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  const text = JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 }
 
 /** The error shape for any thrown value; anything but an HttpError is a 500 whose detail stays in the log. */

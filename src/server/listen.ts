@@ -1,7 +1,7 @@
 // The thin node:http adapter: turns each incoming request into a WHATWG Request for the app and writes the app's
 // Response back. Only GET and HEAD carry meaning here, so request bodies are never read.
 
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App } from "./app.js";
 
@@ -11,14 +11,25 @@ export interface ListenOptions {
   log?: (message: string) => void;
 }
 
+/** Writes the error shape from the adapter itself, for requests the app never sees or could not answer. */
+function writeError(outgoing: ServerResponse, status: number, message: string): void {
+  const body = JSON.stringify({ error: { status, message } });
+  if (!outgoing.headersSent) {
+    outgoing.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
+  }
+  outgoing.end(body);
+}
+
+/** The app's Request for an origin-form target (`/path?query`); any other form (`http://host/...`, `*`) is refused. */
 function toRequest(incoming: IncomingMessage): Request {
-  const target = incoming.url !== undefined && incoming.url.startsWith("/") ? incoming.url : "/";
+  const target = incoming.url ?? "";
+  if (!target.startsWith("/")) throw new Error("not an origin-form request target");
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
-  // The path is taken as sent (after "http://localhost"), never as an absolute URL that could name another host.
+  // The path is appended to "http://localhost" as sent, so it can never name another host.
   return new Request(`http://localhost${target}`, { method: incoming.method ?? "GET", headers });
 }
 
@@ -29,8 +40,7 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
     try {
       request = toRequest(incoming);
     } catch {
-      outgoing.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-      outgoing.end(JSON.stringify({ error: { status: 400, message: "the request line could not be read" } }));
+      writeError(outgoing, 400, "the request target must be a path such as /api/stats");
       return;
     }
     app(request)
@@ -46,8 +56,7 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
       })
       .catch((error: unknown) => {
         options.log?.(`server: could not write a response: ${error instanceof Error ? error.message : String(error)}`);
-        if (!outgoing.headersSent) outgoing.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-        outgoing.end(JSON.stringify({ error: { status: 500, message: "internal error: the server could not answer this request" } }));
+        writeError(outgoing, 500, "internal error: the server could not answer this request");
       });
   });
   await new Promise<void>((resolvePromise, reject) => {

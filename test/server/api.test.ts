@@ -1,0 +1,185 @@
+// The JSON API on the real snapshot (edges.csv + metadata.csv in :memory:), answered in-process. Expected figures
+// come from test/server/derive-expected.py (networkx over the raw CSV), unless a test says otherwise.
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { runChecks, type ChecksReport } from "../../src/graph/checks.js";
+import { familyReport } from "../../src/graph/family.js";
+import { lineageStats, type LineageStats } from "../../src/graph/lineage-stats.js";
+import type { Lineage } from "../../src/graph/lineage.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
+import type { OrgFamilySize } from "../../src/graph/org-families.js";
+import type { RankedModel } from "../../src/graph/top-models.js";
+import type { App } from "../../src/server/app.js";
+import type { GraphPayload, PayloadEdge, PayloadNode } from "../../src/server/graph-payload.js";
+import type { SearchResult } from "../../src/server/routes/search.js";
+import type { ModelMetrics } from "../../src/store/metrics-rows.js";
+import { appOver, getJson, realLineage, type ErrorBody, type FamilyBody } from "./real-lineage.js";
+
+interface ModelBody {
+  model: { id: string };
+  hubUrl: string;
+  descendants: { total: number };
+  children: { total: number };
+  ancestors: { id: string; depth: number }[];
+  ancestry: { paths: string[][]; truncated: boolean };
+  metrics: ModelMetrics;
+}
+
+let lineage: Lineage;
+let app: App;
+
+beforeAll(async () => {
+  lineage = await realLineage();
+  app = appOver(lineage);
+});
+
+const LLAMA = "meta-llama/Llama-3.1-8B";
+
+describe("GET /api/family", () => {
+  it("reports the largest model family exactly as networkx counts it and as `family --json` does", async () => {
+    const { status, type, body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}`);
+    expect(status).toBe(200);
+    expect(type).toBe("application/json; charset=utf-8");
+    expect(body.query).toBe(LLAMA);
+    expect(body.kind).toBe("model");
+    // networkx: nx.descendants, relation of each descendant's edge label, BFS depth.
+    expect(body.family.descendants).toEqual({
+      total: 2299,
+      byRelation: { finetune: 1527, adapter: 16, quantized: 683, merge: 73, unknown: 0 },
+      byDepth: { "1": 363, "2": 724, "3": 1072, "4": 99, "5": 35, "6": 3, "7": 1, "8": 1, "9": 1 },
+    });
+    // networkx: relations of the 363 direct successors.
+    expect(body.family.children).toEqual({ total: 363, byRelation: { finetune: 247, adapter: 2, quantized: 108, merge: 6, unknown: 0 } });
+    expect(body.family).toEqual(familyReport(lineage.graph, resolveQuery(lineage.db, LLAMA)));
+  });
+
+  it("folds fans of more than 12 leaf children and stays under the default cap", async () => {
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}`);
+    // derive-expected.py: 2300 members, 13 fans holding 1678 leaves, so 2300 - 1678 + 13 = 635 nodes.
+    expect(body.graph.nodes).toHaveLength(635);
+    expect(body.aggregated).toHaveLength(13);
+    expect(body.aggregated.reduce((sum, fan) => sum + fan.count, 0)).toBe(1678);
+    expect(body.truncated).toBeNull();
+    const fans = body.graph.nodes.filter((node: PayloadNode) => node.attributes.fan !== undefined);
+    expect(fans).toHaveLength(13);
+    for (const fan of fans) expect(fan.key).toBe(`fan:${fan.attributes.fan?.parent}:${fan.attributes.fan?.relation}`);
+    // networkx: the family subgraph has 2366 edges; each folded leaf loses its one edge, each fan gains one.
+    expect(body.graph.edges).toHaveLength(2366 - 1678 + 13);
+    const keys = new Set(body.graph.nodes.map((node: PayloadNode) => node.key));
+    for (const edge of body.graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
+    const root = body.graph.nodes.find((node: PayloadNode) => node.key === LLAMA);
+    expect(root?.attributes).toMatchObject({ depth: 0, root: true, y: 0, descendants: 2299 });
+  });
+
+  it("keeps the nearest members under a node cap and counts the models left out", async () => {
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&maxNodes=100`);
+    // derive-expected.py: the 635 drawn units ranked by (depth, descendants desc, key); the first 100 keep 2 fans;
+    // the other 535 units stand for 1886 models.
+    expect(body.graph.nodes).toHaveLength(100);
+    expect(body.aggregated).toHaveLength(2);
+    expect(body.truncated).toEqual({ omittedNodes: 1886 });
+    expect(Math.max(...body.graph.nodes.map((node: PayloadNode) => node.attributes.depth))).toBeLessThanOrEqual(2);
+  });
+
+  it("expands a named fan", async () => {
+    const { body: folded } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}`);
+    const fan = folded.aggregated[0] as { parent: string; relation: string; count: number };
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&expand=${encodeURIComponent(`${fan.parent}:${fan.relation}`)}`);
+    // One fan node replaced by its members: 635 - 1 + count.
+    expect(body.graph.nodes).toHaveLength(635 - 1 + fan.count);
+    expect(body.aggregated).toHaveLength(12);
+  });
+
+  it("answers an org family with the union of its models' descendants, and limits depth", async () => {
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=qwen&depth=2&maxNodes=20000`);
+    expect(body.kind).toBe("org");
+    expect(body.query).toBe("Qwen");
+    // networkx: ids starting with "qwen/" (173), union of their descendants minus themselves.
+    expect(body.family.models).toBe(173);
+    expect(body.family.descendants.total).toBe(5014);
+    expect(body.family.descendants.byDepth["13"]).toBe(1);
+    // networkx: multi-source BFS from the 173 models, at most 2 steps: 4696 descendants.
+    const models = body.graph.nodes.reduce((sum, node) => sum + (node.attributes.fan?.count ?? 1), 0);
+    expect(models).toBe(173 + 4696);
+  });
+
+  it("follows only the relations asked for", async () => {
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&relations=adapter&depth=1`);
+    // networkx: the adapter-labelled successors of Llama-3.1-8B.
+    expect(body.graph.nodes.map((node: PayloadNode) => node.key).sort()).toEqual(["ericflo/Llama-3.1-8B-ContinuedTraining", LLAMA, "nvl-og/custom-llama3.1"].sort());
+    expect(body.graph.edges.every((edge: PayloadEdge) => edge.attributes.relation === "adapter")).toBe(true);
+  });
+});
+
+describe("GET /api/model", () => {
+  it("gives the family report's counts, the ancestry and the stored metrics", async () => {
+    const { status, body } = await getJson<ModelBody>(app, `/api/model?id=meta-llama/llama-3.1-8b`);
+    expect(status).toBe(200);
+    expect(body.model.id).toBe(LLAMA);
+    expect(body.hubUrl).toBe(`https://huggingface.co/${LLAMA}`);
+    expect(body.descendants.total).toBe(2299);
+    expect(body.children.total).toBe(363);
+    expect(body.ancestors).toEqual([]);
+    expect(body.ancestry).toEqual({ paths: [[LLAMA]], truncated: false });
+    expect(body.metrics).toMatchObject({ generation: 0, descendants: 2299, children: 363 });
+  });
+
+  it("answers an unknown id with a 404 and close matches", async () => {
+    const { status, body } = await getJson<ErrorBody>(app, `/api/model?id=Qwen/Qwen2.5-7Bx`);
+    expect(status).toBe(404);
+    expect(body.error.status).toBe(404);
+    expect(body.error.suggestions?.[0]).toBe("Qwen/Qwen2.5-7B");
+  });
+});
+
+describe("GET /api/ancestry", () => {
+  it("draws every ancestor above the model and lists the paths to the roots", async () => {
+    const { body } = await getJson<{ paths: string[][]; graph: GraphPayload }>(app, `/api/ancestry?id=meta-llama/Llama-3.1-8B-Instruct`);
+    // edges.csv: Llama-3.1-8B-Instruct has the single parent Llama-3.1-8B, a root.
+    expect(body.paths).toEqual([["meta-llama/Llama-3.1-8B-Instruct", LLAMA]]);
+    const rows = Object.fromEntries(body.graph.nodes.map((node: PayloadNode) => [node.key, node.attributes]));
+    expect(rows[LLAMA]).toMatchObject({ root: true, y: 0 });
+    expect(rows["meta-llama/Llama-3.1-8B-Instruct"]).toMatchObject({ root: false, depth: 0 });
+    expect(rows["meta-llama/Llama-3.1-8B-Instruct"]?.y).toBeLessThan(0);
+  });
+});
+
+describe("rankings, search and reports", () => {
+  it("ranks models by descendants", async () => {
+    const { body } = await getJson<{ models: RankedModel[] }>(app, `/api/top?by=descendants&limit=3`);
+    expect(body.models.map((m: RankedModel) => [m.id, m.value])).toEqual([
+      [LLAMA, 2299],
+      ["meta-llama/Llama-3.1-8B-Instruct", 1431],
+      ["meta-llama/Meta-Llama-3-8B", 1104],
+    ]);
+  });
+
+  it("ranks org families", async () => {
+    const { body } = await getJson<{ orgs: OrgFamilySize[] }>(app, `/api/top-orgs?limit=3`);
+    expect(body.orgs.map((o: OrgFamilySize) => [o.org.toLowerCase(), o.descendants])).toEqual([
+      ["unsloth", 7532],
+      ["meta-llama", 6182],
+      ["qwen", 5014],
+    ]);
+  });
+
+  it("searches ids and orgs by substring, ranked by descendants", async () => {
+    const { body } = await getJson<{ results: SearchResult[] }>(app, `/api/search?q=Qwen2.5-7B&limit=3`);
+    expect(body.results.map((r: SearchResult) => [r.id, r.kind, r.descendants])).toEqual([
+      ["Qwen/Qwen2.5-7B", "model", 1069],
+      ["Qwen/Qwen2.5-7B-Instruct", "model", 459],
+      ["unsloth/Qwen2.5-7B-Instruct", "model", 111],
+    ]);
+    const { body: orgs } = await getJson<{ results: SearchResult[] }>(app, `/api/search?q=unslo&limit=1`);
+    expect(orgs.results).toEqual([{ id: "unsloth", kind: "org", descendants: 7532, downloads: 0 }]);
+  });
+
+  it("gives stats and checks exactly as the command line's --json", async () => {
+    const { body: stats } = await getJson<LineageStats>(app, `/api/stats`);
+    expect(stats).toEqual(lineageStats(lineage));
+    expect(stats).toMatchObject({ edges: 30341, multiParent: 1062, maxGeneration: 16, selfLoops: 42 });
+    const { body: checks } = await getJson<ChecksReport>(app, `/api/checks`);
+    expect(checks).toEqual(runChecks(lineage.db, lineage.graph));
+    expect(checks.selfLoops.count).toBe(42);
+  });
+});

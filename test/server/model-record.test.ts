@@ -1,0 +1,34 @@
+// GET /api/model on a model with a full Hub record: the April 2025 phi-2 family-tree dump imported over the June
+// 2025 edge list. Expected fields were read from the dump's `metadata` JSON with Python's json module.
+
+import { beforeAll, expect, it } from "vitest";
+import type { App } from "../../src/server/app.js";
+import { appOver, getJson, realLineage } from "./real-lineage.js";
+
+let app: App;
+
+beforeAll(async () => {
+  app = appOver(await realLineage(["family-trees-2025-04/phi-2_finetunes_20250422_224221.json"]));
+});
+
+it("answers the stored record in the Hub's field names", async () => {
+  const { status, body } = await getJson<{ model: unknown; ancestors: unknown[] }>(app, "/api/model?id=microsoft/phi-2");
+  expect(status).toBe(200);
+  // phi-2 dump, model_id microsoft/phi-2: created_at "2023-12-13 21:19:59+00:00", last_modified
+  // "2024-04-29 16:25:56+00:00", downloads 885255, likes 3314, tag license:mit, gated False.
+  expect(body.model).toEqual({
+    id: "microsoft/phi-2",
+    author: "microsoft",
+    createdAt: "2023-12-13T21:19:59.000Z",
+    lastModified: "2024-04-29T16:25:56.000Z",
+    downloads: 885255,
+    likes: 3314,
+    license: "mit",
+    pipelineTag: "text-generation",
+    libraryName: "transformers",
+    gated: false,
+    placeholder: false,
+    relation: null,
+  });
+  expect(body.ancestors).toEqual([]);
+});
