@@ -15,6 +15,8 @@ export interface TreePosition {
   y: number;
   /** 0 for roots, else 1 + the highest row among the model's parents (cycles broken where a walk closes them). */
   row: number;
+  /** The parent the node hangs under in the layout (its first parent on the row above), null on a root. */
+  parent: string | null;
 }
 
 /**
@@ -44,10 +46,12 @@ export function treeLayout(graph: DirectedGraph, options: TreeLayoutOptions = {}
   // The primary parent of a node is its parent on the row just above; the other parent edges are drawn, not laid out.
   const treeChildren: number[][] = keys.map(() => []);
   const hasPrimary = new Array<boolean>(n).fill(false);
+  const primary = new Array<number>(n).fill(-1);
   for (let p = 0; p < n; p++) {
     for (const c of dagChildren[p]!) {
       if (!hasPrimary[c] && row[c] === row[p]! + 1) {
         hasPrimary[c] = true;
+        primary[c] = p;
         treeChildren[p]!.push(c);
       }
     }
@@ -65,7 +69,7 @@ export function treeLayout(graph: DirectedGraph, options: TreeLayoutOptions = {}
   const rows = row.reduce((most, value) => Math.max(most, value + 1), 1);
   const rowGap = options.rowGap ?? Math.max(1, width / (2 * rows));
   const positions = new Map<string, TreePosition>();
-  for (let i = 0; i < n; i++) positions.set(keys[i]!, { x: x[i]!, y: 0 - row[i]! * rowGap, row: row[i]! });
+  for (let i = 0; i < n; i++) positions.set(keys[i]!, { x: x[i]!, y: 0 - row[i]! * rowGap, row: row[i]!, parent: primary[i]! >= 0 ? keys[primary[i]!]! : null });
   return positions;
 }
 
