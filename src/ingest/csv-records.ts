@@ -14,6 +14,8 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
       columns: (header: string[]) => header.map((name) => name.trim()),
       bom: true,
       skip_empty_lines: true,
+      // Any line end on any line: rows appended with LF to a CRLF file (the real data files are CRLF) stay rows.
+      record_delimiter: ["\r\n", "\n", "\r"],
       skip_records_with_error: true,
       info: true,
       on_skip: (error) => {
