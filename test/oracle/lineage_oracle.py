@@ -187,6 +187,19 @@ class Lineage:
             "multiParent": sum(1 for _, degree in self.graph.in_degree() if degree > 1),
         }
 
+    def org_families(self, limit):
+        """Every org's family size, largest first (orgs compared in lower case, as ids are looked up)."""
+        own = defaultdict(set)
+        for model in self.graph:
+            if "/" in model:
+                own[model.split("/", 1)[0].lower()].add(model)
+        sizes = []
+        for org, models in own.items():
+            below = set().union(*(nx.descendants(self.graph, model) for model in models)) - models
+            sizes.append({"org": org, "models": len(models), "descendants": len(below)})
+        sizes.sort(key=lambda family: (-family["descendants"], family["org"]))
+        return sizes[:limit]
+
     def top(self, limit):
         descendants = {model: len(nx.descendants(self.graph, model)) for model in self.graph}
         children = dict(self.graph.out_degree())
@@ -225,6 +238,7 @@ def main():
         "ancestors": ancestors,
         "checks": lineage.checks(),
         "top": top,
+        "orgFamilies": lineage.org_families(args.top),
     }
     if args.per_model:
         result["perModel"] = {m: [generation[m], descendants[m], lineage.graph.out_degree(m)] for m in sorted(lineage.graph)}

@@ -35,6 +35,8 @@ export interface OracleResult {
     multiParent: number;
   };
   top: Record<"descendants" | "children" | "pagerank", { id: string; value: number }[]>;
+  /** The largest org families (org in lower case), as many as `top`. */
+  orgFamilies: { org: string; models: number; descendants: number }[];
   /** Per model: [generation, descendants, children] (with `perModel`). */
   perModel?: Record<string, [number, number, number]>;
 }

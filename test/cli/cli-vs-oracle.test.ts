@@ -1,0 +1,75 @@
+// The built command line on a database imported from the real 30K edge list and model list, against the networkx
+// oracle in test/oracle: every expected figure comes from lineage_oracle.py reading the raw CSV files.
+import { beforeAll, describe, expect, it } from "vitest";
+import { EDGES_CSV, METADATA_CSV, runOracle, type OracleResult } from "../oracle/run-oracle.js";
+import { cliJson, importedDatabase } from "./run-cli.js";
+
+/** Two orgs, a family of merges of merges, and a placeholder whose grandchild merges its two children. */
+const FAMILIES = ["Qwen", "meta-llama", "Qwen/Qwen2.5-14B", "bigscience/bloom"];
+const TOP = 25;
+
+interface Ranked {
+  by: string;
+  models: { id: string; value: number; downloads: number }[];
+}
+
+let db: string;
+let oracle: OracleResult;
+
+beforeAll(() => {
+  oracle = runOracle({ metadata: METADATA_CSV, families: FAMILIES, top: TOP });
+  db = importedDatabase([EDGES_CSV, METADATA_CSV]);
+});
+
+const cli = <T>(...args: string[]): T => cliJson<T>([...args, "--db", db]);
+
+describe("the command line on the real edge list and model list", () => {
+  it("prints the oracle's headline figures with `stats`", () => {
+    expect(cli("stats")).toEqual(oracle.stats);
+  });
+
+  it.each(FAMILIES)("prints the oracle's family of %s with `family`", (query) => {
+    expect(cli("family", query)).toEqual(oracle.families[query]);
+  });
+
+  it("prints every ancestor and every path to a root of the deepest model with `ancestors`", () => {
+    const deepest = oracle.deepest.ids[0] as string;
+    const expected = oracle.ancestors[deepest];
+    expect(cli("ancestors", deepest, "--max-paths", "100000")).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths, truncated: false });
+    // By default the first 100 paths, in order of the ids along them, and a flag saying there are more.
+    expect(cli("ancestors", deepest)).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths?.slice(0, 100), truncated: true });
+  });
+
+  it("ranks by descendants and by children as networkx counts them with `top` (no downloads here: ties by id)", () => {
+    for (const by of ["descendants", "children"] as const) {
+      const ranked = cli<Ranked>("top", "--by", by, "--limit", String(TOP));
+      expect(ranked.by).toBe(by);
+      expect(ranked.models.map(({ id, value }) => ({ id, value }))).toEqual(oracle.top[by]);
+    }
+    expect(cli<Ranked>("top").models.map((model) => model.id)).toEqual(oracle.top.descendants.slice(0, 20).map((model) => model.id));
+  });
+
+  it("lists the largest org families as a walk of every org finds them with `summary`", () => {
+    const summary = cli<{ stats: unknown; largestOrgFamilies: { org: string; models: number; descendants: number }[]; mostDescendants: Ranked["models"] }>("summary", "--limit", String(TOP));
+    expect(summary.stats).toEqual(oracle.stats);
+    // Sizes in the same order; orgs of equal size are ordered by their spelling there and in lower case here.
+    expect(summary.largestOrgFamilies.map((family) => family.descendants)).toEqual(oracle.orgFamilies.map((family) => family.descendants));
+    const lowered = summary.largestOrgFamilies.map((family) => ({ ...family, org: family.org.toLowerCase() }));
+    expect(lowered.sort((a, b) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1))).toEqual(oracle.orgFamilies);
+    expect(summary.mostDescendants.map(({ id, value }) => ({ id, value }))).toEqual(oracle.top.descendants);
+  });
+
+  it("counts and lists what `check` finds as networkx does", () => {
+    const report = cli<Record<string, { count: number; examples: unknown[] }>>("check", "--examples", "1000000");
+    const found = (name: string) => [report[name]?.count, report[name]?.examples];
+    const listed = <T>(all: T[]) => [all.length, all];
+    expect(found("selfLoops")).toEqual(listed(oracle.checks.selfLoops));
+    expect(found("cycles")).toEqual(listed(oracle.checks.cycles));
+    expect(found("placeholders")).toEqual(listed(oracle.checks.placeholders));
+    expect(found("caseVariants")).toEqual(listed(oracle.checks.caseVariants));
+    expect(found("quantizedWithChildren")).toEqual(listed(oracle.checks.quantizedWithChildren));
+    // Five examples by default, the first five of each list.
+    const short = cli<Record<string, { count: number; examples: unknown[] }>>("check");
+    expect(short.placeholders).toMatchObject({ count: oracle.checks.placeholders.length, examples: oracle.checks.placeholders.slice(0, 5) });
+  });
+});
