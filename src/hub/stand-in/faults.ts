@@ -17,6 +17,8 @@ export type Fault =
 
 interface ScheduledFault {
   fault: Fault;
+  /** Matching requests still to let through before the fault starts. */
+  skip: number;
   remaining: number;
   match: (path: string) => boolean;
 }
@@ -24,21 +26,29 @@ interface ScheduledFault {
 export class FaultSchedule {
   private scheduled: ScheduledFault[] = [];
 
-  /** Applies `fault` to the next `times` requests whose path (with query) contains `pathIncludes`. */
-  add(fault: Fault, { times = 1, pathIncludes = "" }: { times?: number; pathIncludes?: string } = {}): void {
-    this.scheduled.push({ fault, remaining: times, match: (path) => path.includes(pathIncludes) });
+  /**
+   * Applies `fault` to `times` requests whose path (with query) contains `pathIncludes`, after letting `after`
+   * such requests through (`after: 2` hits the third request, retries counted).
+   */
+  add(fault: Fault, { times = 1, pathIncludes = "", after = 0 }: { times?: number; pathIncludes?: string; after?: number } = {}): void {
+    this.scheduled.push({ fault, skip: after, remaining: times, match: (path) => path.includes(pathIncludes) });
   }
 
   clear(): void {
     this.scheduled = [];
   }
 
-  /** The fault for this request, if one is due; counts it as used. */
+  /** The fault for this request, if one is due; counts the request against every matching entry. */
   take(path: string): Fault | undefined {
-    const entry = this.scheduled.find((candidate) => candidate.remaining > 0 && candidate.match(path));
-    if (entry === undefined) return undefined;
-    entry.remaining--;
-    if (entry.remaining === 0) this.scheduled = this.scheduled.filter((candidate) => candidate !== entry);
-    return entry.fault;
+    let due: ScheduledFault | undefined;
+    for (const entry of this.scheduled) {
+      if (!entry.match(path)) continue;
+      if (entry.skip > 0) entry.skip--;
+      else due ??= entry;
+    }
+    if (due === undefined) return undefined;
+    due.remaining--;
+    if (due.remaining === 0) this.scheduled = this.scheduled.filter((entry) => entry !== due);
+    return due.fault;
   }
 }

@@ -1,0 +1,58 @@
+// `crawl --all` against the stand-in stores exactly the records served: the 1,865 records of the dumps and their
+// 1,855 tag edges (counted by test/hub/derive_expected.py), row for row what the file importer stores from
+// the same records written as JSONL; the token is sent on every request and stored nowhere.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import { crawlListing } from "../../src/store/crawl-listing.js";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore } from "../../src/store/open-store.js";
+import { lineageRows } from "../store/table-rows.js";
+import { recordIds, recordedRecords, sessionOf, standInOf } from "./stand-in-fixture.js";
+
+const TOKEN = "hf_test_crawl_all_secret_0123456789";
+const folder = mkdtempSync(join(tmpdir(), "hf-lineage-crawl-all-"));
+let standIn: HubStandIn;
+beforeAll(async () => {
+  standIn = await standInOf();
+});
+afterAll(async () => {
+  await standIn.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe("crawl --all against the stand-in", () => {
+  it("stores every served record once, as the file importer stores the same records", async () => {
+    const path = join(folder, "crawl.db");
+    const session = sessionOf(standIn, { db: openStore(path), accessToken: TOKEN });
+    const result = await crawlListing(session, "all");
+    const db = session.db;
+
+    expect(result.run.pages).toBe(4); // 1,865 records at 500 a page
+    expect(result.run.totals.records).toBe(1865);
+    const served = (await recordedRecords()).map((record) => record.id).sort();
+    expect(recordIds(db)).toEqual(served);
+    expect(db.prepare(`SELECT count(*) FROM edges WHERE source = 'tag'`).pluck().get()).toBe(1855);
+    expect(db.prepare(`SELECT count(*) FROM imports WHERE kind = 'crawl' AND status = 'complete' AND cursor IS NULL AND position = 4`).pluck().get()).toBe(1);
+
+    const jsonl = join(folder, "served.jsonl");
+    writeFileSync(jsonl, (await recordedRecords()).map((record) => JSON.stringify(record)).join("\n"));
+    const imported = openStore(":memory:");
+    await importFile(imported, jsonl);
+    expect(lineageRows(db)).toEqual(lineageRows(imported));
+
+    // A second full crawl finds the same records and changes no row.
+    const before = lineageRows(db);
+    await crawlListing(sessionOf(standIn, { db, accessToken: TOKEN }), "all");
+    expect(lineageRows(db)).toEqual(before);
+    db.close();
+
+    expect(new Set(standIn.requests.map((request) => request.authorization))).toEqual(new Set([`Bearer ${TOKEN}`]));
+    for (const file of readdirSync(folder).filter((name) => name.startsWith("crawl.db"))) {
+      expect(readFileSync(join(folder, file)).includes(TOKEN)).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,109 @@
+// `crawl --family` and `--author` against the stand-in store exactly the family and every ancestor: compared
+// with a recursive SQL query over the file importer's store of the same dumps, and with the counts of
+// test/hub/derive_expected.py (networkx descendants and ancestors over the base_model tags).
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import { crawlFamily } from "../../src/store/crawl-family.js";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
+import { FAMILY_TREES, recordIds, sessionOf, standInOf } from "./stand-in-fixture.js";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+let standIn: HubStandIn;
+let imported: Store;
+beforeAll(async () => {
+  standIn = await standInOf();
+  imported = openStore(":memory:");
+  for (const file of readdirSync(FAMILY_TREES).sort()) await importFile(imported, join(FAMILY_TREES, file));
+});
+afterAll(() => standIn.close());
+
+/** The roots, their descendants along tag edges, and every ancestor of those: the crawl's reach, by SQL. */
+function reachBySql(roots: string[]): string[] {
+  const ids = imported
+    .prepare(`
+      WITH RECURSIVE roots(id) AS (SELECT value FROM json_each(?)),
+        down(id) AS (SELECT id FROM roots UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id WHERE e.source = 'tag'),
+        up(id) AS (SELECT id FROM down UNION SELECT e.parent FROM edges e JOIN up ON e.child = up.id WHERE e.source = 'tag')
+      SELECT id FROM up ORDER BY id`)
+    .pluck()
+    .all(JSON.stringify(roots)) as string[];
+  return ids.filter((id) => standIn.catalog.get(id) !== undefined);
+}
+
+describe("crawl --family against the stand-in", () => {
+  it("stores the DeepSeek-R1 tree and its ancestors, nothing else", async () => {
+    const session = sessionOf(standIn);
+    const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
+    expect(recordIds(session.db)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1"]));
+    expect(recordIds(session.db).length).toBe(302);
+    expect(session.db.prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
+    expect(session.db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(301);
+    expect(result.missing).toBe(0);
+  });
+
+  it("goes up to the roots from a model in the middle of a tree", async () => {
+    const session = sessionOf(standIn);
+    await crawlFamily(session, "family", "perplexity-ai/r1-1776");
+    const ids = recordIds(session.db);
+    expect(ids).toEqual(reachBySql(["perplexity-ai/r1-1776"]));
+    expect(ids.length).toBe(13);
+    expect(ids).toContain("deepseek-ai/DeepSeek-R1");
+    // 12 models listed for children, one lookup for the model and one for its parent: 14 requests by hand.
+    expect(session.traffic.requests).toBe(14);
+  });
+
+  it("crawls an org's own models, their descendants and ancestors with --author", async () => {
+    const session = sessionOf(standIn);
+    await crawlFamily(session, "author", "deepseek-ai");
+    expect(recordIds(session.db)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-ai/Janus-Pro-7B"]));
+    expect(recordIds(session.db).length).toBe(407);
+    expect(session.db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(404);
+  });
+
+  it("keeps at most --concurrency requests in flight, and more than one", async () => {
+    const session = sessionOf(standIn, { concurrency: 3 });
+    let inFlight = 0;
+    let most = 0;
+    const inner = session.fetch;
+    session.fetch = async (input, init) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await inner(input, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    standIn.faults.add({ kind: "slow", delayMs: 5 }, { times: 1000 });
+    try {
+      await crawlFamily(session, "family", "perplexity-ai/r1-1776");
+    } finally {
+      standIn.faults.clear();
+    }
+    expect(most).toBe(3);
+    expect(recordIds(session.db).length).toBe(13);
+  });
+
+  it("keeps a parent the Hub no longer has as a placeholder and reports it", async () => {
+    const own = await standInOf();
+    try {
+      own.catalog.upsert({
+        _id: "0".repeat(24),
+        id: "test-org/r1-ghost-merge",
+        tags: ["base_model:deepseek-ai/DeepSeek-R1", "base_model:merge:deepseek-ai/DeepSeek-R1", "base_model:ghost-org/deleted", "base_model:merge:ghost-org/deleted"],
+      });
+      const session = sessionOf(own);
+      const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
+      expect(result.missing).toBe(1);
+      expect(session.db.prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["ghost-org/deleted"]);
+      expect(recordIds(session.db).length).toBe(303);
+      expect(session.db.prepare(`SELECT message FROM import_problems WHERE position = -1`).pluck().all()).toEqual([
+        "ghost-org/deleted: named as a base model, but the Hub has no such model (404)",
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
+});
