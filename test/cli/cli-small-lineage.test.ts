@@ -1,0 +1,118 @@
+// The built command line on the hand-drawn fifteen-model edge list of test/graph/small-lineage.ts: output, exit
+// codes and messages, each expected value worked out by hand from the picture there.
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeSmallLineage } from "../graph/small-lineage.js";
+import { cliJson, importedDatabase, runCli } from "./run-cli.js";
+
+let db: string;
+
+beforeAll(() => {
+  db = importedDatabase([writeSmallLineage()]);
+});
+
+const run = (...args: string[]) => runCli([...args, "--db", db]);
+const json = <T>(...args: string[]) => cliJson<T>([...args, "--db", db]);
+
+describe("the command line on the small lineage", () => {
+  it("prints the headline figures", () => {
+    // As counted in small-lineage-queries.test.ts.
+    expect(json("stats")).toEqual({ nodes: 15, edges: 14, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 4 });
+  });
+
+  it("prints a/base's family with the diamond's merge counted once", () => {
+    expect(json("family", "A/Base")).toEqual({
+      query: "a/base",
+      kind: "model",
+      models: 1,
+      children: { total: 4, byRelation: { finetune: 2, adapter: 2, quantized: 0, merge: 0, unknown: 0 } },
+      descendants: { total: 7, byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 }, byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 } },
+      ancestors: [],
+    });
+  });
+
+  it("prints every path of a merge up to its root", () => {
+    const result = run("ancestors", "d/from-quant");
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        "d/from-quant: 5 ancestors, 2 paths to a root",
+        "  d/from-quant ← c/merge-GGUF ← c/merge ← a/ft1 ← a/base",
+        "  d/from-quant ← c/merge-GGUF ← c/merge ← b/ft2 ← a/base",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1")).toMatchObject({ truncated: true, paths: [["d/from-quant", "c/merge-GGUF", "c/merge", "a/ft1", "a/base"]] });
+    expect(run("ancestors", "a/base").stdout).toBe("a/base has no ancestors (it declares no base model)\n");
+  });
+
+  it("prints the tree, a merge once and referred to under its second parent", () => {
+    const lines = [
+      "a/base (placeholder)  [7 descendants]",
+      "├─ finetune: a/ft1  [3 descendants]",
+      "│  └─ merge: c/merge  [2 descendants]",
+      "│     └─ ... 1 children below (raise --depth)",
+      "├─ finetune: b/ft2  [3 descendants]",
+      "│  └─ merge: c/merge (shown above)",
+      "├─ adapter: e/Variant",
+      "└─ adapter: e/variant",
+    ];
+    expect(run("tree", "a/base")).toEqual({ code: 0, stdout: `${lines.join("\n")}\n`, stderr: "" });
+    expect(json("tree", "a/base")).toEqual(lines);
+    // Finetune edges only: a/ft1 and b/ft2, and nothing below them (their children are merges).
+    expect(json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([lines[0], lines[1], "└─ finetune: b/ft2  [3 descendants]"]);
+  });
+
+  it("ranks by descendants, ties (no downloads) by id", () => {
+    // a/base 7, x/root 4, then a/ft1 first of the five models with 3.
+    expect(json("top", "--limit", "3")).toEqual({
+      by: "descendants",
+      models: [
+        { id: "a/base", value: 7, downloads: 0 },
+        { id: "x/root", value: 4, downloads: 0 },
+        { id: "a/ft1", value: 3, downloads: 0 },
+      ],
+    });
+  });
+
+  it("counts what `check` finds", () => {
+    const report = json<Record<string, { count: number }>>("check");
+    const counts = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, check.count]));
+    // One self-loop (s/self), one cycle (x/one, x/two, x/three), two placeholders, one pair of case variants, one
+    // quantized model with a child (c/merge-GGUF); nothing else.
+    expect(counts).toEqual({ selfLoops: 1, cycles: 1, placeholders: 2, caseVariants: 1, unresolved: 0, quantizedWithChildren: 1, childOlderThanParent: 0, duplicateBases: 0 });
+  });
+});
+
+describe("the command line's failures", () => {
+  it("exits with 1 on an unknown id and suggests the closest ones on stderr", () => {
+    expect(run("family", "a/bsae")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage family: unknown model or org "a/bsae"; did you mean "a/base"?\n' });
+    expect(run("tree", "merge-gguf")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage tree: unknown model or org "merge-gguf"; did you mean "c/merge-GGUF"?\n' });
+    expect(run("ancestors", "nothing-like-it")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage ancestors: unknown model or org "nothing-like-it"\n' });
+  });
+
+  it.each([
+    [["top", "--limit", "abc"], 'hf-lineage top: --limit must be a whole number from 1 to 100000, got "abc"'],
+    [["top", "--by", "size"], 'hf-lineage top: --by must be one of descendants, children, pagerank, subtree-downloads; got "size"'],
+    [["tree", "a/base", "--depth", "0"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "0"'],
+    [["tree", "a/base", "--relations", "finetune,bogus"], "hf-lineage tree: --relations takes a comma-separated list of finetune, adapter, quantized, merge, unknown; got"],
+    [["ancestors", "d/from-quant", "--max-paths=-1"], 'hf-lineage ancestors: --max-paths must be a whole number from 1 to 100000, got "-1"'],
+    [["check", "--examples", "many"], 'hf-lineage check: --examples must be a whole number from 0 to 1000000, got "many"'],
+    [["ancestors", "a"], 'hf-lineage ancestors: "a" is an org; ancestors takes a model id'],
+    [["family"], "hf-lineage family: give one model id or org"],
+    [["family", "a/base", "x/root"], "hf-lineage family: give one model id or org"],
+    [["stats", "--bogus"], "hf-lineage stats: Unknown option '--bogus'"],
+  ])("exits with 2 on bad usage: %j", (args, message) => {
+    const result = run(...args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.startsWith(message)).toBe(true);
+    expect(result.stderr).toContain(`Usage: hf-lineage ${args[0]} `);
+  });
+
+  it("exits with 1 naming a database it cannot open", () => {
+    const result = runCli(["stats", "--db", "/nonexistent-folder/lineage.db"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('"/nonexistent-folder/lineage.db"');
+  });
+});
