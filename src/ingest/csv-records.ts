@@ -8,6 +8,7 @@ export type CsvItem = { row: Record<string, string>; line: number } | { problem:
 
 export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   const problems: CsvItem[] = [];
+  let lastLine = 1;
   const text = openText(path);
   const parser = text.pipe(
     parse({
@@ -18,8 +19,19 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
       record_delimiter: ["\r\n", "\n", "\r"],
       skip_records_with_error: true,
       info: true,
+      on_record: (record, context) => {
+        lastLine = context.lines;
+        return record;
+      },
       on_skip: (error) => {
-        problems.push({ problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`, line: Number(error?.lines ?? 0) });
+        if (error?.code === "CSV_QUOTE_NOT_CLOSED") {
+          // The parser's own line number is past the end of the file here (it counts CRLF twice inside quotes).
+          const from = lastLine + 1;
+          problems.push({ problem: `${path} line ${from}: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`, line: from });
+        } else {
+          problems.push({ problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`, line: Number(error?.lines ?? 0) });
+        }
+        lastLine = Number(error?.lines ?? lastLine);
         return undefined;
       },
     }),
