@@ -1,0 +1,142 @@
+// Damaged files built from real data (a JSON array cut mid-record, a JSONL file with a broken line, gzip cut
+// short, CSV with an unclosed quote or wrong field counts, empty, missing, a folder, a binary): each is reported
+// naming the file and what was wrong, whole records before the damage are kept, and nothing stored is lost.
+
+import { constants, gunzipSync, gzipSync } from "node:zlib";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { SourceFileError } from "../../src/ingest/source-file.js";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
+import { lineageRows } from "../store/table-rows.js";
+import { EDGES_CSV, hubRecordOf, KOKORO_DUMP } from "./real-records.js";
+
+const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-files-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const RECORDS = ["ThornoDen/Sonya", "Oscuridad/aaaa", "chernikov1/test"].map((id) => JSON.stringify(hubRecordOf(KOKORO_DUMP, id)));
+/** The real edge list's lines, CRLF-terminated as in the file; [0] is the header. */
+const EDGE_LINES = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const count = (db: Store, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+/** A store already holding the first 100 real edges, to show a failing file takes nothing away. */
+async function storeWithRows(): Promise<{ db: Store; before: ReturnType<typeof lineageRows> }> {
+  const db = openStore(":memory:");
+  await importFile(db, write("first-100.csv", EDGE_LINES.slice(0, 101).join("\r\n") + "\r\n"));
+  return { db, before: lineageRows(db) };
+}
+
+describe("files that cannot be read whole", () => {
+  it("a JSON array cut mid-record: nothing from it, nothing stored lost", async () => {
+    const text = `[${RECORDS.join(",")}]`;
+    const path = write("cut-array.json", text.slice(0, text.indexOf('"chernikov1/test"') + 8));
+    const { db, before } = await storeWithRows();
+    const failure = importFile(db, path);
+    await expect(failure).rejects.toThrow(SourceFileError);
+    await expect(failure).rejects.toThrow(new RegExp(`^ingest: "${path}" is not a complete JSON array \\(.+\\); nothing was imported from it$`));
+    expect(lineageRows(db)).toEqual(before);
+  });
+
+  it("a gzip CSV cut short: the whole rows before the cut are kept, the message names the last line read", async () => {
+    const gzip = gzipSync(EDGE_LINES.slice(0, 3001).join("\r\n") + "\r\n");
+    const path = write("cut.csv.gz", gzip.subarray(0, Math.floor(gzip.length / 2)));
+    // Independently: decompress what is there with a sync flush (no end-of-stream check) and count the lines
+    // that end in CRLF; the last, unterminated one is partial. The first 3,000 real rows have no repeated pair.
+    const readable = gunzipSync(readFileSync(path), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    const wholeLines = readable.split("\r\n").length - 1;
+    const { db } = await storeWithRows();
+    await expect(importFile(db, path)).rejects.toThrow(`ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); rows before it are kept`);
+    // The first 100 rows were stored already: the union is the whole rows before the cut (header excluded).
+    expect(count(db, "edges")).toBe(wholeLines - 1);
+    expect(db.prepare(`SELECT status, position FROM imports ORDER BY id DESC LIMIT 1`).get()).toEqual({ status: "failed", position: wholeLines - 1 });
+  });
+
+  it("a gzip JSONL crawl cut short: the whole lines before the cut are kept", async () => {
+    const gzip = gzipSync(RECORDS.join("\n") + "\n");
+    const path = write("cut.jsonl.gz", gzip.subarray(0, gzip.length - 200));
+    const readable = gunzipSync(readFileSync(path), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    const wholeLines = readable.split("\n").length - 1;
+    expect(wholeLines).toBeGreaterThan(0);
+    const db = openStore(":memory:");
+    await expect(importFile(db, path)).rejects.toThrow(`ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); lines before it are kept`);
+    expect(count(db, "models WHERE placeholder = 0")).toBe(wholeLines);
+  });
+
+  it.each([
+    ["empty.json", "", (path: string) => `ingest: "${path}" is empty`],
+    ["binary.dat", null, (path: string) => `ingest: "${path}" is a binary file, not JSON or CSV text`],
+  ])("%s is refused with its reason", async (name, content, message) => {
+    let bytes: string | Buffer = content ?? "";
+    if (content === null) {
+      // The first 4 KiB of the node executable: a real binary file.
+      bytes = Buffer.alloc(4096);
+      const fd = openSync(process.execPath, "r");
+      readSync(fd, bytes, 0, 4096, 0);
+      closeSync(fd);
+    }
+    const path = write(name, bytes);
+    const { db, before } = await storeWithRows();
+    await expect(importFile(db, path)).rejects.toThrow(message(path));
+    expect(lineageRows(db)).toEqual(before);
+  });
+
+  it("a missing file and a folder are refused with their reason", async () => {
+    const { db, before } = await storeWithRows();
+    const missing = join(folder, "no-such-file.jsonl");
+    await expect(importFile(db, missing)).rejects.toThrow(`ingest: cannot read "${missing}": no such file`);
+    const directory = join(folder, "a-folder");
+    mkdirSync(directory);
+    await expect(importFile(db, directory)).rejects.toThrow(`ingest: "${directory}" is not a file`);
+    expect(lineageRows(db)).toEqual(before);
+  });
+});
+
+describe("files with damaged records", () => {
+  it("a JSONL file with a broken line: the other lines are imported, the broken one reported by number", async () => {
+    const broken = RECORDS[1]?.slice(0, 120) ?? "";
+    const path = write("broken-line.jsonl", [RECORDS[0], broken, RECORDS[2]].join("\n") + "\n");
+    const db = openStore(":memory:");
+    const summary = await importFile(db, path);
+    expect([summary.records, summary.skipped]).toEqual([2, 1]);
+    expect(summary.problems).toHaveLength(1);
+    expect(summary.problems[0]?.position).toBe(1);
+    expect(summary.problems[0]?.message).toMatch(new RegExp(`^${path} line 2: not valid JSON \\(.+\\): \\{"id":"Oscuridad/aaaa"`));
+    expect(db.prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all()).toEqual(["ThornoDen/Sonya", "chernikov1/test"]);
+  });
+
+  it("a CSV with an unclosed quote: the rows before it are imported, the rest reported from the line it opens on", async () => {
+    // Real rows 1-5 (lines 2-6); a quote opened before the child of row 3 (line 4) runs to the end of the file.
+    const lines = EDGE_LINES.slice(0, 6);
+    lines[3] = (lines[3] ?? "").replace(",", ',"');
+    const path = write("unclosed-quote.csv", lines.join("\r\n") + "\r\n");
+    const db = openStore(":memory:");
+    const summary = await importFile(db, path);
+    expect([summary.records, summary.skipped]).toEqual([2, 1]);
+    expect(summary.problems.map((p) => p.message)).toEqual([`${path} line 4: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`]);
+    expect(count(db, "edges")).toBe(2);
+  });
+
+  it("a CSV with rows of the wrong length: those rows are reported with their field counts, the others imported", async () => {
+    const lines = EDGE_LINES.slice(0, 6);
+    lines[2] = `${lines[2]},extra`;
+    lines[4] = (lines[4] ?? "").split(",")[0] ?? "";
+    const path = write("wrong-length.csv", lines.join("\r\n") + "\r\n");
+    const db = openStore(":memory:");
+    const summary = await importFile(db, path);
+    expect([summary.records, summary.skipped]).toEqual([3, 2]);
+    expect(summary.problems.map((p) => p.message)).toEqual([
+      `${path} line 3: Invalid Record Length: columns length is 3, got 4 on line 3`,
+      `${path} line 5: Invalid Record Length: columns length is 3, got 1 on line 5`,
+    ]);
+    expect(count(db, "edges")).toBe(3);
+  });
+});
