@@ -87,6 +87,9 @@ export function createCrawlWriter(db: Store, run: CrawlRun): CrawlWriter {
     UPDATE imports SET position = @pages, cursor = @cursor, records = @records, models = @models, edges = @edges,
       unresolved = @unresolved, skipped = @skipped, warnings = @warnings WHERE id = @id`);
   const saveProblem = db.prepare(`INSERT OR IGNORE INTO import_problems (import_id, position, level, message) VALUES (?, ?, ?, ?)`);
+  // The row writer keeps a known value when a source lacks one; a Hub record whose card no longer names a base
+  // is the whole truth about it, so the stored raw value goes with the edges it produced.
+  const clearBaseModelRaw = db.prepare(`UPDATE models SET base_model_raw = NULL WHERE id = ? AND base_model_raw IS NOT NULL`);
   const commit = db.transaction((items: readonly SourceItem[], cursor: string | null, alongside?: () => void) => {
     const added: CrawlTotals = { records: 0, models: 0, edges: 0, unresolved: 0, skipped: 0, warnings: 0 };
     const position = () => run.totals.records + run.totals.skipped + added.records + added.skipped;
@@ -97,6 +100,8 @@ export function createCrawlWriter(db: Store, run: CrawlRun): CrawlWriter {
         continue;
       }
       const counts = writer.write(item.rows);
+      const model = item.rows.model;
+      if (model !== null && model.baseModelRaw === null && item.rows.replacesDeclaredBasesOf === model.id) clearBaseModelRaw.run(model.id);
       for (const warning of item.rows.warnings) {
         saveProblem.run(run.id, position(), "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
         added.warnings++;
