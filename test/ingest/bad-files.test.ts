@@ -46,6 +46,14 @@ describe("files that cannot be read whole", () => {
     expect(lineageRows(db)).toEqual(before);
   });
 
+  it("a family-tree dump cut in half: nothing from it, nothing stored lost", async () => {
+    const text = readFileSync(KOKORO_DUMP, "utf8");
+    const path = write("cut-dump.json", text.slice(0, Math.floor(text.length / 2)));
+    const { db, before } = await storeWithRows();
+    await expect(importFile(db, path)).rejects.toThrow(new RegExp(`^ingest: "${path}" is not complete JSON \\(.+\\); nothing was imported from it$`));
+    expect(lineageRows(db)).toEqual(before);
+  });
+
   it("a gzip CSV cut short: the whole rows before the cut are kept, the message names the last line read", async () => {
     const gzip = gzipSync(EDGE_LINES.slice(0, 3001).join("\r\n") + "\r\n");
     const path = write("cut.csv.gz", gzip.subarray(0, Math.floor(gzip.length / 2)));
