@@ -43,10 +43,9 @@ export async function writeGraphml(rows: ExportRows, sink: ExportSink, options: 
     const place = position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y) ? `<data key="n_x">${position.x}</data><data key="n_y">${position.y}</data>` : "";
     if (out.write(`    <node id="${escapeXml(node.id)}">${data("node", node, NODE_ATTRIBUTES)}${place}</node>\n`)) await out.flush();
   }
-  let edges = 0;
+  // Edges carry no id: networkx would keep it as an extra "id" attribute.
   for await (const edge of rows.edges()) {
-    const line = `    <edge id="e${edges}" source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">${data("edge", edge, EDGE_ATTRIBUTES)}</edge>\n`;
-    edges++;
+    const line = `    <edge source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">${data("edge", edge, EDGE_ATTRIBUTES)}</edge>\n`;
     if (out.write(line)) await out.flush();
   }
   out.write(`  </graph>\n</graphml>\n`);

@@ -16,7 +16,7 @@ export interface ExportModelRow {
   placeholder: number;
   generation: number | null;
   descendants: number | null;
-  /** The relation of the model's best-sourced edge to a parent (tag > card > file), null for a root. */
+  /** The relation of the model's best-sourced edge (tag > card > file; a self-loop counts), null for a root. */
   relation: Relation | null;
 }
 
@@ -32,7 +32,7 @@ const RANK = `CASE e.source WHEN 'tag' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 function modelColumns(withMetrics: boolean): string {
   return `m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name, m.placeholder,
     ${withMetrics ? "x.generation, x.descendants" : "NULL AS generation, NULL AS descendants"},
-    (SELECT e.relation FROM edges e WHERE e.child = m.id AND e.parent <> e.child ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
+    (SELECT e.relation FROM edges e WHERE e.child = m.id ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
   FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;
 }
 

@@ -1,0 +1,109 @@
+// GEXF on the real snapshot: both versions validate with jing against the official schemas; networkx and
+// graphology-gexf read the phi-2 family back with the engine's own counts (familyReport) and attribute values.
+import { createWriteStream } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { finished } from "node:stream/promises";
+import { DirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { memberRows, wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
+import { writeGexf, type GexfOptions } from "../../src/export/gexf-writer.js";
+import { familyMembers, familyReport } from "../../src/graph/family.js";
+import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
+import { engineEdges, engineNodeValues, jing, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls } from "./export-fixtures.js";
+
+async function writeFile(rows: ExportRows, path: string, options: GexfOptions): Promise<string> {
+  const stream = createWriteStream(path);
+  await writeGexf(rows, stream, options);
+  stream.end();
+  await finished(stream);
+  return path;
+}
+
+describe("GEXF of the phi-2 family and of the whole snapshot", () => {
+  let lineage: Lineage;
+  let members: Set<string>;
+  let rows: ExportRows;
+  let expectedNodes: number;
+  const dir = scratchDirectory();
+
+  beforeAll(async () => {
+    const db = await realDatabase();
+    lineage = loadLineage(db);
+    const resolved = resolveQuery(db, "microsoft/phi-2");
+    members = new Set(familyMembers(lineage.graph, resolved).keys());
+    rows = memberRows(db, lineage.graph, members, lineage.metrics);
+    const report = familyReport(lineage.graph, resolved);
+    expectedNodes = report.models + report.descendants.total;
+  });
+
+  it("writes a family that validates against both schemas and that networkx reads with the engine's values", async () => {
+    // familyReport says 1 model + 1,309 descendants.
+    expect(expectedNodes).toBe(1310);
+    const file12 = await writeFile(rows, join(dir, "phi-2.v12.gexf"), { version: "1.2draft" });
+    const file13 = await writeFile(rows, join(dir, "phi-2.v13.gexf"), { version: "1.3" });
+    expect(jing("1.2draft", file12)).toEqual({ status: 0, errors: "" });
+    expect(jing("1.3", file13)).toEqual({ status: 0, errors: "" });
+    // A control: each schema rejects the other version's document.
+    expect(jing("1.3", file12).status).not.toBe(0);
+
+    const read = readWithNetworkx("gexf", file12);
+    expect(read.directed).toBe(true);
+    expect(Object.keys(read.nodes).length).toBe(expectedNodes);
+    const edges = engineEdges(lineage, members);
+    expect(read.edges.length).toBe(edges.size);
+    for (const id of members) {
+      const { label, ...values } = read.nodes[id] as Record<string, unknown>;
+      expect(label).toBe(id);
+      expect(values).toEqual(withoutNulls(engineNodeValues(lineage, id)));
+    }
+    for (const [parent, child, data] of read.edges) {
+      expect({ relation: data.relation, source: data.source }).toEqual(edges.get(`${parent}→${child}`));
+    }
+  });
+
+  it("is read back identically by graphology-gexf in both versions", async () => {
+    const edges = engineEdges(lineage, members);
+    for (const version of ["1.2draft", "1.3"] as const) {
+      const text = await readFile(join(dir, `phi-2.v${version === "1.3" ? "13" : "12"}.gexf`), "utf8");
+      const graph = parseGexf(DirectedGraph, text);
+      expect(graph.order).toBe(expectedNodes);
+      expect(graph.size).toBe(edges.size);
+      for (const id of members) {
+        const { label, color, size, ...values } = graph.getNodeAttributes(id);
+        expect(label).toBe(id);
+        expect(typeof color).toBe("string");
+        // Size is 1 + 2·log10(1 + downloads), rounded to 3 decimals.
+        const downloads = engineNodeValues(lineage, id).downloads;
+        expect(size).toBeCloseTo(1 + 2 * Math.log10(1 + ((downloads as number | null) ?? 0)), 3);
+        expect(values).toEqual(withoutNulls(engineNodeValues(lineage, id)));
+      }
+      graph.forEachEdge((_edge, attributes, parent, child) => expect(attributes).toEqual(edges.get(`${parent}→${child}`)));
+    }
+  });
+
+  it("adds layout positions that validate and read back", async () => {
+    const positions = new Map([...members].map((id, i) => [id, { x: i * 1.5, y: (i % 7) - 3 }]));
+    for (const version of ["1.2draft", "1.3"] as const) {
+      const file = await writeFile(rows, join(dir, `placed.${version}.gexf`), { version, positions: (id) => positions.get(id), color: "org" });
+      expect(jing(version, file)).toEqual({ status: 0, errors: "" });
+      const graph = parseGexf(DirectedGraph, await readFile(file, "utf8"));
+      for (const [id, { x, y }] of positions) expect([graph.getNodeAttribute(id, "x"), graph.getNodeAttribute(id, "y")]).toEqual([x, y]);
+    }
+  });
+
+  it("writes the whole snapshot, valid in both versions, with every model and lineage edge", async () => {
+    const whole = wholeDatabaseRows(lineage.db);
+    // The lineage graph has one node per model and one edge per distinct parent → child pair.
+    expect([whole.nodeCount, whole.edgeCount]).toEqual([lineage.graph.order, lineage.graph.size]);
+    for (const version of ["1.2draft", "1.3"] as const) {
+      const file = await writeFile(whole, join(dir, `all.${version}.gexf`), { version });
+      expect(jing(version, file)).toEqual({ status: 0, errors: "" });
+    }
+    // Parsing 20 MB with xmldom takes seconds: one version is read back whole.
+    const graph = parseGexf(DirectedGraph, await readFile(join(dir, "all.1.3.gexf"), "utf8"));
+    expect([graph.order, graph.size]).toEqual([lineage.graph.order, lineage.graph.size]);
+  });
+});
