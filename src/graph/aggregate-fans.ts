@@ -1,7 +1,7 @@
 // Fan aggregation: when a parent has many leaf children of one relation (typically quantizations or adapters),
 // they are drawn as one node `fan:PARENT:RELATION` with a count, unless the caller asks to expand that fan.
 
-import type { DirectedGraph } from "graphology";
+import { DirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 import { isRelation, type Relation } from "../vocabulary/relation.js";
 
@@ -62,10 +62,17 @@ export function aggregateFans(graph: DirectedGraph, options: AggregateFansOption
       fans.push({ key: fanKey(parent, relation), parent, relation, count: members.length, members });
     }
   });
-  if (fans.length === 0) return { graph: graph.copy(), fans };
-  const result = graph.copy();
+  const folded = new Set<string>();
+  for (const fan of fans) for (const member of fan.members) folded.add(member);
+  // Built afresh rather than copied and pruned: dropping thousands of nodes one by one is the slow path in graphology.
+  const result = new DirectedGraph();
+  graph.forEachNode((key, attributes) => {
+    if (!folded.has(key)) result.addNode(key, { ...attributes });
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (!folded.has(target)) result.addDirectedEdge(source, target, { ...attributes });
+  });
   for (const fan of fans) {
-    for (const member of fan.members) result.dropNode(member);
     const parentDepth: unknown = result.getNodeAttribute(fan.parent, "depth");
     const attributes: Attributes = { fan: { parent: fan.parent, relation: fan.relation, count: fan.count }, relation: fan.relation, placeholder: false };
     if (typeof parentDepth === "number") attributes.depth = parentDepth + 1;

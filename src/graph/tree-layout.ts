@@ -67,7 +67,7 @@ export function treeLayout(graph: DirectedGraph, options: TreeLayoutOptions = {}
   const x = placeByLeafSlots(treeChildren, roots, n);
   const width = x.reduce((widest, value) => Math.max(widest, value + 1), 1);
   const rows = row.reduce((most, value) => Math.max(most, value + 1), 1);
-  const rowGap = options.rowGap ?? Math.max(1, width / (2 * rows));
+  const rowGap = options.rowGap ?? Math.max(1, Math.round(width / (2 * rows)));
   const positions = new Map<string, TreePosition>();
   for (let i = 0; i < n; i++) positions.set(keys[i]!, { x: x[i]!, y: 0 - row[i]! * rowGap, row: row[i]!, parent: primary[i]! >= 0 ? keys[primary[i]!]! : null });
   return positions;

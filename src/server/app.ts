@@ -1,8 +1,9 @@
 // The HTTP application: a function from a WHATWG Request to a Response, so tests call it without a port. Routes
 // the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
 
+import { LRUCache } from "lru-cache";
 import type { Lineage } from "../graph/lineage.js";
-import { errorResponse, HttpError, jsonResponse } from "./http-error.js";
+import { errorResponse, HttpError, jsonText, jsonTextResponse } from "./http-error.js";
 import { ancestry } from "./routes/ancestry.js";
 import { family } from "./routes/family.js";
 import { modelDetails } from "./routes/model.js";
@@ -21,7 +22,12 @@ export interface AppDeps {
   corsOrigin?: string | null;
   /** Where unexpected failures are reported (their detail never reaches the client). */
   log?: (message: string) => void;
+  /** Characters of API answers remembered (the snapshot does not change while serving); 0 turns this off. */
+  cacheSize?: number;
 }
+
+/** 128 M characters of remembered answers: about a hundred of the largest family graphs. */
+export const DEFAULT_CACHE_SIZE = 128 * 1024 * 1024;
 
 export type App = (request: Request) => Promise<Response>;
 
@@ -29,6 +35,8 @@ type Route = (data: ServerData, params: URLSearchParams) => unknown | Promise<un
 
 export function createApp(deps: AppDeps): App {
   const data = new ServerData(deps.lineage);
+  const cacheSize = deps.cacheSize ?? DEFAULT_CACHE_SIZE;
+  const cache = cacheSize > 0 ? new LRUCache<string, string>({ maxSize: cacheSize, sizeCalculation: (text) => Math.max(1, text.length) }) : null;
   const routes = new Map<string, Route>([
     ["/api/search", search],
     ["/api/model", modelDetails],
@@ -48,8 +56,16 @@ export function createApp(deps: AppDeps): App {
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
       const route = routes.get(url.pathname);
       if (route === undefined) throw new HttpError(404, `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`);
+      const params = new URLSearchParams(url.searchParams);
+      params.sort();
+      const key = `${url.pathname}?${params.toString()}`;
+      const cached = cache?.get(key);
+      if (cached !== undefined) return jsonTextResponse(cached);
       const body = await route(data, url.searchParams);
-      return body instanceof Response ? body : jsonResponse(body);
+      if (body instanceof Response) return body;
+      const text = jsonText(body);
+      cache?.set(key, text);
+      return jsonTextResponse(text);
     }
     if (deps.webRoot === null) throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
     return serveStatic(deps.webRoot, url.pathname, request.method);

@@ -1,8 +1,7 @@
 // The node cap of a drawn family: the nearest members are kept first (by depth, then by descendants, largest
 // first), so what is shown stays connected to the family's own models; the rest is counted, not sent.
 
-import type { DirectedGraph } from "graphology";
-import { subgraph } from "graphology-operators";
+import { DirectedGraph } from "graphology";
 
 export interface CappedGraph {
   graph: DirectedGraph;
@@ -23,5 +22,11 @@ export function capNodes(graph: DirectedGraph, maxNodes: number, descendantsOf: 
     const fan = graph.getNodeAttribute(key, "fan") as { count: number } | undefined;
     omittedModels += fan?.count ?? 1;
   }
-  return { graph: subgraph(graph, new Set(order)), order, omittedModels };
+  const kept = new Set(order);
+  const capped = new DirectedGraph();
+  for (const key of order) capped.addNode(key, graph.getNodeAttributes(key));
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (kept.has(source) && kept.has(target)) capped.addDirectedEdge(source, target, attributes);
+  });
+  return { graph: capped, order, omittedModels };
 }

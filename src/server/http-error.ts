@@ -13,8 +13,15 @@ export class HttpError extends Error {
 }
 
 /** JSON with `<`, `>` and `&` escaped, so no value (a model card's text, a query) can ever read as markup. */
+export function jsonText(body: unknown): string {
+  return JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  const text = JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return jsonTextResponse(jsonText(body), status, headers);
+}
+
+export function jsonTextResponse(text: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 }
 

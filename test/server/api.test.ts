@@ -183,3 +183,14 @@ describe("rankings, search and reports", () => {
     expect(checks.selfLoops.count).toBe(42);
   });
 });
+
+describe("answer cache", () => {
+  it("answers a repeated request, parameters in any order, exactly as a fresh computation does", async () => {
+    const fresh = appOver(lineage, { cacheSize: 0 });
+    const path = `/api/family?q=${encodeURIComponent(LLAMA)}&depth=2&maxNodes=300`;
+    const reordered = `/api/family?maxNodes=300&depth=2&q=${encodeURIComponent(LLAMA)}`;
+    const expected = await (await fresh(new Request(`http://localhost${path}`))).text();
+    expect(await (await app(new Request(`http://localhost${path}`))).text()).toBe(expected);
+    expect(await (await app(new Request(`http://localhost${reordered}`))).text()).toBe(expected);
+  });
+});
