@@ -4,7 +4,7 @@
 import { createInterface } from "node:readline";
 import type { SourceItem } from "./record-rows.js";
 import { rowsFromHubRecord } from "./hub-record-rows.js";
-import { openText, peekText, readAllText, SourceFileError } from "./source-file.js";
+import { openText, peekText, readAllText, SourceFileError, withoutBom } from "./source-file.js";
 
 function itemFrom(value: unknown, where: string): SourceItem {
   try {
@@ -36,7 +36,7 @@ export async function* hubJsonItems(path: string): AsyncGenerator<SourceItem> {
       if (line.trim().length === 0) continue;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(lineNumber === 1 ? withoutBom(line) : line);
       } catch (error) {
         yield { skipped: `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}): ${line.slice(0, 80)}` };
         continue;

@@ -53,7 +53,12 @@ export async function readAllText(path: string): Promise<string> {
     if (error instanceof SourceFileError) throw error;
     throw new SourceFileError(`ingest: "${path}" could not be read to the end (${(error as Error).message}); is it truncated?`);
   }
-  return text;
+  return withoutBom(text);
+}
+
+/** Text without the byte-order mark that some Windows tools write first (JSON.parse refuses it). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export async function fingerprintFile(path: string): Promise<string> {
