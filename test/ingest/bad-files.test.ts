@@ -108,6 +108,23 @@ describe("files that cannot be read whole", () => {
   });
 });
 
+describe("files with a UTF-8 byte-order mark", () => {
+  it("reads a family-tree dump, a JSON array and JSONL as if the mark were not there", async () => {
+    const bom = "\uFEFF";
+    const plain = openStore(":memory:");
+    const marked = openStore(":memory:");
+    await importFile(plain, KOKORO_DUMP);
+    await importFile(plain, write("plain.jsonl", RECORDS.join("\n") + "\n"));
+    const dump = await importFile(marked, write("bom-dump.json", bom + readFileSync(KOKORO_DUMP, "utf8")));
+    const array = await importFile(marked, write("bom-array.json", `${bom}[${RECORDS.join(",")}]`));
+    const lines = await importFile(marked, write("bom.jsonl", bom + RECORDS.join("\n") + "\n"));
+    // The Kokoro dump has 14 entries; three records in the array and in the JSONL file; nothing skipped.
+    expect([dump.records, array.records, lines.records]).toEqual([14, 3, 3]);
+    expect([dump.skipped, array.skipped, lines.skipped]).toEqual([0, 0, 0]);
+    expect(lineageRows(marked)).toEqual(lineageRows(plain));
+  });
+});
+
 describe("files with damaged records", () => {
   it("a JSONL file with a broken line: the other lines are imported, the broken one reported by number", async () => {
     const broken = RECORDS[1]?.slice(0, 120) ?? "";
