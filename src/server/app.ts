@@ -5,6 +5,7 @@ import { LRUCache } from "lru-cache";
 import type { Lineage } from "../graph/lineage.js";
 import { errorResponse, HttpError, jsonText, jsonTextResponse } from "./http-error.js";
 import { ancestry } from "./routes/ancestry.js";
+import { exportFamily } from "./routes/export.js";
 import { family } from "./routes/family.js";
 import { modelDetails } from "./routes/model.js";
 import { checks, stats } from "./routes/reports.js";
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): App {
     ["/api/top-orgs", topOrgs],
     ["/api/stats", stats],
     ["/api/checks", checks],
+    ["/api/export", (routeData, params) => exportFamily(routeData, params, deps.log)],
   ]);
 
   async function answer(request: Request): Promise<Response> {

@@ -1,8 +1,11 @@
 // The thin node:http adapter: turns each incoming request into a WHATWG Request for the app and writes the app's
-// Response back. Only GET and HEAD carry meaning here, so request bodies are never read.
+// Response back, streamed. Only GET and HEAD carry meaning here, so request bodies are never read.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { App } from "./app.js";
 
 export interface ListenOptions {
@@ -13,10 +16,12 @@ export interface ListenOptions {
 
 /** Writes the error shape from the adapter itself, for requests the app never sees or could not answer. */
 function writeError(outgoing: ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify({ error: { status, message } });
-  if (!outgoing.headersSent) {
-    outgoing.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
+  if (outgoing.headersSent) {
+    outgoing.destroy(); // a body already under way cannot turn into an error: cut it so the client sees it failed
+    return;
   }
+  const body = JSON.stringify({ error: { status, message } });
+  outgoing.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
   outgoing.end(body);
 }
 
@@ -45,14 +50,13 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
     }
     app(request)
       .then(async (response) => {
-        const body = response.body === null ? null : Buffer.from(await response.arrayBuffer());
         const headers: Record<string, string> = {};
         response.headers.forEach((value, name) => {
           headers[name] = value;
         });
-        if (body !== null) headers["content-length"] = String(body.length);
         outgoing.writeHead(response.status, headers);
-        outgoing.end(body);
+        if (response.body === null) outgoing.end();
+        else await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), outgoing);
       })
       .catch((error: unknown) => {
         options.log?.(`server: could not write a response: ${error instanceof Error ? error.message : String(error)}`);

@@ -48,10 +48,10 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Sends a request line exactly as written (no client-side normalisation) and returns status, headers and body. */
+/** Sends an HTTP/1.0 request line exactly as written (no client-side normalisation; the body ends with the connection). */
 function raw(target: string): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolvePromise, reject) => {
-    const socket = connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+    const socket = connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n`));
     let text = "";
     socket.setEncoding("utf8");
     socket.on("data", (chunk) => (text += chunk));

@@ -1,0 +1,63 @@
+// GET /api/export?q=ID_OR_ORG&format=&depth=&relations=[&table=nodes|edges]: the family's members (as /api/family
+// finds them, no fans, no node cap up to MAX_EXPORT) streamed as a file download, laid out as the viewer draws it.
+
+import { PassThrough, Readable } from "node:stream";
+import type { DirectedGraph } from "graphology";
+import { familyMembers } from "../../graph/family.js";
+import { lineageSubgraph } from "../../graph/subgraph.js";
+import { treeLayout } from "../../graph/tree-layout.js";
+import { memberRows } from "../../export/export-rows.js";
+import { writeExport, type ExportFormat } from "../../export/write-export.js";
+import { HttpError } from "../http-error.js";
+import { lookUpQuery } from "../lookup.js";
+import { choiceParam, countParam, modelOrOrgParam, relationsParam } from "../params.js";
+import type { ServerData } from "../server-data.js";
+import { MAX_DEPTH } from "./family.js";
+
+/** The most members one export may hold; a larger family needs a depth or relation filter. */
+export const MAX_EXPORT = 200_000;
+
+const FORMATS = ["gexf", "gexf-1.2", "graphml", "csv", "json"] as const satisfies readonly ExportFormat[];
+
+const FILE_TYPES: Record<(typeof FORMATS)[number], { type: string; extension: string }> = {
+  gexf: { type: "application/gexf+xml; charset=utf-8", extension: "gexf" },
+  "gexf-1.2": { type: "application/gexf+xml; charset=utf-8", extension: "gexf" },
+  graphml: { type: "application/graphml+xml; charset=utf-8", extension: "graphml" },
+  csv: { type: "text/csv; charset=utf-8", extension: "csv" },
+  json: { type: "application/json; charset=utf-8", extension: "json" },
+};
+
+export function exportFamily(data: ServerData, params: URLSearchParams, log: (message: string) => void = () => {}): Response {
+  const { db, graph, metrics } = data.lineage;
+  const resolved = lookUpQuery(db, modelOrOrgParam(params, "q"));
+  const format = choiceParam(params, "format", FORMATS, "gexf");
+  const table = choiceParam(params, "table", ["edges", "nodes"] as const, "edges");
+  const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });
+  const relations = relationsParam(params, "relations");
+  const members = familyMembers(graph, resolved, { maxDepth, relations });
+  if (members.size > MAX_EXPORT) {
+    throw new HttpError(413, `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`);
+  }
+  const positions = treeLayout(lineageSubgraph(graph, members) as unknown as DirectedGraph);
+  const rows = memberRows(db, graph, members.keys(), metrics);
+  const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
+  const suffix = format === "csv" ? `-${table}` : "";
+  const output = new PassThrough();
+  const other = new PassThrough();
+  const sink = format === "csv" ? (table === "edges" ? { nodes: other, edges: output } : { nodes: output, edges: other }) : output;
+  other.resume();
+  writeExport(format, rows, sink, { positions: (id) => positions.get(id), description: `hf-lineage family of ${name}` }).then(
+    () => output.end(),
+    (error: unknown) => {
+      log(`server: export of ${name} as ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
+      output.destroy(error instanceof Error ? error : new Error(String(error)));
+    },
+  );
+  return new Response(Readable.toWeb(output) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: {
+      "content-type": FILE_TYPES[format].type,
+      "content-disposition": `attachment; filename="${name}-family${suffix}.${FILE_TYPES[format].extension}"`,
+    },
+  });
+}
