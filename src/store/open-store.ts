@@ -38,8 +38,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       const hasOtherTables = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table'").get() !== undefined;
       if (hasOtherTables) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
       if (options.readonly) throw new StoreError(`store: "${path}" is empty`);
-      db.exec(SCHEMA_SQL);
-      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('data_version', '0')").run(String(SCHEMA_VERSION));
+      // One transaction: a process killed while creating the database leaves no half-made schema behind.
+      db.transaction(() => {
+        db.exec(SCHEMA_SQL);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('data_version', '0')").run(String(SCHEMA_VERSION));
+      })();
     }
     const version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value);
     if (version !== SCHEMA_VERSION) {
