@@ -1,12 +1,12 @@
 // The database the command line uses without --db: built from the bundled snapshot on the first run (progress on
-// stderr), reused on the next, and holding what importing the 13 original data files gives.
+// stderr), reused on the next, and holding what importing the 13 original data files gives (and networkx finds there).
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DATA } from "../oracle/run-oracle.js";
+import { DATA, EDGES_CSV, FAMILY_TREES, METADATA_CSV, runOracle } from "../oracle/run-oracle.js";
 import { cliJson, importedDatabase, runCli, type CliResult } from "./run-cli.js";
 
 const BUNDLE = resolve(process.cwd(), "data");
@@ -67,5 +67,9 @@ describe("the default database", () => {
   it("holds what importing the 13 original files into a new database gives", () => {
     const imported = importedDatabase(manifest.map((file) => originalOf(file.path)));
     expect(JSON.parse(first.stdout)).toEqual(cliJson(["stats", "--db", imported]));
+  });
+
+  it("has the figures the networkx oracle finds in the 13 original files", () => {
+    expect(JSON.parse(first.stdout)).toEqual(runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], familyTrees: FAMILY_TREES }).stats);
   });
 });

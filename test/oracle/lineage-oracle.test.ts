@@ -6,7 +6,7 @@ import { runOracle } from "./run-oracle.js";
 
 describe("the lineage oracle", () => {
   it("reproduces the hand-derived figures of the small lineage", () => {
-    const oracle = runOracle({ edges: writeSmallLineage(), families: ["a/base", "a", "x/two"], ancestors: ["x/leaf"] });
+    const oracle = runOracle({ edges: [writeSmallLineage()], families: ["a/base", "a", "x/two"], ancestors: ["x/leaf"] });
     // Counted off the picture in small-lineage.ts (see small-lineage-queries.test.ts for the reasoning).
     expect(oracle.stats).toEqual({ nodes: 15, edges: 14, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 4 });
     expect(oracle.deepest).toEqual({ ids: ["d/from-quant"], generation: 4, chain: null });
@@ -33,11 +33,17 @@ describe("the lineage oracle", () => {
     });
   });
 
-  it("finds in the real edge list what the data README counts", () => {
-    const oracle = runOracle();
+  it("finds in the real edge list what the data README counts, and the cases the tests ask about", () => {
+    const oracle = runOracle({ families: ["Qwen/Qwen2.5-14B", "bigscience/bloom"] });
     // README: 29,973 distinct ids, 42 self-loops, 1,062 children with more than one parent, chains 16 generations deep.
     expect(oracle.stats).toMatchObject({ nodes: 29_973, selfLoops: 42, multiParent: 1_062, maxGeneration: 16 });
     // 30,383 rows, none repeated, less the 42 self-loops.
     expect(oracle.stats.edges).toBe(30_383 - 42);
+    // The tests use Qwen2.5-14B as a family with merges, bigscience/bloom as one whose grandchild merges two children.
+    expect(oracle.families["Qwen/Qwen2.5-14B"]?.descendants.byRelation.merge).toBeGreaterThan(0);
+    expect(oracle.families["bigscience/bloom"]?.children?.total).toBe(2);
+    expect(oracle.families["bigscience/bloom"]?.descendants.byDepth).toEqual({ "1": 2, "2": 1 });
+    // The deepest model's paths outnumber the default cap of 100 (so the tests see a capped list).
+    expect(Object.values(oracle.ancestors)[0]?.pathCount).toBeGreaterThan(100);
   });
 });

@@ -1,18 +1,14 @@
 #!/usr/bin/env python3
-# An independent oracle for the lineage figures: reads the raw edge list (and optionally the model list) with the
-# standard library, builds a networkx graph, applies the definitions of ARCHITECTURE.md and prints them as JSON.
+# An independent oracle for the lineage figures: reads the raw data files with the standard library (see
+# lineage_sources.py), builds a networkx graph, applies the definitions of ARCHITECTURE.md and prints them as JSON.
 """Lineage figures computed with networkx, for tests that compare hf-lineage against them.
 
-Sources it understands, and how it reads them (written from the data README, not from the TypeScript code):
-  --edges FILE     `source,target,edge`: source is the parent, target the child; edge finetuned|quantized|merged|
-                   adapter is the child's relation (finetune|quantized|merge|adapter). A model that appears only as
-                   a source is a placeholder (named, no record of its own).
-  --metadata FILE  `id,...`: a record of each listed model. Ids not in the edge list are extra models with no
-                   edges; a listed id is not a placeholder.
+Sources: --edges, --metadata and --family-tree files, read as lineage_sources.py describes. A model named only as
+a parent (no record, never a child) is a placeholder.
 
 Definitions applied (ARCHITECTURE.md, "Words used everywhere"):
   edges         distinct parent -> child pairs, self-loops left out; selfLoops = distinct models naming themselves
-  relation      one per child: the label of its rows in the edge list (a self-loop row is one of them)
+  relation      one per child: the Hub's typed tag, else the listed label (a self-loop states one too)
   descendants   nx.descendants, depth = shortest distance (nx.single_source_shortest_path_length)
   org family    ids starting with `ORG/` (any case); descendants of all of them minus themselves, depth from the
                 nearest (nx.multi_source_dijkstra_path_length)
@@ -21,60 +17,38 @@ Definitions applied (ARCHITECTURE.md, "Words used everywhere"):
 """
 
 import argparse
-import csv
 import json
-import re
 import sys
 from collections import Counter, defaultdict
 
 import networkx as nx
 
-RELATION_OF_LABEL = {"finetuned": "finetune", "quantized": "quantized", "merged": "merge", "adapter": "adapter"}
+from lineage_sources import Sources, fail
+
 RELATIONS = ["finetune", "adapter", "quantized", "merge", "unknown"]
-PLAIN_ID = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$")
-
-
-def fail(message):
-    sys.exit(f"lineage_oracle: {message}")
-
-
-def plain_id(value, where):
-    """The ids in these files are plain `org/name`; anything else would need normalisation this oracle lacks."""
-    if not PLAIN_ID.match(value):
-        fail(f"{where}: {value!r} is not a plain model id; the oracle does not model id normalisation")
-    return value
 
 
 class Lineage:
-    def __init__(self, edges_path, metadata_path=None):
+    def __init__(self, sources):
         self.graph = nx.DiGraph()
-        self.relation = {}
         self.self_loops = set()
-        targets, sources, recorded = set(), set(), set()
-        with open(edges_path, newline="", encoding="utf-8") as handle:
-            for line, row in enumerate(csv.DictReader(handle), start=2):
-                parent = plain_id(row["source"], f"{edges_path} line {line}")
-                child = plain_id(row["target"], f"{edges_path} line {line}")
-                if row["edge"] not in RELATION_OF_LABEL:
-                    fail(f"{edges_path} line {line}: unknown edge label {row['edge']!r}")
-                relation = RELATION_OF_LABEL[row["edge"]]
-                if self.relation.setdefault(child, relation) != relation:
-                    fail(f"{edges_path} line {line}: {child} has two relations; the data README says one per child")
-                sources.add(parent)
-                targets.add(child)
-                self.graph.add_node(parent)
-                self.graph.add_node(child)
-                if parent == child:
-                    self.self_loops.add(child)
-                else:
-                    self.graph.add_edge(parent, child)
-        if metadata_path is not None:
-            with open(metadata_path, newline="", encoding="utf-8") as handle:
-                for line, row in enumerate(csv.DictReader(handle), start=2):
-                    model = plain_id(row["id"], f"{metadata_path} line {line}")
-                    recorded.add(model)
-                    self.graph.add_node(model)
-        self.placeholders = sources - targets - recorded
+        # A child's relation: what the Hub's typed tags say, else what the lists say (one each, or the oracle stops).
+        stated = {"tag": {}, "listed": {}}
+        for parent, child, relation, kind in sources.links:
+            if stated[kind].setdefault(child, relation) != relation:
+                fail(f"{child} has two {kind} relations ({stated[kind][child]}, {relation}); the data README says one per child")
+            self.graph.add_node(parent)
+            self.graph.add_node(child)
+            if parent == child:
+                self.self_loops.add(child)
+            else:
+                self.graph.add_edge(parent, child)
+        self.relation = {**stated["listed"], **stated["tag"]}
+        self.graph.add_nodes_from(sources.recorded)
+        parents = {parent for parent, _, _, _ in sources.links}
+        children = {child for _, child, _, _ in sources.links}
+        self.placeholders = parents - children - sources.recorded
+        self.downloads = sources.downloads
         self.reverse = self.graph.reverse(copy=False)
 
     def relation_counts(self, ids):
@@ -92,6 +66,15 @@ class Lineage:
             fail("dynamic programming and nx.dag_longest_path_length disagree on the longest chain")
         mapping = condensed.graph["mapping"]
         return {model: longest[mapping[model]] for model in self.graph}
+
+    def chain_to(self, model, generation):
+        """A longest chain of ancestors ending at the model, root first (parents of one generation less, by id)."""
+        if not nx.is_directed_acyclic_graph(self.graph):
+            return None
+        chain = [model]
+        while generation[chain[-1]] > 0:
+            chain.append(min(p for p in self.graph.predecessors(chain[-1]) if generation[p] == generation[chain[-1]] - 1))
+        return chain[::-1]
 
     def stats(self, generation):
         return {
@@ -201,20 +184,28 @@ class Lineage:
         return sizes[:limit]
 
     def top(self, limit):
-        descendants = {model: len(nx.descendants(self.graph, model)) for model in self.graph}
-        children = dict(self.graph.out_degree())
-        rank = nx.pagerank(self.reverse, alpha=0.85, tol=1e-12, max_iter=500)
+        """Rankings as `top` gives them: by value, then downloads, then id."""
+        below = {model: nx.descendants(self.graph, model) for model in self.graph}
+        downloads = {model: self.downloads.get(model, 0) for model in self.graph}
+        values = {
+            "descendants": {model: len(below[model]) for model in self.graph},
+            "children": dict(self.graph.out_degree()),
+            "pagerank": nx.pagerank(self.reverse, alpha=0.85, tol=1e-12, max_iter=500),
+            "subtree-downloads": {model: downloads[model] + sum(downloads[d] for d in below[model]) for model in self.graph},
+        }
 
-        def ranked(values):
-            return [{"id": m, "value": values[m]} for m in sorted(values, key=lambda m: (-values[m], m))[:limit]]
+        def ranked(value):
+            order = sorted(value, key=lambda m: (-value[m], -downloads[m], m))[:limit]
+            return [{"id": m, "value": value[m], "downloads": downloads[m]} for m in order]
 
-        return {"descendants": ranked(descendants), "children": ranked(children), "pagerank": ranked(rank)}, descendants
+        return {name: ranked(value) for name, value in values.items()}, values["descendants"]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--edges", required=True)
-    parser.add_argument("--metadata")
+    parser.add_argument("--edges", action="append", default=[], help="an edge list CSV (repeatable)")
+    parser.add_argument("--metadata", action="append", default=[], help="a model list CSV (repeatable)")
+    parser.add_argument("--family-tree", action="append", default=[], help="a family-tree dump (repeatable)")
     parser.add_argument("--family", action="append", default=[], help="a model id or org (repeatable)")
     parser.add_argument("--ancestors", action="append", default=[], help="a model id (repeatable)")
     parser.add_argument("--max-paths", type=int, default=100_000, help="list paths only up to this many")
@@ -222,7 +213,14 @@ def main():
     parser.add_argument("--per-model", action="store_true", help="also print generation, descendants, children of every model")
     args = parser.parse_args()
 
-    lineage = Lineage(args.edges, args.metadata)
+    sources = Sources()
+    for path in args.edges:
+        sources.read_edges_csv(path)
+    for path in args.metadata:
+        sources.read_metadata_csv(path)
+    for path in args.family_tree:
+        sources.read_family_tree(path)
+    lineage = Lineage(sources)
     generation = lineage.generations()
     deepest_generation = max(generation.values(), default=0)
     deepest = sorted(m for m, g in generation.items() if g == deepest_generation)
@@ -233,7 +231,7 @@ def main():
         ancestors[model] = {"ancestors": lineage.family(model)["ancestors"], "pathCount": count, "paths": paths}
     result = {
         "stats": lineage.stats(generation),
-        "deepest": {"ids": deepest, "generation": deepest_generation, "chain": nx.dag_longest_path(lineage.graph) if nx.is_directed_acyclic_graph(lineage.graph) else None},
+        "deepest": {"ids": deepest, "generation": deepest_generation, "chain": lineage.chain_to(deepest[0], generation)},
         "families": {query: lineage.family(query) for query in args.family},
         "ancestors": ancestors,
         "checks": lineage.checks(),

@@ -2,12 +2,16 @@
 // compare hf-lineage against an independent implementation. A missing python3 with networkx fails, never skips.
 
 import { execFileSync, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { RelationCounts } from "../../src/vocabulary/relation.js";
 
 export const DATA = resolve(process.cwd(), "../shared/data");
 export const EDGES_CSV = resolve(DATA, "lineage-top50k-textgen/edges.csv");
 export const METADATA_CSV = resolve(DATA, "lineage-top50k-textgen/metadata.csv");
+const TREES = resolve(DATA, "family-trees-2025-04");
+/** The eleven family-tree dumps, in order of file name. */
+export const FAMILY_TREES = readdirSync(TREES).filter((name) => name.endsWith(".json")).sort().map((name) => resolve(TREES, name));
 const ORACLE = resolve(process.cwd(), "test/oracle/lineage_oracle.py");
 
 const PYTHONS = ["python3", "/usr/bin/python3"];
@@ -34,7 +38,8 @@ export interface OracleResult {
     quantizedWithChildren: { id: string; children: number }[];
     multiParent: number;
   };
-  top: Record<"descendants" | "children" | "pagerank", { id: string; value: number }[]>;
+  /** Rankings by value, then downloads, then id. */
+  top: Record<"descendants" | "children" | "pagerank" | "subtree-downloads", { id: string; value: number; downloads: number }[]>;
   /** The largest org families (org in lower case), as many as `top`. */
   orgFamilies: { org: string; models: number; descendants: number }[];
   /** Per model: [generation, descendants, children] (with `perModel`). */
@@ -42,8 +47,10 @@ export interface OracleResult {
 }
 
 export interface OracleOptions {
-  edges?: string;
-  metadata?: string;
+  /** Edge list CSVs (default: the real 30K edge list, when no other source is given). */
+  edges?: string[];
+  metadata?: string[];
+  familyTrees?: string[];
   families?: string[];
   ancestors?: string[];
   top?: number;
@@ -60,8 +67,11 @@ export function findPython(): string {
 }
 
 export function runOracle(options: OracleOptions = {}): OracleResult {
-  const args = [ORACLE, "--edges", options.edges ?? EDGES_CSV];
-  if (options.metadata !== undefined) args.push("--metadata", options.metadata);
+  const args = [ORACLE];
+  const noSource = options.edges === undefined && options.metadata === undefined && options.familyTrees === undefined;
+  for (const path of options.edges ?? (noSource ? [EDGES_CSV] : [])) args.push("--edges", path);
+  for (const path of options.metadata ?? []) args.push("--metadata", path);
+  for (const path of options.familyTrees ?? []) args.push("--family-tree", path);
   for (const query of options.families ?? []) args.push("--family", query);
   for (const id of options.ancestors ?? []) args.push("--ancestors", id);
   if (options.top !== undefined) args.push("--top", String(options.top));
