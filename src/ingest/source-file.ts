@@ -24,15 +24,26 @@ function isGzip(path: string): boolean {
   }
 }
 
+function cannotRead(path: string, error: unknown): SourceFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (error as Error).message;
+  return new SourceFileError(`ingest: cannot read "${path}": ${reason}`);
+}
+
 /** Fails with a clear message when the path is missing, a folder, or unreadable. */
 export function checkReadable(path: string): void {
   let stat;
   try {
     stat = statSync(path);
-  } catch {
-    throw new SourceFileError(`ingest: cannot read "${path}": no such file`);
+  } catch (error) {
+    throw cannotRead(path, error);
   }
   if (!stat.isFile()) throw new SourceFileError(`ingest: "${path}" is not a file`);
+  try {
+    closeSync(openSync(path, "r"));
+  } catch (error) {
+    throw cannotRead(path, error);
+  }
 }
 
 /** The decompressed text of the file as a stream of UTF-8 chunks. */
