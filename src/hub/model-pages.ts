@@ -22,6 +22,8 @@ export interface ModelPagesOptions {
   descending?: boolean;
   /** Start from this next-page URL of an earlier run instead of the first page. */
   resumeUrl?: string | null;
+  /** Ask for the next page while this one is being saved (one more request in flight). */
+  lookAhead?: boolean;
 }
 
 /** The record fields a crawl asks for beyond the ones listModels always expands. */
@@ -36,14 +38,23 @@ export function nextLink(header: string | null): string | null {
 export async function* modelPages(options: ModelPagesOptions): AsyncGenerator<ModelPage> {
   const pages: ModelPage[] = [];
   let first = true;
+  // With lookAhead, the next page is asked for as soon as its URL is known, so the Hub answers while this page
+  // is being saved.
+  let ahead: { url: string; response: Promise<Response> } | null = null;
   const recordingFetch: typeof fetch = async (input, init) => {
     let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (first && options.resumeUrl) url = options.resumeUrl;
     else if (first && options.descending) url += "&direction=-1";
     first = false;
-    const response = await options.fetch(url, init);
+    const response = await (ahead?.url === url ? ahead.response : options.fetch(url, init));
+    ahead = null;
     const records = (await response.json()) as unknown[];
-    pages.push({ records, nextUrl: nextLink(response.headers.get("link")) });
+    const nextUrl = nextLink(response.headers.get("link"));
+    pages.push({ records, nextUrl });
+    if (nextUrl !== null && options.lookAhead === true) {
+      ahead = { url: nextUrl, response: options.fetch(nextUrl, init) };
+      ahead.response.catch(() => undefined);
+    }
     return response;
   };
   let taken = 0;

@@ -35,7 +35,8 @@ export async function crawlListing(session: CrawlSession, mode: "all" | "increme
       fetch: session.fetch,
       ...(session.accessToken === undefined ? {} : { accessToken: session.accessToken }),
       resumeUrl: run.cursor,
-      ...(mode === "incremental" ? { sort: "lastModified", descending: true } : {}),
+      // An incremental crawl stops at the watermark, so it does not ask for pages ahead.
+      ...(mode === "incremental" ? { sort: "lastModified", descending: true } : { lookAhead: true }),
     });
     try {
       for await (const page of pages) {

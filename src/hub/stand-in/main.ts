@@ -9,7 +9,7 @@ import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
 import { startHubStandIn } from "./stand-in-server.js";
 
-const USAGE = `Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860] [--host 127.0.0.1] [--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]
+const USAGE = `Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] [--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]
 
 Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.
 Default data: ../shared/data/family-trees-2025-04. --copies N serves N copies of every record under new ids
@@ -18,9 +18,9 @@ Default data: ../shared/data/family-trees-2025-04. --copies N serves N copies of
 
 const DEFAULT_DATA = "../shared/data/family-trees-2025-04";
 
-function wholeNumber(value: string | undefined, name: string, fallback: number): number {
+function wholeNumber(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`--${name} must be a whole number of at least 1, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${value}"`);
   return Number(value);
 }
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const records = replicateRecords(recorded, wholeNumber(values.copies, "copies", 1));
   const standIn = await startHubStandIn({
     records,
-    port: wholeNumber(values.port, "port", 7860),
+    port: wholeNumber(values.port, "port", 7860, 0),
     host: values.host ?? "127.0.0.1",
     maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
     rateLimit,

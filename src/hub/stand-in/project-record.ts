@@ -28,3 +28,19 @@ export function projectRecord(record: HubModelRecord, expand: readonly string[],
   if (expand.length === 0) result.modelId = record.id;
   return result;
 }
+
+/** JSON of list items, each record's text kept per `expand` set so large listings are served quickly. */
+export function createListSerializer(): (records: readonly HubModelRecord[], expand: readonly string[]) => string {
+  const cache = new Map<string, WeakMap<HubModelRecord, string>>();
+  return (records, expand) => {
+    const key = expand.join(",");
+    let texts = cache.get(key);
+    if (texts === undefined) cache.set(key, (texts = new WeakMap()));
+    const parts = records.map((record) => {
+      let text = texts.get(record);
+      if (text === undefined) texts.set(record, (text = JSON.stringify(projectRecord(record, expand, false))));
+      return text;
+    });
+    return `[${parts.join(",")}]`;
+  };
+}

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { HubModelRecord } from "../api-types.js";
 import { FaultSchedule, type Fault } from "./faults.js";
 import { InvalidQueryError, ModelCatalog } from "./model-catalog.js";
-import { projectRecord } from "./project-record.js";
+import { createListSerializer, projectRecord } from "./project-record.js";
 
 export interface HubStandInOptions {
   records: Iterable<HubModelRecord>;
@@ -49,6 +49,7 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
   const faults = new FaultSchedule();
   const requests: StandInRequest[] = [];
   const maxPageSize = options.maxPageSize ?? 1000;
+  const serializeList = createListSerializer();
   let windowStart = Date.now();
   let windowCount = 0;
 
@@ -81,7 +82,7 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
       cursor: params.get("cursor") ?? undefined,
     });
     const expand = [...params.getAll("expand"), ...params.getAll("expand[]")];
-    const body = JSON.stringify(page.items.map((record) => projectRecord(record, expand, false)));
+    const body = serializeList(page.items, expand);
     if (page.nextCursor === null) return { body, headers: {} };
     const next = new URLSearchParams(params);
     next.set("cursor", page.nextCursor);

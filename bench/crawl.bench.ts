@@ -1,0 +1,94 @@
+// The crawler over loopback: `crawl --all` of the Hub stand-in (run as its own process) serving a synthetic
+// set, the recorded family-tree records copied under new ids, against importing the same records from a JSONL file.
+
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { createHubFetch, type HubTraffic } from "../src/hub/hub-fetch.js";
+import { loadRecordedRecords } from "../src/hub/stand-in/recorded-records.js";
+import { replicateRecords } from "../src/hub/stand-in/replicate-records.js";
+import { crawlListing } from "../src/store/crawl-listing.js";
+import { importFile } from "../src/store/import-file.js";
+import { openStore } from "../src/store/open-store.js";
+
+const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
+const STAND_IN = resolve(process.cwd(), "dist/hub/stand-in/main.js");
+/** 60 copies of the 1,865 recorded records: 111,900 models, 224 pages of 500. */
+const COPIES = 60;
+const PAGES_PER_RANGE = 25;
+/** Hub API budget per 5-minute window (HUB-API.md) at 500 models a request. */
+const HUB_TIERS = [
+  ["anonymous (500 requests / 5 min)", 500],
+  ["free token (1,000 / 5 min)", 1000],
+  ["PRO (2,500 / 5 min)", 2500],
+  ["highest tier (~10,000 / 5 min)", 10000],
+] as const;
+const HUB_MODELS = 2_500_000;
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const count = (value: number) => Math.round(value).toLocaleString("en-US");
+
+async function startStandIn(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [STAND_IN, FAMILY_TREES, "--copies", String(COPIES), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  for await (const line of lines) {
+    const url = /at (http:\/\/\S+)/.exec(line)?.[1];
+    if (url !== undefined) return { url, stop: () => child.kill("SIGTERM") };
+  }
+  throw new Error(`the stand-in (${STAND_IN}) stopped before serving; run npm run build first`);
+}
+
+export default async function crawlBench(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-crawl-bench-"));
+  const standIn = await startStandIn();
+  try {
+    console.log(`Stand-in: ${count(COPIES * 1865)} models, the 1,865 recorded family-tree records copied ${COPIES} times under new ids (synthetic, lineage kept within each copy), served by a separate process over loopback`);
+    const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
+    const db = openStore(join(scratch, "crawl.db"));
+    const rss: number[] = [];
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const result = await crawlListing(
+      { db, hubUrl: standIn.url, fetch: createHubFetch({ traffic }), traffic, concurrency: 1, onProgress: () => rss.push(process.memoryUsage().rss) },
+      "all",
+    );
+    const crawlMs = performance.now() - started;
+    db.close();
+    const rate = (result.run.totals.records * 1000) / crawlMs;
+    console.log(`crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ${result.run.pages} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ${count(rate)} models/s`);
+    console.log(`RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages (min-max):`);
+    for (let start = 0; start < rss.length; start += PAGES_PER_RANGE) {
+      const range = rss.slice(start, start + PAGES_PER_RANGE);
+      console.log(`  pages ${String(start + 1).padStart(3)}-${String(start + range.length).padEnd(3)}  ${mb(Math.min(...range))} - ${mb(Math.max(...range))}`);
+    }
+
+    const jsonl = join(scratch, "records.jsonl");
+    const file = createWriteStream(jsonl);
+    for (const record of replicateRecords(await loadRecordedRecords([FAMILY_TREES]), COPIES)) {
+      if (!file.write(`${JSON.stringify(record)}\n`)) await once(file, "drain");
+    }
+    file.end();
+    await once(file, "finish");
+    const peerDb = openStore(join(scratch, "import.db"));
+    const peerStarted = performance.now();
+    const imported = await importFile(peerDb, jsonl);
+    const importMs = performance.now() - peerStarted;
+    peerDb.close();
+    const importRate = (imported.records * 1000) / importMs;
+    console.log(`peer, import of the same records from JSONL: ${count(imported.records)} models in ${(importMs / 1000).toFixed(2)} s: ${count(importRate)} models/s; crawl/import ratio ${(rate / importRate).toFixed(2)}x`);
+
+    console.log(`The Hub's rate limits (fixed 5-minute windows, 500 models a request) against the measured ingest rate:`);
+    for (const [tier, requests] of HUB_TIERS) {
+      const allowed = (requests * 500) / 300;
+      const minutes = Math.max(HUB_MODELS / allowed, HUB_MODELS / rate) / 60;
+      console.log(`  ${tier.padEnd(34)} ${count(allowed).padStart(6)} models/s; ingest is ${(rate / allowed).toFixed(1)}x faster; ${count(HUB_MODELS)} models take ~${minutes.toFixed(0)} min`);
+    }
+  } finally {
+    standIn.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
