@@ -2,7 +2,7 @@
 // on standard error by name, the files after it still import, rows stored before stay, and the exit code is 1.
 
 import { gzipSync } from "node:zlib";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -61,5 +61,27 @@ describe("import with several files, some damaged", () => {
     const storedChildren = new Set(edges.map((edge) => (edge as string[])[0]));
     for (const line of [...lines.slice(1, 11), ...lines.slice(20_001, 20_011)]) expect(storedChildren).toContain(child(line));
     expect(models.map((row) => (row as string[])[0])).toContain("ThornoDen/Sonya");
+  });
+
+  it("reports a file it may not read and imports the next one", () => {
+    // Root reads any file, so as root the command runs as the unprivileged user nobody (uid/gid 65534).
+    const asUser = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
+    const shared = mkdtempSync(join(tmpdir(), "hf-lineage-locked-"));
+    chmodSync(shared, 0o777);
+    try {
+      const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+      const locked = join(shared, "locked.csv");
+      writeFileSync(locked, lines.slice(0, 11).join("\r\n") + "\r\n");
+      chmodSync(locked, 0o000);
+      const readable = join(shared, "readable.csv");
+      writeFileSync(readable, lines.slice(0, 11).join("\r\n") + "\r\n");
+      chmodSync(readable, 0o644);
+      const result = runCli(["import", locked, readable, "--db", join(shared, "lineage.db")], asUser);
+      expect(result.stderr).toBe(`ingest: cannot read "${locked}": permission denied\n`);
+      expect(result.stdout).toContain(`${readable} (edges-csv): 10 records`);
+      expect(result.status).toBe(1);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 });

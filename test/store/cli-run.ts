@@ -18,9 +18,9 @@ function requireBuild(): void {
 }
 
 /** Runs the CLI to the end; a query that loops forever fails the test through the timeout. */
-export function runCli(args: string[], { timeoutMs = 60_000 } = {}): CliResult {
+export function runCli(args: string[], { timeoutMs = 60_000, uid, gid }: { timeoutMs?: number; uid?: number; gid?: number } = {}): CliResult {
   requireBuild();
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: timeoutMs });
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: timeoutMs, ...(uid === undefined ? {} : { uid }), ...(gid === undefined ? {} : { gid }) });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
