@@ -57,13 +57,13 @@ export interface OracleOptions {
   perModel?: boolean;
 }
 
-/** The first python3 that imports networkx: `python3` on PATH, then Debian's /usr/bin/python3. */
+/** The first python3 that imports networkx and scipy (its PageRank needs it): `python3` on PATH, then /usr/bin/python3. */
 export function findPython(): string {
   for (const python of PYTHONS) {
-    const probe = spawnSync(python, ["-c", "import networkx"], { encoding: "utf8" });
+    const probe = spawnSync(python, ["-c", "import networkx, scipy"], { encoding: "utf8" });
     if (probe.status === 0) return python;
   }
-  throw new Error(`test/oracle: no python3 with networkx found (tried ${PYTHONS.join(", ")}); install python3-networkx`);
+  throw new Error(`test/oracle: no python3 with networkx and scipy found (tried ${PYTHONS.join(", ")}); install python3-networkx python3-scipy`);
 }
 
 export function runOracle(options: OracleOptions = {}): OracleResult {
