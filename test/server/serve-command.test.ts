@@ -1,0 +1,69 @@
+// `hf-lineage serve` as a process (src/cli.ts through tsx): binds 127.0.0.1 by default, serves the API and the
+// viewer, never hands the Hub token to the browser, stops cleanly on SIGTERM, and refuses bad options with exit 2.
+
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { importFile } from "../../src/store/import-file.js";
+import { openStore } from "../../src/store/open-store.js";
+import { DATA } from "./real-lineage.js";
+
+const TOKEN = "hf_testSecretTokenThatMustNeverLeak";
+const CLI = ["--import", "tsx", resolve(process.cwd(), "src/cli.ts")];
+let folder: string;
+let dbPath: string;
+let child: ChildProcess | undefined;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), "hf-lineage-serve-"));
+  dbPath = join(folder, "lineage.db");
+  const db = openStore(dbPath);
+  await importFile(db, join(DATA, "lineage-top50k-textgen/edges.csv"));
+  db.close();
+});
+
+afterAll(() => {
+  if (child !== undefined && child.exitCode === null) child.kill("SIGKILL");
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function startServe(): Promise<string> {
+  child = spawn(process.execPath, [...CLI, "serve", "--port", "0", "--db", dbPath], { env: { ...process.env, HF_TOKEN: TOKEN }, stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolvePromise, reject) => {
+    let stderr = "";
+    child!.stderr!.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const url = /serving (http:\/\/\S+\/)/.exec(stderr)?.[1];
+      if (url !== undefined) resolvePromise(url);
+    });
+    child!.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+it("serves on 127.0.0.1, never shows the Hub token, and stops on SIGTERM", async () => {
+  const url = await startServe();
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  for (const path of ["", "api/stats", "api/model?id=meta-llama/Llama-3.1-8B", "api/family?q=meta-llama/Llama-3.1-8B", "api/checks", "api/nope"]) {
+    const response = await fetch(`${url}${path}`);
+    const headers = [...response.headers].join("\n");
+    expect(`${headers}\n${await response.text()}`).not.toContain(TOKEN);
+  }
+  const stats = (await (await fetch(`${url}api/stats`)).json()) as { edges: number };
+  // networkx over edges.csv: 30,341 distinct parent → child pairs without self-loops.
+  expect(stats.edges).toBe(30341);
+  const exited = new Promise<number | null>((done) => child!.on("exit", (code) => done(code)));
+  child!.kill("SIGTERM");
+  expect(await exited).toBe(0);
+});
+
+it.each([
+  [["--port", "70000"], "--port"],
+  [["--cors", "http://localhost:5173/path"], "--cors"],
+  [["--host", ""], "--host"],
+])("refuses serve %j with exit 2", (args, mentions) => {
+  const result = spawnSync(process.execPath, [...CLI, "serve", "--db", dbPath, ...args], { encoding: "utf8" });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toContain(mentions);
+});
