@@ -32,6 +32,13 @@ function dateField(record: Record<string, unknown>, key: string, warnings: strin
   return iso;
 }
 
+function countField(record: Record<string, unknown>, key: string, warnings: string[]): number | null {
+  const value = field<number>(record, key, "number", warnings);
+  if (value === null || (Number.isSafeInteger(value) && value >= 0)) return value;
+  warnings.push(`field "${key}" should be a count, got ${String(value)}; stored as empty`);
+  return null;
+}
+
 function licenseOf(record: HubModelRecord, tags: readonly string[]): string | null {
   const fromCard = record.cardData?.license;
   if (typeof fromCard === "string" && fromCard.length > 0) return fromCard;
@@ -93,8 +100,8 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
       author: field<string>(record, "author", "string", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
       createdAt: dateField(record, "createdAt", warnings),
       lastModified: dateField(record, "lastModified", warnings),
-      downloads: field<number>(record, "downloads", "number", warnings),
-      likes: field<number>(record, "likes", "number", warnings),
+      downloads: countField(record, "downloads", warnings),
+      likes: countField(record, "likes", warnings),
       libraryName: field<string>(record, "library_name", "string", warnings),
       pipelineTag: field<string>(record, "pipeline_tag", "string", warnings),
       license: licenseOf(record, tags),
