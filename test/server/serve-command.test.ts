@@ -47,8 +47,9 @@ it("serves on 127.0.0.1, never shows the Hub token, and stops on SIGTERM", async
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   for (const path of ["", "api/stats", "api/model?id=meta-llama/Llama-3.1-8B", "api/family?q=meta-llama/Llama-3.1-8B", "api/checks", "api/nope"]) {
     const response = await fetch(`${url}${path}`);
-    const headers = [...response.headers].join("\n");
-    expect(`${headers}\n${await response.text()}`).not.toContain(TOKEN);
+    let headers = "";
+    response.headers.forEach((value, name) => (headers += `${name}: ${value}\n`));
+    expect(`${headers}${await response.text()}`).not.toContain(TOKEN);
   }
   const stats = (await (await fetch(`${url}api/stats`)).json()) as { edges: number };
   // networkx over edges.csv: 30,341 distinct parent → child pairs without self-loops.
