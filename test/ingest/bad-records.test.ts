@@ -67,6 +67,27 @@ describe("Hub records with missing fields and wrong types", () => {
   });
 });
 
+describe("Hub records with counts that are not counts", () => {
+  it("stores a negative, fractional or overflowing count as empty and says so", async () => {
+    // Written as JSON text: 1e400 is valid JSON that parses to Infinity, which JSON.stringify cannot write.
+    const sonya = JSON.stringify({ ...real("ThornoDen/Sonya"), downloads: -5, likes: 1.5 });
+    const aaaa = JSON.stringify(real("Oscuridad/aaaa")).replace(/"downloads":\d+/, '"downloads":1e400');
+    const path = join(folder, "counts.jsonl");
+    writeFileSync(path, `${sonya}\n${aaaa}\n`);
+    const db = openStore(":memory:");
+    const summary = await importFile(db, path);
+    expect(summary.problems.map((p) => p.message)).toEqual([
+      `ThornoDen/Sonya: field "downloads" should be a count, got -5; stored as empty`,
+      `ThornoDen/Sonya: field "likes" should be a count, got 1.5; stored as empty`,
+      `Oscuridad/aaaa: field "downloads" should be a count, got Infinity; stored as empty`,
+    ]);
+    expect(db.prepare(`SELECT id, downloads, likes FROM models WHERE placeholder = 0 ORDER BY id`).raw().all()).toEqual([
+      ["Oscuridad/aaaa", null, 0], // aaaa's real likes: 0 (metadata in the Kokoro dump)
+      ["ThornoDen/Sonya", null, null],
+    ]);
+  });
+});
+
 describe("family-tree entries without metadata or with damaged fields", () => {
   it("stores every N/A entry of the eleven real dumps as a model without a record, and says so", async () => {
     // Independently: the entries whose metadata is the string N/A (83, data/README.md), their ids as the Hub
