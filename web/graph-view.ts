@@ -22,6 +22,10 @@ export interface GraphView {
   setSelected(node: string | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
+  /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
+  pagePosition(node: string): { x: number; y: number } | null;
+  /** Resolves once sigma has drawn the graph last loaded. */
+  drawn(): Promise<void>;
   /** Saves the current view (what is on screen, at its size) as a PNG file. */
   downloadPng(fileName: string): Promise<void>;
 }
@@ -50,6 +54,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   });
 
   const redraw = () => renderer.refresh({ schedule: true });
+  let drawn: Promise<void> = Promise.resolve();
 
   renderer.on("enterNode", ({ node }) => {
     state = hoverState(graph, state, node);
@@ -63,6 +68,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   });
   renderer.on("clickNode", ({ node }) => events.clickNode(node, graph.getNodeAttributes(node)));
   renderer.on("clickStage", () => events.clickStage());
+  // Sigma follows window resizes only; the panel and the notices also change the container's size.
+  new ResizeObserver(() => renderer.scheduleRefresh()).observe(container);
 
   return {
     get graph() {
@@ -74,6 +81,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       next.import(data);
       graph = next;
       state = { ...state, ...IDLE };
+      drawn = new Promise((done) => renderer.once("afterRender", () => done()));
       renderer.setGraph(next);
       renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
       container.dataset.nodes = String(next.order);
@@ -95,6 +103,13 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       if (display === undefined) return;
       void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
     },
+    pagePosition(node: string) {
+      if (!graph.hasNode(node)) return null;
+      const point = renderer.graphToViewport(graph.getNodeAttributes(node));
+      const box = container.getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    },
+    drawn: () => drawn,
     downloadPng(fileName: string) {
       // The exporter is typed for sigma's default attributes; it reads no attribute of ours.
       return downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: "#ffffff" });

@@ -28,6 +28,8 @@ let view: ViewState = parseViewState(location.search);
 let loaded: { view: ViewState; response: FamilyResponse } | null = null;
 let familyRequest: AbortController | null = null;
 let panelRequest: AbortController | null = null;
+/** How long the last family took: the request, building the graph, and sigma's first drawing of it. */
+let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number; totalMs: number } | null = null;
 
 const graphView = createGraphView(byId("graph"), {
   clickNode(node, attributes) {
@@ -49,6 +51,10 @@ Object.defineProperty(window, "__hfLineage", {
     get view() {
       return { ...view };
     },
+    get lastLoad() {
+      return lastLoad === null ? null : { ...lastLoad };
+    },
+    pagePosition: (node: string) => graphView.pagePosition(node),
   }),
 });
 
@@ -100,14 +106,21 @@ async function loadFamily(next: ViewState): Promise<boolean> {
   notices.replaceChildren(Object.assign(document.createElement("p"), { className: "info", textContent: `Loading ${next.q ?? ""}…` }));
   try {
     const params = { q: next.q ?? "", depth: next.depth ?? undefined, relations: next.relations ?? undefined, expand: next.expand, maxNodes: next.max ?? undefined };
+    const started = performance.now();
     const response = await api.family(params, controller.signal);
     if (controller.signal.aborted) return false;
+    const received = performance.now();
     loaded = { view: next, response };
-    graphView.load(response.graph);
+    // The text around the graph first, so the graph is drawn once at its final size.
     renderFamilyNotices(notices, response);
     renderLegend(legend, legendCounts(response.graph));
     renderFanList(byId("fan-list"), response, (parent, relation) => navigate({ ...view, expand: [...new Set([...view.expand, fanKey(parent, relation)])].sort() }));
     fans.hidden = response.aggregated.length === 0;
+    graphView.load(response.graph);
+    const built = performance.now();
+    await graphView.drawn();
+    const finished = performance.now();
+    lastLoad = { nodes: response.graph.nodes.length, fetchMs: received - started, buildMs: built - received, drawMs: finished - built, totalMs: finished - started };
     return true;
   } catch (error) {
     if (controller.signal.aborted) return false;

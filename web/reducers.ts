@@ -38,6 +38,9 @@ export interface Neighbourhood {
   outNeighbors(node: string): string[];
 }
 
+/** Above this many children, hovering a node leaves its children's labels to sigma's label grid. */
+export const MAX_FORCED_CHILD_LABELS = 12;
+
 export const IDLE: Omit<DisplayState, "size" | "selected"> = { hovered: null, hoveredParents: new Set(), hoveredChildren: new Set() };
 
 /** The display state with `node` hovered: its parents and children light up. */
@@ -80,7 +83,8 @@ export function nodeDisplay(state: DisplayState, node: string, attributes: ViewN
   };
   if (state.hovered !== null) {
     if (isLit(state, node)) {
-      display.forceLabel = true;
+      // Labels of the hovered node and its parents always; of its children only when they are few enough to read.
+      display.forceLabel = !state.hoveredChildren.has(node) || state.hoveredChildren.size <= MAX_FORCED_CHILD_LABELS || node === state.hovered;
       display.highlighted = display.highlighted || node === state.hovered;
       display.zIndex = 2;
     } else {
