@@ -48,6 +48,7 @@ interface Selection {
 function select(db: Store, query: string | undefined, values: Record<string, unknown>): Selection {
   const maxDepth = values.depth === undefined ? undefined : parseCountOption(values, "depth", 0);
   const relations = parseRelationsOption(values);
+  if (values.layout !== undefined && values.layout !== "tree") throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
   if (query === undefined) {
     if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined) throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
     return { rows: wholeDatabaseRows(db), description: "hf-lineage: every model and lineage edge of the database" };
@@ -60,7 +61,7 @@ function select(db: Store, query: string | undefined, values: Record<string, unk
   if (values.layout === "tree") {
     const layout = treeLayout(lineageSubgraph(lineage.graph, members));
     selection.positions = (id) => layout.get(id);
-  } else if (values.layout !== undefined) throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
+  }
   return selection;
 }
 

@@ -83,7 +83,11 @@ export function memberRows(db: Store, graph: LineageGraph, members: Iterable<str
   for (const id of ids) if (!graph.hasNode(id)) throw new Error(`export/rows: unknown model "${id}"`);
   const memberSet = new Set(ids);
   let edgeCount = 0;
-  for (const id of ids) graph.forEachOutNeighbor(id, (child) => void (memberSet.has(child) && edgeCount++));
+  for (const id of ids) {
+    graph.forEachOutNeighbor(id, (child) => {
+      if (memberSet.has(child)) edgeCount++;
+    });
+  }
   const withMetrics = metrics === undefined && metricsAreFresh(db);
   return {
     nodeCount: ids.length,

@@ -1,6 +1,7 @@
 // Read queries behind every export: models with their metrics and lineage edges as plain rows, in pages read by
 // key so that no cursor stays open between pages and memory stays flat however large the database is.
 
+import type Database from "better-sqlite3";
 import type { Store } from "./open-store.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 
@@ -57,10 +58,21 @@ export function* allExportModels(db: Store, withMetrics: boolean, pageSize = 200
   }
 }
 
+const byIdsStatements = new WeakMap<Store, Map<string, Database.Statement>>();
+
 /** The models with these ids (in no particular order); ids with no model are left out. */
 export function exportModelsByIds(db: Store, ids: readonly string[], withMetrics: boolean): ExportModelRow[] {
   if (ids.length === 0) return [];
-  return db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id IN (${ids.map(() => "?").join(",")})`).all(...ids) as ExportModelRow[];
+  // Batches mostly share one size: compile each (size, metrics) statement once per database.
+  const cache = byIdsStatements.get(db) ?? new Map<string, Database.Statement>();
+  byIdsStatements.set(db, cache);
+  const key = `${ids.length}:${withMetrics}`;
+  let statement = cache.get(key);
+  if (statement === undefined) {
+    statement = db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id IN (${ids.map(() => "?").join(",")})`);
+    cache.set(key, statement);
+  }
+  return statement.all(...ids) as ExportModelRow[];
 }
 
 /**
