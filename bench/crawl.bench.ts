@@ -3,7 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
@@ -49,21 +49,34 @@ export default async function crawlBench(): Promise<void> {
     const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
     const db = openStore(join(scratch, "crawl.db"));
     const rss: number[] = [];
+    const heap: number[] = [];
     global.gc?.();
     const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await crawlListing(
-      { db, hubUrl: standIn.url, fetch: createHubFetch({ traffic }), traffic, concurrency: 1, onProgress: () => rss.push(process.memoryUsage().rss) },
+      { db, hubUrl: standIn.url, fetch: createHubFetch({ traffic }), traffic, concurrency: 1, onProgress: (counts) => {
+          if (counts.pages % PAGES_PER_RANGE === 0) global.gc?.();
+          const memory = process.memoryUsage();
+          rss.push(memory.rss);
+          heap.push(memory.heapUsed);
+        } },
       "all",
     );
     const crawlMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
     db.close();
     const rate = (result.run.totals.records * 1000) / crawlMs;
+    const cpuRate = (result.run.totals.records * 1e6) / (cpu.user + cpu.system);
+    console.log(`Load average ${loadavg().map((value) => value.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine slows the wall-clock figures)`);
     console.log(`crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ${result.run.pages} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ${count(rate)} models/s`);
-    console.log(`RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages (min-max):`);
+    console.log(`  crawler CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s: ${count(cpuRate)} models per CPU-second (the rate with a core to itself)`);
+    console.log(`RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages, RSS and JS heap (min-max; a GC is forced at each range's end):`);
     for (let start = 0; start < rss.length; start += PAGES_PER_RANGE) {
       const range = rss.slice(start, start + PAGES_PER_RANGE);
-      console.log(`  pages ${String(start + 1).padStart(3)}-${String(start + range.length).padEnd(3)}  ${mb(Math.min(...range))} - ${mb(Math.max(...range))}`);
+      const heapRange = heap.slice(start, start + PAGES_PER_RANGE);
+      const pages = `${start + 1}-${start + range.length}`;
+      console.log(`  pages ${pages.padEnd(8)} RSS ${mb(Math.min(...range))} - ${mb(Math.max(...range))}   heap ${mb(Math.min(...heapRange))} - ${mb(Math.max(...heapRange))}`);
     }
 
     const jsonl = join(scratch, "records.jsonl");
@@ -74,12 +87,16 @@ export default async function crawlBench(): Promise<void> {
     file.end();
     await once(file, "finish");
     const peerDb = openStore(join(scratch, "import.db"));
+    const peerCpuBefore = process.cpuUsage();
     const peerStarted = performance.now();
     const imported = await importFile(peerDb, jsonl);
     const importMs = performance.now() - peerStarted;
+    const peerCpu = process.cpuUsage(peerCpuBefore);
     peerDb.close();
     const importRate = (imported.records * 1000) / importMs;
-    console.log(`peer, import of the same records from JSONL: ${count(imported.records)} models in ${(importMs / 1000).toFixed(2)} s: ${count(importRate)} models/s; crawl/import ratio ${(rate / importRate).toFixed(2)}x`);
+    const importCpuRate = (imported.records * 1e6) / (peerCpu.user + peerCpu.system);
+    console.log(`peer, import of the same records from JSONL: ${count(imported.records)} models in ${(importMs / 1000).toFixed(2)} s: ${count(importRate)} models/s, ${count(importCpuRate)} per CPU-second`);
+    console.log(`  crawl/import ratio: ${(rate / importRate).toFixed(2)}x wall clock, ${(cpuRate / importCpuRate).toFixed(2)}x per CPU-second`);
 
     console.log(`The Hub's rate limits (fixed 5-minute windows, 500 models a request) against the measured ingest rate:`);
     for (const [tier, requests] of HUB_TIERS) {

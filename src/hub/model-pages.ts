@@ -1,7 +1,8 @@
-// Pages of `/api/models` as an async generator: @huggingface/hub's listModels builds the query and follows the
-// `Link` header; the fetch handed to it keeps each page's raw records and next URL, so a crawl can resume.
+// Pages of `/api/models` as an async generator following the `Link` header, in the wire format of
+// @huggingface/hub's listModels, but page by page: a crawl saves whole pages and resumes from a next-page URL.
 
-import { listModels, type ModelAdditionalField } from "@huggingface/hub";
+import type { ModelAdditionalField } from "@huggingface/hub";
+import { HUB_EXPAND_FIELDS } from "./api-types.js";
 
 export interface ModelPage {
   /** The page's records as the Hub sent them. */
@@ -18,7 +19,7 @@ export interface ModelPagesOptions {
   owner?: string;
   tags?: string[];
   sort?: "lastModified" | "createdAt";
-  /** Newest first (`direction=-1`, which listModels does not send). */
+  /** Newest first (`direction=-1`). */
   descending?: boolean;
   /** Start from this next-page URL of an earlier run instead of the first page. */
   resumeUrl?: string | null;
@@ -26,7 +27,7 @@ export interface ModelPagesOptions {
   lookAhead?: boolean;
 }
 
-/** The record fields a crawl asks for beyond the ones listModels always expands. */
+/** The record fields a lookup asks for beyond the ones modelInfo always expands. */
 export const CRAWL_FIELDS = ["author", "cardData", "createdAt", "library_name", "tags"] as const satisfies readonly ModelAdditionalField[];
 
 /** The `rel="next"` URL of a `Link` header, read as the Hub's client reads it (absolute http(s) only). */
@@ -35,44 +36,29 @@ export function nextLink(header: string | null): string | null {
   return /<(https?:[/][/][^>]+)>;\s+rel="next"/.exec(header)?.[1] ?? null;
 }
 
+/** The first page's URL, with the parameters listModels sends (500 a page, one `expand` per field). */
+export function firstPageUrl(options: ModelPagesOptions): string {
+  const search = new URLSearchParams({ limit: "500" });
+  if (options.owner !== undefined) search.append("author", options.owner);
+  if (options.sort !== undefined) search.append("sort", options.sort);
+  for (const tag of options.tags ?? []) search.append("filter", tag);
+  for (const field of HUB_EXPAND_FIELDS) search.append("expand", field);
+  if (options.descending === true) search.append("direction", "-1");
+  return `${options.hubUrl}/api/models?${search.toString()}`;
+}
+
 export async function* modelPages(options: ModelPagesOptions): AsyncGenerator<ModelPage> {
-  const pages: ModelPage[] = [];
-  let first = true;
+  const init: RequestInit = { headers: { accept: "application/json", ...(options.accessToken === undefined ? {} : { Authorization: `Bearer ${options.accessToken}` }) } };
+  let url: string | null = options.resumeUrl ?? firstPageUrl(options);
   // With lookAhead, the next page is asked for as soon as its URL is known, so the Hub answers while this page
   // is being saved.
-  let ahead: { url: string; response: Promise<Response> } | null = null;
-  const recordingFetch: typeof fetch = async (input, init) => {
-    let url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (first && options.resumeUrl) url = options.resumeUrl;
-    else if (first && options.descending) url += "&direction=-1";
-    first = false;
-    const response = await (ahead?.url === url ? ahead.response : options.fetch(url, init));
-    ahead = null;
+  let ahead: Promise<Response> | null = null;
+  while (url !== null) {
+    const response: Response = await (ahead ?? options.fetch(url, init));
     const records = (await response.json()) as unknown[];
-    const nextUrl = nextLink(response.headers.get("link"));
-    pages.push({ records, nextUrl });
-    if (nextUrl !== null && options.lookAhead === true) {
-      ahead = { url: nextUrl, response: options.fetch(nextUrl, init) };
-      ahead.response.catch(() => undefined);
-    }
-    return response;
-  };
-  let taken = 0;
-  const entries = listModels({
-    hubUrl: options.hubUrl,
-    fetch: recordingFetch,
-    additionalFields: [...CRAWL_FIELDS],
-    ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
-    ...(options.sort === undefined ? {} : { sort: options.sort }),
-    search: { ...(options.owner === undefined ? {} : { owner: options.owner }), ...(options.tags === undefined ? {} : { tags: options.tags }) },
-  });
-  for await (const _entry of entries) {
-    while (pages[0]?.records.length === 0) yield pages.shift() as ModelPage;
-    taken++;
-    if (taken === pages[0]?.records.length) {
-      taken = 0;
-      yield pages.shift() as ModelPage;
-    }
+    url = nextLink(response.headers.get("link"));
+    ahead = url !== null && options.lookAhead === true ? options.fetch(url, init) : null;
+    ahead?.catch(() => undefined);
+    yield { records, nextUrl: url };
   }
-  yield* pages.splice(0);
 }
