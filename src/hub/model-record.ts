@@ -1,5 +1,5 @@
 // One model's record through @huggingface/hub's modelInfo (`/api/models/{id}/revision/main`), with the same
-// fields as a crawl page; null when the Hub answers 404 (deleted, private, or never existed).
+// fields as a crawl page; null when the Hub has no such model for us (deleted, private, or never existed).
 
 import { modelInfo } from "@huggingface/hub";
 import { HubRequestError } from "./hub-fetch.js";
@@ -28,7 +28,8 @@ export async function fetchModelRecord(id: string, options: ModelRecordOptions):
       ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
     });
   } catch (error) {
-    if (error instanceof HubRequestError && error.status === 404) return null;
+    // A missing repository is a 404, or a 401 with X-Error-Code: RepoNotFound when no token is sent.
+    if (error instanceof HubRequestError && (error.status === 404 || (error.status === 401 && error.errorCode === "RepoNotFound"))) return null;
     throw error;
   }
   return record;
