@@ -35,6 +35,11 @@ describe("hf-lineage export", () => {
     expect(summary).toMatchObject({ format: "gexf", files: [file], nodes: family.models + family.descendants.total });
     expect(jing("1.3", file)).toEqual({ status: 0, errors: "" });
     expect(readFileSync(file, "utf8")).toContain(`<nodes count="${summary.nodes}">`);
+    // An org's family: its own models plus their descendants.
+    const org = cliJson<{ models: number; descendants: { total: number } }>(["family", "Qwen", "--db", db]);
+    const orgExport = cliJson<ExportSummary>(["export", "Qwen", "-f", "parquet", "-o", join(dir, "qwen"), "--db", db]);
+    expect(orgExport.nodes).toBe(org.models + org.descendants.total);
+    expect(readdirSync(join(dir, "qwen")).sort()).toEqual(["edges.parquet", "nodes.parquet"]);
   });
 
   it("restricts a family with --depth and --relations as familyMembers does", () => {
