@@ -1,9 +1,9 @@
 // The HTTP application: a function from a WHATWG Request to a Response, so tests call it without a port. Routes
 // the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
 
-import { LRUCache } from "lru-cache";
 import type { Lineage } from "../graph/lineage.js";
-import { errorResponse, HttpError, jsonText, jsonTextResponse } from "./http-error.js";
+import { acceptsGzip, AnswerCache, answerResponse } from "./answer-cache.js";
+import { errorResponse, HttpError, jsonText } from "./http-error.js";
 import { ancestry } from "./routes/ancestry.js";
 import { exportFamily } from "./routes/export.js";
 import { family } from "./routes/family.js";
@@ -23,7 +23,7 @@ export interface AppDeps {
   corsOrigin?: string | null;
   /** Where unexpected failures are reported (their detail never reaches the client). */
   log?: (message: string) => void;
-  /** Characters of API answers remembered (the snapshot does not change while serving); 0 turns this off. */
+  /** Characters of JSON answers remembered (the snapshot does not change while serving); 0 turns this off. */
   cacheSize?: number;
 }
 
@@ -36,8 +36,7 @@ type Route = (data: ServerData, params: URLSearchParams) => unknown | Promise<un
 
 export function createApp(deps: AppDeps): App {
   const data = new ServerData(deps.lineage);
-  const cacheSize = deps.cacheSize ?? DEFAULT_CACHE_SIZE;
-  const cache = cacheSize > 0 ? new LRUCache<string, string>({ maxSize: cacheSize, sizeCalculation: (text) => Math.max(1, text.length) }) : null;
+  const cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
   const routes = new Map<string, Route>([
     ["/api/search", search],
     ["/api/model", modelDetails],
@@ -58,16 +57,13 @@ export function createApp(deps: AppDeps): App {
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
       const route = routes.get(url.pathname);
       if (route === undefined) throw new HttpError(404, `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`);
-      const params = new URLSearchParams(url.searchParams);
-      params.sort();
-      const key = `${url.pathname}?${params.toString()}`;
-      const cached = cache?.get(key);
-      if (cached !== undefined) return jsonTextResponse(cached);
+      const key = AnswerCache.keyOf(url);
+      const gzip = acceptsGzip(request.headers.get("accept-encoding"));
+      const cached = cache.get(key);
+      if (cached !== undefined) return answerResponse(cached, gzip);
       const body = await route(data, url.searchParams);
       if (body instanceof Response) return body;
-      const text = jsonText(body);
-      cache?.set(key, text);
-      return jsonTextResponse(text);
+      return answerResponse(cache.remember(key, jsonText(body)), gzip);
     }
     if (deps.webRoot === null) throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
     return serveStatic(deps.webRoot, url.pathname, request.method);

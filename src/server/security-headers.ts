@@ -21,7 +21,7 @@ export function withSecurityHeaders(response: Response, corsOrigin: string | nul
   if (!headers.has("cache-control")) headers.set("cache-control", "no-cache");
   if (corsOrigin !== null) {
     headers.set("access-control-allow-origin", corsOrigin);
-    headers.set("vary", "Origin");
+    headers.append("vary", "Origin");
   }
   return response;
 }

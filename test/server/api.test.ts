@@ -1,6 +1,7 @@
 // The JSON API on the real snapshot (edges.csv + metadata.csv in :memory:), answered in-process. Expected figures
 // come from test/server/derive-expected.py (networkx over the raw CSV), unless a test says otherwise.
 
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runChecks, type ChecksReport } from "../../src/graph/checks.js";
 import { familyReport } from "../../src/graph/family.js";
@@ -192,5 +193,18 @@ describe("answer cache", () => {
     const expected = await (await fresh(new Request(`http://localhost${path}`))).text();
     expect(await (await app(new Request(`http://localhost${path}`))).text()).toBe(expected);
     expect(await (await app(new Request(`http://localhost${reordered}`))).text()).toBe(expected);
+  });
+
+  it("sends large answers gzip-compressed to clients that accept it, the same JSON once unpacked", async () => {
+    const path = `http://localhost/api/family?q=${encodeURIComponent(LLAMA)}`;
+    const plain = await (await app(new Request(path))).text();
+    const packed = await app(new Request(path, { headers: { "accept-encoding": "gzip, deflate, br" } }));
+    expect(packed.headers.get("content-encoding")).toBe("gzip");
+    expect(gunzipSync(Buffer.from(await packed.arrayBuffer())).toString("utf8")).toBe(plain);
+    const refused = await app(new Request(path, { headers: { "accept-encoding": "gzip;q=0" } }));
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    // /api/stats is about a hundred characters: not worth compressing.
+    const small = await app(new Request("http://localhost/api/stats", { headers: { "accept-encoding": "gzip" } }));
+    expect(small.headers.get("content-encoding")).toBeNull();
   });
 });
