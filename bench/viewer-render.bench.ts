@@ -1,0 +1,74 @@
+// Time to first render of a 20,000-node family in headless Chromium (request with the server's tree layout,
+// graph build, sigma's first frame), against the time ForceAtlas2 alone needs to lay out the same graph.
+// The family is the largest org family of the generated scale model (bench/scale-model.ts), capped at 20,000.
+
+import { rmSync } from "node:fs";
+import { DirectedGraph } from "graphology";
+import * as forceAtlas2Module from "graphology-layout-forceatlas2";
+import { loadLineage } from "../src/graph/lineage.js";
+import { createApp } from "../src/server/app.js";
+import { listen } from "../src/server/listen.js";
+import { openStore } from "../src/store/open-store.js";
+import { launchChromium } from "../test/web/browser.js";
+import { buildViewer } from "../test/web/viewer-server.js";
+import { writeScaleModel } from "./scale-model.js";
+
+const NODES = 20_000;
+// A CommonJS package: at run time its function is the namespace's default (Node's interop); its typings describe
+// an ES module whose default is that function, one level further down.
+const forceAtlas2 = forceAtlas2Module.default as unknown as typeof forceAtlas2Module.default.default;
+const FA2_ITERATIONS = 100;
+
+interface LastLoad {
+  nodes: number;
+  fetchMs: number;
+  buildMs: number;
+  drawMs: number;
+  totalMs: number;
+}
+
+export default async function viewerRenderBench(): Promise<void> {
+  const db = openStore(":memory:");
+  writeScaleModel(db, { models: Number(process.env.HF_LINEAGE_VIEWER_MODELS ?? 500_000) });
+  const lineage = loadLineage(db);
+  const webRoot = await buildViewer();
+  const { server, url } = await listen(createApp({ lineage, webRoot }), { port: 0, host: "127.0.0.1" });
+  const browser = await launchChromium();
+  try {
+    const base = url.replace(/\/$/, "");
+    const top = (await (await fetch(`${base}/api/top-orgs?limit=1`)).json()) as { orgs: { org: string; models: number; descendants: number }[] };
+    const org = top.orgs[0];
+    if (org === undefined) throw new Error("bench/viewer-render: the scale model has no org family");
+    const query = `q=${encodeURIComponent(org.org)}&maxNodes=${NODES}`;
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const started = performance.now();
+    await page.goto(`${base}/?q=${encodeURIComponent(org.org)}&max=${NODES}`);
+    await page.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 300_000 });
+    const wall = performance.now() - started;
+    const load = (await page.evaluate("window.__hfLineage.lastLoad")) as LastLoad;
+    const edges = Number(await page.evaluate("window.__hfLineage.graph.size"));
+
+    // The peer: the same nodes and edges, laid out by ForceAtlas2 from random positions, as an explorer without
+    // a tree layout would have to before its first useful frame (layout time only; drawing would come on top).
+    const family = (await (await fetch(`${base}/api/family?${query}`)).json()) as { graph: Parameters<DirectedGraph["import"]>[0] };
+    const peer = new DirectedGraph();
+    peer.import(family.graph);
+    peer.forEachNode((node) => peer.mergeNodeAttributes(node, { x: Math.random(), y: Math.random() }));
+    const settings = forceAtlas2.inferSettings(peer);
+    const fa2Started = performance.now();
+    forceAtlas2.assign(peer, { iterations: FA2_ITERATIONS, settings });
+    const fa2 = performance.now() - fa2Started;
+
+    console.log(`family: ${org.org} in a ${lineage.graph.order.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`);
+    console.log(`viewer, page open to first frame     ${wall.toFixed(0).padStart(7)} ms`);
+    console.log(`  request (server layout, JSON)       ${load.fetchMs.toFixed(0).padStart(7)} ms`);
+    console.log(`  graph build and sigma's first frame ${(load.buildMs + load.drawMs).toFixed(0).padStart(7)} ms   (SwiftShader, no GPU)`);
+    console.log(`ForceAtlas2, ${FA2_ITERATIONS} iterations (Node)    ${fa2.toFixed(0).padStart(7)} ms   ratio ${(fa2 / load.totalMs).toFixed(2)}x (ForceAtlas2 layout alone / viewer request-to-frame)`);
+  } finally {
+    await browser.close();
+    await new Promise<void>((done) => server.close(() => done()));
+    db.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  }
+}
