@@ -19,10 +19,11 @@ Definitions applied (ARCHITECTURE.md, "Words used everywhere"):
 import argparse
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 
 import networkx as nx
 
+from lineage_reports import checks, org_families, top
 from lineage_sources import Sources, fail
 
 RELATIONS = ["finetune", "adapter", "quantized", "merge", "unknown"]
@@ -34,6 +35,8 @@ class Lineage:
         self.self_loops = set()
         # A child's relation: what the Hub's typed tags say, else what the lists say (one each, or the oracle stops).
         stated = {"tag": {}, "listed": {}}
+        # An edge's relation, for counting direct children: the tag's when a tag names the pair, else the list's.
+        self.edge_relation = {}
         for parent, child, relation, kind in sources.links:
             if stated[kind].setdefault(child, relation) != relation:
                 fail(f"{child} has two {kind} relations ({stated[kind][child]}, {relation}); the data README says one per child")
@@ -43,6 +46,8 @@ class Lineage:
                 self.self_loops.add(child)
             else:
                 self.graph.add_edge(parent, child)
+                if kind == "tag" or (parent, child) not in self.edge_relation:
+                    self.edge_relation[(parent, child)] = relation
         self.relation = {**stated["listed"], **stated["tag"]}
         self.graph.add_nodes_from(sources.recorded)
         parents = {parent for parent, _, _, _ in sources.links}
@@ -108,7 +113,7 @@ class Lineage:
             up = nx.single_source_shortest_path_length(self.reverse, model)
             children = dict.fromkeys(RELATIONS, 0)
             for child in self.graph.successors(model):
-                children[self.relation[child]] += 1
+                children[self.edge_relation[(model, child)]] += 1
             return {
                 "query": model,
                 "kind": "model",
@@ -147,59 +152,6 @@ class Lineage:
             fail(f"path enumeration ({len(paths)}) and path counting ({count[model]}) disagree for {model}")
         return count[model], sorted(paths)
 
-    def checks(self):
-        cycles = sorted((sorted(c) for c in nx.strongly_connected_components(self.graph) if len(c) > 1), key=lambda c: (-len(c), c[0]))
-        if not cycles and not nx.is_directed_acyclic_graph(self.graph):
-            fail("no cycle groups found in a graph networkx says is cyclic")
-        by_lower = defaultdict(list)
-        for model in self.graph:
-            by_lower[model.lower()].append(model)
-        variants = sorted(sorted(group) for group in by_lower.values() if len(group) > 1)
-        quantized = [
-            {"id": m, "children": self.graph.out_degree(m)}
-            for m in self.graph
-            if self.relation.get(m) == "quantized" and self.graph.out_degree(m) > 0
-        ]
-        quantized.sort(key=lambda q: (-q["children"], q["id"]))
-        return {
-            "selfLoops": sorted(self.self_loops),
-            "cycles": cycles,
-            "placeholders": sorted(self.placeholders),
-            "caseVariants": variants,
-            "quantizedWithChildren": quantized,
-            "multiParent": sum(1 for _, degree in self.graph.in_degree() if degree > 1),
-        }
-
-    def org_families(self, limit):
-        """Every org's family size, largest first (orgs compared in lower case, as ids are looked up)."""
-        own = defaultdict(set)
-        for model in self.graph:
-            if "/" in model:
-                own[model.split("/", 1)[0].lower()].add(model)
-        sizes = []
-        for org, models in own.items():
-            below = set().union(*(nx.descendants(self.graph, model) for model in models)) - models
-            sizes.append({"org": org, "models": len(models), "descendants": len(below)})
-        sizes.sort(key=lambda family: (-family["descendants"], family["org"]))
-        return sizes[:limit]
-
-    def top(self, limit):
-        """Rankings as `top` gives them: by value, then downloads, then id."""
-        below = {model: nx.descendants(self.graph, model) for model in self.graph}
-        downloads = {model: self.downloads.get(model, 0) for model in self.graph}
-        values = {
-            "descendants": {model: len(below[model]) for model in self.graph},
-            "children": dict(self.graph.out_degree()),
-            "pagerank": nx.pagerank(self.reverse, alpha=0.85, tol=1e-12, max_iter=500),
-            "subtree-downloads": {model: downloads[model] + sum(downloads[d] for d in below[model]) for model in self.graph},
-        }
-
-        def ranked(value):
-            order = sorted(value, key=lambda m: (-value[m], -downloads[m], m))[:limit]
-            return [{"id": m, "value": value[m], "downloads": downloads[m]} for m in order]
-
-        return {name: ranked(value) for name, value in values.items()}, values["descendants"]
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -224,7 +176,7 @@ def main():
     generation = lineage.generations()
     deepest_generation = max(generation.values(), default=0)
     deepest = sorted(m for m, g in generation.items() if g == deepest_generation)
-    top, descendants = lineage.top(args.top)
+    rankings, descendants = top(lineage, args.top)
     ancestors = {}
     for model in [*args.ancestors, deepest[0]]:
         count, paths = lineage.ancestor_paths(model, args.max_paths)
@@ -234,9 +186,9 @@ def main():
         "deepest": {"ids": deepest, "generation": deepest_generation, "chain": lineage.chain_to(deepest[0], generation)},
         "families": {query: lineage.family(query) for query in args.family},
         "ancestors": ancestors,
-        "checks": lineage.checks(),
-        "top": top,
-        "orgFamilies": lineage.org_families(args.top),
+        "checks": checks(lineage),
+        "top": rankings,
+        "orgFamilies": org_families(lineage, args.top),
     }
     if args.per_model:
         result["perModel"] = {m: [generation[m], descendants[m], lineage.graph.out_degree(m)] for m in sorted(lineage.graph)}
