@@ -17,7 +17,7 @@ let db: string;
 let oracle: OracleResult;
 
 beforeAll(() => {
-  oracle = runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], families: FAMILIES, top: TOP });
+  oracle = runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], families: FAMILIES, top: TOP, perModel: true });
   db = importedDatabase([EDGES_CSV, METADATA_CSV]);
 });
 
@@ -38,6 +38,20 @@ describe("the command line on the real edge list and model list", () => {
     expect(cli("ancestors", deepest, "--max-paths", "100000")).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths, truncated: false });
     // By default the first 100 paths, in order of the ids along them, and a flag saying there are more.
     expect(cli("ancestors", deepest)).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths?.slice(0, 100), truncated: true });
+  });
+
+  it("prints each of Qwen2.5-14B's descendants once in its full `tree`, with networkx's descendant counts", () => {
+    const lines = cli<string[]>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
+    // A line is `<branches><relation>: <id>[ (placeholder)][  [N descendants]]`, or `... (shown above)` for a model
+    // printed under another parent; the root's line has no branches and no relation.
+    const printed = lines.filter((line) => !line.endsWith("(shown above)")).map((line) => {
+      const match = /^[│├└─ ]*(?:[a-z]+: )?(\S+)(?: \(placeholder\))?(?: {2}\[([\d,]+) descendants\])?$/.exec(line);
+      if (match === null) throw new Error(`unexpected tree line: ${line}`);
+      return { id: match[1] as string, descendants: Number((match[2] ?? "0").replace(/,/g, "")) };
+    });
+    expect(printed.length).toBe(1 + (oracle.families["Qwen/Qwen2.5-14B"]?.descendants.total ?? NaN));
+    expect(new Set(printed.map((line) => line.id)).size).toBe(printed.length);
+    expect(printed.filter((line) => line.descendants !== oracle.perModel?.[line.id]?.[1])).toEqual([]);
   });
 
   it("ranks by descendants, children and subtree downloads as networkx counts them with `top`", () => {
