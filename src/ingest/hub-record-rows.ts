@@ -86,12 +86,12 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
     const fallback = declaredRelation(card?.base_model_relation, tagged.length);
     for (const t of tagged) edges.push({ child: id, parent: t.parent, relation: t.relation ?? fallback, source: "tag", raw: t.tag });
     const resolved = new Set(tagged.map((t) => t.parent.toLowerCase()));
-    for (const cardId of cardBases.ids) {
-      if (!resolved.has(cardId.toLowerCase())) unresolved.push({ child: id, raw: cardId, reason: "not-resolved-by-hub" });
-    }
+    cardBases.ids.forEach((cardId, index) => {
+      if (!resolved.has(cardId.toLowerCase())) unresolved.push({ child: id, raw: cardBases.written[index] ?? cardId, reason: "not-resolved-by-hub" });
+    });
   } else {
     const relation = declaredRelation(card?.base_model_relation, cardBases.ids.length);
-    for (const parent of cardBases.ids) edges.push({ child: id, parent, relation, source: "card", raw: parent });
+    cardBases.ids.forEach((parent, index) => edges.push({ child: id, parent, relation, source: "card", raw: cardBases.written[index] ?? parent }));
   }
 
   return {

@@ -22,6 +22,8 @@ export interface UnresolvedValue {
 export interface NormalizedBaseModel {
   /** Distinct ids in the order written; duplicates (also case variants of one another) appear once. */
   ids: string[];
+  /** Each of `ids` as the card wrote it (a URL, a quoted or padded id), at the same index. */
+  written: string[];
   unresolved: UnresolvedValue[];
   /** Values that named an id already listed (exactly or as a case variant), as written. */
   duplicates: string[];
@@ -48,7 +50,7 @@ function normalizeOne(raw: string): { id: string } | UnresolvedValue {
 
 /** Normalises any value found under `cardData.base_model`. */
 export function normalizeBaseModel(value: unknown): NormalizedBaseModel {
-  const result: NormalizedBaseModel = { ids: [], unresolved: [], duplicates: [] };
+  const result: NormalizedBaseModel = { ids: [], written: [], unresolved: [], duplicates: [] };
   if (value === undefined || value === null) return result;
   const values = Array.isArray(value) ? value : [value];
   const seen = new Set<string>();
@@ -68,6 +70,7 @@ export function normalizeBaseModel(value: unknown): NormalizedBaseModel {
       else {
         seen.add(key);
         result.ids.push(one.id);
+        result.written.push(item);
       }
     } else {
       result.unresolved.push(one);
