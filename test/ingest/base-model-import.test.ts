@@ -45,12 +45,13 @@ describe("importing cards with messy base_model values", () => {
     const { models, edges, unresolved } = lineageRowsOfFile(db);
     // Kokoro's own record keeps its real tag edge to yl4579/StyleTTS2-LJSpeech (finetune). The URL, hf.co and
     // duplicate-list cards give card edges to Kokoro; the case variant and the legacy id give card edges to
-    // the ids as written. Columns: child, parent, relation, source, raw (ordered by child, parent, source).
+    // the ids as written. Each keeps the card's value as written (raw). Columns: child, parent, relation,
+    // source, raw (ordered by child, parent, source).
     expect(edges).toEqual([
       ["GabrielMedinaTorres/genshin", "Hexgrad/kokoro-82M", "unknown", "card", "Hexgrad/kokoro-82M"],
       ["Khanhho/mai", "bert-base-uncased", "unknown", "card", "bert-base-uncased"],
-      ["Oscuridad/aaaa", KOKORO, "unknown", "card", KOKORO],
-      ["ThornoDen/Sonya", KOKORO, "unknown", "card", KOKORO],
+      ["Oscuridad/aaaa", KOKORO, "unknown", "card", `hf.co/${KOKORO}`],
+      ["ThornoDen/Sonya", KOKORO, "unknown", "card", `https://huggingface.co/${KOKORO}/tree/main`],
       ["chernikov1/test", KOKORO, "unknown", "card", KOKORO],
       [KOKORO, "yl4579/StyleTTS2-LJSpeech", "finetune", "tag", `base_model:finetune:yl4579/StyleTTS2-LJSpeech`],
     ]);

@@ -15,19 +15,21 @@ function unresolvedCard(baseModel: unknown) {
   return { ...record, cardData: { ...record.cardData, base_model: baseModel } };
 }
 
-const cardEdge = (parent: string, relation = "unknown") => ({ child: CHILD, parent, relation, source: "card", raw: parent });
+/** A card edge keeps the value as the card wrote it (`raw`, the parent unless said otherwise). */
+const cardEdge = (parent: string, relation = "unknown", raw = parent) => ({ child: CHILD, parent, relation, source: "card", raw });
 const unresolved = (raw: string, reason: UnresolvedReason) => ({ child: CHILD, raw, reason });
 
 describe("rowsFromHubRecord on card base_model values (no base_model tags)", () => {
   // Expected by reading normalize-base-model.ts's rules against each value: an id, a list of ids, and a Hub
-  // model URL give card edges to the id (one base and no base_model_relation: relation unknown); a dataset or
-  // Space URL, a local path, empty, N/A and values of the wrong type give no edge and one unresolved row each.
+  // model URL give card edges to the id, keeping the value as written (one base and no base_model_relation:
+  // relation unknown); a dataset or Space URL, a local path, empty, N/A and values of the wrong type give no
+  // edge and one unresolved row each.
   const cases: [string, unknown, object[], object[]][] = [
     ["a string", KOKORO, [cardEdge(KOKORO)], []],
     ["a list (the real value)", [KOKORO], [cardEdge(KOKORO)], []],
-    ["a Hub URL", `https://huggingface.co/${KOKORO}`, [cardEdge(KOKORO)], []],
-    ["an hf.co URL without scheme", `hf.co/${KOKORO}`, [cardEdge(KOKORO)], []],
-    ["a URL with /tree/main", `https://huggingface.co/${KOKORO}/tree/main`, [cardEdge(KOKORO)], []],
+    ["a Hub URL", `https://huggingface.co/${KOKORO}`, [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}`)], []],
+    ["an hf.co URL without scheme", `hf.co/${KOKORO}`, [cardEdge(KOKORO, "unknown", `hf.co/${KOKORO}`)], []],
+    ["a URL with /tree/main", `https://huggingface.co/${KOKORO}/tree/main`, [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}/tree/main`)], []],
     // The card's own dataset and the Kokoro demo Space, both real, written where a model belongs.
     ["a dataset URL", "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", [], [unresolved("https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "url-not-a-model")]],
     ["a Space URL", "https://hf.co/spaces/hexgrad/Kokoro-TTS", [], [unresolved("https://hf.co/spaces/hexgrad/Kokoro-TTS", "url-not-a-model")]],
@@ -76,6 +78,14 @@ describe("rowsFromHubRecord when the Hub has resolved the card (base_model tags 
     const rows = rowsFromHubRecord(resolvedCard(["/content/out", KOKORO]));
     expect(rows.edges).toEqual([tagEdge]);
     expect(rows.unresolved).toEqual([unresolved("/content/out", "local-path")]);
+  });
+  it("keeps a card base the Hub did not resolve as unresolved, as the card wrote it", () => {
+    // A real case of the DeepSeek-R1 dump (CynthiaAAAA/deepseek-chat names DeepSeek-V3-0324 on its card while
+    // the Hub's tags name DeepSeek-R1), written here as a URL into the copy of Sonya's record.
+    const url = "https://huggingface.co/deepseek-ai/DeepSeek-V3-0324";
+    const rows = rowsFromHubRecord(resolvedCard([KOKORO, url]));
+    expect(rows.edges).toEqual([tagEdge]);
+    expect(rows.unresolved).toEqual([unresolved(url, "not-resolved-by-hub")]);
   });
   it("reports a legacy id the Hub resolved under its new name as not resolved by the Hub", () => {
     // A corrupted copy: the card names bert-base-uncased and the Hub's tag names the model's current id.

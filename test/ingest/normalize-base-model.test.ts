@@ -6,6 +6,7 @@ describe("normalizeBaseModel", () => {
   it("keeps a plain id and de-duplicates a list, case variants included", () => {
     expect(normalizeBaseModel(["Qwen/Qwen2.5-7B", "qwen/qwen2.5-7b", "meta-llama/Llama-2-7b"])).toEqual({
       ids: ["Qwen/Qwen2.5-7B", "meta-llama/Llama-2-7b"],
+      written: ["Qwen/Qwen2.5-7B", "meta-llama/Llama-2-7b"],
       unresolved: [],
       duplicates: ["qwen/qwen2.5-7b"],
     });
@@ -13,6 +14,7 @@ describe("normalizeBaseModel", () => {
   it("recovers ids from Hub URLs and reports local paths, empty and N/A values", () => {
     expect(normalizeBaseModel(["https://huggingface.co/org/name/tree/main", "hf.co/gpt2", "/content/out", "./ckpt", "", "N/A"])).toEqual({
       ids: ["org/name", "gpt2"],
+      written: ["https://huggingface.co/org/name/tree/main", "hf.co/gpt2"],
       unresolved: [
         { raw: "/content/out", reason: "local-path" },
         { raw: "./ckpt", reason: "local-path" },
@@ -23,6 +25,6 @@ describe("normalizeBaseModel", () => {
     });
   });
   it("reports values of the wrong type", () => {
-    expect(normalizeBaseModel([42])).toEqual({ ids: [], unresolved: [{ raw: "42", reason: "wrong-type" }], duplicates: [] });
+    expect(normalizeBaseModel([42])).toEqual({ ids: [], written: [], unresolved: [{ raw: "42", reason: "wrong-type" }], duplicates: [] });
   });
 });
