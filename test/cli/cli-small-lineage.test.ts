@@ -1,5 +1,8 @@
 // The built command line on the hand-drawn fifteen-model edge list of test/graph/small-lineage.ts: output, exit
 // codes and messages, each expected value worked out by hand from the picture there.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeSmallLineage } from "../graph/small-lineage.js";
 import { cliJson, importedDatabase, runCli } from "./run-cli.js";
@@ -81,6 +84,27 @@ describe("the command line on the small lineage", () => {
     // One self-loop (s/self), one cycle (x/one, x/two, x/three), two placeholders, one pair of case variants, one
     // quantized model with a child (c/merge-GGUF); nothing else.
     expect(counts).toEqual({ selfLoops: 1, cycles: 1, placeholders: 2, caseVariants: 1, unresolved: 0, quantizedWithChildren: 1, childOlderThanParent: 0, duplicateBases: 0 });
+  });
+});
+
+describe("the command line after another import into the same database", () => {
+  it("recomputes the stored figures", () => {
+    const grown = importedDatabase([writeSmallLineage()]);
+    const top2 = () => cliJson<{ models: { id: string; value: number }[] }>(["top", "--limit", "2", "--db", grown]).models.map((m) => [m.id, m.value]);
+    expect(top2()).toEqual([
+      ["a/base", 7],
+      ["x/root", 4],
+    ]);
+    const more = join(mkdtempSync(join(tmpdir(), "hf-lineage-more-")), "more.csv");
+    writeFileSync(more, "source,target,edge\nd/from-quant,f/deeper,finetuned\n");
+    expect(runCli(["import", more, "--db", grown]).code).toBe(0);
+    // f/deeper sits below d/from-quant: one more descendant for a/base, a/ft1, b/ft2 (now 4, tied with x/root,
+    // a/ft1 first by id), and one more generation (5).
+    expect(top2()).toEqual([
+      ["a/base", 8],
+      ["a/ft1", 4],
+    ]);
+    expect(cliJson(["stats", "--db", grown])).toEqual({ nodes: 16, edges: 15, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 5 });
   });
 });
 
