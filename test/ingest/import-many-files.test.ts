@@ -77,6 +77,7 @@ describe("import with several files, some damaged", () => {
       writeFileSync(readable, lines.slice(0, 11).join("\r\n") + "\r\n");
       chmodSync(readable, 0o644);
       const result = runCli(["import", locked, readable, "--db", join(shared, "lineage.db")], asUser);
+      expect(result.stderr, "the built command line must be readable by the user it runs as").not.toContain("Cannot find module");
       expect(result.stderr).toBe(`ingest: cannot read "${locked}": permission denied\n`);
       expect(result.stdout).toContain(`${readable} (edges-csv): 10 records`);
       expect(result.status).toBe(1);
