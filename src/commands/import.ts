@@ -49,6 +49,12 @@ export const importCommand: Command = {
         });
         if (output.interactive) output.err("\n");
         summaries.push(summary);
+        // A file none of whose records could be read (say, the wrong --format) failed, though it ended.
+        const unreadable = summary.status === "complete" && summary.resumedFrom === 0 && summary.records === 0 && summary.skipped > 0;
+        if (unreadable) {
+          failed = true;
+          output.err(`ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`);
+        }
         if (values.json === true) continue;
         if (summary.status === "already-imported") {
           output.out(`${file}: already imported (same content); use --force to import it again\n`);
