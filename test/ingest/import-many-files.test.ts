@@ -85,4 +85,18 @@ describe("import with several files, some damaged", () => {
       rmSync(shared, { recursive: true, force: true });
     }
   });
+
+  it("fails a file none of whose records could be read, and still imports the next", () => {
+    // A real Hub record pretty-printed over several lines: read as JSONL, each of its lines is broken.
+    const record = hubRecordOf(KOKORO_DUMP, "ThornoDen/Sonya");
+    const pretty = write("pretty.json", JSON.stringify(record, null, 2) + "\n");
+    const lineCount = JSON.stringify(record, null, 2).split("\n").length;
+    const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+    const good = write("good.csv", lines.slice(0, 6).join("\r\n") + "\r\n");
+    const result = runCli(["import", pretty, good, "--db", join(folder, "pretty.db")]);
+    expect(result.status).toBe(1);
+    // The parser's own words vary with the Node version: matched loosely.
+    expect(result.stderr).toMatch(new RegExp(`^ingest: "${pretty}": none of its ${lineCount} records could be read \\(first: ${pretty} line 1: not valid JSON \\(.+\\): \\{\\)\n$`));
+    expect(result.stdout).toContain(`${good} (edges-csv): 5 records`);
+  });
 });
