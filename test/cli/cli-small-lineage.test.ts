@@ -1,17 +1,18 @@
 // The built command line on the hand-drawn fifteen-model edge list of test/graph/small-lineage.ts: output, exit
 // codes and messages, each expected value worked out by hand from the picture there.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSmallLineage } from "../graph/small-lineage.js";
-import { cliJson, importedDatabase, runCli } from "./run-cli.js";
+import { cliJson, importedDatabase, removeTemporaryFolders, runCli, temporaryFolder } from "./run-cli.js";
 
 let db: string;
 
 beforeAll(() => {
   db = importedDatabase([writeSmallLineage()]);
 });
+
+afterAll(removeTemporaryFolders);
 
 const run = (...args: string[]) => runCli([...args, "--db", db]);
 const json = <T>(...args: string[]) => cliJson<T>([...args, "--db", db]);
@@ -95,7 +96,7 @@ describe("the command line after another import into the same database", () => {
       ["a/base", 7],
       ["x/root", 4],
     ]);
-    const more = join(mkdtempSync(join(tmpdir(), "hf-lineage-more-")), "more.csv");
+    const more = join(temporaryFolder(), "more.csv");
     writeFileSync(more, "source,target,edge\nd/from-quant,f/deeper,finetuned\n");
     expect(runCli(["import", more, "--db", grown]).code).toBe(0);
     // f/deeper sits below d/from-quant: one more descendant for a/base, a/ft1, b/ft2 (now 4, tied with x/root,

@@ -1,8 +1,8 @@
 // The built command line on a database imported from the real 30K edge list and model list, against the networkx
 // oracle in test/oracle: every expected figure comes from lineage_oracle.py reading the raw CSV files.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EDGES_CSV, METADATA_CSV, runOracle, type OracleResult } from "../oracle/run-oracle.js";
-import { cliJson, importedDatabase } from "./run-cli.js";
+import { cliJson, importedDatabase, removeTemporaryFolders } from "./run-cli.js";
 
 /** Two orgs, a family of merges of merges, and a placeholder whose grandchild merges its two children. */
 const FAMILIES = ["Qwen", "meta-llama", "Qwen/Qwen2.5-14B", "bigscience/bloom"];
@@ -20,6 +20,8 @@ beforeAll(() => {
   oracle = runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], families: FAMILIES, top: TOP, perModel: true });
   db = importedDatabase([EDGES_CSV, METADATA_CSV]);
 });
+
+afterAll(removeTemporaryFolders);
 
 const cli = <T>(...args: string[]): T => cliJson<T>([...args, "--db", db]);
 

@@ -1,13 +1,12 @@
 // The database the command line uses without --db: built from the bundled snapshot on the first run (progress on
 // stderr), reused on the next, and holding what importing the 13 original data files gives (and networkx finds there).
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA, EDGES_CSV, FAMILY_TREES, METADATA_CSV, runOracle } from "../oracle/run-oracle.js";
-import { cliJson, importedDatabase, runCli, type CliResult } from "./run-cli.js";
+import { cliJson, importedDatabase, removeTemporaryFolders, runCli, temporaryFolder, type CliResult } from "./run-cli.js";
 
 const BUNDLE = resolve(process.cwd(), "data");
 const ORIGINAL_FOLDERS = ["lineage-top50k-textgen", "family-trees-2025-04"];
@@ -29,10 +28,12 @@ let second: CliResult;
 
 beforeAll(() => {
   manifest = (JSON.parse(readFileSync(join(BUNDLE, "manifest.json"), "utf8")) as { files: { path: string }[] }).files;
-  cache = mkdtempSync(join(tmpdir(), "hf-lineage-cache-"));
+  cache = temporaryFolder("hf-lineage-cache-");
   first = runCli(["stats", "--json"], { XDG_CACHE_HOME: cache });
   second = runCli(["stats", "--json"], { XDG_CACHE_HOME: cache });
 });
+
+afterAll(removeTemporaryFolders);
 
 describe("the default database", () => {
   it("bundles the 13 original data files: the CSVs byte for byte, the family trees without their README texts", () => {

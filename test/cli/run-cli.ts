@@ -2,7 +2,7 @@
 // output; tests of the command line use it so they check what ships, not the sources.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -28,9 +28,22 @@ export function cliJson<T>(args: string[], env: Record<string, string> = {}): T 
   return JSON.parse(result.stdout) as T;
 }
 
+const folders: string[] = [];
+
+/** A fresh temporary folder, removed by removeTemporaryFolders (call it in afterAll). */
+export function temporaryFolder(prefix = "hf-lineage-cli-"): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+export function removeTemporaryFolders(): void {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 /** A fresh database file path in a temporary folder, filled with `files` through `hf-lineage import`. */
 export function importedDatabase(files: string[]): string {
-  const db = join(mkdtempSync(join(tmpdir(), "hf-lineage-cli-")), "lineage.db");
+  const db = join(temporaryFolder(), "lineage.db");
   const result = runCli(["import", ...files, "--db", db]);
   if (result.code !== 0) throw new Error(`hf-lineage import exited with ${result.code}: ${result.stderr}`);
   return db;
