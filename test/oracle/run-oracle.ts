@@ -76,6 +76,7 @@ export function runOracle(options: OracleOptions = {}): OracleResult {
   for (const id of options.ancestors ?? []) args.push("--ancestors", id);
   if (options.top !== undefined) args.push("--top", String(options.top));
   if (options.perModel === true) args.push("--per-model");
-  const text = execFileSync(findPython(), args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // -B: no __pycache__ beside the oracle.
+  const text = execFileSync(findPython(), ["-B", ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   return JSON.parse(text) as OracleResult;
 }
