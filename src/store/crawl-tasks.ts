@@ -49,17 +49,27 @@ export function crawlTaskList(db: Store, importId: number): CrawlTaskList {
   const exists = db.prepare(`SELECT 1 FROM crawl_tasks WHERE import_id = ? AND kind = ? AND target = ?`).pluck();
   const advance = db.prepare(`UPDATE crawl_tasks SET next_url = ?, status = ? WHERE import_id = ? AND kind = ? AND target = ?`);
   const pending = db.prepare(`SELECT kind, target, next_url AS nextUrl FROM crawl_tasks WHERE import_id = ? AND status = 'pending' ORDER BY seq`);
-  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE import_id = ?`);
+  // Counted once, then kept up to date here: progress asks for them after every page.
+  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE import_id = ?`).get(importId) as { done: number; total: number };
   return {
     add: (kind, target) => {
       const added = insert.run(importId, kind, target, nextSeq).changes > 0;
-      if (added) nextSeq++;
+      if (added) {
+        nextSeq++;
+        counts.total++;
+      }
       return added;
     },
     has: (kind, target) => exists.get(importId, kind, target) !== undefined,
-    advance: (kind, target, nextUrl) => void advance.run(nextUrl, nextUrl === null ? "done" : "pending", importId, kind, target),
-    markMissing: (kind, target) => void advance.run(null, "missing", importId, kind, target),
+    advance: (kind, target, nextUrl) => {
+      advance.run(nextUrl, nextUrl === null ? "done" : "pending", importId, kind, target);
+      if (nextUrl === null) counts.done++;
+    },
+    markMissing: (kind, target) => {
+      advance.run(null, "missing", importId, kind, target);
+      counts.done++;
+    },
     pending: () => pending.all(importId) as CrawlTask[],
-    counts: () => counts.get(importId) as { done: number; total: number },
+    counts: () => ({ ...counts }),
   };
 }

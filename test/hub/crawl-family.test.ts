@@ -36,8 +36,12 @@ function reachBySql(roots: string[]): string[] {
 describe("crawl --family against the stand-in", () => {
   it("stores the DeepSeek-R1 tree and its ancestors, nothing else", async () => {
     const session = sessionOf(standIn);
+    const progress: { tasksDone?: number; tasksTotal?: number }[] = [];
+    session.onProgress = (counts) => progress.push(counts);
     const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
     expect(recordIds(session.db)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1"]));
+    // Progress ends with every task done: a children listing for each of the 302 members, one lookup of the root.
+    expect(progress.at(-1)).toMatchObject({ tasksDone: 303, tasksTotal: 303 });
     expect(recordIds(session.db).length).toBe(302);
     expect(session.db.prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
     expect(session.db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(301);
