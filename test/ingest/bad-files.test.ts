@@ -1,6 +1,5 @@
-// Damaged files built from real data (a JSON array cut mid-record, a JSONL file with a broken line, gzip cut
-// short, CSV with an unclosed quote or wrong field counts, empty, missing, a folder, a binary): each is reported
-// naming the file and what was wrong, whole records before the damage are kept, and nothing stored is lost.
+// Damaged files built from real data (cut JSON, JSONL and gzip, broken CSV, empty, missing, folder, binary): each
+// is reported naming the file and what was wrong; whole records before the damage are kept, nothing stored is lost.
 
 import { constants, gunzipSync, gzipSync } from "node:zlib";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, readSync, closeSync, rmSync, writeFileSync } from "node:fs";

@@ -1,5 +1,5 @@
-// An import of the real 30K edge list killed with SIGKILL at several moments (before the first commit, inside
-// and between batch commits) and run again ends in the same models, edges and unresolved rows as one uninterrupted run.
+// An import of the real 30K edge list killed with SIGKILL at several random moments from start to end, and run
+// again each time, ends in the same models, edges and unresolved rows as one uninterrupted import.
 
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
