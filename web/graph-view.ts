@@ -5,6 +5,7 @@ import { downloadAsPNG } from "@sigma/export-image";
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
 import type { Relation, ViewGraph, ViewNodeAttributes } from "./api.js";
+import { drawBackedLabel } from "./labels.js";
 import { edgeDisplay, hoverState, IDLE, nodeDisplay, type DisplayState } from "./reducers.js";
 import type { SizeMode } from "./state.js";
 
@@ -46,6 +47,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     labelDensity: 0.5,
     labelGridCellSize: 120,
     labelRenderedSizeThreshold: 7,
+    defaultDrawNodeLabel: (context, data, settings) => drawBackedLabel(context, data, settings),
     minEdgeThickness: 1,
     hideEdgesOnMove: false,
     allowInvalidContainer: true,

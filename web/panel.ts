@@ -17,6 +17,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
+/** The model's page on the Hub, built here from the id so no other address can reach the link. */
+export function hubUrl(id: string): string {
+  return `https://huggingface.co/${id.split("/").map(encodeURIComponent).join("/")}`;
+}
+
 function day(value: string | null): string {
   return value === null ? "unknown" : value.slice(0, 10);
 }
@@ -122,7 +127,7 @@ export function renderPanel(container: HTMLElement, info: ModelResponse, actions
 
   const links = element("p", "panel-actions");
   const hub = element("a", undefined, "Open on the Hub");
-  hub.href = info.hubUrl;
+  hub.href = hubUrl(info.model.id);
   hub.target = "_blank";
   hub.rel = "noopener noreferrer";
   const family = element("button", undefined, "Show this family");

@@ -114,6 +114,7 @@ describe("the viewer in Chromium", () => {
     for (const [relation, value] of Object.entries(model.descendants.byRelation)) expect(counts[`descendants-${relation}`]).toBe(value);
     expect(await page.textContent("#panel a[href]")).toBe("Open on the Hub");
     expect(await page.getAttribute("#panel a[href]", "href")).toBe(`https://huggingface.co/${QWEN}`);
+    await page.screenshot({ path: resolve(RESULTS, "viewer-panel.png") });
   });
 
   it("reopens the same view from the URL, and the back button closes the panel again", async () => {
@@ -156,11 +157,51 @@ describe("the viewer in Chromium", () => {
     expect(new URL(page.url()).searchParams.get("q")).toBe(QWEN);
   });
 
+  it("narrows the family with the relation and depth filters, into the URL", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}`);
+    expect(await settled()).toBe("ready");
+    await page.uncheck('#relation-filter input[value="quantized"]');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("relations") === "finetune,adapter,merge,unknown");
+    expect(await settled()).toBe("ready");
+    await page.fill("#depth-input", "1");
+    await page.dispatchEvent("#depth-input", "change");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("depth") === "1");
+    expect(await settled()).toBe("ready");
+    const family = await api<FamilyBody>(`/api/family?q=${encodeURIComponent(QWEN)}&depth=1&relations=finetune,adapter,merge,unknown`);
+    expect(await drawnNodes()).toBe(family.graph.nodes.length);
+    // networkx: the model's direct children other than quantizations are 44 fine-tunes and 17 merges.
+    const fanMembers = family.aggregated.reduce((sum, fan) => sum + fan.count, 0);
+    expect(family.graph.nodes.length - family.aggregated.length + fanMembers).toBe(1 + 44 + 17);
+  });
+
+  it("says when a model is a placeholder, and when a model has no base and no descendants", async () => {
+    // Chosen from the store, independently of the viewer: the first placeholder (by id) that has children, and
+    // the first model with a record, no parent and no child.
+    const graph = server.lineage.graph;
+    const ids = graph.nodes().sort();
+    const placeholder = ids.find((id) => graph.getNodeAttribute(id, "placeholder") && graph.outDegree(id) > 0);
+    const alone = ids.find((id) => !graph.getNodeAttribute(id, "placeholder") && graph.degree(id) === 0);
+    if (placeholder === undefined || alone === undefined) throw new Error("the real data should hold both cases");
+    await page.goto(`${server.url}/?q=${encodeURIComponent(placeholder)}&selected=${encodeURIComponent(placeholder)}`);
+    expect(await settled()).toBe("ready");
+    await page.waitForSelector(`#panel[data-state="ready"]`);
+    expect(await page.textContent("#panel .notice")).toContain("No record of this model");
+    await page.goto(`${server.url}/?q=${encodeURIComponent(alone)}`);
+    expect(await settled()).toBe("ready");
+    expect(await drawnNodes()).toBe(1);
+    expect(await page.textContent("#notices .notice")).toBe("This model declares no base_model and nothing in the snapshot derives from it.");
+  });
+
   it("downloads the view as GEXF through its link, valid against the GEXF 1.3 schema", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}`);
+    expect(await settled()).toBe("ready");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-gexf")]);
     const file = resolve(RESULTS, "viewer-family.gexf");
     await download.saveAs(file);
-    expect(readFileSync(file, "utf8")).toContain(`"${QWEN}"`);
+    const gexf = readFileSync(file, "utf8");
+    // The export has every member, fans opened: the model and its 700 descendants (networkx, as above).
+    expect(gexf.match(/<node /g)?.length).toBe(1 + 700);
+    expect(gexf).toContain(`"${QWEN}"`);
     execFileSync("jing", ["-c", GEXF_SCHEMA, file]);
   });
 
