@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Lineage } from "../../src/graph/lineage.js";
 import type { App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";
+import { openStore } from "../../src/store/open-store.js";
 import { appOver, getJson, realLineage } from "./real-lineage.js";
 
 const SECRET = "top-secret-outside-the-viewer";
@@ -116,6 +117,23 @@ describe("invalid parameters", () => {
   });
 });
 
+describe("failures inside a route", () => {
+  it("become a 500 in the error shape, the detail only in the log, and the server keeps serving", async () => {
+    const closed = openStore(":memory:");
+    closed.close();
+    const logged: string[] = [];
+    const broken = appOver({ ...lineage, db: closed }, { log: (message) => logged.push(message) });
+    const response = await broken(new Request("http://localhost/api/model?id=meta-llama/Llama-3.1-8B"));
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expectErrorShape(body, 500);
+    expect(JSON.stringify(body)).not.toContain("database");
+    expect(logged.join("\n")).toContain("database connection is not open");
+    // Routes that need only the loaded graph still answer.
+    expect((await broken(new Request("http://localhost/api/top?by=descendants&limit=1"))).status).toBe(200);
+  });
+});
+
 describe("markup in stored values", () => {
   it("is served as escaped JSON with nosniff and a strict CSP, never as HTML", async () => {
     const response = await app(new Request("http://localhost/api/model?id=evil-org/xss-model"));
@@ -147,6 +165,13 @@ describe("static files", () => {
       expect(response.headers.get("content-type")).toBe(type);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     }
+  });
+
+  it("answers HEAD with the headers and no body", async () => {
+    const response = await app(new Request("http://localhost/", { method: "HEAD" }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.body).toBeNull();
   });
 
   it("answers a missing viewer with a message to build it", async () => {
