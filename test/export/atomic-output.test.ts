@@ -3,9 +3,11 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { writeAtomically } from "../../src/export/atomic-output.js";
-import { scratchDirectory } from "./export-fixtures.js";
+import { scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+
+afterAll(removeScratchDirectories);
 
 describe("writeAtomically", () => {
   it("renames complete files into place and leaves no temporary behind", async () => {

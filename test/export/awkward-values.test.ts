@@ -9,12 +9,14 @@ import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportEdge, ExportNode, ExportRows } from "../../src/export/export-rows.js";
 import { wholeDatabaseRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import { restoreXmlText } from "../../src/export/xml-text.js";
-import { jing, readWithNetworkx, realDatabase, scratchDirectory } from "./export-fixtures.js";
+import { jing, readWithNetworkx, realDatabase, scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+
+afterAll(removeScratchDirectories);
 
 const AWKWARD = [
   `quote"d & <amp> 'apos' ]]>`,

@@ -2,12 +2,14 @@
 // --relations restrict like the engine's familyMembers, standard output works, and bad usage fails clearly.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { familyMembers } from "../../src/graph/family.js";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { openStore } from "../../src/store/open-store.js";
-import { cliJson, importedDatabase, runCli } from "../cli/run-cli.js";
-import { jing, REAL_FILES, scratchDirectory } from "./export-fixtures.js";
+import { cliJson, runCli } from "../cli/run-cli.js";
+import { jing, REAL_FILES, scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+
+afterAll(removeScratchDirectories);
 
 interface ExportSummary {
   format: string;
@@ -22,7 +24,9 @@ describe("hf-lineage export", () => {
   const dir = scratchDirectory();
 
   beforeAll(() => {
-    db = importedDatabase(REAL_FILES);
+    db = join(dir, "lineage.db");
+    const imported = runCli(["import", ...REAL_FILES, "--db", db]);
+    if (imported.code !== 0) throw new Error(`hf-lineage import exited with ${imported.code}: ${imported.stderr}`);
     const store = openStore(db);
     graph = buildLineageGraph(store);
     store.close();

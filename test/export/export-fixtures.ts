@@ -2,7 +2,7 @@
 // temporary file, and the outside readers (jing, networkx under Debian's python3) called as child processes.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
@@ -39,8 +39,17 @@ export function stringSink(): { sink: Writable; text: () => string } {
   return { sink, text: () => Buffer.concat(chunks).toString("utf8") };
 }
 
+const scratchDirectories: string[] = [];
+
+/** A fresh temporary folder, removed by removeScratchDirectories (call it in afterAll). */
 export function scratchDirectory(): string {
-  return mkdtempSync(join(tmpdir(), "hf-lineage-export-"));
+  const folder = mkdtempSync(join(tmpdir(), "hf-lineage-export-"));
+  scratchDirectories.push(folder);
+  return folder;
+}
+
+export function removeScratchDirectories(): void {
+  for (const folder of scratchDirectories.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** Runs jing -c against the official schema of `version`; returns the exit status and the error lines. */

@@ -6,13 +6,15 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { DirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeGexf, type GexfOptions } from "../../src/export/gexf-writer.js";
 import { familyMembers, familyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
-import { engineEdges, engineNodeValues, jing, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls } from "./export-fixtures.js";
+import { engineEdges, engineNodeValues, jing, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls, removeScratchDirectories } from "./export-fixtures.js";
+
+afterAll(removeScratchDirectories);
 
 async function writeFile(rows: ExportRows, path: string, options: GexfOptions): Promise<string> {
   const stream = createWriteStream(path);

@@ -8,13 +8,15 @@ import { createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import { familyMembers, familyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
-import { engineEdges, engineNodeValues, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls, type Values } from "./export-fixtures.js";
+import { engineEdges, engineNodeValues, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls, type Values, removeScratchDirectories } from "./export-fixtures.js";
+
+afterAll(removeScratchDirectories);
 
 const dir = scratchDirectory();
 
