@@ -110,4 +110,23 @@ describe("crawl --family against the stand-in", () => {
       await own.close();
     }
   });
+
+  it("follows the redirect of a renamed parent, stores the record under its new id and reports the rename", async () => {
+    const own = await standInOf();
+    try {
+      own.catalog.rename("deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1-renamed");
+      const session = sessionOf(own);
+      const result = await crawlFamily(session, "family", "perplexity-ai/r1-1776");
+      expect(result.missing).toBe(0);
+      // The child's tag still names the old id, which stays a placeholder; the record is stored under the new id.
+      expect(session.db.prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["deepseek-ai/DeepSeek-R1"]);
+      expect(recordIds(session.db)).toContain("deepseek-ai/DeepSeek-R1-renamed");
+      expect(recordIds(session.db).length).toBe(13);
+      expect(session.db.prepare(`SELECT message FROM import_problems WHERE position = -1`).pluck().all()).toEqual([
+        "deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)",
+      ]);
+    } finally {
+      await own.close();
+    }
+  });
 });
