@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   for (const path of paths) if (!existsSync(path)) throw new Error(`no such file or folder: ${resolve(path)}`);
   let rateLimit: { requests: number; windowSeconds: number } | undefined;
   if (values["rate-limit"] !== undefined) {
-    const [requests, seconds] = values["rate-limit"].split("/");
+    const [requests, seconds, ...rest] = values["rate-limit"].split("/");
+    if (requests === undefined || seconds === undefined || rest.length > 0) throw new Error(`--rate-limit must be REQUESTS/SECONDS such as 1000/300, got "${values["rate-limit"]}"`);
     rateLimit = { requests: wholeNumber(requests, "rate-limit", 0), windowSeconds: wholeNumber(seconds, "rate-limit", 0) };
   }
   const recorded = await loadRecordedRecords(paths);
