@@ -38,8 +38,14 @@ export class CrawlAbortedError extends Error {
   }
 }
 
-/** A Hub record as a save-path item; a record without a usable id is skipped with the reason. */
+/**
+ * A Hub record as a save-path item; a record without a usable id is skipped with the reason, and so is a private
+ * model (listed to its owner's token), which the crawl does not store.
+ */
 export function itemOfRecord(record: unknown): SourceItem {
+  if ((record as { private?: unknown } | null)?.private === true) {
+    return { skipped: `crawl: ${String((record as { id?: unknown }).id)} is private; not stored` };
+  }
   try {
     return { rows: rowsFromHubRecord(record) };
   } catch (error) {

@@ -55,4 +55,18 @@ describe("crawl --all against the stand-in", () => {
       expect(readFileSync(join(folder, file)).includes(TOKEN)).toBe(false);
     }
   });
+
+  it("does not store a private model that the token's owner sees listed", async () => {
+    const own = await standInOf();
+    try {
+      own.catalog.upsert({ _id: "e".repeat(24), id: "token-owner/private-tune", private: true, tags: ["base_model:deepseek-ai/DeepSeek-R1"] });
+      const session = sessionOf(own, { accessToken: TOKEN });
+      const result = await crawlListing(session, "all");
+      expect(result.run.totals).toMatchObject({ records: 1865, skipped: 1 });
+      expect(session.db.prepare(`SELECT count(*) FROM models WHERE id = 'token-owner/private-tune'`).pluck().get()).toBe(0);
+      expect(session.db.prepare(`SELECT message FROM import_problems WHERE level = 'skipped'`).pluck().all()).toEqual(["crawl: token-owner/private-tune is private; not stored"]);
+    } finally {
+      await own.close();
+    }
+  });
 });
