@@ -110,6 +110,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`hf-lineage tree X | head`) closes the pipe: that ends the output, not in a failure.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
