@@ -87,15 +87,9 @@ export function createCrawlWriter(db: Store, run: CrawlRun): CrawlWriter {
     UPDATE imports SET position = @pages, cursor = @cursor, records = @records, models = @models, edges = @edges,
       unresolved = @unresolved, skipped = @skipped, warnings = @warnings WHERE id = @id`);
   const saveProblem = db.prepare(`INSERT OR IGNORE INTO import_problems (import_id, position, level, message) VALUES (?, ?, ?, ?)`);
-  // The row writer keeps a known value when a source lacks one; a Hub record whose card no longer names a base
-  // is the whole truth about it, so the stored raw value goes with the edges it produced.
-  const clearBaseModelRaw = db.prepare(`
-    UPDATE models SET base_model_raw = NULL
-    WHERE id IN (SELECT value FROM json_each(?)) AND base_model_raw IS NOT NULL`);
   const commit = db.transaction((items: readonly SourceItem[], cursor: string | null, alongside?: () => void) => {
     const added: CrawlTotals = { records: 0, models: 0, edges: 0, unresolved: 0, skipped: 0, warnings: 0 };
     const position = () => run.totals.records + run.totals.skipped + added.records + added.skipped;
-    const withoutCardBase: string[] = [];
     for (const item of items) {
       if ("skipped" in item) {
         saveProblem.run(run.id, position(), "skipped", item.skipped);
@@ -103,8 +97,6 @@ export function createCrawlWriter(db: Store, run: CrawlRun): CrawlWriter {
         continue;
       }
       const counts = writer.write(item.rows);
-      const model = item.rows.model;
-      if (model !== null && model.baseModelRaw === null && item.rows.replacesDeclaredBasesOf === model.id) withoutCardBase.push(model.id);
       for (const warning of item.rows.warnings) {
         saveProblem.run(run.id, position(), "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
         added.warnings++;
@@ -114,7 +106,6 @@ export function createCrawlWriter(db: Store, run: CrawlRun): CrawlWriter {
       added.edges += counts.edges;
       added.unresolved += counts.unresolved;
     }
-    if (withoutCardBase.length > 0) clearBaseModelRaw.run(JSON.stringify(withoutCardBase));
     alongside?.();
     const totals = Object.fromEntries(Object.entries(run.totals).map(([key, value]) => [key, value + added[key as keyof CrawlTotals]])) as unknown as CrawlTotals;
     saveRun.run({ id: run.id, pages: run.pages + 1, cursor, ...totals });

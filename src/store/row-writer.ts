@@ -17,7 +17,8 @@ export interface RowWriter {
 
 /**
  * A record's fields overwrite stored ones, except that a missing value never erases a known one (sources
- * differ in what they carry). A model named only as a parent is stored as a placeholder until a record
+ * differ in what they carry), with one exception: a record that is the whole truth about its declared bases
+ * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model named only as a parent is stored as a placeholder until a record
  * or an edge list shows it exists.
  */
 export function createRowWriter(db: Store): RowWriter {
@@ -38,7 +39,7 @@ export function createRowWriter(db: Store): RowWriter {
       gated = coalesce(excluded.gated, gated),
       architecture = coalesce(excluded.architecture, architecture),
       placeholder = 0,
-      base_model_raw = coalesce(excluded.base_model_raw, base_model_raw)`);
+      base_model_raw = CASE WHEN @replacesDeclaredBases THEN excluded.base_model_raw ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
     ON CONFLICT (id) DO UPDATE SET placeholder = 0`);
@@ -58,7 +59,7 @@ export function createRowWriter(db: Store): RowWriter {
     write(rows) {
       let models = 0;
       if (rows.model !== null) {
-        upsertModel.run(rows.model);
+        upsertModel.run({ ...rows.model, replacesDeclaredBases: rows.replacesDeclaredBasesOf === rows.model.id ? 1 : 0 });
         models++;
       }
       for (const id of rows.existing) models += markExisting.run(id, authorOf(id)).changes;
