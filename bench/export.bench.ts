@@ -51,7 +51,7 @@ function replicate(source: string, target: string, copies: number): void {
 }
 
 function figures(result: CaseResult | string): string {
-  if (typeof result === "string") return `failed: ${result}`;
+  if (typeof result === "string") return result.startsWith("not run") ? result : `failed: ${result}`;
   return `${result.ms.toFixed(0).padStart(7)} ms  ${(result.bytes / 1e6).toFixed(1).padStart(7)} MB out  peak RSS ${result.peakRssMB.toFixed(0).padStart(5)} MB`;
 }
 
