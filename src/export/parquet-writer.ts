@@ -1,4 +1,4 @@
-// Streams nodes.parquet and edges.parquet with hyparquet-writer: rows gathered into row groups of 50,000, each
+// Streams nodes.parquet and edges.parquet with hyparquet-writer: rows gathered into row groups of 20,000, each
 // encoded (snappy) and handed to the sink before the next is read, so memory holds one row group at most.
 
 import { ByteWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from "hyparquet-writer";
@@ -6,7 +6,7 @@ import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeTyp
 import type { ExportEdge, ExportRows } from "./export-rows.js";
 import { writeChunk, type ExportSink } from "./text-output.js";
 
-const ROW_GROUP = 50_000;
+const ROW_GROUP = 20_000;
 const PARQUET_TYPES = { string: "STRING", long: "INT64", integer: "INT32", boolean: "BOOLEAN" } as const satisfies Record<AttributeType, string>;
 
 type ParquetValue = AttributeValue | bigint;

@@ -1,5 +1,5 @@
-// GraphML, JSON, CSV and Parquet of the real phi-2 family read back by other tools (networkx, graphology-graphml,
-// Graph.from, csv-parse, DuckDB) with the engine's counts (familyReport) and the engine's attribute values.
+// GraphML, JSON, CSV and Parquet of the real phi-2 family (and Parquet of the whole snapshot) read back by other
+// tools (networkx, graphology-graphml, Graph.from, csv-parse, DuckDB) with the engine's counts and values.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { parse as parseCsv } from "csv-parse/sync";
 import { DirectedGraph } from "graphology";
@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberRows, type ExportRows } from "../../src/export/export-rows.js";
+import { memberRows, wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import { familyMembers, familyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
@@ -97,6 +97,18 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
     const edgeRows = (await connection.runAndReadAll(`SELECT * FROM '${edgesFile}'`)).getRowObjectsJS();
     expect(edgeRows.length).toBe(edges.size);
     for (const row of edgeRows) expect({ relation: row.relation, source: row.source }).toEqual(edges.get(`${String(row.parent)}→${String(row.child)}`));
+    connection.closeSync();
+  });
+
+  it("Parquet of the whole snapshot spans several row groups and DuckDB reads every row", async () => {
+    const [nodesFile, edgesFile] = await writeFiles("parquet", wholeDatabaseRows(lineage.db), ["all-nodes.parquet", "all-edges.parquet"]);
+    const connection = await (await DuckDBInstance.create(":memory:")).connect();
+    const scalar = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS()[0];
+    // 37,991 models in row groups of 20,000 make two groups.
+    expect(await scalar(`SELECT count(*) FROM parquet_metadata('${nodesFile}') WHERE column_id = 0`)).toEqual([2n]);
+    const expected = lineage.db.prepare(`SELECT count(*) AS n, sum(downloads) AS downloads, count(license) AS licensed FROM models`).get() as { n: number; downloads: number; licensed: number };
+    expect(await scalar(`SELECT count(*), sum(downloads), count(license), count(DISTINCT id) FROM '${nodesFile}'`)).toEqual([BigInt(expected.n), BigInt(expected.downloads), BigInt(expected.licensed), BigInt(lineage.graph.order)]);
+    expect(await scalar(`SELECT count(*), count(DISTINCT (parent, child)) FROM '${edgesFile}'`)).toEqual([BigInt(lineage.graph.size), BigInt(lineage.graph.size)]);
     connection.closeSync();
   });
 });
