@@ -2,8 +2,7 @@
 // (graphology-gexf on the built graph), for a family or the whole database. Prints one JSON line of figures.
 // Usage: node --import tsx bench/export-case.ts DB ours|peer FORMAT OUT [FAMILY]
 
-import { createWriteStream, statSync, writeFileSync } from "node:fs";
-import { mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { write as writeGexfPeer } from "graphology-gexf";
