@@ -54,6 +54,7 @@ beforeAll(async () => {
   server = await startViewerServer();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page.setDefaultTimeout(90_000);
   page.on("console", (message) => {
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) problems.push(message.text());
   });
@@ -68,7 +69,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe("the viewer in Chromium", () => {
+// Generous limits: these run beside the rest of the suite on two cores, with WebGL in software.
+describe("the viewer in Chromium", { timeout: 180_000 }, () => {
   it("shows the largest org families first, in the API's order", async () => {
     await page.goto(`${server.url}/`);
     expect(await settled()).toBe("overview");
