@@ -194,6 +194,19 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     expect(await page.textContent("#notices .notice")).toBe("This model declares no base_model and nothing in the snapshot derives from it.");
   });
 
+  it("says how many models a family over the node cap leaves out", async () => {
+    await page.goto(`${server.url}/?q=meta-llama&max=500`);
+    expect(await settled()).toBe("ready");
+    const family = await api<FamilyBody & { family: { descendants: { total: number }; models: number } }>("/api/family?q=meta-llama&maxNodes=500");
+    if (family.truncated === null) throw new Error("meta-llama's family should exceed 500 nodes");
+    expect(await drawnNodes()).toBe(family.graph.nodes.length);
+    // What is drawn, what sits in fans and what is left out add up to the org's own models and their descendants.
+    const fanMembers = family.aggregated.reduce((sum, fan) => sum + fan.count, 0);
+    expect(family.graph.nodes.length - family.aggregated.length + fanMembers + family.truncated.omittedNodes).toBe(family.family.models + family.family.descendants.total);
+    const omitted = family.truncated.omittedNodes.toLocaleString("en-US");
+    expect(await page.textContent("#notices .notice")).toContain(`${omitted} models are not drawn`);
+  });
+
   it("downloads the view as GEXF through its link, valid against the GEXF 1.3 schema", async () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}`);
     expect(await settled()).toBe("ready");
