@@ -181,4 +181,12 @@ async function apply(next: ViewState): Promise<void> {
 }
 
 window.addEventListener("popstate", () => void apply(parseViewState(location.search)));
+window.addEventListener("keydown", (event) => {
+  const typing = event.target instanceof HTMLInputElement;
+  if (event.key === "Escape" && !typing && view.selected !== null) navigate({ ...view, selected: null });
+  if (event.key === "/" && !typing) {
+    event.preventDefault();
+    byId<HTMLInputElement>("search-input").focus();
+  }
+});
 void apply(view);

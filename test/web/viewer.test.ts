@@ -119,7 +119,7 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     await page.screenshot({ path: resolve(RESULTS, "viewer-panel.png") });
   });
 
-  it("reopens the same view from the URL, and the back button closes the panel again", async () => {
+  it("reopens the same view from the URL; Back and Escape close the panel, Forward reopens it", async () => {
     const nodes = await drawnNodes();
     await page.reload();
     expect(await settled()).toBe("ready");
@@ -130,6 +130,11 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.getElementById("panel")?.hidden === true);
     expect(new URL(page.url()).searchParams.get("selected")).toBeNull();
     expect(await drawnNodes()).toBe(nodes);
+    await page.goForward();
+    await page.waitForSelector(`#panel[data-state="ready"][data-model="${QWEN}"]`);
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.getElementById("panel")?.hidden === true);
+    expect(new URL(page.url()).searchParams.get("selected")).toBeNull();
   });
 
   it("expands a fan on click: the fan's node gives way to its members", async () => {
