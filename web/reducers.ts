@@ -60,6 +60,14 @@ export function nodeSize(value: number): number {
   return Math.min(22, 2.5 + 2.4 * Math.log10(1 + Math.max(0, value)));
 }
 
+const SHORT_LABEL = 28;
+
+/** A label that fits between neighbours on a row: the name without its org, cut at 28 characters. */
+export function shortLabel(label: string): string {
+  const name = label.slice(label.lastIndexOf("/") + 1);
+  return name.length <= SHORT_LABEL ? name : `${name.slice(0, SHORT_LABEL - 1)}…`;
+}
+
 export function nodeColor(attributes: ViewNodeAttributes): string {
   if (attributes.placeholder) return PLACEHOLDER_COLOR;
   if (attributes.root || attributes.relation === null) return ROOT_COLOR;
@@ -74,11 +82,11 @@ export function nodeDisplay(state: DisplayState, node: string, attributes: ViewN
   const display: NodeDisplay = {
     x: attributes.x,
     y: attributes.y,
-    label: attributes.label,
+    label: node === state.selected || node === state.hovered ? attributes.label : shortLabel(attributes.label),
     color: nodeColor(attributes),
     size: nodeSize(sizeValue(attributes, state.size)),
     highlighted: node === state.selected,
-    forceLabel: node === state.selected || attributes.root,
+    forceLabel: node === state.selected,
     zIndex: attributes.root ? 1 : 0,
   };
   if (state.hovered !== null) {

@@ -45,6 +45,14 @@ describe("reducers", () => {
     expect(JSON.stringify(graph.export())).toBe(before);
   });
 
+  it("labels a node by its name alone, cut to fit, and the hovered or selected node by its whole id", () => {
+    const long = { ...node("TheDrummer/Cydonia-24B-v4.1-an-unusually-long-name", "finetune", 0) };
+    expect(nodeDisplay(idle, "x", long).label).toBe("Cydonia-24B-v4.1-an-unusual…");
+    expect(nodeDisplay({ ...idle, selected: "x" }, "x", long).label).toBe("TheDrummer/Cydonia-24B-v4.1-an-unusually-long-name");
+    expect(nodeDisplay(hoverState(graph, idle, "a"), "a", graph.getNodeAttributes("a")).label).toBe("a");
+    expect(nodeDisplay(idle, "fan:a:quantized", { ...node("12 quantized", "quantized", 0) }).label).toBe("12 quantized");
+  });
+
   it("sizes by descendants (a fan by its members) or by downloads, on a log scale", () => {
     expect(nodeSize(0)).toBe(2.5);
     expect(nodeSize(9)).toBeCloseTo(2.5 + 2.4, 10); // log10(1 + 9) = 1

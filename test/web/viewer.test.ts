@@ -148,11 +148,18 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     const fan = family.graph.nodes.find((node) => node.key === fanKey);
     if (fan?.attributes.fan === undefined) throw new Error("Qwen/Qwen2.5-14B's family should hold a fan");
     const before = await drawnNodes();
+    // As a person would with neighbouring fans: zoom in on it with the wheel, then click it.
+    const at = await page.evaluate(`window.__hfLineage.pagePosition(${JSON.stringify(fan.key)})`) as { x: number; y: number };
+    await page.mouse.move(at.x, at.y);
+    for (let step = 0; step < 4; step += 1) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(400);
+    }
     await clickNode(fan.key);
     await page.waitForFunction((count) => (window as unknown as { __hfLineage: { graph: { order: number } } }).__hfLineage.graph.order !== count, before);
     expect(await settled()).toBe("ready");
-    expect(await drawnNodes()).toBe(before - 1 + fan.attributes.fan.count);
     expect(new URL(page.url()).searchParams.get("expand")).toBe(`${fan.attributes.fan.parent}:${fan.attributes.fan.relation}`);
+    expect(await drawnNodes()).toBe(before - 1 + fan.attributes.fan.count);
   });
 
   it("answers an unknown id with its close matches, and a match opens its family", async () => {
