@@ -7,6 +7,8 @@ import { defineConfig } from "vite";
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   base: "./",
+  // `npx vite --config web/vite.config.ts` serves the sources with reload, asking `hf-lineage serve` for the API.
+  server: { proxy: { "/api": "http://127.0.0.1:8787" } },
   build: {
     outDir: "dist",
     emptyOutDir: true,
