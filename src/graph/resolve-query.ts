@@ -16,19 +16,18 @@ export class UnknownQueryError extends Error {
   }
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The model with this id (exact spelling first, else a case variant), or null. */
 export function findModelId(db: Store, text: string): string | null {
   const rows = db.prepare(`SELECT id FROM models WHERE id = ? COLLATE NOCASE ORDER BY id`).all(text) as { id: string }[];
   return (rows.find((row) => row.id === text) ?? rows[0])?.id ?? null;
 }
 
-/** The ids of an org's own models (`ORG/...`, any case of ORG), sorted. */
+/**
+ * The ids of an org's own models (`ORG/...`, any case of ORG), sorted. A range on the case-insensitive index
+ * (`ORG/` up to `ORG0`, "0" following "/"), which LIKE with an escape for `_` could not use.
+ */
 export function orgModelIds(db: Store, org: string): string[] {
-  const rows = db.prepare(`SELECT id FROM models WHERE id LIKE ? ESCAPE '\\' ORDER BY id`).all(`${escapeLike(org)}/%`) as { id: string }[];
+  const rows = db.prepare(`SELECT id FROM models WHERE id >= ? COLLATE NOCASE AND id < ? COLLATE NOCASE ORDER BY id`).all(`${org}/`, `${org}0`) as { id: string }[];
   return rows.map((row) => row.id);
 }
 

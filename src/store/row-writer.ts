@@ -47,7 +47,7 @@ export function createRowWriter(db: Store): RowWriter {
   const deleteDeclaredEdges = db.prepare(`DELETE FROM edges WHERE child = ? AND source IN ('tag', 'card')`);
   const deleteUnresolved = db.prepare(`DELETE FROM unresolved WHERE child = ?`);
   const upsertEdge = db.prepare(`
-    INSERT INTO edges (child, parent, relation, source, raw) VALUES (@child, @parent, @relation, @source, @raw)
+    INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (child, parent, source) DO UPDATE SET relation = excluded.relation, raw = excluded.raw`);
   const upsertUnresolved = db.prepare(`
     INSERT INTO unresolved (child, raw, reason) VALUES (@child, @raw, @reason)
@@ -70,7 +70,7 @@ export function createRowWriter(db: Store): RowWriter {
       for (const edge of rows.edges) {
         insertPlaceholder.run(edge.parent, authorOf(edge.parent));
         if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child)) markExisting.run(edge.child, authorOf(edge.child));
-        upsertEdge.run(edge);
+        upsertEdge.run(edge.child, edge.parent, edge.relation, edge.source, edge.raw);
       }
       for (const entry of rows.unresolved) upsertUnresolved.run(entry);
       return { models, edges: rows.edges.length, unresolved: rows.unresolved.length };

@@ -25,7 +25,6 @@ CREATE TABLE IF NOT EXISTS models (
   base_model_raw TEXT
 );
 CREATE INDEX IF NOT EXISTS models_id_nocase ON models (id COLLATE NOCASE);
-CREATE INDEX IF NOT EXISTS models_author ON models (author COLLATE NOCASE);
 
 CREATE TABLE IF NOT EXISTS edges (
   child    TEXT NOT NULL,
