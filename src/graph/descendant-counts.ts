@@ -2,6 +2,7 @@
 // ancestors once and adds itself to each, so a model reached through several parents is counted once.
 
 import type { LineageGraph } from "./build-graph.js";
+import { parentIndex } from "./parent-index.js";
 
 export interface SubtreeTotals {
   /** How many models descend from this one (itself excluded). */
@@ -11,18 +12,7 @@ export interface SubtreeTotals {
 }
 
 export function descendantCounts(graph: LineageGraph): Map<string, SubtreeTotals> {
-  const ids = graph.nodes();
-  const index = new Map<string, number>();
-  ids.forEach((id, i) => index.set(id, i));
-  const parentStart = new Int32Array(ids.length + 1);
-  const parents: number[] = [];
-  ids.forEach((id, i) => {
-    parentStart[i] = parents.length;
-    graph.forEachInNeighbor(id, (parent) => {
-      parents.push(index.get(parent) as number);
-    });
-  });
-  parentStart[ids.length] = parents.length;
+  const { ids, start: parentStart, parents } = parentIndex(graph);
   const downloads = Float64Array.from(ids, (id) => graph.getNodeAttribute(id, "downloads"));
   const descendants = new Int32Array(ids.length);
   const subtreeDownloads = Float64Array.from(downloads);
