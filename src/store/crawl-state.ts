@@ -4,17 +4,11 @@
 import type { SourceItem } from "../ingest/record-rows.js";
 import { bumpDataVersion, type Store } from "./open-store.js";
 import { createRowWriter } from "./row-writer.js";
+import type { RunCounts } from "./run-counts.js";
 
 export type CrawlMode = "all" | "incremental" | "family" | "author";
 
-export interface CrawlTotals {
-  records: number;
-  models: number;
-  edges: number;
-  unresolved: number;
-  skipped: number;
-  warnings: number;
-}
+export type CrawlTotals = RunCounts;
 
 export interface CrawlRun {
   id: number;

@@ -4,6 +4,7 @@
 import type { SourceItem } from "../ingest/record-rows.js";
 import { bumpDataVersion, type Store } from "./open-store.js";
 import { createRowWriter } from "./row-writer.js";
+import type { RunCounts } from "./run-counts.js";
 
 export interface ImportTarget {
   kind: "import" | "crawl";
@@ -14,16 +15,10 @@ export interface ImportTarget {
   fingerprint: string;
 }
 
-export interface ImportSummary {
+export interface ImportSummary extends RunCounts {
   importId: number;
   status: "complete" | "already-imported";
   resumedFrom: number;
-  records: number;
-  models: number;
-  edges: number;
-  unresolved: number;
-  skipped: number;
-  warnings: number;
   problems: { position: number; level: "skipped" | "warning"; message: string }[];
 }
 
@@ -34,16 +29,10 @@ export interface ImportOptions {
   onProgress?: (position: number) => void;
 }
 
-interface ImportRow {
+interface ImportRow extends RunCounts {
   id: number;
   status: string;
   position: number;
-  records: number;
-  models: number;
-  edges: number;
-  unresolved: number;
-  skipped: number;
-  warnings: number;
 }
 
 const MAX_PROBLEMS_KEPT = 1000;
