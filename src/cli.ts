@@ -18,10 +18,10 @@ const SHARED_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const SHARED_HELP = [
-  "--db PATH      the database to use (default: the bundled snapshot, built on first use)",
-  "--json         print JSON for scripts",
-  "-h, --help     show this help",
+const SHARED_HELP: [string, string][] = [
+  ["--db PATH", "the database to use (default: the bundled snapshot, built on first use)"],
+  ["--json", "print JSON for scripts"],
+  ["-h, --help", "show this help"],
 ];
 
 const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,7 +42,10 @@ function overview(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage.split("\n").map((line) => `hf-lineage ${line}`).join("\n       ")}`, "", command.summary, "", "Options:", ...[...command.optionHelp, ...SHARED_HELP].map((line) => `  ${line}`), ""].join("\n");
+  // The shared options line up with the command's own: their text starts where the command's does.
+  const column = Math.max(15, ...command.optionHelp.map((line) => /^\S.*?\s{2,}(?=\S)/.exec(line)?.[0].length ?? 0));
+  const shared = SHARED_HELP.map(([flag, text]) => `${flag.padEnd(column)}${text}`);
+  return [`Usage: ${command.usage.split("\n").map((line) => `hf-lineage ${line}`).join("\n       ")}`, "", command.summary, "", "Options:", ...[...command.optionHelp, ...shared].map((line) => `  ${line}`), ""].join("\n");
 }
 
 function cacheDirectory(): string {

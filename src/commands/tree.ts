@@ -14,9 +14,9 @@ export const treeCommand: Command = {
   usage: "tree ID [--depth N] [--relations LIST] [--max-nodes N]",
   options: { depth: { type: "string" }, relations: { type: "string" }, "max-nodes": { type: "string" } },
   optionHelp: [
-    "--depth N        levels below the model (default 2)",
-    "--relations LIST follow only these relations (comma-separated: finetune,adapter,quantized,merge,unknown)",
-    "--max-nodes N    stop after N models (default 200)",
+    "--depth N          levels below the model (default 2)",
+    "--relations LIST   follow only these relations (comma-separated: finetune,adapter,quantized,merge,unknown)",
+    "--max-nodes N      stop after N models (default 200)",
   ],
   async run({ values, positionals, output, openStore }) {
     if (positionals.length !== 1) throw new UsageError("give one model id");
