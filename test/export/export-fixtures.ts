@@ -8,7 +8,10 @@ import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { importFile } from "../../src/store/import-file.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import { memberRows, type ExportRows } from "../../src/export/export-rows.js";
+import { familyMembers, familyReport } from "../../src/graph/family.js";
+import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
 
 const DATA = resolve(process.cwd(), "../shared/data");
 
@@ -121,4 +124,22 @@ export function engineEdges(lineage: Lineage, members: Set<string>): Map<string,
     if (members.has(parent) && members.has(child)) edges.set(`${parent}→${child}`, { relation: attributes.relation, source: attributes.source });
   });
   return edges;
+}
+
+export interface RealFamily {
+  lineage: Lineage;
+  members: Set<string>;
+  rows: ExportRows;
+  /** The family's size as the engine reports it: familyReport's own models plus descendants. */
+  expectedNodes: number;
+}
+
+/** The phi-2 family of the real snapshot, the family most export tests write and read back. */
+export async function phi2Family(): Promise<RealFamily> {
+  const db = await realDatabase();
+  const lineage = loadLineage(db);
+  const resolved = resolveQuery(db, "microsoft/phi-2");
+  const members = new Set(familyMembers(lineage.graph, resolved).keys());
+  const report = familyReport(lineage.graph, resolved);
+  return { lineage, members, rows: memberRows(db, lineage.graph, members, lineage.metrics), expectedNodes: report.models + report.descendants.total };
 }

@@ -7,12 +7,10 @@ import { finished } from "node:stream/promises";
 import { DirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberRows, wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
+import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeGexf, type GexfOptions } from "../../src/export/gexf-writer.js";
-import { familyMembers, familyReport } from "../../src/graph/family.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
-import { resolveQuery } from "../../src/graph/resolve-query.js";
-import { engineEdges, engineNodeValues, jing, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls, removeScratchDirectories } from "./export-fixtures.js";
+import type { Lineage } from "../../src/graph/lineage.js";
+import { engineEdges, engineNodeValues, jing, readWithNetworkx, phi2Family, scratchDirectory, withoutNulls, removeScratchDirectories } from "./export-fixtures.js";
 
 afterAll(removeScratchDirectories);
 
@@ -32,13 +30,7 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
   const dir = scratchDirectory();
 
   beforeAll(async () => {
-    const db = await realDatabase();
-    lineage = loadLineage(db);
-    const resolved = resolveQuery(db, "microsoft/phi-2");
-    members = new Set(familyMembers(lineage.graph, resolved).keys());
-    rows = memberRows(db, lineage.graph, members, lineage.metrics);
-    const report = familyReport(lineage.graph, resolved);
-    expectedNodes = report.models + report.descendants.total;
+    ({ lineage, members, rows, expectedNodes } = await phi2Family());
   });
 
   it("writes a family that validates against both schemas and that networkx reads with the engine's values", async () => {

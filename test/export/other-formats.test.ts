@@ -9,12 +9,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberRows, wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
+import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
-import { familyMembers, familyReport } from "../../src/graph/family.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
-import { resolveQuery } from "../../src/graph/resolve-query.js";
-import { engineEdges, engineNodeValues, readWithNetworkx, realDatabase, scratchDirectory, withoutNulls, type Values, removeScratchDirectories } from "./export-fixtures.js";
+import type { Lineage } from "../../src/graph/lineage.js";
+import { engineEdges, engineNodeValues, readWithNetworkx, phi2Family, scratchDirectory, withoutNulls, type Values, removeScratchDirectories } from "./export-fixtures.js";
 
 afterAll(removeScratchDirectories);
 
@@ -36,15 +34,11 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
   let edges: Map<string, { relation: string; source: string }>;
 
   beforeAll(async () => {
-    const db = await realDatabase();
-    lineage = loadLineage(db);
-    const resolved = resolveQuery(db, "microsoft/phi-2");
-    members = new Set(familyMembers(lineage.graph, resolved).keys());
-    rows = memberRows(db, lineage.graph, members, lineage.metrics);
+    let expectedNodes: number;
+    ({ lineage, members, rows, expectedNodes } = await phi2Family());
     edges = engineEdges(lineage, members);
     // familyReport: 1 model + 1,309 descendants; the edge count is the graph's edges among them.
-    const report = familyReport(lineage.graph, resolved);
-    expect([rows.nodeCount, rows.edgeCount]).toEqual([report.models + report.descendants.total, edges.size]);
+    expect([rows.nodeCount, rows.edgeCount]).toEqual([expectedNodes, edges.size]);
   });
 
   it("GraphML: networkx and graphology-graphml read the engine's nodes, edges and values", async () => {

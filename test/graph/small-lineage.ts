@@ -39,3 +39,19 @@ export function writeSmallLineage(): string {
   writeFileSync(path, SMALL_LINEAGE_CSV);
   return path;
 }
+
+/**
+ * `tree a/base --depth 2` on the small lineage, worked out by hand: children by descendants (a/ft1 3, b/ft2 3,
+ * e/Variant 0, e/variant 0), then by id; the diamond's merge printed once and referred to under its second
+ * parent; depth 2 stops below c/merge.
+ */
+export const SMALL_LINEAGE_TREE = [
+  "a/base (placeholder)  [7 descendants]",
+  "├─ finetune: a/ft1  [3 descendants]",
+  "│  └─ merge: c/merge  [2 descendants]",
+  "│     └─ ... 1 children below (raise --depth)",
+  "├─ finetune: b/ft2  [3 descendants]",
+  "│  └─ merge: c/merge (shown above)",
+  "├─ adapter: e/Variant",
+  "└─ adapter: e/variant",
+];
