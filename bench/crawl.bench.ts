@@ -8,11 +8,12 @@ import { join, resolve } from "node:path";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { createHubFetch, type HubTraffic } from "../src/hub/hub-fetch.js";
-import { loadRecordedRecords } from "../src/hub/stand-in/recorded-records.js";
-import { replicateRecords } from "../src/hub/stand-in/replicate-records.js";
-import { crawlListing } from "../src/store/crawl-listing.js";
-import { importFile } from "../src/store/import-file.js";
+import { loadRecordedRecords } from "../tools/hub-stand-in/recorded-records.js";
+import { replicateRecords } from "../tools/hub-stand-in/replicate-records.js";
+import { crawlListing } from "../src/sync/crawl-listing.js";
+import { importFile } from "../src/sync/import-file.js";
 import { openStore } from "../src/store/open-store.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
 const STAND_IN = resolve(process.cwd(), "dist/hub/stand-in/main.js");
@@ -55,7 +56,7 @@ export default async function crawlBench(): Promise<void> {
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await crawlListing(
-      { db, hubUrl: standIn.url, fetch: createHubFetch({ traffic }), traffic, concurrency: 1, onProgress: (counts) => {
+      { store: db, hubUrl: standIn.url, fetch: createHubFetch({ traffic }), traffic, concurrency: 1, onProgress: (counts) => {
           if (counts.pages % PAGES_PER_RANGE === 0) global.gc?.();
           const memory = process.memoryUsage();
           rss.push(memory.rss);
@@ -65,13 +66,13 @@ export default async function crawlBench(): Promise<void> {
     );
     const crawlMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
-    const cacheMb = -Number(db.pragma("cache_size", { simple: true })) / 1024;
+    const cacheMb = -Number(connectionOf(db).pragma("cache_size", { simple: true })) / 1024;
     db.close();
     const dbMb = statSync(join(scratch, "crawl.db")).size / 1024 / 1024;
     const rate = (result.run.totals.records * 1000) / crawlMs;
     const cpuRate = (result.run.totals.records * 1e6) / (cpu.user + cpu.system);
     console.log(`Load average ${loadavg().map((value) => value.toFixed(1)).join(" ")} on ${cpus().length} cores (other work on the machine slows the wall-clock figures)`);
-    console.log(`crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ${result.run.pages} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ${count(rate)} models/s`);
+    console.log(`crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ${result.run.pagesRead} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ${count(rate)} models/s`);
     console.log(`  crawler CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s: ${count(cpuRate)} models per CPU-second (the rate with a core to itself)`);
     console.log(`The database file: ${dbMb.toFixed(0)} MB; SQLite's page cache grows up to ${cacheMb.toFixed(0)} MB of it, then stays there`);
     console.log(`RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages, RSS and JS heap (min-max; a GC is forced at each range's end):`);

@@ -5,8 +5,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { importFile } from "../src/store/import-file.js";
+import { importFile } from "../src/sync/import-file.js";
 import { openStore, type Store } from "../src/store/open-store.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 const DATA = resolve(process.cwd(), "../shared/data");
 const FILES = [
@@ -40,12 +41,12 @@ function runCase(db: string, side: "ours" | "peer", format: string, out: string,
 /** A scratch database holding `copies` copies of the real one, ids suffixed `~k` after the first. */
 function replicate(source: string, target: string, copies: number): void {
   const db: Store = openStore(target);
-  db.exec(`ATTACH '${source}' AS src`);
+  connectionOf(db).exec(`ATTACH '${source}' AS src`);
   const suffix = (column: string) => `CASE k WHEN 0 THEN ${column} ELSE ${column} || '~' || k END`;
   const copiesCte = `WITH RECURSIVE copies(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM copies WHERE k + 1 < ${copies})`;
-  db.transaction(() => {
-    db.exec(`${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`);
-    db.exec(`${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`);
+  connectionOf(db).transaction(() => {
+    connectionOf(db).exec(`${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`);
+    connectionOf(db).exec(`${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`);
   })();
   db.close();
 }

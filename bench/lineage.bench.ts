@@ -16,9 +16,10 @@ import { influenceRank } from "../src/graph/influence.js";
 import { computeMetrics } from "../src/graph/compute-metrics.js";
 import { largestOrgFamilies } from "../src/graph/org-families.js";
 import { reachable } from "../src/graph/reachable.js";
-import { orgModelIds } from "../src/graph/resolve-query.js";
-import { importFile } from "../src/store/import-file.js";
+import { orgModelIds } from "../src/store/model-queries.js";
+import { importFile } from "../src/sync/import-file.js";
 import { openStore } from "../src/store/open-store.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 const DATA = resolve(process.cwd(), "../shared/data");
 const EDGES_CSV = join(DATA, "lineage-top50k-textgen/edges.csv");
@@ -68,7 +69,7 @@ export default async function lineageBench(): Promise<void> {
     const graph = build.value;
     const peerBuild = time(() => {
       const plain = new DirectedGraph();
-      for (const row of db.prepare(`SELECT child, parent FROM edges WHERE child <> parent`).iterate() as Iterable<{ child: string; parent: string }>) {
+      for (const row of connectionOf(db).prepare(`SELECT child, parent FROM edges WHERE child <> parent`).iterate() as Iterable<{ child: string; parent: string }>) {
         plain.mergeNode(row.parent);
         plain.mergeNode(row.child);
         plain.mergeEdge(row.parent, row.child);
@@ -101,7 +102,7 @@ export default async function lineageBench(): Promise<void> {
     const cte = time(
       () =>
         (
-          db
+          connectionOf(db)
             .prepare(
               `WITH RECURSIVE own(id) AS (SELECT id FROM models WHERE id LIKE ? || '/%'),
                below(id) AS (SELECT child FROM edges JOIN own ON edges.parent = own.id WHERE child <> parent

@@ -7,6 +7,7 @@
 
 import type { Store } from "../src/store/open-store.js";
 import type { Relation } from "../src/vocabulary/relation.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 export interface ScaleModelOptions {
   /** All models, roots and derivatives (default 2,500,000). */
@@ -72,8 +73,8 @@ function pick<T>(rand: () => number, table: [T, number][]): T {
 export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): ScaleModelFacts {
   const total = options.models ?? 2_500_000;
   const rand = random(options.seed ?? 20260826);
-  const insertModel = db.prepare(`INSERT INTO models (id, author, created_at, downloads, likes, placeholder) VALUES (?, ?, ?, ?, ?, 0)`);
-  const insertEdge = db.prepare(`INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, 'tag', ?)`);
+  const insertModel = connectionOf(db).prepare(`INSERT INTO models (id, author, created_at, downloads, likes, placeholder) VALUES (?, ?, ?, ?, ?, 0)`);
+  const insertEdge = connectionOf(db).prepare(`INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, 'tag', ?)`);
   const start = Date.parse("2022-01-01T00:00:00Z");
   const day = 86_400_000;
   const foundations: string[][] = [];
@@ -87,7 +88,7 @@ export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): Sca
   const createdAt = (i: number) => new Date(start + Math.floor((i / total) * 1500 * day)).toISOString();
   const downloads = (scale: number) => Math.floor(Math.exp(rand() * rand() * scale));
 
-  const addFoundations = db.transaction(() => {
+  const addFoundations = connectionOf(db).transaction(() => {
     FOUNDATION_ORGS.forEach(([org, , count]) => {
       const ids: string[] = [];
       for (let i = 0; i < count; i++) {
@@ -116,7 +117,7 @@ export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): Sca
     return branchable[Math.floor(rand() * branchable.length)] as string;
   };
 
-  const batch = db.transaction((count: number) => {
+  const batch = connectionOf(db).transaction((count: number) => {
     for (let n = 0; n < count; n++) {
       const index = written++;
       const uploader = `user-${zipf(rand, UPLOADERS)}`;
@@ -133,6 +134,6 @@ export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): Sca
     }
   });
   while (written < total) batch(Math.min(50_000, total - written));
-  db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'`).run();
+  connectionOf(db).prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'`).run();
   return { models: written, derivatives, edges };
 }

@@ -12,10 +12,11 @@ import { familyReport } from "../src/graph/family.js";
 import { generations } from "../src/graph/generations.js";
 import { influenceRank } from "../src/graph/influence.js";
 import { largestOrgFamilies } from "../src/graph/org-families.js";
-import { orgModelIds } from "../src/graph/resolve-query.js";
+import { orgModelIds } from "../src/store/model-queries.js";
 import type { ModelMetrics } from "../src/store/metrics-rows.js";
 import { openStore } from "../src/store/open-store.js";
 import { writeScaleModel } from "./scale-model.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 function timed<T>(label: string, run: () => T): { value: T; ms: number } {
   const started = performance.now();
@@ -31,7 +32,7 @@ export default async function scaleBench(): Promise<void> {
   try {
     const db = openStore(join(scratch, "scale.db"));
     const facts = timed(`generate the scale model (${models.toLocaleString("en-US")} models)`, () => writeScaleModel(db, { models })).value;
-    const relations = db.prepare(`SELECT relation, count(*) AS n FROM edges GROUP BY relation ORDER BY n DESC`).all() as { relation: string; n: number }[];
+    const relations = connectionOf(db).prepare(`SELECT relation, count(*) AS n FROM edges GROUP BY relation ORDER BY n DESC`).all() as { relation: string; n: number }[];
     console.log(`scale model: ${facts.models.toLocaleString("en-US")} models, ${facts.derivatives.toLocaleString("en-US")} with a base, ${facts.edges.toLocaleString("en-US")} edges; ${relations.map((r) => `${r.relation} ${((r.n / facts.edges) * 100).toFixed(1)}%`).join(", ")}`);
     const graph = timed("build the lineage graph", () => buildLineageGraph(db)).value;
     const totals = timed("descendant counts + subtree downloads, all", () => descendantCounts(graph)).value;
@@ -47,7 +48,7 @@ export default async function scaleBench(): Promise<void> {
     const qwen = orgModelIds(db, "Qwen");
     const ours = timed("Qwen family report (descendants by relation and depth)", () => familyReport(graph, { kind: "org", org: "Qwen", models: qwen }));
     const cte = timed("peer: the same count by SQLite recursive CTE", () =>
-      (db.prepare(`WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent LIKE 'Qwen/%' UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id)
+      (connectionOf(db).prepare(`WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent LIKE 'Qwen/%' UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id)
                    SELECT count(*) AS n FROM below WHERE id NOT LIKE 'Qwen/%'`).get() as { n: number }).n,
     );
     if (cte.value !== ours.value.descendants.total) throw new Error(`bench: Qwen family differs (${ours.value.descendants.total} vs ${cte.value})`);

@@ -8,6 +8,7 @@ import { createApp } from "../src/server/app.js";
 import { listen } from "../src/server/listen.js";
 import { openStore } from "../src/store/open-store.js";
 import { FAMILY_CTE } from "./server-peer.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 const [dbPath, mode] = process.argv.slice(2);
 if (dbPath === undefined || (mode !== "ours" && mode !== "cte")) throw new Error("usage: server-target.ts DB ours|cte");
@@ -16,7 +17,7 @@ if (mode === "ours") {
   const { url } = await listen(createApp({ lineage: loadLineage(db), webRoot: null }), { port: 0, host: "127.0.0.1" });
   console.log(url);
 } else {
-  const count = db.prepare(FAMILY_CTE);
+  const count = connectionOf(db).prepare(FAMILY_CTE);
   const server = createServer((request, response) => {
     const org = new URL(request.url ?? "/", "http://localhost").searchParams.get("q") ?? "";
     const body = JSON.stringify({ query: org, descendants: (count.get(org) as { n: number }).n });

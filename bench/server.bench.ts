@@ -15,9 +15,10 @@ import { largestOrgFamilies } from "../src/graph/org-families.js";
 import { topModels } from "../src/graph/top-models.js";
 import { treeLayout } from "../src/graph/tree-layout.js";
 import { createApp, type App } from "../src/server/app.js";
-import { importFile } from "../src/store/import-file.js";
+import { importFile } from "../src/sync/import-file.js";
 import { openStore } from "../src/store/open-store.js";
 import { FAMILY_CTE } from "./server-peer.js";
+import { connectionOf } from "../src/store/database-handle.js";
 
 const DATA = resolve(process.cwd(), "../shared/data");
 const SECONDS = Number(process.env.HF_LINEAGE_BENCH_SECONDS ?? 30);
@@ -90,7 +91,7 @@ export default async function serverBench(): Promise<void> {
 
     const cold = createApp({ lineage, webRoot: null, cacheSize: 0 });
     const warm = createApp({ lineage, webRoot: null });
-    const cte = db.prepare(FAMILY_CTE);
+    const cte = connectionOf(db).prepare(FAMILY_CTE);
     const peer = await latency(CALLS, () => cte.get(org.org));
     const orgPath = `/api/family?q=${encodeURIComponent(org.org)}&maxNodes=20000`;
     const modelPath = `/api/family?q=${encodeURIComponent(model.id)}&maxNodes=20000`;

@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { CommandError, UsageError, type Command, type CommandContext, type CommandOutput } from "./commands/command.js";
 import { COMMANDS } from "./commands/all-commands.js";
 import { UnknownQueryError } from "./graph/resolve-query.js";
-import { openDefaultStore } from "./store/default-store.js";
+import { openDefaultStore } from "./sync/bundled-database.js";
 import { openStore, StoreError, type Store } from "./store/open-store.js";
 
 const SHARED_OPTIONS = {

@@ -17,7 +17,7 @@ export const ancestorsCommand: Command = {
     if (positionals.length !== 1) throw new UsageError("give one model id");
     const maxPaths = parseCountOption(values, "max-paths", 100, { min: 1, max: 100_000 });
     const lineage = loadLineage(await openStore());
-    const resolved = resolveQuery(lineage.db, positionals[0] as string);
+    const resolved = resolveQuery(lineage.store, positionals[0] as string);
     if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; ancestors takes a model id`);
     const ancestors = ancestorsOf(lineage.graph, resolved.id);
     const { paths, truncated } = ancestorPaths(lineage.graph, resolved.id, { maxPaths });

@@ -21,7 +21,7 @@ export const checkCommand: Command = {
   async run({ values, output, openStore }) {
     const examples = parseCountOption(values, "examples", 5, { min: 0, max: 1_000_000 });
     const lineage = loadLineage(await openStore());
-    const report = runChecks(lineage.db, lineage.graph, { examples });
+    const report = runChecks(lineage.store, lineage.graph, { examples });
     if (values.json === true) return output.out(toJson(report));
     for (const [name, found] of Object.entries(report)) {
       output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);

@@ -1,12 +1,12 @@
 // `hf-lineage crawl`: Hub metadata into the database through the importers' save path: every public model
 // (--all), an org's or one model's family with all ancestors, or what changed since the last crawl.
 
-import { createProgressLine } from "../hub/crawl-progress.js";
+import { createProgressLine } from "../sync/crawl-progress.js";
 import { createHubFetch, HubRequestError, type HubTraffic } from "../hub/hub-fetch.js";
 import { isModelId } from "../vocabulary/model-id.js";
-import { crawlFamily } from "../store/crawl-family.js";
-import { crawlListing, NoFullCrawlError } from "../store/crawl-listing.js";
-import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../store/crawl-session.js";
+import { crawlFamily } from "../sync/crawl-family.js";
+import { crawlListing, NoFullCrawlError } from "../sync/crawl-listing.js";
+import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../sync/crawl-session.js";
 import { CommandError, UsageError, type Command, type CommandContext } from "./command.js";
 import { parseCountOption } from "./parse-number-option.js";
 import { formatCount, toJson } from "./render.js";
@@ -54,7 +54,7 @@ function tokenOf(env: CommandContext["env"]): string | undefined {
 
 function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: HubTraffic, seconds: number) {
   const { run } = result;
-  const fetched = run.totals.records - run.recordsBefore;
+  const fetched = run.totals.records - run.before.records;
   return {
     mode: mode.mode,
     ...("target" in mode ? { target: mode.target } : {}),
@@ -62,7 +62,7 @@ function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: H
     status: "complete",
     resumed: run.resumed,
     ...(result.watermark === undefined ? {} : { watermark: result.watermark }),
-    pages: run.pages,
+    pages: run.pagesRead,
     records: run.totals.records,
     models: run.totals.models,
     edges: run.totals.edges,
@@ -103,9 +103,9 @@ export const crawlCommand: Command = {
     const concurrency = parseCountOption(values, "concurrency", 4, { min: 1, max: 32 });
     const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
     const progress = createProgressLine(output.err, output.interactive, traffic);
-    const db = await openStore();
+    const store = await openStore();
     const session: CrawlSession = {
-      db,
+      store,
       hubUrl: endpoint,
       ...(accessToken === undefined ? {} : { accessToken }),
       fetch: createHubFetch({ traffic }),

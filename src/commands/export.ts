@@ -45,19 +45,19 @@ interface Selection {
   positions?: PositionLookup;
 }
 
-function select(db: Store, query: string | undefined, values: Record<string, unknown>): Selection {
+function select(store: Store, query: string | undefined, values: Record<string, unknown>): Selection {
   const maxDepth = values.depth === undefined ? undefined : parseCountOption(values, "depth", 0);
   const relations = parseRelationsOption(values);
   if (values.layout !== undefined && values.layout !== "tree") throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
   if (query === undefined) {
     if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined) throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
-    return { rows: wholeDatabaseRows(db), description: "hf-lineage: every model and lineage edge of the database" };
+    return { rows: wholeDatabaseRows(store), description: "hf-lineage: every model and lineage edge of the database" };
   }
-  const lineage = loadLineage(db);
-  const resolved = resolveQuery(db, query);
+  const lineage = loadLineage(store);
+  const resolved = resolveQuery(store, query);
   const members = familyMembers(lineage.graph, resolved, { maxDepth, relations });
   const name = resolved.kind === "model" ? resolved.id : resolved.org;
-  const selection: Selection = { rows: memberRows(db, lineage.graph, members.keys(), lineage.metrics), description: `hf-lineage: the family of ${name}` };
+  const selection: Selection = { rows: memberRows(store, lineage.graph, members.keys(), lineage.metrics), description: `hf-lineage: the family of ${name}` };
   if (values.layout === "tree") {
     const layout = treeLayout(lineageSubgraph(lineage.graph, members));
     selection.positions = (id) => layout.get(id);

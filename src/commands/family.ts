@@ -20,7 +20,7 @@ export const familyCommand: Command = {
   async run({ values, positionals, output, openStore }) {
     if (positionals.length !== 1) throw new UsageError("give one model id or org");
     const lineage = loadLineage(await openStore());
-    const report = familyReport(lineage.graph, resolveQuery(lineage.db, positionals[0] as string));
+    const report = familyReport(lineage.graph, resolveQuery(lineage.store, positionals[0] as string));
     if (values.json === true) return output.out(toJson(report));
     const rows: (string | number)[][] = [];
     if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);

@@ -3,7 +3,7 @@
 
 import { IMPORT_FORMATS, isImportFormat } from "../ingest/import-formats.js";
 import { SourceFileError } from "../ingest/source-file.js";
-import { importFile, type FileImportSummary } from "../store/import-file.js";
+import { importFile, type FileImportSummary } from "../sync/import-file.js";
 import { UsageError, type Command } from "./command.js";
 import { formatCount, toJson } from "./render.js";
 
@@ -36,12 +36,12 @@ export const importCommand: Command = {
       ...(typeof values["parent-column"] === "string" ? { parent: values["parent-column"] } : {}),
       ...(typeof values["relation-column"] === "string" ? { relation: values["relation-column"] } : {}),
     };
-    const db = await openStore();
+    const store = await openStore();
     const summaries: (FileImportSummary | { file: string; error: string })[] = [];
     let failed = false;
     for (const file of positionals) {
       try {
-        const summary = await importFile(db, file, {
+        const summary = await importFile(store, file, {
           format,
           columns,
           force: values.force === true,
@@ -63,7 +63,7 @@ export const importCommand: Command = {
         const resumed = summary.resumedFrom > 0 ? `, resumed at record ${formatCount(summary.resumedFrom)}` : "";
         output.out(`${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ${formatCount(summary.warnings)} warnings\n`);
         for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN)) output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
-        if (summary.problems.length > PROBLEMS_SHOWN) output.out(`  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the import_problems table\n`);
+        if (summary.problems.length > PROBLEMS_SHOWN) output.out(`  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the run_problems table\n`);
       } catch (error) {
         if (!(error instanceof SourceFileError)) throw error;
         failed = true;

@@ -24,7 +24,7 @@ export const treeCommand: Command = {
     const maxNodes = parseCountOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
     const relations = parseRelationsOption(values);
     const lineage = loadLineage(await openStore());
-    const resolved = resolveQuery(lineage.db, positionals[0] as string);
+    const resolved = resolveQuery(lineage.store, positionals[0] as string);
     if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
     const lines = treeLines(lineage.graph, lineage.metrics, resolved.id, { maxDepth, maxNodes, relations });
     output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);

@@ -58,16 +58,16 @@ export function exportNodeOf(row: ExportModelRow, metrics?: ModelMetrics): Expor
 }
 
 /** Every model and every lineage edge of the database, read page by page; metrics only when they are current. */
-export function wholeDatabaseRows(db: Store): ExportRows {
-  const withMetrics = metricsAreFresh(db);
+export function wholeDatabaseRows(store: Store): ExportRows {
+  const withMetrics = metricsAreFresh(store);
   return {
-    nodeCount: countModels(db),
-    edgeCount: countLineageEdges(db),
+    nodeCount: countModels(store),
+    edgeCount: countLineageEdges(store),
     *nodes() {
-      for (const row of allExportModels(db, withMetrics)) yield exportNodeOf(row);
+      for (const row of allExportModels(store, withMetrics)) yield exportNodeOf(row);
     },
     *edges() {
-      for (const row of allExportEdges(db)) yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };
+      for (const row of allExportEdges(store)) yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };
     },
   };
 }
@@ -78,7 +78,7 @@ const ID_BATCH = 500;
  * The members (a family, a view) with the edges of the graph among them. Node rows are read from the store in
  * batches of ids; metrics come from `metrics` when given (the lineage's own), else from the store when current.
  */
-export function memberRows(db: Store, graph: LineageGraph, members: Iterable<string>, metrics?: Map<string, ModelMetrics>): ExportRows {
+export function memberRows(store: Store, graph: LineageGraph, members: Iterable<string>, metrics?: Map<string, ModelMetrics>): ExportRows {
   const ids = [...new Set(members)];
   for (const id of ids) if (!graph.hasNode(id)) throw new Error(`export/rows: unknown model "${id}"`);
   const memberSet = new Set(ids);
@@ -88,14 +88,14 @@ export function memberRows(db: Store, graph: LineageGraph, members: Iterable<str
       if (memberSet.has(child)) edgeCount++;
     });
   }
-  const withMetrics = metrics === undefined && metricsAreFresh(db);
+  const withMetrics = metrics === undefined && metricsAreFresh(store);
   return {
     nodeCount: ids.length,
     edgeCount,
     *nodes() {
       for (let start = 0; start < ids.length; start += ID_BATCH) {
         const batch = ids.slice(start, start + ID_BATCH);
-        const rows = new Map(exportModelsByIds(db, batch, withMetrics).map((row) => [row.id, row]));
+        const rows = new Map(exportModelsByIds(store, batch, withMetrics).map((row) => [row.id, row]));
         for (const id of batch) {
           const row = rows.get(id);
           if (row === undefined) throw new Error(`export/rows: model "${id}" is in the graph but not in the store`);

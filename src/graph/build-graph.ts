@@ -3,6 +3,7 @@
 // the Hub's resolved tag wins over the card, and the card over an imported list.
 
 import { DirectedGraph } from "graphology";
+import { readLineageRows } from "../store/lineage-rows.js";
 import type { Store } from "../store/open-store.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 
@@ -25,25 +26,12 @@ export type LineageGraph = DirectedGraph<ModelNode, LineageEdge>;
 
 const SOURCE_RANK: Record<EdgeSource, number> = { tag: 0, card: 1, file: 2 };
 
-interface ModelRowLite {
-  id: string;
-  placeholder: number;
-  author: string | null;
-  downloads: number | null;
-  likes: number | null;
-  created_at: string | null;
-}
-
-interface EdgeRowLite {
-  child: string;
-  parent: string;
-  relation: Relation;
-  source: EdgeSource;
-}
-
-export function buildLineageGraph(db: Store): LineageGraph {
+export function buildLineageGraph(store: Store): LineageGraph {
   const graph: LineageGraph = new DirectedGraph({ allowSelfLoops: false });
-  for (const row of db.prepare(`SELECT id, placeholder, author, downloads, likes, created_at FROM models`).iterate() as Iterable<ModelRowLite>) {
+  const bestSourceOfChild = new Map<string, number>();
+  readLineageRows(
+    store,
+    (row) => {
     graph.addNode(row.id, {
       placeholder: row.placeholder === 1,
       author: row.author,
@@ -52,9 +40,8 @@ export function buildLineageGraph(db: Store): LineageGraph {
       createdAt: row.created_at,
       relation: null,
     });
-  }
-  const bestSourceOfChild = new Map<string, number>();
-  for (const edge of db.prepare(`SELECT child, parent, relation, source FROM edges`).iterate() as Iterable<EdgeRowLite>) {
+    },
+    (edge) => {
     const rank = SOURCE_RANK[edge.source];
     // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of itself).
     const existing = edge.child === edge.parent ? null : graph.edge(edge.parent, edge.child);
@@ -65,6 +52,7 @@ export function buildLineageGraph(db: Store): LineageGraph {
       bestSourceOfChild.set(edge.child, rank);
       graph.setNodeAttribute(edge.child, "relation", edge.relation);
     }
-  }
+    },
+  );
   return graph;
 }

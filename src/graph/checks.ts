@@ -3,6 +3,13 @@
 
 import { stronglyConnectedComponents } from "graphology-components";
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
+import {
+  caseVariantGroups,
+  declaredBaseLists,
+  placeholderModels,
+  selfLoopModels,
+  unresolvedValues,
+} from "../store/check-queries.js";
 import type { Store } from "../store/open-store.js";
 import type { LineageGraph } from "./build-graph.js";
 
@@ -27,15 +34,14 @@ function check<Example>(description: string, all: Example[], limit: number): Che
   return { description, count: all.length, examples: all.slice(0, limit) };
 }
 
-export function runChecks(db: Store, graph: LineageGraph, { examples = 5 } = {}): ChecksReport {
-  const selfLoops = (db.prepare(`SELECT DISTINCT child FROM edges WHERE child = parent ORDER BY child`).all() as { child: string }[]).map((row) => row.child);
+export function runChecks(store: Store, graph: LineageGraph, { examples = 5 } = {}): ChecksReport {
+  const selfLoops = selfLoopModels(store);
   const cycles = stronglyConnectedComponents(graph)
     .filter((component) => component.length > 1)
     .map((component) => component.sort())
     .sort((a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1));
-  const placeholders = (db.prepare(`SELECT id FROM models WHERE placeholder = 1 ORDER BY id`).all() as { id: string }[]).map((row) => row.id);
-  const variantRows = db.prepare(`SELECT group_concat(id, char(10)) AS ids FROM (SELECT id FROM models ORDER BY id) GROUP BY id COLLATE NOCASE HAVING count(*) > 1 ORDER BY min(id)`).all() as { ids: string }[];
-  const unresolved = db.prepare(`SELECT child, raw, reason FROM unresolved ORDER BY reason, child, raw`).all() as { child: string; raw: string; reason: UnresolvedReason }[];
+  const placeholders = placeholderModels(store);
+  const unresolved = unresolvedValues(store);
   const byReason = Object.fromEntries(UNRESOLVED_REASONS.map((reason) => [reason, 0])) as Record<UnresolvedReason, number>;
   for (const row of unresolved) byReason[row.reason] += 1;
 
@@ -53,8 +59,8 @@ export function runChecks(db: Store, graph: LineageGraph, { examples = 5 } = {})
   childOlder.sort((a, b) => (a.child < b.child ? -1 : a.child > b.child ? 1 : a.parent < b.parent ? -1 : 1));
 
   const duplicateBases: { id: string; duplicates: string[] }[] = [];
-  for (const row of db.prepare(`SELECT id, base_model_raw FROM models WHERE base_model_raw LIKE '[%' ORDER BY id`).iterate() as Iterable<{ id: string; base_model_raw: string }>) {
-    const { duplicates } = normalizeBaseModel(JSON.parse(row.base_model_raw));
+  for (const row of declaredBaseLists(store)) {
+    const { duplicates } = normalizeBaseModel(JSON.parse(row.baseModelRaw));
     if (duplicates.length > 0) duplicateBases.push({ id: row.id, duplicates });
   }
 
@@ -62,7 +68,7 @@ export function runChecks(db: Store, graph: LineageGraph, { examples = 5 } = {})
     selfLoops: check("models naming themselves as their base", selfLoops, examples),
     cycles: check("groups of models that derive from one another in a cycle", cycles, examples),
     placeholders: check("parents named by a child but with no record of their own (deleted, private or not crawled)", placeholders, examples),
-    caseVariants: check("ids that differ only in letter case", variantRows.map((row) => row.ids.split("\n")), examples),
+    caseVariants: check("ids that differ only in letter case", caseVariantGroups(store), examples),
     unresolved: { ...check("base_model values that name no model (URL, local path, empty, N/A, not resolved by the Hub)", unresolved, examples), byReason },
     quantizedWithChildren: check("quantized models that other models derive from (suspicious: quantized models are almost always leaves)", quantizedWithChildren, examples),
     childOlderThanParent: check("children created before their parent (suspicious: a renamed or re-uploaded parent)", childOlder, examples),

@@ -1,6 +1,7 @@
 // The headline figures of a snapshot, as `hf-lineage stats` prints them: models, distinct parent → child pairs,
 // self-loops, models with several parents, roots (no parent), placeholders and the deepest generation.
 
+import { countSelfLoopModels } from "../store/model-queries.js";
 import type { Lineage } from "./lineage.js";
 
 export interface LineageStats {
@@ -13,7 +14,7 @@ export interface LineageStats {
   maxGeneration: number;
 }
 
-export function lineageStats({ db, graph, metrics }: Lineage): LineageStats {
+export function lineageStats({ store, graph, metrics }: Lineage): LineageStats {
   let multiParent = 0;
   let roots = 0;
   let placeholders = 0;
@@ -25,6 +26,6 @@ export function lineageStats({ db, graph, metrics }: Lineage): LineageStats {
   });
   let maxGeneration = 0;
   for (const model of metrics.values()) maxGeneration = Math.max(maxGeneration, model.generation);
-  const selfLoops = (db.prepare(`SELECT count(DISTINCT child) AS n FROM edges WHERE child = parent`).get() as { n: number }).n;
+  const selfLoops = countSelfLoopModels(store);
   return { nodes: graph.order, edges: graph.size, selfLoops, multiParent, roots, placeholders, maxGeneration };
 }

@@ -7,17 +7,15 @@ import { buildLineageGraph, type LineageGraph } from "./build-graph.js";
 import { computeMetrics } from "./compute-metrics.js";
 
 export interface Lineage {
-  db: Store;
+  store: Store;
   graph: LineageGraph;
   metrics: Map<string, ModelMetrics>;
 }
 
-export function loadLineage(db: Store): Lineage {
-  const graph = buildLineageGraph(db);
-  if (metricsAreFresh(db) || db.readonly) {
-    return { db, graph, metrics: db.readonly && !metricsAreFresh(db) ? computeMetrics(graph) : readMetrics(db) };
-  }
+export function loadLineage(store: Store): Lineage {
+  const graph = buildLineageGraph(store);
+  if (metricsAreFresh(store)) return { store, graph, metrics: readMetrics(store) };
   const metrics = computeMetrics(graph);
-  writeMetrics(db, metrics);
-  return { db, graph, metrics };
+  if (!store.readonly) writeMetrics(store, metrics);
+  return { store, graph, metrics };
 }

@@ -2,6 +2,7 @@
 // name with the closest ids ("did you mean ..."), so a typo never ends in a bare "not found".
 
 import { distance } from "fastest-levenshtein";
+import { allModelIds, modelIdsIgnoringCase, orgModelIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
 
 export type ResolvedQuery = { kind: "model"; id: string } | { kind: "org"; org: string; models: string[] };
@@ -17,40 +18,31 @@ export class UnknownQueryError extends Error {
 }
 
 /** The model with this id (exact spelling first, else a case variant), or null. */
-export function findModelId(db: Store, text: string): string | null {
-  const rows = db.prepare(`SELECT id FROM models WHERE id = ? COLLATE NOCASE ORDER BY id`).all(text) as { id: string }[];
-  return (rows.find((row) => row.id === text) ?? rows[0])?.id ?? null;
+export function findModelId(store: Store, text: string): string | null {
+  const ids = modelIdsIgnoringCase(store, text);
+  return ids.find((id) => id === text) ?? ids[0] ?? null;
 }
 
-/**
- * The ids of an org's own models (`ORG/...`, any case of ORG), sorted. A range on the case-insensitive index
- * (`ORG/` up to `ORG0`, "0" following "/"), which LIKE with an escape for `_` could not use.
- */
-export function orgModelIds(db: Store, org: string): string[] {
-  const rows = db.prepare(`SELECT id FROM models WHERE id >= ? COLLATE NOCASE AND id < ? COLLATE NOCASE ORDER BY id`).all(`${org}/`, `${org}0`) as { id: string }[];
-  return rows.map((row) => row.id);
-}
-
-export function resolveQuery(db: Store, query: string): ResolvedQuery {
+export function resolveQuery(store: Store, query: string): ResolvedQuery {
   const text = query.trim();
-  const id = text.length > 0 ? findModelId(db, text) : null;
+  const id = text.length > 0 ? findModelId(store, text) : null;
   if (id !== null) return { kind: "model", id };
   if (text.length > 0 && !text.includes("/")) {
-    const models = orgModelIds(db, text);
+    const models = orgModelIds(store, text);
     const first = models[0];
     if (first !== undefined) {
       const spelled = models.find((model) => model.startsWith(`${text}/`)) ?? first;
       return { kind: "org", org: spelled.slice(0, spelled.indexOf("/")), models };
     }
   }
-  throw new UnknownQueryError(query, suggestModels(db, text));
+  throw new UnknownQueryError(query, suggestModels(store, text));
 }
 
 /**
  * Ids and orgs closest to `text`: same name under another org first, then by edit distance (case-insensitive,
  * at most a quarter of the length, minimum 2), ties by id.
  */
-export function suggestModels(db: Store, text: string, limit = 5): string[] {
+export function suggestModels(store: Store, text: string, limit = 5): string[] {
   const wanted = text.toLowerCase();
   if (wanted.length === 0) return [];
   const budget = Math.max(2, Math.floor(wanted.length / 4));
@@ -59,7 +51,7 @@ export function suggestModels(db: Store, text: string, limit = 5): string[] {
     const previous = scored.get(candidate);
     if (previous === undefined || score < previous) scored.set(candidate, score);
   };
-  for (const { id } of db.prepare(`SELECT id FROM models`).iterate() as Iterable<{ id: string }>) {
+  for (const id of allModelIds(store)) {
     const lower = id.toLowerCase();
     const slash = lower.indexOf("/");
     const name = slash >= 0 ? lower.slice(slash + 1) : lower;

@@ -6,16 +6,16 @@ import type { Store } from "../store/open-store.js";
 import { HttpError } from "./http-error.js";
 
 /** The stored spelling of a model id (matched case-insensitively), or a 404. */
-export function lookUpModel(db: Store, id: string): string {
-  const found = findModelId(db, id);
-  if (found === null) throw new HttpError(404, `unknown model "${id}"`, suggestModels(db, id));
+export function lookUpModel(store: Store, id: string): string {
+  const found = findModelId(store, id);
+  if (found === null) throw new HttpError(404, `unknown model "${id}"`, suggestModels(store, id));
   return found;
 }
 
 /** A model or an org, or a 404. */
-export function lookUpQuery(db: Store, query: string): ResolvedQuery {
+export function lookUpQuery(store: Store, query: string): ResolvedQuery {
   try {
-    return resolveQuery(db, query);
+    return resolveQuery(store, query);
   } catch (error) {
     if (error instanceof UnknownQueryError) throw new HttpError(404, error.message, error.suggestions);
     throw error;

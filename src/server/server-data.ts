@@ -67,7 +67,7 @@ export class ServerData {
 
   /** The checks report with the command line's default of 5 examples per check. */
   get checks(): ChecksReport {
-    this.checksReport ??= runChecks(this.lineage.db, this.lineage.graph);
+    this.checksReport ??= runChecks(this.lineage.store, this.lineage.graph);
     return this.checksReport;
   }
 

@@ -1,7 +1,7 @@
 // The work list of a family or org crawl, kept in the store beside the rows it produced: which listings and
 // lookups are pending, done or missing, and the next-page URL of each listing, so a killed crawl resumes.
 
-import type { Store } from "./open-store.js";
+import { connectionOf, type Store } from "./database-handle.js";
 
 /** `author`: an org's own models; `children`: models naming the target as base; `info`: one model's record. */
 export type CrawlTaskKind = "author" | "children" | "info";
@@ -25,51 +25,43 @@ export interface CrawlTaskList {
   counts(): { done: number; total: number };
 }
 
-/** Creates the crawl_tasks table if this database has none yet (it is not part of the shared schema). */
-export function ensureCrawlTaskTable(db: Store): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS crawl_tasks (
-      import_id INTEGER NOT NULL REFERENCES imports (id),
-      kind      TEXT NOT NULL CHECK (kind IN ('author', 'children', 'info')),
-      target    TEXT NOT NULL,
-      status    TEXT NOT NULL CHECK (status IN ('pending', 'done', 'missing')),
-      next_url  TEXT,
-      seq       INTEGER NOT NULL,
-      PRIMARY KEY (import_id, kind, target)
-    ) WITHOUT ROWID`);
-}
-
-export function crawlTaskList(db: Store, importId: number): CrawlTaskList {
-  ensureCrawlTaskTable(db);
+export function crawlTaskList(store: Store, runId: number): CrawlTaskList {
+  const db = connectionOf(store);
   const insert = db.prepare(`
-    INSERT INTO crawl_tasks (import_id, kind, target, status, seq)
+    INSERT INTO crawl_tasks (run_id, kind, target, status, seq)
     VALUES (?, ?, ?, 'pending', ?)
     ON CONFLICT DO NOTHING`);
-  let nextSeq = Number(db.prepare(`SELECT coalesce(max(seq), -1) + 1 FROM crawl_tasks WHERE import_id = ?`).pluck().get(importId));
-  const exists = db.prepare(`SELECT 1 FROM crawl_tasks WHERE import_id = ? AND kind = ? AND target = ?`).pluck();
-  const advance = db.prepare(`UPDATE crawl_tasks SET next_url = ?, status = ? WHERE import_id = ? AND kind = ? AND target = ?`);
-  const pending = db.prepare(`SELECT kind, target, next_url AS nextUrl FROM crawl_tasks WHERE import_id = ? AND status = 'pending' ORDER BY seq`);
+  let nextSeq = Number(db.prepare(`SELECT coalesce(max(seq), -1) + 1 FROM crawl_tasks WHERE run_id = ?`).pluck().get(runId));
+  const exists = db.prepare(`SELECT 1 FROM crawl_tasks WHERE run_id = ? AND kind = ? AND target = ?`).pluck();
+  const advance = db.prepare(`UPDATE crawl_tasks SET next_url = ?, status = ? WHERE run_id = ? AND kind = ? AND target = ?`);
+  const pending = db.prepare(`SELECT kind, target, next_url AS nextUrl FROM crawl_tasks WHERE run_id = ? AND status = 'pending' ORDER BY seq`);
   // Counted once, then kept up to date here: progress asks for them after every page.
-  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE import_id = ?`).get(importId) as { done: number; total: number };
+  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE run_id = ?`).get(runId) as { done: number; total: number };
   return {
     add: (kind, target) => {
-      const added = insert.run(importId, kind, target, nextSeq).changes > 0;
+      const added = insert.run(runId, kind, target, nextSeq).changes > 0;
       if (added) {
         nextSeq++;
         counts.total++;
       }
       return added;
     },
-    has: (kind, target) => exists.get(importId, kind, target) !== undefined,
+    has: (kind, target) => exists.get(runId, kind, target) !== undefined,
     advance: (kind, target, nextUrl) => {
-      advance.run(nextUrl, nextUrl === null ? "done" : "pending", importId, kind, target);
+      advance.run(nextUrl, nextUrl === null ? "done" : "pending", runId, kind, target);
       if (nextUrl === null) counts.done++;
     },
     markMissing: (kind, target) => {
-      advance.run(null, "missing", importId, kind, target);
+      advance.run(null, "missing", runId, kind, target);
       counts.done++;
     },
-    pending: () => pending.all(importId) as CrawlTask[],
+    pending: () => pending.all(runId) as CrawlTask[],
     counts: () => ({ ...counts }),
   };
+}
+
+/** How many lookups of a crawl found no model on the Hub. */
+export function countMissingTasks(store: Store, runId: number): number {
+  const db = connectionOf(store);
+  return Number(db.prepare(`SELECT count(*) FROM crawl_tasks WHERE run_id = ? AND status = 'missing'`).pluck().get(runId));
 }

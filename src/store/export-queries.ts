@@ -2,7 +2,7 @@
 // key so that no cursor stays open between pages and memory stays flat however large the database is.
 
 import type Database from "better-sqlite3";
-import type { Store } from "./open-store.js";
+import { connectionOf, type Store } from "./database-handle.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 
 export interface ExportModelRow {
@@ -37,17 +37,18 @@ function modelColumns(withMetrics: boolean): string {
   FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;
 }
 
-export function countModels(db: Store): number {
-  return (db.prepare(`SELECT count(*) AS n FROM models`).get() as { n: number }).n;
+export function countModels(store: Store): number {
+  return (connectionOf(store).prepare(`SELECT count(*) AS n FROM models`).get() as { n: number }).n;
 }
 
 /** Distinct parent → child pairs, self-loops left out: the edges of the lineage graph. */
-export function countLineageEdges(db: Store): number {
-  return (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent)`).get() as { n: number }).n;
+export function countLineageEdges(store: Store): number {
+  return (connectionOf(store).prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent)`).get() as { n: number }).n;
 }
 
 /** Every model in id order, `pageSize` rows per query; metrics columns are null unless `withMetrics`. */
-export function* allExportModels(db: Store, withMetrics: boolean, pageSize = 2000): Generator<ExportModelRow> {
+export function* allExportModels(store: Store, withMetrics: boolean, pageSize = 2000): Generator<ExportModelRow> {
+  const db = connectionOf(store);
   const first = db.prepare(`SELECT ${modelColumns(withMetrics)} ORDER BY m.id LIMIT ?`);
   const next = db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id > ? ORDER BY m.id LIMIT ?`);
   let page = first.all(pageSize) as ExportModelRow[];
@@ -58,11 +59,12 @@ export function* allExportModels(db: Store, withMetrics: boolean, pageSize = 200
   }
 }
 
-const byIdsStatements = new WeakMap<Store, Map<string, Database.Statement>>();
+const byIdsStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** The models with these ids (in no particular order); ids with no model are left out. */
-export function exportModelsByIds(db: Store, ids: readonly string[], withMetrics: boolean): ExportModelRow[] {
+export function exportModelsByIds(store: Store, ids: readonly string[], withMetrics: boolean): ExportModelRow[] {
   if (ids.length === 0) return [];
+  const db = connectionOf(store);
   // Batches mostly share one size: compile each (size, metrics) statement once per database.
   const cache = byIdsStatements.get(db) ?? new Map<string, Database.Statement>();
   byIdsStatements.set(db, cache);
@@ -79,7 +81,8 @@ export function exportModelsByIds(db: Store, ids: readonly string[], withMetrics
  * Every lineage edge once per parent → child pair, self-loops left out, carrying the relation and source of the
  * pair's best-sourced row (tag > card > file), in (child, parent) order — the edge set `buildLineageGraph` builds.
  */
-export function* allExportEdges(db: Store, pageSize = 5000): Generator<ExportEdgeRow> {
+export function* allExportEdges(store: Store, pageSize = 5000): Generator<ExportEdgeRow> {
+  const db = connectionOf(store);
   // With one MIN() aggregate, SQLite takes the bare columns from the row holding the minimum.
   const select = `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank FROM edges e WHERE e.child <> e.parent`;
   const first = db.prepare(`${select} GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);

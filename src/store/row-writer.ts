@@ -1,8 +1,8 @@
 // The one save path's second half: writes the rows of source records into the store, merging with what is
-// there. Callers wrap a batch in one transaction (see import-run.ts); this file only knows how rows merge.
+// there. Callers wrap a batch in one transaction (see runs.ts); this file only knows how rows merge.
 
 import type { RecordRows } from "../ingest/record-rows.js";
-import type { Store } from "./open-store.js";
+import { connectionOf, type Store } from "./database-handle.js";
 
 export interface WriteCounts {
   models: number;
@@ -21,7 +21,8 @@ export interface RowWriter {
  * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model named only as a parent is stored as a placeholder until a record
  * or an edge list shows it exists.
  */
-export function createRowWriter(db: Store): RowWriter {
+export function createRowWriter(store: Store): RowWriter {
+  const db = connectionOf(store);
   const upsertModel = db.prepare(`
     INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
                         gated, architecture, placeholder, base_model_raw)

@@ -1,5 +1,5 @@
-// What an import or a crawl has saved so far, as kept in its row of the `imports` table: the counters both
-// kinds of run share.
+// What an import or a crawl has saved so far, as kept in its row of the `runs` table: the counters both kinds
+// of run share.
 
 export interface RunCounts {
   records: number;
@@ -8,4 +8,8 @@ export interface RunCounts {
   unresolved: number;
   skipped: number;
   warnings: number;
+}
+
+export function emptyRunCounts(): RunCounts {
+  return { records: 0, models: 0, edges: 0, unresolved: 0, skipped: 0, warnings: 0 };
 }

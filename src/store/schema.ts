@@ -1,7 +1,7 @@
-// The SQLite schema, in one place. Bump SCHEMA_VERSION with any change; an older database is refused with a
-// message rather than silently misread.
+// The SQLite schema, in one place: every table is created here. Bump SCHEMA_VERSION with any change and teach
+// migrate-schema.ts to bring the previous version up; a newer database is refused with a message.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -43,32 +43,54 @@ CREATE TABLE IF NOT EXISTS unresolved (
   PRIMARY KEY (child, raw)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS imports (
-  id           INTEGER PRIMARY KEY,
-  kind         TEXT NOT NULL CHECK (kind IN ('import', 'crawl')),
-  source       TEXT NOT NULL,
-  format       TEXT NOT NULL,
-  fingerprint  TEXT NOT NULL,
-  status       TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed')),
-  started_at   TEXT NOT NULL,
-  finished_at  TEXT,
-  position     INTEGER NOT NULL DEFAULT 0,
-  cursor       TEXT,
-  records      INTEGER NOT NULL DEFAULT 0,
-  models       INTEGER NOT NULL DEFAULT 0,
-  edges        INTEGER NOT NULL DEFAULT 0,
-  unresolved   INTEGER NOT NULL DEFAULT 0,
-  skipped      INTEGER NOT NULL DEFAULT 0,
-  warnings     INTEGER NOT NULL DEFAULT 0
+CREATE TABLE IF NOT EXISTS runs (
+  id            INTEGER PRIMARY KEY,
+  kind          TEXT NOT NULL CHECK (kind IN ('import', 'crawl')),
+  -- What was read: the file path of an import, the Hub endpoint of a crawl.
+  source        TEXT NOT NULL,
+  -- Imports: the file's format and the SHA-256 of its content (the same content is imported once).
+  format        TEXT,
+  fingerprint   TEXT,
+  -- Crawls: the mode (all, incremental, family, author) and what it covers (all, incremental, family:ID, author:ORG).
+  crawl_mode    TEXT CHECK (crawl_mode IN ('all', 'incremental', 'family', 'author')),
+  scope         TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed')),
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  -- Imports: source records read so far (where a resumed import starts). Crawls: pages committed so far.
+  records_read  INTEGER NOT NULL DEFAULT 0,
+  pages_read    INTEGER NOT NULL DEFAULT 0,
+  -- Listing crawls: the next page's URL, null at the start and at the end.
+  next_url      TEXT,
+  records       INTEGER NOT NULL DEFAULT 0,
+  models        INTEGER NOT NULL DEFAULT 0,
+  edges         INTEGER NOT NULL DEFAULT 0,
+  unresolved    INTEGER NOT NULL DEFAULT 0,
+  skipped       INTEGER NOT NULL DEFAULT 0,
+  warnings      INTEGER NOT NULL DEFAULT 0,
+  CHECK ((kind = 'import') = (fingerprint IS NOT NULL AND format IS NOT NULL)),
+  CHECK ((kind = 'crawl') = (crawl_mode IS NOT NULL AND scope IS NOT NULL))
 );
-CREATE INDEX IF NOT EXISTS imports_fingerprint ON imports (fingerprint, status);
+CREATE INDEX IF NOT EXISTS runs_fingerprint ON runs (fingerprint, status);
+CREATE INDEX IF NOT EXISTS runs_scope ON runs (scope, source);
 
-CREATE TABLE IF NOT EXISTS import_problems (
-  import_id INTEGER NOT NULL REFERENCES imports (id),
+CREATE TABLE IF NOT EXISTS run_problems (
+  run_id    INTEGER NOT NULL REFERENCES runs (id),
   position  INTEGER NOT NULL,
   level     TEXT NOT NULL CHECK (level IN ('skipped', 'warning')),
   message   TEXT NOT NULL,
-  PRIMARY KEY (import_id, position, message)
+  PRIMARY KEY (run_id, position, message)
+) WITHOUT ROWID;
+
+-- The work list of a family or org crawl: listings of children or of an org's models, and single lookups.
+CREATE TABLE IF NOT EXISTS crawl_tasks (
+  run_id    INTEGER NOT NULL REFERENCES runs (id),
+  kind      TEXT NOT NULL CHECK (kind IN ('author', 'children', 'info')),
+  target    TEXT NOT NULL,
+  status    TEXT NOT NULL CHECK (status IN ('pending', 'done', 'missing')),
+  next_url  TEXT,
+  seq       INTEGER NOT NULL,
+  PRIMARY KEY (run_id, kind, target)
 ) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS metrics (

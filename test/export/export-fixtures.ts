@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Writable } from "node:stream";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { memberRows, type ExportRows } from "../../src/export/export-rows.js";
 import { familyMembers, familyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
@@ -77,6 +77,7 @@ json.dump({"version": nx.__version__, "directed": g.is_directed(),
            "nodes": {n: {k: v for k, v in d.items() if k != "viz"} for n, d in g.nodes(data=True)},
            "edges": [[u, v, d] for u, v, d in g.edges(data=True)]}, sys.stdout, ensure_ascii=True)
 `;
+import { connectionOf } from "../../src/store/database-handle.js";
 
 /** Reads a GEXF 1.2draft or GraphML file with networkx (Debian's /usr/bin/python3 with python3-networkx). */
 export function readWithNetworkx(kind: "gexf" | "graphml", file: string): NetworkxGraph {
@@ -95,7 +96,7 @@ export type Values = Record<string, string | number | boolean | null>;
  */
 export function engineNodeValues(lineage: Lineage, id: string): Values {
   const node = lineage.graph.getNodeAttributes(id);
-  const row = lineage.db.prepare(`SELECT downloads, likes, license, pipeline_tag, library_name FROM models WHERE id = ?`).get(id) as Record<string, string | number | null>;
+  const row = connectionOf(lineage.store).prepare(`SELECT downloads, likes, license, pipeline_tag, library_name FROM models WHERE id = ?`).get(id) as Record<string, string | number | null>;
   const metrics = lineage.metrics.get(id);
   return {
     author: node.author,

@@ -7,6 +7,7 @@ import { loadLineage } from "../../src/graph/lineage.js";
 import { allExportEdges, allExportModels } from "../../src/store/export-queries.js";
 import type { Store } from "../../src/store/open-store.js";
 import { engineNodeValues, realDatabase } from "./export-fixtures.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 async function collect<T>(items: AsyncIterable<T> | Iterable<T>): Promise<T[]> {
   const result: T[] = [];
@@ -33,7 +34,7 @@ describe("export rows of the whole real snapshot", () => {
     const fromGraph = new Map(graph.mapEdges((_edge, attributes, parent, child) => [`${parent}→${child}`, `${attributes.relation}/${attributes.source}`] as const));
     expect(fromSql).toEqual(fromGraph);
     // The snapshot has both tag and file edges for some pairs, so the source ranking is exercised.
-    const pairsWithBoth = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent HAVING count(DISTINCT source) > 1)`).get() as { n: number };
+    const pairsWithBoth = connectionOf(db).prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent HAVING count(DISTINCT source) > 1)`).get() as { n: number };
     expect(pairsWithBoth.n).toBeGreaterThan(0);
   });
 

@@ -89,7 +89,7 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
   });
 
   it("writes the whole snapshot, valid in both versions, with every model and lineage edge", async () => {
-    const whole = wholeDatabaseRows(lineage.db);
+    const whole = wholeDatabaseRows(lineage.store);
     // The lineage graph has one node per model and one edge per distinct parent → child pair.
     expect([whole.nodeCount, whole.edgeCount]).toEqual([lineage.graph.order, lineage.graph.size]);
     for (const version of ["1.2draft", "1.3"] as const) {

@@ -13,6 +13,7 @@ import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import type { Lineage } from "../../src/graph/lineage.js";
 import { engineEdges, engineNodeValues, readWithNetworkx, phi2Family, scratchDirectory, withoutNulls, type Values, removeScratchDirectories } from "./export-fixtures.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 afterAll(removeScratchDirectories);
 
@@ -95,12 +96,12 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
   });
 
   it("Parquet of the whole snapshot spans several row groups and DuckDB reads every row", async () => {
-    const [nodesFile, edgesFile] = await writeFiles("parquet", wholeDatabaseRows(lineage.db), ["all-nodes.parquet", "all-edges.parquet"]);
+    const [nodesFile, edgesFile] = await writeFiles("parquet", wholeDatabaseRows(lineage.store), ["all-nodes.parquet", "all-edges.parquet"]);
     const connection = await (await DuckDBInstance.create(":memory:")).connect();
     const scalar = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS()[0];
     // 37,991 models in row groups of 20,000 make two groups.
     expect(await scalar(`SELECT count(*) FROM parquet_metadata('${nodesFile}') WHERE column_id = 0`)).toEqual([2n]);
-    const expected = lineage.db.prepare(`SELECT count(*) AS n, sum(downloads) AS downloads, count(license) AS licensed FROM models`).get() as { n: number; downloads: number; licensed: number };
+    const expected = connectionOf(lineage.store).prepare(`SELECT count(*) AS n, sum(downloads) AS downloads, count(license) AS licensed FROM models`).get() as { n: number; downloads: number; licensed: number };
     expect(await scalar(`SELECT count(*), sum(downloads), count(license), count(DISTINCT id) FROM '${nodesFile}'`)).toEqual([BigInt(expected.n), BigInt(expected.downloads), BigInt(expected.licensed), BigInt(lineage.graph.order)]);
     expect(await scalar(`SELECT count(*), count(DISTINCT (parent, child)) FROM '${edgesFile}'`)).toEqual([BigInt(lineage.graph.size), BigInt(lineage.graph.size)]);
     connection.closeSync();

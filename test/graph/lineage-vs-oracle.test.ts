@@ -8,7 +8,7 @@ import { lineageStats } from "../../src/graph/lineage-stats.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { topModels } from "../../src/graph/top-models.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { EDGES_CSV, FAMILY_TREES, METADATA_CSV, runOracle, type OracleOptions, type OracleResult } from "../oracle/run-oracle.js";
 
@@ -44,7 +44,7 @@ describe.each(SOURCES)("the lineage of $name", ({ sources, families }) => {
   });
 
   it.each(families)("gives the family of %s as networkx does (each model once, at its shortest depth)", (query) => {
-    expect(familyReport(lineage.graph, resolveQuery(lineage.db, query))).toEqual(oracle.families[query]);
+    expect(familyReport(lineage.graph, resolveQuery(lineage.store, query))).toEqual(oracle.families[query]);
   });
 
   it("gives every model the oracle's generation, descendant count and number of children", () => {
@@ -74,7 +74,7 @@ describe.each(SOURCES)("the lineage of $name", ({ sources, families }) => {
   });
 
   it("counts self-loops, cycles, placeholders, case variants and quantized parents as networkx does", () => {
-    const report = runChecks(lineage.db, lineage.graph, { examples: 1_000_000 });
+    const report = runChecks(lineage.store, lineage.graph, { examples: 1_000_000 });
     expect(report.selfLoops.examples).toEqual(oracle.checks.selfLoops);
     expect(report.cycles.examples).toEqual(oracle.checks.cycles);
     expect(report.placeholders.examples).toEqual(oracle.checks.placeholders);

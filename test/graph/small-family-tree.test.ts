@@ -7,7 +7,7 @@ import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { runChecks } from "../../src/graph/checks.js";
 import { topModels } from "../../src/graph/top-models.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { runOracle, type OracleResult } from "../oracle/run-oracle.js";
 import { writeSmallFamilyTree } from "./small-family-tree.js";
@@ -66,9 +66,9 @@ describe("a small family-tree dump", () => {
   });
 
   it("counts a child by the Hub's tag, not by the list that names it", () => {
-    expect(familyReport(lineage.graph, resolveQuery(lineage.db, "r/root"))).toEqual(ROOT_FAMILY);
+    expect(familyReport(lineage.graph, resolveQuery(lineage.store, "r/root"))).toEqual(ROOT_FAMILY);
     expect(oracle.families["r/root"]).toEqual(ROOT_FAMILY);
-    expect(runChecks(lineage.db, lineage.graph).quantizedWithChildren.count).toBe(0);
+    expect(runChecks(lineage.store, lineage.graph).quantizedWithChildren.count).toBe(0);
     expect(oracle.checks.placeholders).toEqual(["p/gone"]);
   });
 

@@ -6,7 +6,7 @@ import { familyReport } from "../../src/graph/family.js";
 import { lineageStats } from "../../src/graph/lineage-stats.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { writeSmallLineage } from "./small-lineage.js";
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
   lineage = loadLineage(db);
 });
 
-const family = (query: string) => familyReport(lineage.graph, resolveQuery(lineage.db, query));
+const family = (query: string) => familyReport(lineage.graph, resolveQuery(lineage.store, query));
 
 describe("the small lineage", () => {
   it("has the headline figures counted off the picture", () => {

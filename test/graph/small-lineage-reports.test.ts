@@ -6,7 +6,7 @@ import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { treeLines } from "../../src/graph/print-tree.js";
 import { resolveQuery, UnknownQueryError } from "../../src/graph/resolve-query.js";
 import { topModels } from "../../src/graph/top-models.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { SMALL_LINEAGE_TREE, writeSmallLineage } from "./small-lineage.js";
 
@@ -81,7 +81,7 @@ describe("the small lineage's rankings", () => {
 
 describe("the small lineage's checks", () => {
   it("finds the self-loop, the cycle, the placeholders, the case variants and the quantized parent", () => {
-    const report = runChecks(lineage.db, lineage.graph, { examples: 10 });
+    const report = runChecks(lineage.store, lineage.graph, { examples: 10 });
     const found = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, [check.count, check.examples]]));
     expect(found).toEqual({
       selfLoops: [1, ["s/self"]],
@@ -99,7 +99,7 @@ describe("the small lineage's checks", () => {
 describe("looking up the small lineage", () => {
   const unknown = (query: string): UnknownQueryError => {
     try {
-      resolveQuery(lineage.db, query);
+      resolveQuery(lineage.store, query);
     } catch (error) {
       if (error instanceof UnknownQueryError) return error;
       throw error;
@@ -108,10 +108,10 @@ describe("looking up the small lineage", () => {
   };
 
   it("finds models and orgs in any letter case, the exact spelling first", () => {
-    expect(resolveQuery(lineage.db, "A/BASE")).toEqual({ kind: "model", id: "a/base" });
-    expect(resolveQuery(lineage.db, "e/variant")).toEqual({ kind: "model", id: "e/variant" });
-    expect(resolveQuery(lineage.db, "e/Variant")).toEqual({ kind: "model", id: "e/Variant" });
-    expect(resolveQuery(lineage.db, "X")).toEqual({ kind: "org", org: "x", models: ["x/leaf", "x/one", "x/root", "x/three", "x/two"] });
+    expect(resolveQuery(lineage.store, "A/BASE")).toEqual({ kind: "model", id: "a/base" });
+    expect(resolveQuery(lineage.store, "e/variant")).toEqual({ kind: "model", id: "e/variant" });
+    expect(resolveQuery(lineage.store, "e/Variant")).toEqual({ kind: "model", id: "e/Variant" });
+    expect(resolveQuery(lineage.store, "X")).toEqual({ kind: "org", org: "x", models: ["x/leaf", "x/one", "x/root", "x/three", "x/two"] });
   });
 
   it("suggests the closest ids for a typo, the same name under another org, or a near org", () => {

@@ -6,12 +6,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
-import { crawlListing } from "../../src/store/crawl-listing.js";
-import { importFile } from "../../src/store/import-file.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { crawlListing } from "../../src/sync/crawl-listing.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { lineageRows } from "../store/table-rows.js";
 import { recordIds, recordedRecords, sessionOf, standInOf } from "./stand-in-fixture.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const TOKEN = "hf_test_crawl_all_secret_0123456789";
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-crawl-all-"));
@@ -29,14 +30,14 @@ describe("crawl --all against the stand-in", () => {
     const path = join(folder, "crawl.db");
     const session = sessionOf(standIn, { db: openStore(path), accessToken: TOKEN });
     const result = await crawlListing(session, "all");
-    const db = session.db;
+    const db = session.store;
 
-    expect(result.run.pages).toBe(4); // 1,865 records at 500 a page
+    expect(result.run.pagesRead).toBe(4); // 1,865 records at 500 a page
     expect(result.run.totals.records).toBe(1865);
     const served = (await recordedRecords()).map((record) => record.id).sort();
     expect(recordIds(db)).toEqual(served);
-    expect(db.prepare(`SELECT count(*) FROM edges WHERE source = 'tag'`).pluck().get()).toBe(1855);
-    expect(db.prepare(`SELECT count(*) FROM imports WHERE kind = 'crawl' AND status = 'complete' AND cursor IS NULL AND position = 4`).pluck().get()).toBe(1);
+    expect(connectionOf(db).prepare(`SELECT count(*) FROM edges WHERE source = 'tag'`).pluck().get()).toBe(1855);
+    expect(connectionOf(db).prepare(`SELECT count(*) FROM runs WHERE kind = 'crawl' AND status = 'complete' AND next_url IS NULL AND pages_read = 4`).pluck().get()).toBe(1);
 
     const jsonl = join(folder, "served.jsonl");
     writeFileSync(jsonl, (await recordedRecords()).map((record) => JSON.stringify(record)).join("\n"));
@@ -63,8 +64,8 @@ describe("crawl --all against the stand-in", () => {
       const session = sessionOf(own, { accessToken: TOKEN });
       const result = await crawlListing(session, "all");
       expect(result.run.totals).toMatchObject({ records: 1865, skipped: 1 });
-      expect(session.db.prepare(`SELECT count(*) FROM models WHERE id = 'token-owner/private-tune'`).pluck().get()).toBe(0);
-      expect(session.db.prepare(`SELECT message FROM import_problems WHERE level = 'skipped'`).pluck().all()).toEqual(["crawl: token-owner/private-tune is private; not stored"]);
+      expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE id = 'token-owner/private-tune'`).pluck().get()).toBe(0);
+      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE level = 'skipped'`).pluck().all()).toEqual(["crawl: token-owner/private-tune is private; not stored"]);
     } finally {
       await own.close();
     }

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommandError, UsageError, type CommandContext } from "../../src/commands/command.js";
 import { crawlCommand } from "../../src/commands/crawl.js";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { standInOf } from "./stand-in-fixture.js";
 

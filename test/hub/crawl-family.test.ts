@@ -3,13 +3,14 @@
 // test/hub/derive_expected.py (networkx descendants and ancestors over the base_model tags).
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
-import { crawlFamily } from "../../src/store/crawl-family.js";
-import { importFile } from "../../src/store/import-file.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { crawlFamily } from "../../src/sync/crawl-family.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { FAMILY_TREES, recordIds, sessionOf, standInOf } from "./stand-in-fixture.js";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;
 let imported: Store;
@@ -22,7 +23,7 @@ afterAll(() => standIn.close());
 
 /** The roots, their descendants along tag edges, and every ancestor of those: the crawl's reach, by SQL. */
 function reachBySql(roots: string[]): string[] {
-  const ids = imported
+  const ids = connectionOf(imported)
     .prepare(`
       WITH RECURSIVE roots(id) AS (SELECT value FROM json_each(?)),
         down(id) AS (SELECT id FROM roots UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id WHERE e.source = 'tag'),
@@ -39,19 +40,19 @@ describe("crawl --family against the stand-in", () => {
     const progress: { tasksDone?: number; tasksTotal?: number }[] = [];
     session.onProgress = (counts) => progress.push(counts);
     const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
-    expect(recordIds(session.db)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1"]));
+    expect(recordIds(session.store)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1"]));
     // Progress ends with every task done: a children listing for each of the 302 members, one lookup of the root.
     expect(progress.at(-1)).toMatchObject({ tasksDone: 303, tasksTotal: 303 });
-    expect(recordIds(session.db).length).toBe(302);
-    expect(session.db.prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
-    expect(session.db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(301);
+    expect(recordIds(session.store).length).toBe(302);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(301);
     expect(result.missing).toBe(0);
   });
 
   it("goes up to the roots from a model in the middle of a tree", async () => {
     const session = sessionOf(standIn);
     await crawlFamily(session, "family", "perplexity-ai/r1-1776");
-    const ids = recordIds(session.db);
+    const ids = recordIds(session.store);
     expect(ids).toEqual(reachBySql(["perplexity-ai/r1-1776"]));
     expect(ids.length).toBe(13);
     expect(ids).toContain("deepseek-ai/DeepSeek-R1");
@@ -62,9 +63,9 @@ describe("crawl --family against the stand-in", () => {
   it("crawls an org's own models, their descendants and ancestors with --author", async () => {
     const session = sessionOf(standIn);
     await crawlFamily(session, "author", "deepseek-ai");
-    expect(recordIds(session.db)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-ai/Janus-Pro-7B"]));
-    expect(recordIds(session.db).length).toBe(407);
-    expect(session.db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(404);
+    expect(recordIds(session.store)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-ai/Janus-Pro-7B"]));
+    expect(recordIds(session.store).length).toBe(407);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(404);
   });
 
   it("keeps at most --concurrency requests in flight, and more than one", async () => {
@@ -87,7 +88,7 @@ describe("crawl --family against the stand-in", () => {
       standIn.faults.clear();
     }
     expect(most).toBe(3);
-    expect(recordIds(session.db).length).toBe(13);
+    expect(recordIds(session.store).length).toBe(13);
   });
 
   it("keeps a parent the Hub no longer has as a placeholder and reports it", async () => {
@@ -101,9 +102,9 @@ describe("crawl --family against the stand-in", () => {
       const session = sessionOf(own);
       const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
       expect(result.missing).toBe(1);
-      expect(session.db.prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["ghost-org/deleted"]);
-      expect(recordIds(session.db).length).toBe(303);
-      expect(session.db.prepare(`SELECT message FROM import_problems WHERE position = -1`).pluck().all()).toEqual([
+      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["ghost-org/deleted"]);
+      expect(recordIds(session.store).length).toBe(303);
+      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all()).toEqual([
         "ghost-org/deleted: named as a base model, but the Hub has no such model (404)",
       ]);
     } finally {
@@ -119,10 +120,10 @@ describe("crawl --family against the stand-in", () => {
       const result = await crawlFamily(session, "family", "perplexity-ai/r1-1776");
       expect(result.missing).toBe(0);
       // The child's tag still names the old id, which stays a placeholder; the record is stored under the new id.
-      expect(session.db.prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["deepseek-ai/DeepSeek-R1"]);
-      expect(recordIds(session.db)).toContain("deepseek-ai/DeepSeek-R1-renamed");
-      expect(recordIds(session.db).length).toBe(13);
-      expect(session.db.prepare(`SELECT message FROM import_problems WHERE position = -1`).pluck().all()).toEqual([
+      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["deepseek-ai/DeepSeek-R1"]);
+      expect(recordIds(session.store)).toContain("deepseek-ai/DeepSeek-R1-renamed");
+      expect(recordIds(session.store).length).toBe(13);
+      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all()).toEqual([
         "deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)",
       ]);
     } finally {

@@ -3,11 +3,12 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { HubRequestError } from "../../src/hub/hub-fetch.js";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
-import { crawlFamily } from "../../src/store/crawl-family.js";
-import { crawlListing } from "../../src/store/crawl-listing.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { crawlFamily } from "../../src/sync/crawl-family.js";
+import { crawlListing } from "../../src/sync/crawl-listing.js";
 import { lineageRows, type LineageRows } from "../store/table-rows.js";
 import { sessionOf, standInOf } from "./stand-in-fixture.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;
 let clean: LineageRows;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   standIn = await standInOf({ maxPageSize: 200 });
   const session = sessionOf(standIn);
   await crawlListing(session, "all");
-  clean = lineageRows(session.db);
+  clean = lineageRows(session.store);
 });
 afterAll(() => standIn.close());
 beforeEach(() => standIn.faults.clear());
@@ -33,8 +34,8 @@ describe("a full crawl meeting faults", () => {
     standIn.faults.add({ kind: "slow", delayMs: 50 }, { pathIncludes: LIST, after: 14 });
     const session = sessionOf(standIn);
     const result = await crawlListing(session, "all");
-    expect(lineageRows(session.db)).toEqual(clean);
-    expect(result.run.pages).toBe(10); // 1,865 records at 200 a page
+    expect(lineageRows(session.store)).toEqual(clean);
+    expect(result.run.pagesRead).toBe(10); // 1,865 records at 200 a page
     // 429: the announced 55 s; 500: 1 s; 503: its Retry-After; drop, truncated: 1 s each; malformed twice: 1 s, 2 s.
     expect(session.clock.waits).toEqual([55_000, 1_000, 30_000, 1_000, 1_000, 1_000, 2_000]);
     // 10 pages plus one more request for each of the 7 refused or broken answers.
@@ -47,15 +48,15 @@ describe("a full crawl meeting faults", () => {
     const error = await crawlListing(session, "all").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubRequestError);
     expect((error as Error).message).toMatch(/^hub: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?limit=500&.*cursor=\S+ failed 5 times; last: malformed JSON/);
-    const state = session.db.prepare(`SELECT status, position, records, cursor FROM imports`).get() as { status: string; position: number; records: number; cursor: string };
+    const state = connectionOf(session.store).prepare(`SELECT status, pages_read AS position, records, next_url AS cursor FROM runs`).get() as { status: string; position: number; records: number; cursor: string };
     expect(state).toMatchObject({ status: "failed", position: 3, records: 600 });
-    expect(session.db.prepare(`SELECT count(*) FROM models WHERE placeholder = 0`).pluck().get()).toBe(600);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 0`).pluck().get()).toBe(600);
 
     const requestsBefore = standIn.requests.length;
-    const resumed = await crawlListing(sessionOf(standIn, { db: session.db }), "all");
+    const resumed = await crawlListing(sessionOf(standIn, { db: session.store }), "all");
     expect(resumed.run.resumed).toBe(true);
     expect(standIn.requests[requestsBefore]?.path).toBe(state.cursor.slice(standIn.url.length));
-    expect(lineageRows(session.db)).toEqual(clean);
+    expect(lineageRows(session.store)).toEqual(clean);
     expect(resumed.run.totals.records).toBe(1865);
   });
 
@@ -67,7 +68,7 @@ describe("a full crawl meeting faults", () => {
     standIn.faults.add({ kind: "truncate" }, { after: 100, times: 2 });
     const session = sessionOf(standIn);
     await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
-    expect(lineageRows(session.db)).toEqual(lineageRows(reference.db));
+    expect(lineageRows(session.store)).toEqual(lineageRows(reference.store));
     expect(session.traffic.retries).toBe(9);
   });
 });

@@ -4,10 +4,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HubModelRecord } from "../../src/hub/api-types.js";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
-import { crawlListing, NoFullCrawlError } from "../../src/store/crawl-listing.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { crawlListing, NoFullCrawlError } from "../../src/sync/crawl-listing.js";
 import { lineageRows } from "../store/table-rows.js";
 import { sessionOf, standInOf } from "./stand-in-fixture.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ describe("crawl with no mode (incremental)", () => {
   it("fetches what changed since the last full crawl and updates rows and edges", async () => {
     const session = sessionOf(standIn);
     await crawlListing(session, "all");
-    const edgesOf = (id: string) => session.db.prepare(`SELECT parent, relation, source FROM edges WHERE child = ?`).raw().all(id);
+    const edgesOf = (id: string) => connectionOf(session.store).prepare(`SELECT parent, relation, source FROM edges WHERE child = ?`).raw().all(id);
     expect(edgesOf("perplexity-ai/r1-1776")).toEqual([["deepseek-ai/DeepSeek-R1", "finetune", "tag"]]);
 
     // The card of perplexity-ai/r1-1776 loses its base_model, and a new fine-tune of it appears.
@@ -45,10 +46,10 @@ describe("crawl with no mode (incremental)", () => {
       cardData: { base_model: "perplexity-ai/r1-1776" },
     });
     const requestsBefore = standIn.requests.length;
-    const result = await crawlListing(sessionOf(standIn, { db: session.db }), "incremental");
+    const result = await crawlListing(sessionOf(standIn, { db: session.store }), "incremental");
 
     expect(result.run.totals.records).toBe(2);
-    expect(result.run.pages).toBe(1);
+    expect(result.run.pagesRead).toBe(1);
     const asked = standIn.requests.slice(requestsBefore).map((request) => request.path);
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/^\/api\/models\?limit=500&sort=lastModified&.*&direction=-1$/);
@@ -57,6 +58,6 @@ describe("crawl with no mode (incremental)", () => {
 
     const fresh = sessionOf(standIn);
     await crawlListing(fresh, "all");
-    expect(lineageRows(session.db)).toEqual(lineageRows(fresh.db));
+    expect(lineageRows(session.store)).toEqual(lineageRows(fresh.store));
   });
 });

@@ -9,9 +9,10 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
-import { crawlFamily } from "../../src/store/crawl-family.js";
-import { CrawlAbortedError } from "../../src/store/crawl-session.js";
+import { connectionOf } from "../../src/store/database-handle.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { crawlFamily } from "../../src/sync/crawl-family.js";
+import { CrawlAbortedError } from "../../src/sync/crawl-session.js";
 import { CLI } from "../store/cli-run.js";
 import { lineageRows, lineageRowsOfFile } from "../store/table-rows.js";
 import { sessionOf, standInOf } from "./stand-in-fixture.js";
@@ -49,7 +50,7 @@ function pagesCommitted(db: string): number {
   try {
     const handle = new Database(db, { readonly: true, fileMustExist: true });
     try {
-      return Number(handle.prepare(`SELECT coalesce(max(position), 0) FROM imports WHERE kind = 'crawl'`).pluck().get());
+      return Number(handle.prepare(`SELECT coalesce(max(pages_read), 0) FROM runs WHERE kind = 'crawl'`).pluck().get());
     } finally {
       handle.close();
     }
@@ -62,7 +63,7 @@ describe("crawl --all killed with SIGKILL and run again", () => {
   it("continues from the last committed page and ends with the rows of an uninterrupted crawl", async () => {
     // 1,865 records at 50 a page: 38 pages, each answered after 30 ms so the kills land mid-crawl.
     standIn.faults.add({ kind: "slow", delayMs: 30 }, { pathIncludes: "/api/models?", times: 100_000 });
-    const reference = join(folder, "reference.db");
+    const reference = join(folder, "reference.store");
     const once = await runToEnd(reference);
     expect(once.code, once.stderr).toBe(0);
 
@@ -107,14 +108,14 @@ describe("a family crawl aborted between pages", () => {
       if (++saved === 40) controller.abort();
     };
     await expect(crawlFamily(first, "family", "deepseek-ai/DeepSeek-R1")).rejects.toBeInstanceOf(CrawlAbortedError);
-    const pending = Number(first.db.prepare(`SELECT count(*) FROM crawl_tasks WHERE status = 'pending'`).pluck().get());
+    const pending = Number(connectionOf(first.store).prepare(`SELECT count(*) FROM crawl_tasks WHERE status = 'pending'`).pluck().get());
     expect(pending).toBeGreaterThan(0);
 
-    const resumed = await crawlFamily(sessionOf(standIn, { db: first.db }), "family", "deepseek-ai/DeepSeek-R1");
+    const resumed = await crawlFamily(sessionOf(standIn, { db: first.store }), "family", "deepseek-ai/DeepSeek-R1");
     expect(resumed.run.resumed).toBe(true);
-    expect(lineageRows(first.db)).toEqual(lineageRows(reference.db));
+    expect(lineageRows(first.store)).toEqual(lineageRows(reference.store));
     // One children listing for each of the 302 members and one lookup of DeepSeek-R1 itself, each done once.
-    expect(first.db.prepare(`SELECT kind, status, count(*) FROM crawl_tasks GROUP BY kind, status`).raw().all()).toEqual([
+    expect(connectionOf(first.store).prepare(`SELECT kind, status, count(*) FROM crawl_tasks GROUP BY kind, status`).raw().all()).toEqual([
       ["children", "done", 302],
       ["info", "done", 1],
     ]);

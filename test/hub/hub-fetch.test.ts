@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHubFetch, HubRequestError, systemClock, type HubTraffic } from "../../src/hub/hub-fetch.js";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { fakeClock, standInOf } from "./stand-in-fixture.js";
 
 let standIn: HubStandIn;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHubFetch, HubRequestError } from "../../src/hub/hub-fetch.js";
 import { fetchModelRecord } from "../../src/hub/model-record.js";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { fakeClock, standInOf } from "./stand-in-fixture.js";
 
 let standIn: HubStandIn;

@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadRecordedRecords } from "../../src/hub/stand-in/recorded-records.js";
-import { replicateRecords } from "../../src/hub/stand-in/replicate-records.js";
+import { loadRecordedRecords } from "../../tools/hub-stand-in/recorded-records.js";
+import { replicateRecords } from "../../tools/hub-stand-in/replicate-records.js";
 import { recordedRecords } from "./stand-in-fixture.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-recorded-"));

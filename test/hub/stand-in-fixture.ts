@@ -4,10 +4,11 @@
 import { resolve } from "node:path";
 import type { HubModelRecord } from "../../src/hub/api-types.js";
 import { createHubFetch, type Clock, type HubTraffic } from "../../src/hub/hub-fetch.js";
-import { loadRecordedRecords } from "../../src/hub/stand-in/recorded-records.js";
-import { startHubStandIn, type HubStandIn, type HubStandInOptions } from "../../src/hub/stand-in/stand-in-server.js";
-import type { CrawlSession } from "../../src/store/crawl-session.js";
+import { loadRecordedRecords } from "../../tools/hub-stand-in/recorded-records.js";
+import { startHubStandIn, type HubStandIn, type HubStandInOptions } from "../../tools/hub-stand-in/stand-in-server.js";
+import type { CrawlSession } from "../../src/sync/crawl-session.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 export const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
 
@@ -45,7 +46,7 @@ export function sessionOf(standIn: HubStandIn, options: { db?: Store; accessToke
   const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
   const clock = fakeClock();
   return {
-    db: options.db ?? openStore(":memory:"),
+    store: options.db ?? openStore(":memory:"),
     hubUrl: standIn.url,
     ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
     fetch: createHubFetch({ traffic, clock }),
@@ -58,5 +59,5 @@ export function sessionOf(standIn: HubStandIn, options: { db?: Store; accessToke
 
 /** The ids of the models that have a record (not placeholders), sorted. */
 export function recordIds(db: Store): string[] {
-  return db.prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all() as string[];
+  return connectionOf(db).prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all() as string[];
 }

@@ -3,7 +3,7 @@
 // Expected counts come from test/hub/derive_expected.py (Python json + networkx over the same dumps).
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HubStandIn } from "../../src/hub/stand-in/stand-in-server.js";
+import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { standInOf } from "./stand-in-fixture.js";
 
 let standIn: HubStandIn;

@@ -7,10 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SourceFileError } from "../../src/ingest/source-file.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { lineageRows } from "../store/table-rows.js";
 import { EDGES_CSV, hubRecordOf, KOKORO_DUMP } from "./real-records.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-files-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ function write(name: string, content: string | Buffer): string {
   return path;
 }
 
-const count = (db: Store, table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: Store, table: string) => (connectionOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** A store already holding the first 100 real edges, to show a failing file takes nothing away. */
 async function storeWithRows(): Promise<{ db: Store; before: ReturnType<typeof lineageRows> }> {
@@ -64,7 +65,7 @@ describe("files that cannot be read whole", () => {
     await expect(importFile(db, path)).rejects.toThrow(`ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); rows before it are kept`);
     // The first 100 rows were stored already: the union is the whole rows before the cut (header excluded).
     expect(count(db, "edges")).toBe(wholeLines - 1);
-    expect(db.prepare(`SELECT status, position FROM imports ORDER BY id DESC LIMIT 1`).get()).toEqual({ status: "failed", position: wholeLines - 1 });
+    expect(connectionOf(db).prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get()).toEqual({ status: "failed", position: wholeLines - 1 });
   });
 
   it("a gzip JSONL crawl cut short: the whole lines before the cut are kept", async () => {
@@ -134,7 +135,7 @@ describe("files with damaged records", () => {
     expect(summary.problems).toHaveLength(1);
     expect(summary.problems[0]?.position).toBe(1);
     expect(summary.problems[0]?.message).toMatch(new RegExp(`^${path} line 2: not valid JSON \\(.+\\): \\{"id":"Oscuridad/aaaa"`));
-    expect(db.prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all()).toEqual(["ThornoDen/Sonya", "chernikov1/test"]);
+    expect(connectionOf(db).prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all()).toEqual(["ThornoDen/Sonya", "chernikov1/test"]);
   });
 
   it("a CSV with an unclosed quote: the rows before it are imported, the rest reported from the line it opens on", async () => {

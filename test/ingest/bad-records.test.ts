@@ -5,9 +5,10 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { dumpEntries, FAMILY_TREES, hubRecordOf, KOKORO_DUMP, realEntry } from "./real-records.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-records-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe("Hub records with missing fields and wrong types", () => {
       { position: 6, level: "warning", message: `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; its base_model was not read` },
       { position: 7, level: "warning", message: `maj666/test1: field "likes" should be a number, got {}; stored as empty` },
     ]);
-    const row = (id: string) => db.prepare(`SELECT * FROM models WHERE id = ?`).get(id) as Record<string, unknown>;
+    const row = (id: string) => connectionOf(db).prepare(`SELECT * FROM models WHERE id = ?`).get(id) as Record<string, unknown>;
     // The wrong-typed value is stored as empty; the record's other fields are kept (values from the dump).
     expect(row("ThornoDen/Sonya")).toMatchObject({ downloads: null, likes: 1, created_at: "2025-01-27T22:45:37.000Z", license: "cc-by-nc-nd-4.0" });
     expect(row("chernikov1/test")).toMatchObject({ created_at: null, last_modified: "2025-01-23T06:18:43.000Z" });
@@ -56,14 +57,14 @@ describe("Hub records with missing fields and wrong types", () => {
     });
     // Edges: tags that are not a list leave the card's base_model (a card edge); a card that is not an object
     // leaves the Hub's tags (a tag edge); Sonya, test1 and test keep their tag edges. The two skipped records add nothing.
-    expect(db.prepare(`SELECT child, relation, source FROM edges WHERE parent = ? ORDER BY child`).raw().all(KOKORO)).toEqual([
+    expect(connectionOf(db).prepare(`SELECT child, relation, source FROM edges WHERE parent = ? ORDER BY child`).raw().all(KOKORO)).toEqual([
       ["Hasani-ali-reza/Iran", "finetune", "tag"],
       ["Oscuridad/aaaa", "unknown", "card"],
       ["ThornoDen/Sonya", "finetune", "tag"],
       ["chernikov1/test", "finetune", "tag"],
       ["maj666/test1", "finetune", "tag"],
     ]);
-    expect(db.prepare(`SELECT count(*) FROM models WHERE id = 'Khanhho/mai'`).pluck().get()).toBe(0);
+    expect(connectionOf(db).prepare(`SELECT count(*) FROM models WHERE id = 'Khanhho/mai'`).pluck().get()).toBe(0);
   });
 });
 
@@ -81,7 +82,7 @@ describe("Hub records with counts that are not counts", () => {
       `ThornoDen/Sonya: field "likes" should be a count, got 1.5; stored as empty`,
       `Oscuridad/aaaa: field "downloads" should be a count, got Infinity; stored as empty`,
     ]);
-    expect(db.prepare(`SELECT id, downloads, likes FROM models WHERE placeholder = 0 ORDER BY id`).raw().all()).toEqual([
+    expect(connectionOf(db).prepare(`SELECT id, downloads, likes FROM models WHERE placeholder = 0 ORDER BY id`).raw().all()).toEqual([
       ["Oscuridad/aaaa", null, 0], // aaaa's real likes: 0 (metadata in the Kokoro dump)
       ["ThornoDen/Sonya", null, null],
     ]);
@@ -97,10 +98,10 @@ describe("family-tree entries without metadata or with damaged fields", () => {
     expect(withoutMetadata).toHaveLength(83);
     const db = openStore(":memory:");
     for (const file of files) await importFile(db, file);
-    const reported = db.prepare(`SELECT count(*) FROM import_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`).pluck().get();
+    const reported = connectionOf(db).prepare(`SELECT count(*) FROM run_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`).pluck().get();
     expect(reported).toBe(83);
     const ids = new Set(withoutMetadata.map((entry) => entry.model_id.replace(/^https:\/\/huggingface\.co\//, "")));
-    const stored = db.prepare(`SELECT placeholder FROM models WHERE id = ?`).pluck();
+    const stored = connectionOf(db).prepare(`SELECT placeholder FROM models WHERE id = ?`).pluck();
     for (const id of ids) expect(stored.get(id), id).toBe(0);
   });
 
@@ -128,7 +129,7 @@ describe("family-tree entries without metadata or with damaged fields", () => {
       { position: 8, level: "warning", message: `Aicraftar/Tharo.G-Neo: metadata is "N/A": stored as a model without a record` },
     ]);
     // Kokoro's 9 adapters and 9 quantized models are still listed as its children; its 13 fine-tunes are not.
-    expect(db.prepare(`SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' GROUP BY relation ORDER BY relation`).raw().all(KOKORO)).toEqual([
+    expect(connectionOf(db).prepare(`SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' GROUP BY relation ORDER BY relation`).raw().all(KOKORO)).toEqual([
       ["adapter", 9],
       ["quantized", 9],
     ]);

@@ -51,7 +51,7 @@ describe("GET /api/family", () => {
     });
     // networkx: relations of the 363 direct successors.
     expect(body.family.children).toEqual({ total: 363, byRelation: { finetune: 247, adapter: 2, quantized: 108, merge: 6, unknown: 0 } });
-    expect(body.family).toEqual(familyReport(lineage.graph, resolveQuery(lineage.db, LLAMA)));
+    expect(body.family).toEqual(familyReport(lineage.graph, resolveQuery(lineage.store, LLAMA)));
   });
 
   it("folds fans of more than 12 leaf children and stays under the default cap", async () => {
@@ -180,7 +180,7 @@ describe("rankings, search and reports", () => {
     expect(stats).toEqual(lineageStats(lineage));
     expect(stats).toMatchObject({ edges: 30341, multiParent: 1062, maxGeneration: 16, selfLoops: 42 });
     const { body: checks } = await getJson<ChecksReport>(app, `/api/checks`);
-    expect(checks).toEqual(runChecks(lineage.db, lineage.graph));
+    expect(checks).toEqual(runChecks(lineage.store, lineage.graph));
     expect(checks.selfLoops.count).toBe(42);
   });
 });

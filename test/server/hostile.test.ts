@@ -122,7 +122,7 @@ describe("failures inside a route", () => {
     const closed = openStore(":memory:");
     closed.close();
     const logged: string[] = [];
-    const broken = appOver({ ...lineage, db: closed }, { log: (message) => logged.push(message) });
+    const broken = appOver({ ...lineage, store: closed }, { log: (message) => logged.push(message) });
     const response = await broken(new Request("http://localhost/api/model?id=meta-llama/Llama-3.1-8B"));
     expect(response.status).toBe(500);
     const body = await response.json();

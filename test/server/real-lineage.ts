@@ -6,7 +6,7 @@ import type { FamilyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { createApp, type App, type AppDeps } from "../../src/server/app.js";
 import type { FamilyView } from "../../src/server/family-view.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 
 export const DATA = resolve(process.cwd(), "../shared/data");

@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { hubRecordOf, KOKORO_DUMP } from "../ingest/real-records.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-card-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -22,11 +23,11 @@ describe("a base removed from a card", () => {
     writeFileSync(join(folder, "after.jsonl"), `${JSON.stringify(after)}\n`);
 
     await importFile(db, join(folder, "before.jsonl"));
-    expect(db.prepare(`SELECT parent, relation, source FROM edges WHERE child = 'ThornoDen/Sonya'`).all()).toEqual([{ parent: "hexgrad/Kokoro-82M", relation: "finetune", source: "tag" }]);
-    expect(db.prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: JSON.stringify(["hexgrad/Kokoro-82M"]) });
+    expect(connectionOf(db).prepare(`SELECT parent, relation, source FROM edges WHERE child = 'ThornoDen/Sonya'`).all()).toEqual([{ parent: "hexgrad/Kokoro-82M", relation: "finetune", source: "tag" }]);
+    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: JSON.stringify(["hexgrad/Kokoro-82M"]) });
 
     await importFile(db, join(folder, "after.jsonl"));
-    expect(db.prepare(`SELECT count(*) AS n FROM edges WHERE child = 'ThornoDen/Sonya'`).get()).toEqual({ n: 0 });
-    expect(db.prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: null });
+    expect(connectionOf(db).prepare(`SELECT count(*) AS n FROM edges WHERE child = 'ThornoDen/Sonya'`).get()).toEqual({ n: 0 });
+    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: null });
   });
 });

@@ -3,7 +3,8 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const EDGES = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/edges.csv");
 
@@ -13,10 +14,10 @@ describe("importFile on the real edge list", () => {
     const first = await importFile(db, EDGES);
     expect(first.format).toBe("edges-csv");
     expect(first.records + first.skipped).toBe(30383);
-    const edges = (db.prepare("SELECT count(*) AS n FROM edges").get() as { n: number }).n;
+    const edges = (connectionOf(db).prepare("SELECT count(*) AS n FROM edges").get() as { n: number }).n;
     expect(edges).toBe(first.records);
     const second = await importFile(db, EDGES);
     expect(second.status).toBe("already-imported");
-    expect((db.prepare("SELECT count(*) AS n FROM edges").get() as { n: number }).n).toBe(edges);
+    expect((connectionOf(db).prepare("SELECT count(*) AS n FROM edges").get() as { n: number }).n).toBe(edges);
   });
 });

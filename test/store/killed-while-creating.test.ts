@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { EDGES_CSV } from "../ingest/real-records.js";
 import { startCli } from "./cli-run.js";

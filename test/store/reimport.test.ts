@@ -5,11 +5,12 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 import { DEEPSEEK_R1_DUMP, EDGES_CSV, KOKORO_DUMP } from "../ingest/real-records.js";
 import { runCli } from "./cli-run.js";
 import { lineageRows, lineageRowsOfFile } from "./table-rows.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 const METADATA_CSV = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/metadata.csv");
 const FILES = [EDGES_CSV, METADATA_CSV, DEEPSEEK_R1_DUMP, KOKORO_DUMP];
@@ -41,7 +42,7 @@ describe("importing the same files again", () => {
     expect(after.models).toEqual(before.models);
     expect(after.edges).toEqual(before.edges);
     expect(after.unresolved).toEqual(before.unresolved);
-    expect((db.prepare(`SELECT count(*) AS n FROM imports`).get() as { n: number }).n).toBe(8);
+    expect((connectionOf(db).prepare(`SELECT count(*) AS n FROM runs`).get() as { n: number }).n).toBe(8);
     db.close();
   });
 

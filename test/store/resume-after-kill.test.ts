@@ -27,7 +27,7 @@ function importState(path: string): ImportState | null {
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
-      return (db.prepare(`SELECT status, position FROM imports ORDER BY id DESC LIMIT 1`).get() as ImportState | undefined) ?? null;
+      return (db.prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get() as ImportState | undefined) ?? null;
     } finally {
       db.close();
     }

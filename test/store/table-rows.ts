@@ -1,8 +1,9 @@
 // The lineage content of a database, table by table and row by row (models, edges, unresolved), in a fixed
-// order, for comparing two databases. Import bookkeeping (imports, import_problems, meta, metrics) is left out.
+// order, for comparing two databases. Run bookkeeping (runs, run_problems, crawl_tasks, meta, metrics) is left out.
 
 import Database from "better-sqlite3";
 import type { Store } from "../../src/store/open-store.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 export interface LineageRows {
   models: unknown[];
@@ -10,7 +11,7 @@ export interface LineageRows {
   unresolved: unknown[];
 }
 
-export function lineageRows(db: Store): LineageRows {
+function rowsOf(db: Database.Database): LineageRows {
   return {
     models: db.prepare(`SELECT * FROM models ORDER BY id`).raw().all(),
     edges: db.prepare(`SELECT * FROM edges ORDER BY child, parent, source`).raw().all(),
@@ -18,11 +19,15 @@ export function lineageRows(db: Store): LineageRows {
   };
 }
 
+export function lineageRows(store: Store): LineageRows {
+  return rowsOf(connectionOf(store));
+}
+
 /** Reads a database file without writing to it (the CLI that wrote it may have been killed). */
 export function lineageRowsOfFile(path: string): LineageRows {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    return lineageRows(db);
+    return rowsOf(db);
   } finally {
     db.close();
   }

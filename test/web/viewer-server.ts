@@ -8,7 +8,7 @@ import { build } from "vite";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";
-import { importFile } from "../../src/store/import-file.js";
+import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 
 export const DATA = resolve(process.cwd(), "../shared/data");

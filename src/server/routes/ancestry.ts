@@ -11,8 +11,8 @@ import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 
 export function ancestry(data: ServerData, params: URLSearchParams): unknown {
-  const { db, graph, metrics } = data.lineage;
-  const id = lookUpModel(db, modelIdParam(params, "id"));
+  const { store, graph, metrics } = data.lineage;
+  const id = lookUpModel(store, modelIdParam(params, "id"));
   const members = new Map<string, number>([[id, 0], ...reachable(graph, [id], "up")]);
   const { paths, truncated } = ancestorPaths(graph, id);
   return { id, graph: graphPayload(lineageSubgraph(graph, members) as unknown as DirectedGraph, metrics), paths, truncated };

@@ -28,8 +28,8 @@ const FILE_TYPES: Record<(typeof FORMATS)[number], { type: string; extension: st
 };
 
 export function exportFamily(data: ServerData, params: URLSearchParams, log: (message: string) => void = () => {}): Response {
-  const { db, graph, metrics } = data.lineage;
-  const resolved = lookUpQuery(db, modelOrOrgParam(params, "q"));
+  const { store, graph, metrics } = data.lineage;
+  const resolved = lookUpQuery(store, modelOrOrgParam(params, "q"));
   const format = choiceParam(params, "format", FORMATS, "gexf");
   const table = choiceParam(params, "table", ["edges", "nodes"] as const, "edges");
   const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });
@@ -39,7 +39,7 @@ export function exportFamily(data: ServerData, params: URLSearchParams, log: (me
     throw new HttpError(413, `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`);
   }
   const positions = treeLayout(lineageSubgraph(graph, members) as unknown as DirectedGraph);
-  const rows = memberRows(db, graph, members.keys(), metrics);
+  const rows = memberRows(store, graph, members.keys(), metrics);
   const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
   const suffix = format === "csv" ? `-${table}` : "";
   const output = new PassThrough();

@@ -12,8 +12,8 @@ export const DEFAULT_MAX_NODES = 2000;
 export const MAX_NODES = 20_000;
 
 export function family(data: ServerData, params: URLSearchParams): unknown {
-  const { db, graph, metrics } = data.lineage;
-  const resolved = lookUpQuery(db, modelOrOrgParam(params, "q"));
+  const { store, graph, metrics } = data.lineage;
+  const resolved = lookUpQuery(store, modelOrOrgParam(params, "q"));
   const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });
   const relations = relationsParam(params, "relations");
   const maxNodes = countParam(params, "maxNodes", { min: 1, max: MAX_NODES, fallback: DEFAULT_MAX_NODES });

@@ -3,23 +3,10 @@
 
 import { ancestorPaths } from "../../graph/ancestry.js";
 import { familyReport } from "../../graph/family.js";
+import { modelRecord } from "../../store/model-queries.js";
 import { lookUpModel } from "../lookup.js";
 import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
-
-interface ModelRow {
-  id: string;
-  author: string | null;
-  created_at: string | null;
-  last_modified: string | null;
-  downloads: number | null;
-  likes: number | null;
-  license: string | null;
-  pipeline_tag: string | null;
-  library_name: string | null;
-  gated: string | null;
-  placeholder: number;
-}
 
 /** The Hub's own shape of `gated`: false, true, "auto" or "manual" (null when unknown). */
 function gatedValue(stored: string | null): boolean | string | null {
@@ -27,11 +14,10 @@ function gatedValue(stored: string | null): boolean | string | null {
 }
 
 export function modelDetails(data: ServerData, params: URLSearchParams): unknown {
-  const { db, graph, metrics } = data.lineage;
-  const id = lookUpModel(db, modelIdParam(params, "id"));
-  const row = db
-    .prepare(`SELECT id, author, created_at, last_modified, downloads, likes, license, pipeline_tag, library_name, gated, placeholder FROM models WHERE id = ?`)
-    .get(id) as ModelRow;
+  const { store, graph, metrics } = data.lineage;
+  const id = lookUpModel(store, modelIdParam(params, "id"));
+  const row = modelRecord(store, id);
+  if (row === undefined) throw new Error(`server/model: "${id}" was found but has no record`);
   const report = familyReport(graph, { kind: "model", id });
   return {
     model: {

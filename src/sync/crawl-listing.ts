@@ -2,9 +2,9 @@
 // lastModified, stopping at the previous crawl's start), each page committed with its next-page URL.
 
 import { modelPages } from "../hub/model-pages.js";
-import { beginCrawl, createCrawlWriter, lastListingCrawlStart } from "./crawl-state.js";
-import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
 import type { SourceItem } from "../ingest/record-rows.js";
+import { beginCrawlRun, createRunWriter, lastListingCrawlStart } from "../store/runs.js";
+import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
 
 /** How far before the previous crawl's start an incremental crawl looks, for clocks that disagree. */
 export const WATERMARK_MARGIN_MS = 10 * 60 * 1000;
@@ -17,24 +17,24 @@ export class NoFullCrawlError extends Error {
 }
 
 export async function crawlListing(session: CrawlSession, mode: "all" | "incremental"): Promise<CrawlResult> {
-  const { db } = session;
+  const { store } = session;
   let watermark: string | undefined;
   let watermarkMs = -Infinity;
   if (mode === "incremental") {
-    const previous = lastListingCrawlStart(db, session.hubUrl);
+    const previous = lastListingCrawlStart(store, session.hubUrl);
     if (previous === null) throw new NoFullCrawlError(session.hubUrl);
     watermarkMs = Date.parse(previous) - WATERMARK_MARGIN_MS;
     watermark = new Date(watermarkMs).toISOString();
   }
-  const run = beginCrawl(db, mode, mode, session.hubUrl);
-  const writer = createCrawlWriter(db, run);
-  const finished = run.resumed && run.pages > 0 && run.cursor === null;
+  const run = beginCrawlRun(store, { mode, scope: mode, source: session.hubUrl });
+  const writer = createRunWriter(store, run);
+  const finished = run.resumed && run.pagesRead > 0 && run.nextUrl === null;
   if (!finished) {
     const pages = modelPages({
       hubUrl: session.hubUrl,
       fetch: session.fetch,
       ...(session.accessToken === undefined ? {} : { accessToken: session.accessToken }),
-      resumeUrl: run.cursor,
+      resumeUrl: run.nextUrl,
       // An incremental crawl stops at the watermark, so it does not ask for pages ahead.
       ...(mode === "incremental" ? { sort: "lastModified", descending: true } : { lookAhead: true }),
     });
@@ -50,8 +50,8 @@ export async function crawlListing(session: CrawlSession, mode: "all" | "increme
           }
           items.push(itemOfRecord(record));
         }
-        writer.commitPage(items, reachedWatermark ? null : page.nextUrl);
-        session.onProgress?.({ pages: run.pages, records: run.totals.records, edges: run.totals.edges });
+        writer.commit(items, { nextUrl: reachedWatermark ? null : page.nextUrl });
+        session.onProgress?.({ pages: run.pagesRead, records: run.totals.records, edges: run.totals.edges });
         if (reachedWatermark) break;
         if (session.signal?.aborted === true && page.nextUrl !== null) throw new CrawlAbortedError(run);
       }

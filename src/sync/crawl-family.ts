@@ -3,11 +3,12 @@
 
 import { fetchModelRecord } from "../hub/model-record.js";
 import { modelPages } from "../hub/model-pages.js";
-import { runTaskPool } from "../hub/task-pool.js";
 import type { SourceItem } from "../ingest/record-rows.js";
-import { beginCrawl, createCrawlWriter, noteCrawlProblem, type CrawlRun, type CrawlWriter } from "./crawl-state.js";
+import { countMissingTasks, crawlTaskList, type CrawlTask, type CrawlTaskList } from "../store/crawl-tasks.js";
+import { transaction } from "../store/transaction.js";
+import { beginCrawlRun, createRunWriter, type Run, type RunWriter } from "../store/runs.js";
 import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
-import { crawlTaskList, type CrawlTask, type CrawlTaskList } from "./crawl-tasks.js";
+import { runTaskPool } from "./task-pool.js";
 
 /** Adds the tasks the saved items call for: listing the children of every model reached, looking up parents. */
 function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildren: boolean): CrawlTask[] {
@@ -24,26 +25,26 @@ function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildr
   return added;
 }
 
-async function runTask(session: CrawlSession, run: CrawlRun, writer: CrawlWriter, tasks: CrawlTaskList, task: CrawlTask, enqueue: (task: CrawlTask) => void): Promise<void> {
+async function runTask(session: CrawlSession, run: Run, writer: RunWriter, tasks: CrawlTaskList, task: CrawlTask, enqueue: (task: CrawlTask) => void): Promise<void> {
   const report = () => {
     const { done, total } = tasks.counts();
-    session.onProgress?.({ pages: run.pages, records: run.totals.records, edges: run.totals.edges, tasksDone: done, tasksTotal: total });
+    session.onProgress?.({ pages: run.pagesRead, records: run.totals.records, edges: run.totals.edges, tasksDone: done, tasksTotal: total });
   };
   const credentials = session.accessToken === undefined ? {} : { accessToken: session.accessToken };
   if (task.kind === "info") {
     const record = await fetchModelRecord(task.target, { hubUrl: session.hubUrl, fetch: session.fetch, ...credentials });
     let added: CrawlTask[] = [];
     if (record === null) {
-      writer.commitPage([], null, () => {
+      writer.commit([], { nextUrl: null }, () => {
         tasks.markMissing("info", task.target);
-        noteCrawlProblem(session.db, run, `${task.target}: named as a base model, but the Hub has no such model (404)`);
+        writer.noteProblem(`${task.target}: named as a base model, but the Hub has no such model (404)`);
       });
     } else {
       const item = itemOfRecord(record);
-      writer.commitPage([item], null, () => {
+      writer.commit([item], { nextUrl: null }, () => {
         tasks.advance("info", task.target, null);
         const id = "rows" in item ? item.rows.model?.id : undefined;
-        if (id !== undefined && id !== task.target) noteCrawlProblem(session.db, run, `${task.target}: the Hub answers with ${id} (renamed)`);
+        if (id !== undefined && id !== task.target) writer.noteProblem(`${task.target}: the Hub answers with ${id} (renamed)`);
         added = followUp([item], tasks, false);
       });
     }
@@ -61,7 +62,7 @@ async function runTask(session: CrawlSession, run: CrawlRun, writer: CrawlWriter
   for await (const page of pages) {
     const items = page.records.map(itemOfRecord);
     let added: CrawlTask[] = [];
-    writer.commitPage(items, null, () => {
+    writer.commit(items, { nextUrl: null }, () => {
       tasks.advance(task.kind, task.target, page.nextUrl);
       added = followUp(items, tasks, true);
     });
@@ -72,18 +73,18 @@ async function runTask(session: CrawlSession, run: CrawlRun, writer: CrawlWriter
 }
 
 export async function crawlFamily(session: CrawlSession, mode: "family" | "author", target: string): Promise<CrawlResult> {
-  const { db } = session;
-  const run = beginCrawl(db, mode, `${mode}:${target}`, session.hubUrl);
-  const writer = createCrawlWriter(db, run);
-  const tasks = crawlTaskList(db, run.id);
+  const { store } = session;
+  const run = beginCrawlRun(store, { mode, scope: `${mode}:${target}`, source: session.hubUrl });
+  const writer = createRunWriter(store, run);
+  const tasks = crawlTaskList(store, run.id);
   if (!run.resumed) {
-    db.transaction(() => {
+    transaction(store, () => {
       if (mode === "author") tasks.add("author", target);
       else {
         tasks.add("info", target);
         tasks.add("children", target);
       }
-    })();
+    });
   }
   try {
     await runTaskPool(tasks.pending(), session.concurrency, (task, enqueue) => {
@@ -95,6 +96,6 @@ export async function crawlFamily(session: CrawlSession, mode: "family" | "autho
     throw error;
   }
   writer.finish("complete");
-  const missing = Number(db.prepare(`SELECT count(*) FROM crawl_tasks WHERE import_id = ? AND status = 'missing'`).pluck().get(run.id));
+  const missing = countMissingTasks(store, run.id);
   return { run, missing };
 }

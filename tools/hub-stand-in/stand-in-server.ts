@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HubModelRecord } from "../api-types.js";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
 import { FaultSchedule, type Fault } from "./faults.js";
 import { InvalidQueryError, ModelCatalog } from "./model-catalog.js";
 import { createListSerializer, projectRecord } from "./project-record.js";

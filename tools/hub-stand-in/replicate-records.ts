@@ -1,7 +1,7 @@
 // A larger, synthetic but realistic record set for benchmarks: the recorded records copied under new ids
 // (`org/name-copy3`), each copy's `base_model` tags and card pointing at the same copy of the parent.
 
-import type { HubModelRecord } from "../api-types.js";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
 import { syntheticObjectId } from "./recorded-records.js";
 
 function renamer(ids: ReadonlySet<string>, copy: number): (id: string) => string {

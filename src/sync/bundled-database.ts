@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
+import { openStore, StoreError, type Store } from "../store/open-store.js";
+import { SCHEMA_VERSION } from "../store/schema.js";
 import { importFile } from "./import-file.js";
-import { openStore, StoreError, type Store } from "./open-store.js";
-import { SCHEMA_VERSION } from "./schema.js";
 
 export interface DefaultStoreOptions {
   /** The folder holding manifest.json and the bundled files. */
@@ -46,16 +46,16 @@ export async function openDefaultStore(options: DefaultStoreOptions): Promise<St
   const buildingPath = `${finalPath}.building`;
   const report = options.onProgress ?? (() => {});
   report(`Building the bundled database (first run only) at ${finalPath}\n`);
-  const db = openStore(buildingPath);
+  const store = openStore(buildingPath);
   try {
     for (const file of manifest.files) {
       const started = Date.now();
-      const summary = await importFile(db, join(options.dataDirectory, file.path));
+      const summary = await importFile(store, join(options.dataDirectory, file.path));
       const note = summary.status === "already-imported" ? "already imported" : `${summary.records.toLocaleString("en-US")} records, ${summary.skipped} skipped`;
       report(`  ${file.path}: ${note} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     }
   } finally {
-    db.close();
+    store.close();
   }
   renameSync(buildingPath, finalPath);
   return openStore(finalPath);

@@ -1,7 +1,7 @@
 // The stand-in's model collection and the `/api/models` query semantics: author, tag filters (including
 // `base_model:` ones), search, sort with direction, and keyset pagination behind an opaque cursor.
 
-import type { HubModelRecord } from "../api-types.js";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
 
 export interface ModelQuery {
   author?: string;

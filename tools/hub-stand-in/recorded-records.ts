@@ -4,11 +4,11 @@
 import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { HubModelRecord } from "../api-types.js";
-import { readFamilyTreeEntry } from "../../ingest/family-tree-record.js";
-import { detectFormat } from "../../ingest/import-formats.js";
-import { openText, peekText, readAllText, SourceFileError } from "../../ingest/source-file.js";
-import { isModelId } from "../../vocabulary/model-id.js";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
+import { readFamilyTreeEntry } from "../../src/ingest/family-tree-record.js";
+import { detectFormat } from "../../src/ingest/import-formats.js";
+import { openText, peekText, readAllText, SourceFileError } from "../../src/ingest/source-file.js";
+import { isModelId } from "../../src/vocabulary/model-id.js";
 import { createInterface } from "node:readline";
 
 /** A Mongo-style `_id` (24 hex digits) derived from the model id, for records that carry none. */

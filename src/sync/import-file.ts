@@ -4,8 +4,8 @@
 import type { EdgeColumns } from "../ingest/edges-csv-items.js";
 import { detectFormat, itemsOf, type ImportFormat } from "../ingest/import-formats.js";
 import { fingerprintFile } from "../ingest/source-file.js";
-import { runImport, type ImportOptions, type ImportSummary } from "./import-run.js";
-import type { Store } from "./open-store.js";
+import type { Store } from "../store/open-store.js";
+import { importItems, type ImportOptions, type ImportSummary } from "./import-items.js";
 
 export interface ImportFileOptions extends ImportOptions {
   format?: ImportFormat;
@@ -17,9 +17,9 @@ export interface FileImportSummary extends ImportSummary {
   format: ImportFormat;
 }
 
-export async function importFile(db: Store, path: string, options: ImportFileOptions = {}): Promise<FileImportSummary> {
+export async function importFile(store: Store, path: string, options: ImportFileOptions = {}): Promise<FileImportSummary> {
   const format = options.format ?? (await detectFormat(path));
   const fingerprint = await fingerprintFile(path);
-  const summary = await runImport(db, { kind: "import", source: path, format, fingerprint }, itemsOf(path, format, options.columns), options);
+  const summary = await importItems(store, { source: path, format, fingerprint }, itemsOf(path, format, options.columns), options);
   return { file: path, format, ...summary };
 }

@@ -1,7 +1,7 @@
 // What the stand-in sends of a record: with `expand`, only `_id`, `id` and the expanded keys (as the Hub does);
 // without, the Hub's default list fields. The single-model route can also expand `baseModels`.
 
-import type { HubModelRecord } from "../api-types.js";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
 
 const DEFAULT_LIST_FIELDS = ["likes", "downloads", "private", "pipeline_tag", "library_name", "tags", "createdAt"] as const;
 

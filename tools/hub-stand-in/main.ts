@@ -3,7 +3,8 @@
 // trying the crawler offline (`HF_ENDPOINT=http://127.0.0.1:7860 hf-lineage crawl --all`).
 
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
@@ -12,11 +13,11 @@ import { startHubStandIn } from "./stand-in-server.js";
 const USAGE = `Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] [--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]
 
 Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.
-Default data: ../shared/data/family-trees-2025-04. --copies N serves N copies of every record under new ids
+Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record under new ids
 (a synthetic set for load tests).
 `;
 
-const DEFAULT_DATA = "../shared/data/family-trees-2025-04";
+const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/family-trees");
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;

@@ -1,7 +1,7 @@
 // The crawl's progress line on a terminal: pages, models, edges, requests, time waited on rate limits, rate
 // and ETA (when the total is known), redrawn at most five times a second; nothing when output is piped.
 
-import type { HubTraffic } from "./hub-fetch.js";
+import type { HubTraffic } from "../hub/hub-fetch.js";
 
 export interface CrawlCounts {
   pages: number;

@@ -1,15 +1,15 @@
 // What every crawl mode shares: the connection to the Hub (endpoint, token, the retrying fetch and its
 // counters), the store, progress reporting and cancellation; and turning a Hub record into a save-path item.
 
-import type { CrawlCounts } from "../hub/crawl-progress.js";
 import type { HubTraffic } from "../hub/hub-fetch.js";
 import { rowsFromHubRecord } from "../ingest/hub-record-rows.js";
 import type { SourceItem } from "../ingest/record-rows.js";
-import type { CrawlRun } from "./crawl-state.js";
-import type { Store } from "./open-store.js";
+import type { Store } from "../store/open-store.js";
+import type { Run } from "../store/runs.js";
+import type { CrawlCounts } from "./crawl-progress.js";
 
 export interface CrawlSession {
-  db: Store;
+  store: Store;
   /** The Hub's base URL, without a trailing slash. */
   hubUrl: string;
   accessToken?: string;
@@ -24,7 +24,7 @@ export interface CrawlSession {
 }
 
 export interface CrawlResult {
-  run: CrawlRun;
+  run: Run;
   /** Incremental crawls: records modified before this were not fetched again. */
   watermark?: string;
   /** Family and org crawls: parents the Hub answered 404 for. */
@@ -32,8 +32,8 @@ export interface CrawlResult {
 }
 
 export class CrawlAbortedError extends Error {
-  constructor(run: CrawlRun) {
-    super(`crawl: stopped after ${run.pages} pages; run the same crawl again to continue`);
+  constructor(run: Run) {
+    super(`crawl: stopped after ${run.pagesRead} pages; run the same crawl again to continue`);
     this.name = "CrawlAbortedError";
   }
 }

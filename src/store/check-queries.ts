@@ -1,0 +1,51 @@
+// The rows behind the data-quality checks that are not questions about the graph: self-loops, placeholders,
+// ids that differ only in case, base_model values that named no model, and cards that list several bases.
+
+import type { UnresolvedReason } from "../ingest/normalize-base-model.js";
+import { connectionOf, type Store } from "./database-handle.js";
+
+/** Models naming themselves as a base, in id order. */
+export function selfLoopModels(store: Store): string[] {
+  return connectionOf(store)
+    .prepare(`SELECT DISTINCT child FROM edges WHERE child = parent ORDER BY child`)
+    .pluck()
+    .all() as string[];
+}
+
+/** Models named as a parent but with no record of their own, in id order. */
+export function placeholderModels(store: Store): string[] {
+  return connectionOf(store).prepare(`SELECT id FROM models WHERE placeholder = 1 ORDER BY id`).pluck().all() as string[];
+}
+
+/** Groups of ids equal but for letter case, each sorted, the groups by their first id. */
+export function caseVariantGroups(store: Store): string[][] {
+  const rows = connectionOf(store)
+    .prepare(
+      `SELECT group_concat(id, char(10)) FROM (SELECT id FROM models ORDER BY id)
+       GROUP BY id COLLATE NOCASE HAVING count(*) > 1 ORDER BY min(id)`,
+    )
+    .pluck()
+    .all() as string[];
+  return rows.map((ids) => ids.split("\n"));
+}
+
+export interface UnresolvedValue {
+  child: string;
+  raw: string;
+  reason: UnresolvedReason;
+}
+
+/** Every stored base_model value that names no model, by reason, child and value. */
+export function unresolvedValues(store: Store): UnresolvedValue[] {
+  return connectionOf(store)
+    .prepare(`SELECT child, raw, reason FROM unresolved ORDER BY reason, child, raw`)
+    .all() as UnresolvedValue[];
+}
+
+/** Each model whose card's base_model is a list, with that list as written (JSON), in id order. */
+export function* declaredBaseLists(store: Store): Generator<{ id: string; baseModelRaw: string }> {
+  const rows = connectionOf(store).prepare(
+    `SELECT id, base_model_raw AS baseModelRaw FROM models WHERE base_model_raw LIKE '[%' ORDER BY id`,
+  );
+  yield* rows.all() as { id: string; baseModelRaw: string }[];
+}

@@ -1,0 +1,40 @@
+// Brings a database written by an earlier hf-lineage up to the current schema, in one transaction, keeping every
+// row. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope in `fingerprint`).
+
+import type Database from "better-sqlite3";
+import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
+
+const FROM_VERSION_1 = `
+INSERT INTO runs (id, kind, source, format, fingerprint, crawl_mode, scope, status, started_at, finished_at,
+                  records_read, pages_read, next_url, records, models, edges, unresolved, skipped, warnings)
+SELECT id, kind, source,
+       CASE kind WHEN 'import' THEN format END, CASE kind WHEN 'import' THEN fingerprint END,
+       CASE kind WHEN 'crawl' THEN format END, CASE kind WHEN 'crawl' THEN fingerprint END,
+       status, started_at, finished_at,
+       CASE kind WHEN 'import' THEN position ELSE records + skipped END, CASE kind WHEN 'crawl' THEN position ELSE 0 END,
+       cursor, records, models, edges, unresolved, skipped, warnings
+FROM imports;
+INSERT INTO run_problems (run_id, position, level, message) SELECT import_id, position, level, message FROM import_problems;
+`;
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+export function migrateSchema(db: Database.Database, fromVersion: number): void {
+  if (fromVersion !== 1) throw new Error(`store: no migration from schema version ${fromVersion}`);
+  db.transaction(() => {
+    // Version 1 made crawl_tasks on a database's first family crawl, keyed by import_id: set it aside first.
+    const hadTasks = hasTable(db, "crawl_tasks");
+    if (hadTasks) db.exec("ALTER TABLE crawl_tasks RENAME TO crawl_tasks_v1");
+    db.exec(SCHEMA_SQL);
+    db.exec(FROM_VERSION_1);
+    if (hadTasks) {
+      db.exec(`INSERT INTO crawl_tasks (run_id, kind, target, status, next_url, seq)
+               SELECT import_id, kind, target, status, next_url, seq FROM crawl_tasks_v1;
+               DROP TABLE crawl_tasks_v1;`);
+    }
+    db.exec("DROP TABLE import_problems; DROP TABLE imports;");
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION));
+  })();
+}

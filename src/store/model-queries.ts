@@ -1,0 +1,59 @@
+// Looking models up: by id in any letter case, an org's own models, every id (for suggestions), and one model's
+// stored record as the API shows it.
+
+import { connectionOf, type Store } from "./database-handle.js";
+
+/** The ids equal to `text` but for letter case, sorted. */
+export function modelIdsIgnoringCase(store: Store, text: string): string[] {
+  return connectionOf(store)
+    .prepare(`SELECT id FROM models WHERE id = ? COLLATE NOCASE ORDER BY id`)
+    .pluck()
+    .all(text) as string[];
+}
+
+/**
+ * The ids of an org's own models (`ORG/...`, any case of ORG), sorted. A range on the case-insensitive index
+ * (`ORG/` up to `ORG0`, "0" following "/"), which LIKE with an escape for `_` could not use.
+ */
+export function orgModelIds(store: Store, org: string): string[] {
+  return connectionOf(store)
+    .prepare(`SELECT id FROM models WHERE id >= ? COLLATE NOCASE AND id < ? COLLATE NOCASE ORDER BY id`)
+    .pluck()
+    .all(`${org}/`, `${org}0`) as string[];
+}
+
+/** Every model id, in no particular order. */
+export function* allModelIds(store: Store): Generator<string> {
+  yield* connectionOf(store).prepare(`SELECT id FROM models`).pluck().iterate() as Iterable<string>;
+}
+
+/** How many models name themselves as a base. */
+export function countSelfLoopModels(store: Store): number {
+  return Number(
+    connectionOf(store).prepare(`SELECT count(DISTINCT child) FROM edges WHERE child = parent`).pluck().get(),
+  );
+}
+
+export interface ModelRecordRow {
+  id: string;
+  author: string | null;
+  created_at: string | null;
+  last_modified: string | null;
+  downloads: number | null;
+  likes: number | null;
+  license: string | null;
+  pipeline_tag: string | null;
+  library_name: string | null;
+  gated: string | null;
+  placeholder: number;
+}
+
+/** The stored record of the model with exactly this id, or undefined. */
+export function modelRecord(store: Store, id: string): ModelRecordRow | undefined {
+  return connectionOf(store)
+    .prepare(
+      `SELECT id, author, created_at, last_modified, downloads, likes, license, pipeline_tag, library_name, gated,
+              placeholder FROM models WHERE id = ?`,
+    )
+    .get(id) as ModelRecordRow | undefined;
+}

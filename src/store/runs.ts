@@ -1,0 +1,223 @@
+// The one bookkeeper of imports and crawls (the `runs` table): start or resume a run, commit its items in
+// transactions together with how far it has read, note problems, finish it. A killed run resumes where it stopped.
+
+import type { SourceItem } from "../ingest/record-rows.js";
+import { connectionOf, type Store } from "./database-handle.js";
+import { bumpDataVersion } from "./open-store.js";
+import { createRowWriter } from "./row-writer.js";
+import { emptyRunCounts, type RunCounts } from "./run-counts.js";
+
+export type CrawlMode = "all" | "incremental" | "family" | "author";
+
+export interface Run {
+  id: number;
+  kind: "import" | "crawl";
+  /** The file path of an import, the endpoint of a crawl. */
+  source: string;
+  startedAt: string;
+  /** Source records read so far; the next item's position. */
+  recordsRead: number;
+  /** Crawls: pages committed so far. */
+  pagesRead: number;
+  /** Listing crawls: the next page's URL, null at the start and at the end. */
+  nextUrl: string | null;
+  /** Whether this run continues an interrupted one. */
+  resumed: boolean;
+  /** What the interrupted run had saved before this one continued it. */
+  before: RunCounts;
+  totals: RunCounts;
+}
+
+export interface ProblemNote {
+  position: number;
+  level: "skipped" | "warning";
+  message: string;
+}
+
+interface RunRow extends RunCounts {
+  id: number;
+  kind: "import" | "crawl";
+  source: string;
+  status: string;
+  started_at: string;
+  records_read: number;
+  pages_read: number;
+  next_url: string | null;
+}
+
+const RUN_COLUMNS = `id, kind, source, status, started_at, records_read, pages_read, next_url,
+  records, models, edges, unresolved, skipped, warnings`;
+
+function runOf(row: RunRow, resumed: boolean): Run {
+  const { records, models, edges, unresolved, skipped, warnings } = row;
+  const totals = { records, models, edges, unresolved, skipped, warnings };
+  return {
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    startedAt: row.started_at,
+    recordsRead: row.records_read,
+    pagesRead: row.pages_read,
+    nextUrl: row.next_url,
+    resumed,
+    before: { ...totals },
+    totals,
+  };
+}
+
+function newRun(store: Store, columns: Record<string, string>): Run {
+  const db = connectionOf(store);
+  const names = Object.keys(columns);
+  const id = Number(
+    db
+      .prepare(`INSERT INTO runs (${names.join(", ")}) VALUES (${names.map((name) => `@${name}`).join(", ")})`)
+      .run(columns).lastInsertRowid,
+  );
+  return runOf(db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow, false);
+}
+
+function resume(store: Store, row: RunRow, source: string): Run {
+  connectionOf(store).prepare(`UPDATE runs SET status = 'running', source = ? WHERE id = ?`).run(source, row.id);
+  return runOf({ ...row, source }, true);
+}
+
+export interface ImportTarget {
+  /** The file read. */
+  source: string;
+  format: string;
+  /** The SHA-256 of the content: the same content is imported once. */
+  fingerprint: string;
+}
+
+/**
+ * Resumes the unfinished import of the same content or starts a new one; `complete` when the same content was
+ * imported completely before (and `force` is not set), with that run.
+ */
+export function beginImportRun(
+  store: Store,
+  target: ImportTarget,
+  force: boolean,
+): { status: "started"; run: Run } | { status: "complete"; run: Run } {
+  const previous = connectionOf(store)
+    .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE kind = 'import' AND fingerprint = ? ORDER BY id DESC LIMIT 1`)
+    .get(target.fingerprint) as RunRow | undefined;
+  if (previous?.status === "complete" && !force) return { status: "complete", run: runOf(previous, false) };
+  if (previous !== undefined && previous.status !== "complete") {
+    return { status: "started", run: resume(store, previous, target.source) };
+  }
+  const run = newRun(store, {
+    kind: "import",
+    status: "running",
+    started_at: new Date().toISOString(),
+    ...target,
+  });
+  return { status: "started", run };
+}
+
+/** Resumes the latest unfinished crawl of `scope` on `source`, or starts a new one. */
+export function beginCrawlRun(store: Store, target: { mode: CrawlMode; scope: string; source: string }): Run {
+  const previous = connectionOf(store)
+    .prepare(
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE kind = 'crawl' AND scope = ? AND source = ? ORDER BY id DESC LIMIT 1`,
+    )
+    .get(target.scope, target.source) as RunRow | undefined;
+  if (previous !== undefined && previous.status !== "complete") return resume(store, previous, target.source);
+  return newRun(store, {
+    kind: "crawl",
+    source: target.source,
+    crawl_mode: target.mode,
+    scope: target.scope,
+    status: "running",
+    started_at: new Date().toISOString(),
+  });
+}
+
+/** When the latest complete full or incremental crawl of `source` started, or null when there is none. */
+export function lastListingCrawlStart(store: Store, source: string): string | null {
+  const row = connectionOf(store)
+    .prepare(
+      `SELECT started_at FROM runs WHERE kind = 'crawl' AND source = ? AND crawl_mode IN ('all', 'incremental')
+       AND status = 'complete' ORDER BY id DESC LIMIT 1`,
+    )
+    .get(source) as { started_at: string } | undefined;
+  return row?.started_at ?? null;
+}
+
+export interface RunWriter {
+  /**
+   * Saves items at the run's next positions, how far the run has read (for a crawl page, the page and its next
+   * URL) and whatever `alongside` writes, in one transaction; returns what the items added.
+   */
+  commit(items: readonly SourceItem[], page?: { nextUrl: string | null }, alongside?: () => void): RunCounts;
+  /** Notes a problem not tied to a record (a parent the Hub no longer has). */
+  noteProblem(message: string): void;
+  finish(status: "complete" | "failed"): void;
+  /** The problems noted by this writer, the first `limit` of them (default 1,000). */
+  readonly problems: ProblemNote[];
+}
+
+const PROBLEMS_KEPT = 1000;
+
+export function createRunWriter(store: Store, run: Run): RunWriter {
+  const db = connectionOf(store);
+  const rows = createRowWriter(store);
+  const saveRun = db.prepare(`
+    UPDATE runs SET records_read = @recordsRead, pages_read = @pagesRead, next_url = @nextUrl, records = @records,
+      models = @models, edges = @edges, unresolved = @unresolved, skipped = @skipped, warnings = @warnings
+    WHERE id = @id`);
+  const saveProblem = db.prepare(
+    `INSERT OR IGNORE INTO run_problems (run_id, position, level, message) VALUES (?, ?, ?, ?)`,
+  );
+  const problems: ProblemNote[] = [];
+  const note = (position: number, level: ProblemNote["level"], message: string) => {
+    if (problems.length < PROBLEMS_KEPT) problems.push({ position, level, message });
+    saveProblem.run(run.id, position, level, message);
+  };
+  const commit = db.transaction(
+    (items: readonly SourceItem[], page: { nextUrl: string | null } | undefined, alongside?: () => void) => {
+      const added = emptyRunCounts();
+      let position = run.recordsRead;
+      for (const item of items) {
+        if ("skipped" in item) {
+          added.skipped++;
+          note(position++, "skipped", item.skipped);
+          continue;
+        }
+        const counts = rows.write(item.rows);
+        for (const warning of item.rows.warnings) {
+          added.warnings++;
+          note(position, "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
+        }
+        position++;
+        added.records++;
+        added.models += counts.models;
+        added.edges += counts.edges;
+        added.unresolved += counts.unresolved;
+      }
+      alongside?.();
+      const totals = { ...run.totals };
+      for (const key of Object.keys(totals) as (keyof RunCounts)[]) totals[key] += added[key];
+      const pagesRead = run.pagesRead + (page === undefined ? 0 : 1);
+      const nextUrl = page === undefined ? run.nextUrl : page.nextUrl;
+      saveRun.run({ id: run.id, recordsRead: position, pagesRead, nextUrl, ...totals });
+      bumpDataVersion(store);
+      run.totals = totals;
+      run.recordsRead = position;
+      run.pagesRead = pagesRead;
+      run.nextUrl = nextUrl;
+      return added;
+    },
+  );
+  return {
+    commit: (items, page, alongside) => commit(items, page, alongside),
+    noteProblem: (message) => note(-1, "warning", message),
+    finish(status) {
+      db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`).run(
+        status,
+        status === "complete" ? new Date().toISOString() : null,
+        run.id,
+      );
+    },
+    problems,
+  };
+}

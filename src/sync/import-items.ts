@@ -1,0 +1,63 @@
+// Runs one import: streams a source's items through the store's save path in batches, each committed in one
+// transaction with how far the run has read, so a killed import resumes where it stopped and a finished one is not redone.
+
+import type { SourceItem } from "../ingest/record-rows.js";
+import type { Store } from "../store/open-store.js";
+import { emptyRunCounts, type RunCounts } from "../store/run-counts.js";
+import { beginImportRun, createRunWriter, type ImportTarget, type ProblemNote } from "../store/runs.js";
+
+export interface ImportSummary extends RunCounts {
+  runId: number;
+  status: "complete" | "already-imported";
+  resumedFrom: number;
+  problems: ProblemNote[];
+}
+
+export interface ImportOptions {
+  batchSize?: number;
+  /** Import again even when the same content was imported completely before. */
+  force?: boolean;
+  onProgress?: (position: number) => void;
+}
+
+export async function importItems(
+  store: Store,
+  target: ImportTarget,
+  items: AsyncIterable<SourceItem>,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? 2000;
+  const begun = beginImportRun(store, target, options.force ?? false);
+  const { run } = begun;
+  if (begun.status === "complete") {
+    return { runId: run.id, status: "already-imported", resumedFrom: run.recordsRead, ...emptyRunCounts(), problems: [] };
+  }
+  const writer = createRunWriter(store, run);
+  const resumedFrom = run.recordsRead;
+  let pending: SourceItem[] = [];
+  let position = 0;
+  try {
+    for await (const item of items) {
+      if (position >= resumedFrom) {
+        pending.push(item);
+        if (pending.length >= batchSize) {
+          writer.commit(pending);
+          pending = [];
+          options.onProgress?.(position + 1);
+        }
+      }
+      position++;
+    }
+  } catch (error) {
+    // The records read before the source failed (a truncated file) are whole: keep them, then report the failure.
+    if (pending.length > 0) writer.commit(pending);
+    writer.finish("failed");
+    throw error;
+  }
+  if (pending.length > 0) writer.commit(pending);
+  options.onProgress?.(position);
+  writer.finish("complete");
+  const added = { ...run.totals };
+  for (const key of Object.keys(added) as (keyof RunCounts)[]) added[key] -= run.before[key];
+  return { runId: run.id, status: "complete", resumedFrom, ...added, problems: writer.problems };
+}

@@ -1,0 +1,139 @@
+// A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
+// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) opens migrated, every row kept.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { connectionOf } from "../../src/store/database-handle.js";
+import { openStore } from "../../src/store/open-store.js";
+import { lineageRows } from "./table-rows.js";
+
+const folder = mkdtempSync(join(tmpdir(), "hf-lineage-migrate-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+// The version 1 schema as it shipped (src/store/schema.ts at version 1, and crawl-tasks.ts's own table).
+const VERSION_1_SQL = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE models (
+  id TEXT PRIMARY KEY, author TEXT, created_at TEXT, last_modified TEXT, downloads INTEGER, likes INTEGER,
+  library_name TEXT, pipeline_tag TEXT, license TEXT, gated TEXT, architecture TEXT,
+  placeholder INTEGER NOT NULL DEFAULT 0 CHECK (placeholder IN (0, 1)), base_model_raw TEXT);
+CREATE INDEX models_id_nocase ON models (id COLLATE NOCASE);
+CREATE TABLE edges (
+  child TEXT NOT NULL, parent TEXT NOT NULL,
+  relation TEXT NOT NULL CHECK (relation IN ('finetune', 'adapter', 'quantized', 'merge', 'unknown')),
+  source TEXT NOT NULL CHECK (source IN ('tag', 'card', 'file')), raw TEXT NOT NULL,
+  PRIMARY KEY (child, parent, source)) WITHOUT ROWID;
+CREATE INDEX edges_parent ON edges (parent);
+CREATE TABLE unresolved (child TEXT NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (child, raw)) WITHOUT ROWID;
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('import', 'crawl')), source TEXT NOT NULL,
+  format TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'failed')), started_at TEXT NOT NULL,
+  finished_at TEXT, position INTEGER NOT NULL DEFAULT 0, cursor TEXT, records INTEGER NOT NULL DEFAULT 0,
+  models INTEGER NOT NULL DEFAULT 0, edges INTEGER NOT NULL DEFAULT 0, unresolved INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0, warnings INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX imports_fingerprint ON imports (fingerprint, status);
+CREATE TABLE import_problems (
+  import_id INTEGER NOT NULL REFERENCES imports (id), position INTEGER NOT NULL,
+  level TEXT NOT NULL CHECK (level IN ('skipped', 'warning')), message TEXT NOT NULL,
+  PRIMARY KEY (import_id, position, message)) WITHOUT ROWID;
+CREATE TABLE metrics (
+  id TEXT PRIMARY KEY, generation INTEGER NOT NULL, descendants INTEGER NOT NULL, children INTEGER NOT NULL,
+  pagerank REAL NOT NULL, subtree_downloads INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE crawl_tasks (
+  import_id INTEGER NOT NULL REFERENCES imports (id),
+  kind TEXT NOT NULL CHECK (kind IN ('author', 'children', 'info')), target TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'missing')), next_url TEXT, seq INTEGER NOT NULL,
+  PRIMARY KEY (import_id, kind, target)) WITHOUT ROWID;
+INSERT INTO meta VALUES ('schema_version', '1'), ('data_version', '7');
+INSERT INTO models (id, author, downloads, placeholder) VALUES ('org/base', 'org', 12, 0), ('org/tune', 'org', NULL, 0);
+INSERT INTO edges VALUES ('org/tune', 'org/base', 'finetune', 'file', 'org/base');
+INSERT INTO unresolved VALUES ('org/tune', '"N/A"', 'placeholder');
+INSERT INTO imports VALUES
+  (1, 'import', '/data/edges.csv', 'edges-csv', 'abc123', 'complete', '2026-01-01T00:00:00Z', '2026-01-01T00:00:05Z', 2, NULL, 2, 2, 1, 1, 0, 1),
+  (2, 'crawl', 'http://127.0.0.1:7860', 'family', 'family:org/base', 'running', '2026-01-02T00:00:00Z', NULL, 3, NULL, 4, 4, 1, 0, 1, 0),
+  (3, 'crawl', 'http://127.0.0.1:7860', 'all', 'all', 'complete', '2026-01-03T00:00:00Z', '2026-01-03T00:01:00Z', 5, NULL, 9, 9, 2, 0, 0, 0);
+INSERT INTO import_problems VALUES (1, 1, 'warning', 'org/tune: a warning'), (2, -1, 'warning', 'x: not on the Hub (404)');
+INSERT INTO crawl_tasks VALUES (2, 'children', 'org/base', 'pending', 'http://127.0.0.1:7860/api/models?cursor=2', 0),
+  (2, 'info', 'org/base', 'done', NULL, 1);
+`;
+
+function versionOneDatabase(name: string): string {
+  const path = join(folder, name);
+  const db = new Database(path);
+  db.exec(VERSION_1_SQL);
+  db.close();
+  return path;
+}
+
+describe("a schema version 1 database", () => {
+  it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
+    const store = openStore(versionOneDatabase("v1.db"));
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("2");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
+    expect(
+      db
+        .prepare(
+          `SELECT id, kind, source, format, fingerprint, crawl_mode, scope, status, records_read, pages_read, next_url,
+                  records, skipped FROM runs ORDER BY id`,
+        )
+        .raw()
+        .all(),
+    ).toEqual([
+      [1, "import", "/data/edges.csv", "edges-csv", "abc123", null, null, "complete", 2, 0, null, 2, 0],
+      // A crawl's records read: its records and skipped ones (4 + 1); its pages: the old position.
+      [2, "crawl", "http://127.0.0.1:7860", null, null, "family", "family:org/base", "running", 5, 3, null, 4, 1],
+      [3, "crawl", "http://127.0.0.1:7860", null, null, "all", "all", "complete", 9, 5, null, 9, 0],
+    ]);
+    expect(db.prepare(`SELECT * FROM run_problems ORDER BY run_id, position`).raw().all()).toEqual([
+      [1, 1, "warning", "org/tune: a warning"],
+      [2, -1, "warning", "x: not on the Hub (404)"],
+    ]);
+    expect(db.prepare(`SELECT * FROM crawl_tasks ORDER BY seq`).raw().all()).toEqual([
+      [2, "children", "org/base", "pending", "http://127.0.0.1:7860/api/models?cursor=2", 0],
+      [2, "info", "org/base", "done", null, 1],
+    ]);
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+    expect(tables).toEqual(["crawl_tasks", "edges", "meta", "metrics", "models", "run_problems", "runs", "unresolved"]);
+    expect(lineageRows(store)).toEqual({
+      models: [
+        ["org/base", "org", null, null, 12, null, null, null, null, null, null, 0, null],
+        ["org/tune", "org", null, null, null, null, null, null, null, null, null, 0, null],
+      ],
+      edges: [["org/tune", "org/base", "finetune", "file", "org/base"]],
+      unresolved: [["org/tune", '"N/A"', "placeholder"]],
+    });
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    store.close();
+  });
+
+  it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
+    const path = versionOneDatabase("v1-readonly.db");
+    expect(() => openStore(path, { readonly: true })).toThrow(
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 2`,
+    );
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
+    db.close();
+  });
+});
+
+describe("a database of a newer schema", () => {
+  it("is refused with a message and not touched", () => {
+    const path = join(folder, "v9.db");
+    const db = new Database(path);
+    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema_version', '9');`);
+    db.close();
+    expect(() => openStore(path)).toThrow(
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); upgrade hf-lineage or use another database`,
+    );
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma("journal_mode", { simple: true })).toBe("delete");
+    expect(after.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("9");
+    after.close();
+  });
+});
