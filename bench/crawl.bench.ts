@@ -16,7 +16,7 @@ import { openStore } from "../src/store/open-store.js";
 import { connectionOf } from "../src/store/database-handle.js";
 
 const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
-const STAND_IN = resolve(process.cwd(), "dist/hub/stand-in/main.js");
+const STAND_IN = resolve(process.cwd(), "tools/hub-stand-in/main.ts");
 /** 120 copies of the 1,865 recorded records: 223,800 models, 448 pages of 500. */
 const COPIES = 120;
 const PAGES_PER_RANGE = 50;
@@ -33,13 +33,13 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const count = (value: number) => Math.round(value).toLocaleString("en-US");
 
 async function startStandIn(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [STAND_IN, FAMILY_TREES, "--copies", String(COPIES), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", STAND_IN, FAMILY_TREES, "--copies", String(COPIES), "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     const url = /at (http:\/\/\S+)/.exec(line)?.[1];
     if (url !== undefined) return { url, stop: () => child.kill("SIGTERM") };
   }
-  throw new Error(`the stand-in (${STAND_IN}) stopped before serving; run npm run build first`);
+  throw new Error(`the stand-in (${STAND_IN}) stopped before serving`);
 }
 
 export default async function crawlBench(): Promise<void> {
