@@ -1,10 +1,16 @@
 // Brings a database written by an earlier hf-lineage up to the current schema, in one transaction, keeping every
-// row. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope in `fingerprint`).
+// row. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope in `fingerprint`)
+// and numbered models only by their implicit rowid.
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
 
 const FROM_VERSION_1 = `
+INSERT INTO models (node, id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
+                    gated, architecture, placeholder, base_model_raw)
+SELECT rowid, id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license, gated,
+       architecture, placeholder, base_model_raw FROM models_v1;
+DROP TABLE models_v1;
 INSERT INTO runs (id, kind, source, format, fingerprint, crawl_mode, scope, status, started_at, finished_at,
                   records_read, pages_read, next_url, records, models, edges, unresolved, skipped, warnings)
 SELECT id, kind, source,
@@ -27,6 +33,8 @@ export function migrateSchema(db: Database.Database, fromVersion: number): void 
     // Version 1 made crawl_tasks on a database's first family crawl, keyed by import_id: set it aside first.
     const hadTasks = hasTable(db, "crawl_tasks");
     if (hadTasks) db.exec("ALTER TABLE crawl_tasks RENAME TO crawl_tasks_v1");
+    // Models get an explicit node number (their rowid so far), which VACUUM can no longer change.
+    db.exec("ALTER TABLE models RENAME TO models_v1; DROP INDEX models_id_nocase;");
     db.exec(SCHEMA_SQL);
     db.exec(FROM_VERSION_1);
     if (hadTasks) {

@@ -10,7 +10,9 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 
 CREATE TABLE IF NOT EXISTS models (
-  id             TEXT PRIMARY KEY,
+  -- The model's number in the lineage index: given once, never reused (models are never deleted).
+  node           INTEGER PRIMARY KEY,
+  id             TEXT NOT NULL UNIQUE,
   author         TEXT,
   created_at     TEXT,
   last_modified  TEXT,

@@ -107,6 +107,12 @@ describe("a schema version 1 database", () => {
       edges: [["org/tune", "org/base", "finetune", "file", "org/base"]],
       unresolved: [["org/tune", '"N/A"', "placeholder"]],
     });
+    // The node numbers are the version 1 rowids, in insertion order.
+    expect(db.prepare(`SELECT node, id FROM models ORDER BY node`).raw().all()).toEqual([
+      [1, "org/base"],
+      [2, "org/tune"],
+    ]);
+    expect(db.prepare(`SELECT tbl_name FROM sqlite_master WHERE name = 'models_id_nocase'`).pluck().get()).toBe("models");
     expect(db.pragma("foreign_key_check")).toEqual([]);
     store.close();
   });

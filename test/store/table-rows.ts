@@ -11,9 +11,13 @@ export interface LineageRows {
   unresolved: unknown[];
 }
 
+/** Every column of a model but its node number, which depends on the order models were first seen. */
+const MODEL_COLUMNS = `id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
+  gated, architecture, placeholder, base_model_raw`;
+
 function rowsOf(db: Database.Database): LineageRows {
   return {
-    models: db.prepare(`SELECT * FROM models ORDER BY id`).raw().all(),
+    models: db.prepare(`SELECT ${MODEL_COLUMNS} FROM models ORDER BY id`).raw().all(),
     edges: db.prepare(`SELECT * FROM edges ORDER BY child, parent, source`).raw().all(),
     unresolved: db.prepare(`SELECT * FROM unresolved ORDER BY child, raw`).raw().all(),
   };
