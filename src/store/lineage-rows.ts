@@ -3,6 +3,7 @@
 
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 import { connectionOf, type Store } from "./database-handle.js";
+import { dataVersion } from "./open-store.js";
 
 export interface LineageModelRow {
   id: string;
@@ -32,5 +33,41 @@ export function readLineageRows(
   db.transaction(() => {
     for (const row of models.iterate() as Iterable<LineageModelRow>) onModel(row);
     for (const row of edges.iterate() as Iterable<LineageEdgeRow>) onEdge(row);
+  })();
+}
+
+export interface NumberedModelRow {
+  node: number;
+  id: string;
+  placeholder: number;
+  downloads: number | null;
+}
+
+export interface NumberedEdgeRow {
+  child: number;
+  parent: number;
+  relation: Relation;
+  source: EdgeSource;
+}
+
+/**
+ * The rows the lineage index is built from, read in one transaction with the data version they belong to: every
+ * model by node number, then every edge row by the node numbers of its ends, in (child, parent, source) id order.
+ */
+export function readNumberedLineage(
+  store: Store,
+  onModel: (row: NumberedModelRow) => void,
+  onEdge: (row: NumberedEdgeRow) => void,
+): number {
+  const db = connectionOf(store);
+  const models = db.prepare(`SELECT node, id, placeholder, downloads FROM models ORDER BY node`);
+  const edges = db.prepare(`
+    SELECT c.node AS child, p.node AS parent, e.relation, e.source
+    FROM edges e JOIN models c ON c.id = e.child JOIN models p ON p.id = e.parent
+    ORDER BY e.child, e.parent, e.source`);
+  return db.transaction(() => {
+    for (const row of models.iterate() as Iterable<NumberedModelRow>) onModel(row);
+    for (const row of edges.iterate() as Iterable<NumberedEdgeRow>) onEdge(row);
+    return dataVersion(store);
   })();
 }

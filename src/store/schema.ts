@@ -95,6 +95,14 @@ CREATE TABLE IF NOT EXISTS crawl_tasks (
   PRIMARY KEY (run_id, kind, target)
 ) WITHOUT ROWID;
 
+-- The lineage index of one data version: named sections of bytes (typed arrays, JSON), written in one transaction.
+CREATE TABLE IF NOT EXISTS lineage_index (
+  data_version INTEGER NOT NULL,
+  section      TEXT NOT NULL,
+  bytes        BLOB NOT NULL,
+  PRIMARY KEY (data_version, section)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS metrics (
   id                TEXT PRIMARY KEY,
   generation        INTEGER NOT NULL,
