@@ -117,7 +117,8 @@ export function indexGenerations(index: LineageIndex): Int32Array {
     members[component[node] as number]!.push(node);
     for (let c = childStart[node] as number; c < (childStart[node + 1] as number); c++) {
       const child = children[c] as number;
-      if (component[child] !== component[node]) waiting[component[child] as number]++;
+      const target = component[child] as number;
+      if (target !== component[node]) waiting[target] = (waiting[target] as number) + 1;
     }
   }
   const componentGeneration = new Int32Array(count);
@@ -131,7 +132,8 @@ export function indexGenerations(index: LineageIndex): Int32Array {
         const target = component[children[c] as number] as number;
         if (target === current) continue;
         if ((componentGeneration[target] as number) < next) componentGeneration[target] = next;
-        if (--waiting[target] === 0) ready.push(target);
+        waiting[target] = (waiting[target] as number) - 1;
+        if (waiting[target] === 0) ready.push(target);
       }
     }
   }

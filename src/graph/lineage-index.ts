@@ -55,14 +55,18 @@ class IntList {
 /** Compressed sparse rows of `from → to` pairs, each row in the pairs' order. */
 function sparseRows(size: number, from: IntList, to: IntList, relation: IntList): [Uint32Array, Uint32Array, Uint8Array] {
   const start = new Uint32Array(size + 1);
-  for (let i = 0; i < from.length; i++) start[(from.values[i] as number) + 1]++;
+  for (let i = 0; i < from.length; i++) {
+    const row = (from.values[i] as number) + 1;
+    start[row] = (start[row] as number) + 1;
+  }
   for (let n = 0; n < size; n++) start[n + 1] = (start[n + 1] as number) + (start[n] as number);
   const next = start.slice(0, size);
   const targets = new Uint32Array(from.length);
   const relations = new Uint8Array(from.length);
   for (let i = 0; i < from.length; i++) {
     const row = from.values[i] as number;
-    const at = next[row]++ as number;
+    const at = next[row] as number;
+    next[row] = at + 1;
     targets[at] = to.values[i] as number;
     relations[at] = relation.values[i] as number;
   }
