@@ -57,3 +57,43 @@ export function modelRecord(store: Store, id: string): ModelRecordRow | undefine
     )
     .get(id) as ModelRecordRow | undefined;
 }
+
+/** Every model's node number and id, in node order. */
+export function* modelNodes(store: Store): Generator<[number, string]> {
+  yield* connectionOf(store).prepare(`SELECT node, id FROM models ORDER BY node`).raw().iterate() as Iterable<
+    [number, string]
+  >;
+}
+
+const LOOKUP_BATCH = 500;
+
+/** The node numbers of these ids (ids with no model left out). */
+export function nodesOfIds(store: Store, ids: readonly string[]): Map<string, number> {
+  const db = connectionOf(store);
+  const result = new Map<string, number>();
+  for (let start = 0; start < ids.length; start += LOOKUP_BATCH) {
+    const batch = ids.slice(start, start + LOOKUP_BATCH);
+    const rows = db
+      .prepare(`SELECT id, node FROM models WHERE id IN (${batch.map(() => "?").join(",")})`)
+      .raw()
+      .all(...batch) as [string, number][];
+    for (const [id, node] of rows) result.set(id, node);
+  }
+  return result;
+}
+
+/** The ids of these node numbers (numbers with no model left out). */
+export function idsOfNodes(store: Store, nodes: Iterable<number>): Map<number, string> {
+  const db = connectionOf(store);
+  const all = [...nodes];
+  const result = new Map<number, string>();
+  for (let start = 0; start < all.length; start += LOOKUP_BATCH) {
+    const batch = all.slice(start, start + LOOKUP_BATCH);
+    const rows = db
+      .prepare(`SELECT node, id FROM models WHERE node IN (${batch.map(() => "?").join(",")})`)
+      .raw()
+      .all(...batch) as [number, string][];
+    for (const [node, id] of rows) result.set(node, id);
+  }
+  return result;
+}

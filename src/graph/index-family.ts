@@ -1,0 +1,74 @@
+// A model's or an org's family read from the lineage index: the report behind `hf-lineage family` (direct children
+// by relation, descendants by relation and depth, ancestors), the same figures the graph gives, without the graph.
+
+import { idsOfNodes, nodesOfIds } from "../store/model-queries.js";
+import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
+import type { FamilyReport } from "./family.js";
+import { forEachReached } from "./index-reach.js";
+import type { IndexedLineage } from "./indexed-lineage.js";
+import { NO_RELATION, PRESENT, type LineageIndex } from "./lineage-index.js";
+import type { ResolvedQuery } from "./resolve-query.js";
+
+/** The node numbers of the family's own models; a model the index does not hold yet is an error. */
+export function familyNodes(lineage: IndexedLineage, resolved: ResolvedQuery): number[] {
+  const ids = resolved.kind === "model" ? [resolved.id] : resolved.models;
+  const nodes = nodesOfIds(lineage.store, ids);
+  return ids.map((id) => {
+    const node = nodes.get(id);
+    if (node === undefined || node >= lineage.index.size || ((lineage.index.flags[node] as number) & PRESENT) === 0) {
+      throw new Error(`graph/index-family: "${id}" is not in the lineage index`);
+    }
+    return node;
+  });
+}
+
+function relationName(code: number): (typeof RELATIONS)[number] {
+  return code === NO_RELATION ? "unknown" : (RELATIONS[code] as (typeof RELATIONS)[number]);
+}
+
+/** Every ancestor of a node with its shortest distance, nearest first, then by id. */
+export function indexAncestors(lineage: IndexedLineage, node: number): { id: string; depth: number }[] {
+  const reached: [number, number][] = [];
+  forEachReached(lineage.index, [node], { direction: "up" }, (ancestor, depth) => reached.push([ancestor, depth]));
+  const ids = idsOfNodes(lineage.store, reached.map(([ancestor]) => ancestor));
+  return reached
+    .map(([ancestor, depth]) => ({ id: ids.get(ancestor) as string, depth }))
+    .sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function childCounts(index: LineageIndex, node: number): { total: number; byRelation: RelationCounts } {
+  const byRelation = emptyRelationCounts();
+  const from = index.childStart[node] as number;
+  const to = index.childStart[node + 1] as number;
+  for (let e = from; e < to; e++) byRelation[relationName(index.childRelation[e] as number)] += 1;
+  return { total: to - from, byRelation };
+}
+
+export function indexFamilyReport(lineage: IndexedLineage, resolved: ResolvedQuery): FamilyReport {
+  const { index } = lineage;
+  const sources = familyNodes(lineage, resolved);
+  const byRelation = emptyRelationCounts();
+  const depths: number[] = [];
+  let total = 0;
+  forEachReached(index, sources, { direction: "down" }, (node, depth) => {
+    total++;
+    byRelation[relationName(index.relation[node] as number)] += 1;
+    depths[depth] = (depths[depth] ?? 0) + 1;
+  });
+  const byDepth: Record<string, number> = {};
+  depths.forEach((count, depth) => {
+    if (count !== undefined) byDepth[String(depth)] = count;
+  });
+  const report: FamilyReport = {
+    query: resolved.kind === "model" ? resolved.id : resolved.org,
+    kind: resolved.kind,
+    models: sources.length,
+    descendants: { total, byRelation, byDepth },
+  };
+  if (resolved.kind === "model") {
+    const node = sources[0] as number;
+    report.children = childCounts(index, node);
+    report.ancestors = indexAncestors(lineage, node);
+  }
+  return report;
+}

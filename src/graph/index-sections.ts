@@ -1,0 +1,109 @@
+// The lineage index and its metrics as named sections of bytes, and back: typed arrays as their raw bytes (read back
+// as views over the stored bytes, no parsing), scalars and headline figures as JSON.
+
+import type { IndexMetrics } from "./index-metrics.js";
+import type { LineageIndex } from "./lineage-index.js";
+
+/** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
+export const INDEX_FORMAT = 1;
+
+type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
+type MetricName = keyof IndexMetrics;
+
+const INDEX_ARRAYS: Record<ArrayName, "u8" | "u32" | "f64"> = {
+  flags: "u8",
+  relation: "u8",
+  parentStart: "u32",
+  parents: "u32",
+  childStart: "u32",
+  children: "u32",
+  childRelation: "u8",
+  downloads: "f64",
+};
+
+const METRIC_ARRAYS: Record<MetricName, "i32" | "f64"> = {
+  generation: "i32",
+  descendants: "i32",
+  subtreeDownloads: "f64",
+  pagerank: "f64",
+};
+
+const CONSTRUCTORS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array };
+
+interface Header {
+  format: number;
+  dataVersion: number;
+  size: number;
+  models: number;
+  selfLoops: number;
+}
+
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** A typed array over the stored bytes; copied only when they do not start on the element size. */
+function viewOf<K extends keyof typeof CONSTRUCTORS>(kind: K, bytes: Uint8Array): InstanceType<(typeof CONSTRUCTORS)[K]> {
+  const Constructor = CONSTRUCTORS[kind];
+  const aligned = bytes.byteOffset % Constructor.BYTES_PER_ELEMENT === 0 ? bytes : bytes.slice();
+  const length = aligned.byteLength / Constructor.BYTES_PER_ELEMENT;
+  return new Constructor(aligned.buffer as ArrayBuffer, aligned.byteOffset, length) as InstanceType<(typeof CONSTRUCTORS)[K]>;
+}
+
+export function indexSections(index: LineageIndex, metrics: IndexMetrics, headline: unknown): Map<string, Uint8Array> {
+  const header: Header = {
+    format: INDEX_FORMAT,
+    dataVersion: index.dataVersion,
+    size: index.size,
+    models: index.models,
+    selfLoops: index.selfLoops,
+  };
+  const sections = new Map<string, Uint8Array>([["header", new TextEncoder().encode(JSON.stringify(header))]]);
+  for (const name of Object.keys(INDEX_ARRAYS) as ArrayName[]) sections.set(name, bytesOf(index[name]));
+  for (const name of Object.keys(METRIC_ARRAYS) as MetricName[]) sections.set(`metrics.${name}`, bytesOf(metrics[name]));
+  sections.set("headline", new TextEncoder().encode(JSON.stringify(headline)));
+  return sections;
+}
+
+/**
+ * The index, metrics and headline figures from their sections (`read` returns one by name), or null when a section
+ * is missing or of another format.
+ */
+export function indexFromSections<Headline>(
+  read: (name: string) => Uint8Array | undefined,
+): { index: LineageIndex; metrics: IndexMetrics; headline: Headline } | null {
+  const headerBytes = read("header");
+  if (headerBytes === undefined) return null;
+  const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
+  if (header.format !== INDEX_FORMAT) return null;
+  const arrays: Record<string, ArrayBufferView> = {};
+  for (const [name, kind] of Object.entries({ ...INDEX_ARRAYS, ...METRIC_ARRAYS })) {
+    const key = name in INDEX_ARRAYS ? name : `metrics.${name}`;
+    const bytes = read(key);
+    if (bytes === undefined) return null;
+    arrays[name] = viewOf(kind, bytes);
+  }
+  const headlineBytes = read("headline");
+  if (headlineBytes === undefined) return null;
+  const index: LineageIndex = {
+    dataVersion: header.dataVersion,
+    size: header.size,
+    models: header.models,
+    selfLoops: header.selfLoops,
+    flags: arrays.flags as Uint8Array,
+    relation: arrays.relation as Uint8Array,
+    parentStart: arrays.parentStart as Uint32Array,
+    parents: arrays.parents as Uint32Array,
+    childStart: arrays.childStart as Uint32Array,
+    children: arrays.children as Uint32Array,
+    childRelation: arrays.childRelation as Uint8Array,
+    downloads: arrays.downloads as Float64Array,
+  };
+  const metrics: IndexMetrics = {
+    generation: arrays.generation as Int32Array,
+    descendants: arrays.descendants as Int32Array,
+    subtreeDownloads: arrays.subtreeDownloads as Float64Array,
+    pagerank: arrays.pagerank as Float64Array,
+  };
+  return { index, metrics, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
+}

@@ -1,0 +1,110 @@
+// The lineage of one database as the questions read it: the index, its metrics and the headline figures (stats, the
+// largest org families), stored with the data version they were built from and rebuilt only when the data changed.
+
+import { dataVersion } from "../store/open-store.js";
+import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
+import { modelNodes } from "../store/model-queries.js";
+import type { Store } from "../store/open-store.js";
+import { transaction } from "../store/transaction.js";
+import { orgOf } from "../vocabulary/model-id.js";
+import { computeIndexMetrics, type IndexMetrics } from "./index-metrics.js";
+import { countReached } from "./index-reach.js";
+import { indexFromSections, indexSections } from "./index-sections.js";
+import { buildLineageIndex, PLACEHOLDER, PRESENT, type LineageIndex } from "./lineage-index.js";
+import type { LineageStats } from "./lineage-stats.js";
+import type { OrgFamilySize } from "./org-families.js";
+
+/** How many of the largest org families are kept with the index. */
+export const ORG_FAMILIES_KEPT = 100;
+
+export interface Headline {
+  stats: LineageStats;
+  largestOrgFamilies: OrgFamilySize[];
+}
+
+export interface IndexedLineage {
+  store: Store;
+  index: LineageIndex;
+  metrics: IndexMetrics;
+  headline: Headline;
+}
+
+function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats {
+  let multiParent = 0;
+  let roots = 0;
+  let placeholders = 0;
+  let maxGeneration = 0;
+  for (let node = 0; node < index.size; node++) {
+    const flags = index.flags[node] as number;
+    if ((flags & PRESENT) === 0) continue;
+    const parents = (index.parentStart[node + 1] as number) - (index.parentStart[node] as number);
+    if (parents > 1) multiParent++;
+    if (parents === 0) roots++;
+    if ((flags & PLACEHOLDER) !== 0) placeholders++;
+    maxGeneration = Math.max(maxGeneration, metrics.generation[node] as number);
+  }
+  return {
+    nodes: index.models,
+    edges: index.parents.length,
+    selfLoops: index.selfLoops,
+    multiParent,
+    roots,
+    placeholders,
+    maxGeneration,
+  };
+}
+
+/**
+ * The largest org families, without walking every org: the sum of an org's models' descendant counts bounds its
+ * family from above, so orgs are measured exactly in order of that bound until no other can beat those found.
+ */
+function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMetrics, limit: number): OrgFamilySize[] {
+  const byOrg = new Map<string, { org: string; models: number[]; bound: number }>();
+  for (const [node, id] of modelNodes(store)) {
+    const org = orgOf(id);
+    if (org === null || node >= index.size) continue;
+    const key = org.toLowerCase();
+    const entry = byOrg.get(key) ?? { org, models: [], bound: 0 };
+    entry.models.push(node);
+    entry.bound += metrics.descendants[node] as number;
+    byOrg.set(key, entry);
+  }
+  const candidates = [...byOrg.values()].sort((a, b) => b.bound - a.bound);
+  const found: OrgFamilySize[] = [];
+  const byRank = (a: OrgFamilySize, b: OrgFamilySize) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1);
+  for (const candidate of candidates) {
+    const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
+    if (candidate.bound < kth || candidate.bound === 0) break;
+    const descendants = countReached(index, candidate.models, { direction: "down" });
+    found.push({ org: candidate.org, models: candidate.models.length, descendants });
+    found.sort(byRank);
+  }
+  return found.slice(0, limit);
+}
+
+function build(store: Store): IndexedLineage {
+  const index = buildLineageIndex(store);
+  const metrics = computeIndexMetrics(index);
+  const headline = {
+    stats: headlineStats(index, metrics),
+    largestOrgFamilies: largestOrgFamilies(store, index, metrics, ORG_FAMILIES_KEPT),
+  };
+  if (!store.readonly) {
+    // Stored only when the data is still what it was built from; while another process writes, it is not stored.
+    withWriteLock(store, (version) => {
+      if (version === index.dataVersion) writeIndexSections(store, version, indexSections(index, metrics, headline));
+    });
+  }
+  return { store, index, metrics, headline };
+}
+
+/** The stored index when it matches the data, else a new one (stored unless read-only or another process writes). */
+export function openIndexedLineage(store: Store): IndexedLineage {
+  // One read transaction: the version and every section come from one snapshot, whatever a writer does meanwhile.
+  const loaded = transaction(store, () => {
+    const version = dataVersion(store);
+    if (storedIndexVersion(store) !== version) return null;
+    return indexFromSections<Headline>((name) => readIndexSection(store, version, name));
+  });
+  return loaded === null ? build(store) : { store, ...loaded };
+}
