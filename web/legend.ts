@@ -1,8 +1,9 @@
 // The colour legend: one row per relation, plus the family's own models, placeholders and fans, each with how
 // many of the drawn nodes it covers. Built with DOM calls only: no data ever goes through innerHTML.
 
+import { PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "../src/vocabulary/palette.js";
 import { RELATIONS, type ViewGraph } from "./api.js";
-import { PLACEHOLDER_COLOR, RELATION_COLORS, RELATION_LABELS, ROOT_COLOR } from "./colors.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface LegendCounts {
   root: number;

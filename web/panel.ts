@@ -1,8 +1,9 @@
 // The side panel of one model (/api/model): Hub link, author, dates, licence, counts by relation, the ancestry
 // as a breadcrumb and "show this family". Every value from the data goes in through textContent or attributes.
 
+import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { RELATIONS, type ModelResponse } from "./api.js";
-import { RELATION_COLORS, RELATION_LABELS } from "./colors.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface PanelActions {
   select(id: string): void;
