@@ -45,7 +45,7 @@ function facts(info: ModelResponse): HTMLDListElement {
   if (model.libraryName !== null) add("library", model.libraryName);
   if (model.gated !== null && model.gated !== false) add("gated", String(model.gated));
   add("relation to its base", model.relation === null ? "none (a root)" : RELATION_LABELS[model.relation]);
-  add("generation", String(info.metrics.generation));
+  add("generation", info.metrics === null ? "unknown" : String(info.metrics.generation));
   return list;
 }
 

@@ -10,7 +10,8 @@ import { lineageSubgraph } from "../graph/subgraph.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Relation } from "../vocabulary/relation.js";
 import { capNodes } from "./cap-nodes.js";
-import { graphPayload, type GraphPayload } from "./graph-payload.js";
+import { graphPayload } from "./graph-payload.js";
+import type { FanInfo, GraphPayload } from "./wire-types.js";
 
 export interface FamilyViewOptions {
   maxDepth?: number;
@@ -22,7 +23,7 @@ export interface FamilyViewOptions {
 
 export interface FamilyView {
   graph: GraphPayload;
-  aggregated: { parent: string; relation: Relation; count: number }[];
+  aggregated: FanInfo[];
   truncated: { omittedNodes: number } | null;
 }
 

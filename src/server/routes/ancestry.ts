@@ -9,8 +9,9 @@ import { graphPayload } from "../graph-payload.js";
 import { lookUpModel } from "../lookup.js";
 import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import type { AncestryResponse } from "../wire-types.js";
 
-export function ancestry(data: ServerData, params: URLSearchParams): unknown {
+export function ancestry(data: ServerData, params: URLSearchParams): AncestryResponse {
   const { db, graph, metrics } = data.lineage;
   const id = lookUpModel(db, modelIdParam(params, "id"));
   const members = new Map<string, number>([[id, 0], ...reachable(graph, [id], "up")]);

@@ -6,12 +6,13 @@ import { familyView } from "../family-view.js";
 import { lookUpQuery } from "../lookup.js";
 import { countParam, expandParam, modelOrOrgParam, relationsParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import type { FamilyResponse } from "../wire-types.js";
 
 export const MAX_DEPTH = 50;
 export const DEFAULT_MAX_NODES = 2000;
 export const MAX_NODES = 20_000;
 
-export function family(data: ServerData, params: URLSearchParams): unknown {
+export function family(data: ServerData, params: URLSearchParams): FamilyResponse {
   const { db, graph, metrics } = data.lineage;
   const resolved = lookUpQuery(db, modelOrOrgParam(params, "q"));
   const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });

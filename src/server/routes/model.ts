@@ -6,6 +6,7 @@ import { familyReport } from "../../graph/family.js";
 import { lookUpModel } from "../lookup.js";
 import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import type { ModelResponse } from "../wire-types.js";
 
 interface ModelRow {
   id: string;
@@ -26,7 +27,7 @@ function gatedValue(stored: string | null): boolean | string | null {
   return stored === "false" ? false : stored === "true" ? true : stored;
 }
 
-export function modelDetails(data: ServerData, params: URLSearchParams): unknown {
+export function modelDetails(data: ServerData, params: URLSearchParams): ModelResponse {
   const { db, graph, metrics } = data.lineage;
   const id = lookUpModel(db, modelIdParam(params, "id"));
   const row = db
@@ -49,9 +50,10 @@ export function modelDetails(data: ServerData, params: URLSearchParams): unknown
       relation: graph.getNodeAttribute(id, "relation"),
     },
     hubUrl: `https://huggingface.co/${id}`,
-    children: report.children,
+    // A model's report always has its children and ancestors (an org's has neither).
+    children: report.children!,
     descendants: report.descendants,
-    ancestors: report.ancestors,
+    ancestors: report.ancestors!,
     ancestry: ancestorPaths(graph, id),
     metrics: metrics.get(id) ?? null,
   };
