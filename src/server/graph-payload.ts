@@ -1,17 +1,16 @@
-// The graph as the viewer receives it (graphology's serialized shape): every node with its tree-layout position
-// and what the viewer shows about it, every edge with its relation.
+// A drawn family (graph/family-view.ts) as the viewer receives it, graphology's serialized shape: every node with
+// its tree-layout position and what the viewer shows about it, every edge with its relation; and the fans drawn.
 
-import type { DirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
+import type { FamilyView } from "../graph/family-view.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
-import { treeLayout } from "../graph/tree-layout.js";
 import type { Relation } from "../vocabulary/relation.js";
 import type { FanInfo, GraphPayload, PayloadEdge, PayloadNode, ViewNodeAttributes } from "./wire-types.js";
 
-/** Lays `graph` out and serializes it, nodes in `order` (default: the graph's order). */
-export function graphPayload(graph: DirectedGraph, metrics: Map<string, ModelMetrics>, order: string[] = graph.nodes()): GraphPayload {
-  const positions = treeLayout(graph);
-  const nodes = order.map((key): PayloadNode => {
+/** The view's graph serialized, nodes in the view's order. */
+export function graphPayload(view: FamilyView, metrics: Map<string, ModelMetrics>): GraphPayload {
+  const { graph, positions } = view;
+  const nodes = view.order.map((key): PayloadNode => {
     const a: Attributes = graph.getNodeAttributes(key);
     const position = positions.get(key) ?? { x: 0, y: 0 };
     const fan = a.fan as FanInfo | undefined;
@@ -37,4 +36,9 @@ export function graphPayload(graph: DirectedGraph, metrics: Map<string, ModelMet
     attributes: { relation: attributes.relation as Relation },
   }));
   return { nodes, edges };
+}
+
+/** The fans drawn, as the viewer lists them. */
+export function fanInfos(view: FamilyView): FanInfo[] {
+  return view.fans.map(({ parent, relation, count }) => ({ parent, relation, count }));
 }

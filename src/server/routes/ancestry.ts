@@ -1,10 +1,9 @@
 // GET /api/ancestry?id=ID: the model and every ancestor as a laid-out graph (roots on top, the model at the
 // bottom), with the paths from the model up to each root.
 
-import type { DirectedGraph } from "graphology";
 import { ancestorPaths } from "../../graph/ancestry.js";
+import { familyView } from "../../graph/family-view.js";
 import { reachable } from "../../graph/reachable.js";
-import { lineageSubgraph } from "../../graph/subgraph.js";
 import { graphPayload } from "../graph-payload.js";
 import { lookUpModel } from "../lookup.js";
 import { modelIdParam } from "../params.js";
@@ -16,5 +15,5 @@ export function ancestry(data: ServerData, params: URLSearchParams): AncestryRes
   const id = lookUpModel(db, modelIdParam(params, "id"));
   const members = new Map<string, number>([[id, 0], ...reachable(graph, [id], "up")]);
   const { paths, truncated } = ancestorPaths(graph, id);
-  return { id, graph: graphPayload(lineageSubgraph(graph, members) as unknown as DirectedGraph, metrics), paths, truncated };
+  return { id, graph: graphPayload(familyView(graph, members), metrics), paths, truncated };
 }

@@ -1,8 +1,9 @@
 // GET /api/family?q=ID_OR_ORG&depth=&relations=&maxNodes=&expand=: the family report and the drawn family graph
 // (fans folded, node cap applied, tree layout), for the viewer.
 
-import { familyReport } from "../../graph/family.js";
-import { familyView } from "../family-view.js";
+import { familyMembers, familyReport } from "../../graph/family.js";
+import { familyView } from "../../graph/family-view.js";
+import { fanInfos, graphPayload } from "../graph-payload.js";
 import { lookUpQuery } from "../lookup.js";
 import { countParam, expandParam, modelOrOrgParam, relationsParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
@@ -20,6 +21,15 @@ export function family(data: ServerData, params: URLSearchParams): FamilyRespons
   const maxNodes = countParam(params, "maxNodes", { min: 1, max: MAX_NODES, fallback: DEFAULT_MAX_NODES });
   const expand = expandParam(params, "expand");
   const report = familyReport(graph, resolved);
-  const view = familyView(graph, metrics, resolved, { maxDepth, relations, maxNodes, expand });
-  return { query: report.query, kind: report.kind, family: report, ...view };
+  const members = familyMembers(graph, resolved, { maxDepth, relations });
+  const cap = { maxNodes, descendantsOf: (key: string) => data.descendantsOf(key) };
+  const view = familyView(graph, members, { fans: { expand }, cap });
+  return {
+    query: report.query,
+    kind: report.kind,
+    family: report,
+    graph: graphPayload(view, metrics),
+    aggregated: fanInfos(view),
+    truncated: view.omittedModels > 0 ? { omittedNodes: view.omittedModels } : null,
+  };
 }
