@@ -1,5 +1,5 @@
-// The viewer's typed view of the HTTP API contract (/api/search, /api/family, /api/model, /api/top...), and one
-// fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
+// The viewer's calls to the HTTP API (/api/search, /api/family, /api/model, /api/top...), typed by the server's
+// wire types, and one fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
 
 import type {
   FamilyResponse,
@@ -16,8 +16,6 @@ export type {
   GraphPayload,
   ModelResponse,
   SearchResult,
-  TopOrgsResponse,
-  TopResponse,
   ViewNodeAttributes,
 } from "../src/server/wire-types.js";
 

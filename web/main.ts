@@ -2,7 +2,7 @@
 // new view pushed to history, so links reopen the same view and the back button works.
 
 import { fanName } from "../src/vocabulary/fan.js";
-import { api, type FamilyResponse } from "./api.js";
+import { api, type FamilyResponse, type Relation } from "./api.js";
 import { createControls } from "./controls.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
@@ -34,10 +34,8 @@ let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number;
 
 const graphView = createGraphView(byId("graph"), {
   clickNode(node, attributes) {
-    if (attributes.fan !== undefined) {
-      const key = fanName(attributes.fan.parent, attributes.fan.relation);
-      navigate({ ...view, expand: [...new Set([...view.expand, key])].sort() });
-    } else navigate({ ...view, selected: node });
+    if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
+    else navigate({ ...view, selected: node });
   },
   clickStage() {
     if (view.selected !== null) navigate({ ...view, selected: null });
@@ -86,6 +84,11 @@ function navigate(next: ViewState): void {
   void apply(next);
 }
 
+/** Draws every member of one fan (the leaf children of `parent` by `relation`) instead of its one node. */
+function expandFan(parent: string, relation: Relation): void {
+  navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() });
+}
+
 async function showOverview(): Promise<void> {
   viewSection.hidden = true;
   overview.hidden = false;
@@ -115,7 +118,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     // The text around the graph first, so the graph is drawn once at its final size.
     renderFamilyNotices(notices, response);
     renderLegend(legend, legendCounts(response.graph));
-    renderFanList(byId("fan-list"), response, (parent, relation) => navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() }));
+    renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
     graphView.load(response.graph);
     const built = performance.now();

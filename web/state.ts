@@ -50,7 +50,8 @@ export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const size = params.get("size");
   const relations = params.get("relations");
-  const expand = (params.get("expand") ?? "").split(",").map((value) => value.trim()).filter((name) => parseFanName(name) !== null);
+  const names = (params.get("expand") ?? "").split(",").map((value) => value.trim());
+  const expand = names.filter((name) => parseFanName(name) !== null);
   return {
     q: text(params.get("q")),
     depth: integerIn(params.get("depth"), 0, MAX_DEPTH),
