@@ -1,86 +1,23 @@
-// The viewer's typed view of the HTTP API contract (/api/search, /api/family, /api/model, /api/top...), and one
-// fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
+// The viewer's calls to the HTTP API (/api/search, /api/family, /api/model, /api/top...), typed by the server's
+// wire types, and one fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
 
-import type { FamilyReport } from "../src/graph/family.js";
-import type { Relation, RelationCounts } from "../src/vocabulary/relation.js";
+import type {
+  FamilyResponse,
+  ModelResponse,
+  SearchResponse,
+  TopOrgsResponse,
+  TopResponse,
+} from "../src/server/wire-types.js";
+import type { Relation } from "../src/vocabulary/relation.js";
 
 export { RELATIONS, type Relation } from "../src/vocabulary/relation.js";
-export type { FamilyReport };
-
-export interface SearchResult {
-  id: string;
-  kind: "model" | "org";
-  descendants: number;
-  downloads: number;
-}
-
-export interface FanInfo {
-  parent: string;
-  relation: Relation;
-  count: number;
-}
-
-export interface ViewNodeAttributes {
-  label: string;
-  x: number;
-  y: number;
-  depth: number;
-  relation: Relation | null;
-  author: string | null;
-  downloads: number;
-  descendants: number;
-  placeholder: boolean;
-  root: boolean;
-  fan?: FanInfo;
-}
-
-export interface ViewGraph {
-  nodes: { key: string; attributes: ViewNodeAttributes }[];
-  edges: { key: string; source: string; target: string; attributes: { relation: Relation } }[];
-}
-
-export interface FamilyResponse {
-  query: string;
-  kind: "model" | "org";
-  family: FamilyReport;
-  graph: ViewGraph;
-  aggregated: FanInfo[];
-  truncated: { omittedNodes: number } | null;
-}
-
-export interface ModelRecord {
-  id: string;
-  author: string | null;
-  createdAt: string | null;
-  lastModified: string | null;
-  downloads: number | null;
-  likes: number | null;
-  license: string | null;
-  pipelineTag: string | null;
-  libraryName: string | null;
-  gated: boolean | string | null;
-  placeholder: boolean;
-  relation: Relation | null;
-}
-
-export interface ModelResponse {
-  model: ModelRecord;
-  hubUrl: string;
-  children: { total: number; byRelation: RelationCounts };
-  descendants: { total: number; byRelation: RelationCounts; byDepth: Record<string, number> };
-  ancestors: { id: string; depth: number }[];
-  ancestry: { paths: string[][]; truncated: boolean };
-  metrics: { generation: number; descendants: number; children: number; pagerank: number; subtreeDownloads: number };
-}
-
-export interface TopOrgsResponse {
-  orgs: { org: string; models: number; descendants: number }[];
-}
-
-export interface TopResponse {
-  by: string;
-  models: { id: string; value: number; downloads: number }[];
-}
+export type {
+  FamilyResponse,
+  GraphPayload,
+  ModelResponse,
+  SearchResult,
+  ViewNodeAttributes,
+} from "../src/server/wire-types.js";
 
 /** An answer in the contract's error shape, or a failure to reach the server (status 0). */
 export class ApiError extends Error {
@@ -145,11 +82,11 @@ export function familyParams(params: FamilyParams): Params {
 
 export const api = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
-    getJson<{ results: SearchResult[] }>("/api/search", { q, limit }, signal).then((body) => body.results),
+    getJson<SearchResponse>("/api/search", { q, limit }, signal).then((body) => body.results),
   family: (params: FamilyParams, signal?: AbortSignal) => getJson<FamilyResponse>("/api/family", familyParams(params), signal),
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),
-  top: (by: string, limit: number) => getJson<TopResponse>("/api/top", { by, limit }),
+  top: (by: TopResponse["by"], limit: number) => getJson<TopResponse>("/api/top", { by, limit }),
 };
 
 /** The link that downloads the current family as a file (same members as the view, fans not aggregated). */

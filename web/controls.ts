@@ -1,8 +1,9 @@
 // The filter bar: relation checkboxes, maximum depth, the size switch and the export links; it shows a view's
 // settings and reports the user's changes as a new view, never holding state of its own.
 
+import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { exportUrl, RELATIONS, type Relation } from "./api.js";
-import { RELATION_COLORS, RELATION_LABELS } from "./colors.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 import { MAX_DEPTH, normalizeRelations, type SizeMode, type ViewState } from "./state.js";
 
 export interface Controls {

@@ -4,7 +4,7 @@
 import { downloadAsPNG } from "@sigma/export-image";
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
-import type { Relation, ViewGraph, ViewNodeAttributes } from "./api.js";
+import type { GraphPayload, Relation, ViewNodeAttributes } from "./api.js";
 import { drawBackedLabel } from "./labels.js";
 import { edgeDisplay, hoverState, IDLE, nodeDisplay, type DisplayState } from "./reducers.js";
 import type { SizeMode } from "./state.js";
@@ -18,7 +18,7 @@ export interface GraphViewEvents {
 
 export interface GraphView {
   readonly graph: ViewGraphology;
-  load(data: ViewGraph): void;
+  load(data: GraphPayload): void;
   setSize(mode: SizeMode): void;
   setSelected(node: string | null): void;
   /** Moves the camera onto a node when it is drawn. */
@@ -79,7 +79,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       return graph;
     },
 
-    load(data: ViewGraph) {
+    load(data: GraphPayload) {
       const next = newGraph();
       next.import(data);
       graph = next;

@@ -1,8 +1,9 @@
 // The colour legend: one row per relation, plus the family's own models, placeholders and fans, each with how
 // many of the drawn nodes it covers. Built with DOM calls only: no data ever goes through innerHTML.
 
-import { RELATIONS, type ViewGraph } from "./api.js";
-import { PLACEHOLDER_COLOR, RELATION_COLORS, RELATION_LABELS, ROOT_COLOR } from "./colors.js";
+import { PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "../src/vocabulary/palette.js";
+import { RELATIONS, type GraphPayload } from "./api.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface LegendCounts {
   root: number;
@@ -13,7 +14,7 @@ export interface LegendCounts {
 }
 
 /** How many drawn nodes fall in each legend row (a fan counts once, under its relation). */
-export function legendCounts(graph: ViewGraph): LegendCounts {
+export function legendCounts(graph: GraphPayload): LegendCounts {
   const counts: LegendCounts = { root: 0, placeholder: 0, fans: 0, fanMembers: 0, byRelation: { finetune: 0, adapter: 0, quantized: 0, merge: 0, unknown: 0 } };
   for (const { attributes } of graph.nodes) {
     if (attributes.fan !== undefined) {

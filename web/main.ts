@@ -1,7 +1,8 @@
 // The viewer's entry: reads the view from the URL, loads the family it names, and turns every user action into a
 // new view pushed to history, so links reopen the same view and the back button works.
 
-import { api, type FamilyResponse } from "./api.js";
+import { fanName } from "../src/vocabulary/fan.js";
+import { api, type FamilyResponse, type Relation } from "./api.js";
 import { createControls } from "./controls.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
@@ -9,7 +10,7 @@ import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { renderPanel, renderPanelMessage, type PanelActions } from "./panel.js";
 import { createSearchBox } from "./search.js";
-import { fanKey, parseViewState, sameFamily, serializeViewState, showFamily, type ViewState } from "./state.js";
+import { parseViewState, sameFamily, serializeViewState, showFamily, type ViewState } from "./state.js";
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -33,10 +34,8 @@ let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number;
 
 const graphView = createGraphView(byId("graph"), {
   clickNode(node, attributes) {
-    if (attributes.fan !== undefined) {
-      const key = fanKey(attributes.fan.parent, attributes.fan.relation);
-      navigate({ ...view, expand: [...new Set([...view.expand, key])].sort() });
-    } else navigate({ ...view, selected: node });
+    if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
+    else navigate({ ...view, selected: node });
   },
   clickStage() {
     if (view.selected !== null) navigate({ ...view, selected: null });
@@ -85,6 +84,11 @@ function navigate(next: ViewState): void {
   void apply(next);
 }
 
+/** Draws every member of one fan (the leaf children of `parent` by `relation`) instead of its one node. */
+function expandFan(parent: string, relation: Relation): void {
+  navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() });
+}
+
 async function showOverview(): Promise<void> {
   viewSection.hidden = true;
   overview.hidden = false;
@@ -114,7 +118,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     // The text around the graph first, so the graph is drawn once at its final size.
     renderFamilyNotices(notices, response);
     renderLegend(legend, legendCounts(response.graph));
-    renderFanList(byId("fan-list"), response, (parent, relation) => navigate({ ...view, expand: [...new Set([...view.expand, fanKey(parent, relation)])].sort() }));
+    renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
     graphView.load(response.graph);
     const built = performance.now();

@@ -2,7 +2,7 @@
 // and the empty and error states (an unknown id with its close matches as links, a model with no family).
 
 import { ApiError, type FamilyResponse } from "./api.js";
-import { RELATION_LABELS } from "./colors.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 
 const count = (value: number) => value.toLocaleString("en-US");
 

@@ -1,8 +1,9 @@
 // The side panel of one model (/api/model): Hub link, author, dates, licence, counts by relation, the ancestry
 // as a breadcrumb and "show this family". Every value from the data goes in through textContent or attributes.
 
+import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { RELATIONS, type ModelResponse } from "./api.js";
-import { RELATION_COLORS, RELATION_LABELS } from "./colors.js";
+import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface PanelActions {
   select(id: string): void;
@@ -44,7 +45,7 @@ function facts(info: ModelResponse): HTMLDListElement {
   if (model.libraryName !== null) add("library", model.libraryName);
   if (model.gated !== null && model.gated !== false) add("gated", String(model.gated));
   add("relation to its base", model.relation === null ? "none (a root)" : RELATION_LABELS[model.relation]);
-  add("generation", String(info.metrics.generation));
+  add("generation", info.metrics === null ? "unknown" : String(info.metrics.generation));
   return list;
 }
 

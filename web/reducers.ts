@@ -1,8 +1,14 @@
 // Pure node and edge reducers: from the graph's data and the display State (hover, selection, size mode) to what
 // sigma draws. The graph is never changed to change the display; a new State and a refresh do it.
 
+import {
+  FADED_EDGE_COLOR,
+  FADED_NODE_COLOR,
+  PLACEHOLDER_COLOR,
+  RELATION_COLORS,
+  ROOT_COLOR,
+} from "../src/vocabulary/palette.js";
 import type { ViewNodeAttributes, Relation } from "./api.js";
-import { FADED_EDGE_COLOR, FADED_NODE_COLOR, PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "./colors.js";
 import type { SizeMode } from "./state.js";
 
 export interface DisplayState {

@@ -1,6 +1,7 @@
 // The whole view as a value (query, filters, size mode, selection, expanded fans) and its query-string form,
 // so a shared link reopens the same view and the back button walks through earlier views.
 
+import { parseFanName } from "../src/vocabulary/fan.js";
 import { RELATIONS, type Relation } from "./api.js";
 
 export const SIZE_MODES = ["descendants", "downloads"] as const;
@@ -44,22 +45,13 @@ export function normalizeRelations(values: readonly string[]): Relation[] | null
   return relations.length === 0 || relations.length === RELATIONS.length ? null : relations;
 }
 
-/** A fan's key in `expand`: its parent id and relation (ids hold no colon, relations no slash). */
-export function fanKey(parent: string, relation: Relation): string {
-  return `${parent}:${relation}`;
-}
-
-function isFanKey(value: string): boolean {
-  const colon = value.lastIndexOf(":");
-  return colon > 0 && (RELATIONS as readonly string[]).includes(value.slice(colon + 1));
-}
-
 /** Reads a view from a query string; values that make no sense are dropped, never guessed. */
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const size = params.get("size");
   const relations = params.get("relations");
-  const expand = (params.get("expand") ?? "").split(",").map((value) => value.trim()).filter(isFanKey);
+  const names = (params.get("expand") ?? "").split(",").map((value) => value.trim());
+  const expand = names.filter((name) => parseFanName(name) !== null);
   return {
     q: text(params.get("q")),
     depth: integerIn(params.get("depth"), 0, MAX_DEPTH),

@@ -5,10 +5,9 @@ import { mkdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import { Writable } from "node:stream";
 import { familyMembers } from "../graph/family.js";
+import { familyView } from "../graph/family-view.js";
 import { loadLineage } from "../graph/lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
-import { lineageSubgraph } from "../graph/subgraph.js";
-import { treeLayout } from "../graph/tree-layout.js";
 import { writeAtomically } from "../export/atomic-output.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
 import { withProgress } from "../export/export-progress.js";
@@ -59,8 +58,8 @@ function select(store: Store, query: string | undefined, values: Record<string, 
   const name = resolved.kind === "model" ? resolved.id : resolved.org;
   const selection: Selection = { rows: memberRows(store, lineage.graph, members.keys(), lineage.metrics), description: `hf-lineage: the family of ${name}` };
   if (values.layout === "tree") {
-    const layout = treeLayout(lineageSubgraph(lineage.graph, members));
-    selection.positions = (id) => layout.get(id);
+    const { positions } = familyView(lineage.graph, members);
+    selection.positions = (id) => positions.get(id);
   }
   return selection;
 }

@@ -1,8 +1,8 @@
-// How an exported node looks in Gephi: a colour by relation or by org, a size growing with the log of its
-// downloads, and a position when a layout is given. Pure functions of the row, so every export is reproducible.
+// How an exported node looks in Gephi: a colour by relation (the viewer's palette) or by org, a size growing with
+// the log of its downloads, and a position when a layout is given. Pure functions of the row, so exports repeat.
 
 import { orgOf } from "../vocabulary/model-id.js";
-import type { Relation } from "../vocabulary/relation.js";
+import { PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "../vocabulary/palette.js";
 import type { ExportNode } from "./export-rows.js";
 
 export const COLOR_MODES = ["relation", "org"] as const;
@@ -17,14 +17,11 @@ export interface Rgb {
 /** Node positions from a layout, looked up by id; nodes without one get no position. */
 export type PositionLookup = (id: string) => { x: number; y: number } | undefined;
 
-const RELATION_COLORS: Record<Relation | "root", Rgb> = {
-  root: { r: 64, g: 64, b: 64 },
-  finetune: { r: 31, g: 119, b: 180 },
-  adapter: { r: 44, g: 160, b: 44 },
-  quantized: { r: 255, g: 127, b: 14 },
-  merge: { r: 148, g: 103, b: 189 },
-  unknown: { r: 160, g: 160, b: 160 },
-};
+/** `#rrggbb` as GEXF writes it, three numbers from 0 to 255. */
+function rgbOf(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return { r: value >> 16, g: (value >> 8) & 0xff, b: value & 0xff };
+}
 
 /** A stable colour per org: its name hashed (FNV-1a) to a hue, at fixed saturation and lightness. */
 function orgColor(org: string): Rgb {
@@ -39,7 +36,11 @@ function orgColor(org: string): Rgb {
 }
 
 export function nodeColor(node: ExportNode, mode: ColorMode): Rgb {
-  if (mode === "relation") return RELATION_COLORS[node.relation ?? "root"];
+  if (mode === "relation") {
+    // As the viewer colours them: a placeholder apart, a model with no base (relation null) as a root.
+    if (node.placeholder) return rgbOf(PLACEHOLDER_COLOR);
+    return rgbOf(node.relation === null ? ROOT_COLOR : RELATION_COLORS[node.relation]);
+  }
   return orgColor(orgOf(node.id) ?? node.author ?? node.id);
 }
 

@@ -3,6 +3,7 @@
 
 import { DirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
+import { fanName, fanNodeKey } from "../vocabulary/fan.js";
 import { isRelation, type Relation } from "../vocabulary/relation.js";
 
 /** More leaf children than this, of one parent and one relation, become a fan. */
@@ -21,20 +22,8 @@ export interface Fan {
 export interface AggregateFansOptions {
   /** Aggregate only when a parent has more than this many leaf children of one relation (default 12). */
   threshold?: number;
-  /** Fans to leave expanded, as `PARENT:RELATION` (the fan key without `fan:`). */
+  /** Fans to leave expanded, as `PARENT:RELATION` (see vocabulary/fan.ts). */
   expand?: Iterable<string>;
-}
-
-export function fanKey(parent: string, relation: Relation): string {
-  return `fan:${parent}:${relation}`;
-}
-
-/** Splits `PARENT:RELATION` (as written in `expand`) into its parts, or null when it is not one. */
-export function parseFanName(value: string): { parent: string; relation: Relation } | null {
-  const colon = value.lastIndexOf(":");
-  if (colon <= 0) return null;
-  const relation = value.slice(colon + 1);
-  return isRelation(relation) ? { parent: value.slice(0, colon), relation } : null;
 }
 
 /**
@@ -58,8 +47,8 @@ export function aggregateFans(graph: DirectedGraph, options: AggregateFansOption
       else groups.set(relation, [child]);
     });
     for (const [relation, members] of groups) {
-      if (members.length <= threshold || expanded.has(`${parent}:${relation}`)) continue;
-      fans.push({ key: fanKey(parent, relation), parent, relation, count: members.length, members });
+      if (members.length <= threshold || expanded.has(fanName(parent, relation))) continue;
+      fans.push({ key: fanNodeKey(parent, relation), parent, relation, count: members.length, members });
     }
   });
   const folded = new Set<string>();

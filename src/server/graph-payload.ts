@@ -1,54 +1,25 @@
-// The graph as the viewer receives it (graphology's serialized shape): every node with its tree-layout position
-// and what the viewer shows about it, every edge with its relation.
+// A drawn family (graph/family-view.ts) as the viewer receives it, graphology's serialized shape: every node with
+// its tree-layout position and what the viewer shows about it, every edge with its relation; and the fans drawn.
 
-import type { DirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
+import type { FamilyView } from "../graph/family-view.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
-import { treeLayout } from "../graph/tree-layout.js";
+import type { Relation } from "../vocabulary/relation.js";
+import type { FanInfo, GraphPayload, PayloadEdge, PayloadNode, ViewNodeAttributes } from "./wire-types.js";
 
-export interface PayloadNode {
-  key: string;
-  attributes: {
-    label: string;
-    x: number;
-    y: number;
-    depth: number;
-    relation: string | null;
-    author: string | null;
-    downloads: number;
-    descendants: number;
-    placeholder: boolean;
-    /** True for a node with no parent in this graph (drawn on the top row). */
-    root: boolean;
-    fan?: { parent: string; relation: string; count: number };
-  };
-}
-
-export interface PayloadEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: { relation: string };
-}
-
-export interface GraphPayload {
-  nodes: PayloadNode[];
-  edges: PayloadEdge[];
-}
-
-/** Lays `graph` out and serializes it, nodes in `order` (default: the graph's order). */
-export function graphPayload(graph: DirectedGraph, metrics: Map<string, ModelMetrics>, order: string[] = graph.nodes()): GraphPayload {
-  const positions = treeLayout(graph);
-  const nodes = order.map((key): PayloadNode => {
+/** The view's graph serialized, nodes in the view's order. */
+export function graphPayload(view: FamilyView, metrics: Map<string, ModelMetrics>): GraphPayload {
+  const { graph, positions } = view;
+  const nodes = view.order.map((key): PayloadNode => {
     const a: Attributes = graph.getNodeAttributes(key);
     const position = positions.get(key) ?? { x: 0, y: 0 };
-    const fan = a.fan as PayloadNode["attributes"]["fan"];
-    const attributes: PayloadNode["attributes"] = {
+    const fan = a.fan as FanInfo | undefined;
+    const attributes: ViewNodeAttributes = {
       label: fan ? `${fan.count} ${fan.relation}` : key,
       x: position.x,
       y: position.y,
       depth: Number(a.depth ?? 0),
-      relation: (a.relation as string | null | undefined) ?? null,
+      relation: (a.relation as Relation | null | undefined) ?? null,
       author: (a.author as string | null | undefined) ?? null,
       downloads: Number(a.downloads ?? 0),
       descendants: metrics.get(key)?.descendants ?? 0,
@@ -62,7 +33,12 @@ export function graphPayload(graph: DirectedGraph, metrics: Map<string, ModelMet
     key: `${source}->${target}`,
     source,
     target,
-    attributes: { relation: String(attributes.relation) },
+    attributes: { relation: attributes.relation as Relation },
   }));
   return { nodes, edges };
+}
+
+/** The fans drawn, as the viewer lists them. */
+export function fanInfos(view: FamilyView): FanInfo[] {
+  return view.fans.map(({ parent, relation, count }) => ({ parent, relation, count }));
 }

@@ -1,6 +1,8 @@
 // The one error shape of the HTTP API, `{ "error": { "status", "message", "suggestions"? } }`, and the JSON
 // responses every route answers with. Errors become responses here and nowhere else.
 
+import type { ErrorResponse } from "./wire-types.js";
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -28,10 +30,12 @@ export function jsonTextResponse(text: string, status = 200, headers: Record<str
 /** The error shape for any thrown value; anything but an HttpError is a 500 whose detail stays in the log. */
 export function errorResponse(error: unknown, log: (message: string) => void = () => {}): Response {
   if (error instanceof HttpError) {
-    const body: { status: number; message: string; suggestions?: string[] } = { status: error.status, message: error.message };
-    if (error.suggestions !== undefined) body.suggestions = error.suggestions;
-    return jsonResponse({ error: body }, error.status);
+    const body: ErrorResponse = { error: { status: error.status, message: error.message } };
+    if (error.suggestions !== undefined) body.error.suggestions = error.suggestions;
+    return jsonResponse(body, error.status);
   }
   log(`server: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  return jsonResponse({ error: { status: 500, message: "internal error: the server could not answer this request" } }, 500);
+  const message = "internal error: the server could not answer this request";
+  const body: ErrorResponse = { error: { status: 500, message } };
+  return jsonResponse(body, 500);
 }

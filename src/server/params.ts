@@ -1,7 +1,7 @@
 // Reads and validates the query parameters of the API: model ids, org names, whole numbers within caps,
 // relation lists, fan names and enumerations. Anything else is answered with a 400 naming the parameter.
 
-import { parseFanName } from "../graph/aggregate-fans.js";
+import { parseFanName } from "../vocabulary/fan.js";
 import { isModelId } from "../vocabulary/model-id.js";
 import { isRelation, type Relation } from "../vocabulary/relation.js";
 import { HttpError } from "./http-error.js";

@@ -14,6 +14,23 @@ import { engineEdges, engineNodeValues, jing, readWithNetworkx, phi2Family, scra
 
 afterAll(removeScratchDirectories);
 
+// The palette's documented colours (src/vocabulary/palette.ts, README "GEXF styling"), written out here so that a
+// change to the table fails this test: Okabe–Ito per relation, vermillion roots, light grey placeholders.
+const DOCUMENTED_HEX: Record<string, string> = {
+  finetune: "#0072b2",
+  adapter: "#009e73",
+  quantized: "#e69f00",
+  merge: "#cc79a7",
+  unknown: "#8c8c8c",
+  root: "#d55e00",
+  placeholder: "#c8c8c8",
+};
+
+/** The colour graphology-gexf reads back for `hex`: `rgb(r,g,b)` in decimal. */
+function rgbText(hex: string): string {
+  return `rgb(${[1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)).join(",")})`;
+}
+
 async function writeFile(rows: ExportRows, path: string, options: GexfOptions): Promise<string> {
   const stream = createWriteStream(path);
   await writeGexf(rows, stream, options);
@@ -68,7 +85,9 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
       for (const id of members) {
         const { label, color, size, ...values } = graph.getNodeAttributes(id);
         expect(label).toBe(id);
-        expect(typeof color).toBe("string");
+        const { relation, placeholder } = engineNodeValues(lineage, id);
+        const role = placeholder === true ? "placeholder" : typeof relation === "string" ? relation : "root";
+        expect(color).toBe(rgbText(DOCUMENTED_HEX[role]!));
         // Size is 1 + 2·log10(1 + downloads), rounded to 3 decimals.
         const downloads = engineNodeValues(lineage, id).downloads;
         expect(size).toBeCloseTo(1 + 2 * Math.log10(1 + ((downloads as number | null) ?? 0)), 3);

@@ -3,7 +3,8 @@
 
 import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import { aggregateFans, parseFanName } from "../../src/graph/aggregate-fans.js";
+import { aggregateFans } from "../../src/graph/aggregate-fans.js";
+import { parseFanName } from "../../src/vocabulary/fan.js";
 import { realLineage } from "../server/real-lineage.js";
 
 /**

@@ -11,8 +11,7 @@ import { resolveQuery } from "../../src/graph/resolve-query.js";
 import type { OrgFamilySize } from "../../src/graph/org-families.js";
 import type { RankedModel } from "../../src/graph/top-models.js";
 import type { App } from "../../src/server/app.js";
-import type { GraphPayload, PayloadEdge, PayloadNode } from "../../src/server/graph-payload.js";
-import type { SearchResult } from "../../src/server/routes/search.js";
+import type { GraphPayload, PayloadEdge, PayloadNode, SearchResult } from "../../src/server/wire-types.js";
 import type { ModelMetrics } from "../../src/store/metrics-rows.js";
 import { appOver, getJson, realLineage, type ErrorBody, type FamilyBody } from "./real-lineage.js";
 

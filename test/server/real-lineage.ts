@@ -2,10 +2,9 @@
 // it, and an app over it; shared by the server tests.
 
 import { resolve } from "node:path";
-import type { FamilyReport } from "../../src/graph/family.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { createApp, type App, type AppDeps } from "../../src/server/app.js";
-import type { FamilyView } from "../../src/server/family-view.js";
+import type { FamilyResponse } from "../../src/server/wire-types.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
 
@@ -27,7 +26,7 @@ export interface ErrorBody {
   error: { status: number; message: string; suggestions?: string[] };
 }
 
-export type FamilyBody = { query: string; kind: string; family: FamilyReport } & FamilyView;
+export type FamilyBody = FamilyResponse;
 
 export function appOver(lineage: Lineage, deps: Partial<AppDeps> = {}): App {
   return createApp({ lineage, webRoot: null, ...deps });

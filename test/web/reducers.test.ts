@@ -4,7 +4,7 @@
 import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { ViewNodeAttributes } from "../../web/api.js";
-import { FADED_EDGE_COLOR, FADED_NODE_COLOR, RELATION_COLORS, ROOT_COLOR } from "../../web/colors.js";
+import { FADED_EDGE_COLOR, FADED_NODE_COLOR, RELATION_COLORS, ROOT_COLOR } from "../../src/vocabulary/palette.js";
 import { edgeDisplay, hoverState, IDLE, nodeDisplay, nodeSize, sizeValue, type DisplayState } from "../../web/reducers.js";
 
 function node(key: string, relation: ViewNodeAttributes["relation"], descendants: number): ViewNodeAttributes {

@@ -2,10 +2,8 @@
 // finds them, no fans, no node cap up to MAX_EXPORT) streamed as a file download, laid out as the viewer draws it.
 
 import { PassThrough, Readable } from "node:stream";
-import type { DirectedGraph } from "graphology";
 import { familyMembers } from "../../graph/family.js";
-import { lineageSubgraph } from "../../graph/subgraph.js";
-import { treeLayout } from "../../graph/tree-layout.js";
+import { familyView } from "../../graph/family-view.js";
 import { memberRows } from "../../export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../export/write-export.js";
 import { HttpError } from "../http-error.js";
@@ -38,7 +36,7 @@ export function exportFamily(data: ServerData, params: URLSearchParams, log: (me
   if (members.size > MAX_EXPORT) {
     throw new HttpError(413, `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`);
   }
-  const positions = treeLayout(lineageSubgraph(graph, members) as unknown as DirectedGraph);
+  const { positions } = familyView(graph, members);
   const rows = memberRows(store, graph, members.keys(), metrics);
   const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
   const suffix = format === "csv" ? `-${table}` : "";

@@ -7,13 +7,14 @@ import { modelRecord } from "../../store/model-queries.js";
 import { lookUpModel } from "../lookup.js";
 import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import type { ModelResponse } from "../wire-types.js";
 
 /** The Hub's own shape of `gated`: false, true, "auto" or "manual" (null when unknown). */
 function gatedValue(stored: string | null): boolean | string | null {
   return stored === "false" ? false : stored === "true" ? true : stored;
 }
 
-export function modelDetails(data: ServerData, params: URLSearchParams): unknown {
+export function modelDetails(data: ServerData, params: URLSearchParams): ModelResponse {
   const { store, graph, metrics } = data.lineage;
   const id = lookUpModel(store, modelIdParam(params, "id"));
   const row = modelRecord(store, id);
@@ -35,9 +36,10 @@ export function modelDetails(data: ServerData, params: URLSearchParams): unknown
       relation: graph.getNodeAttribute(id, "relation"),
     },
     hubUrl: `https://huggingface.co/${id}`,
-    children: report.children,
+    // A model's report always has its children and ancestors (an org's has neither).
+    children: report.children!,
     descendants: report.descendants,
-    ancestors: report.ancestors,
+    ancestors: report.ancestors!,
     ancestry: ancestorPaths(graph, id),
     metrics: metrics.get(id) ?? null,
   };

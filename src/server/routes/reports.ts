@@ -2,11 +2,12 @@
 // computed once per snapshot.
 
 import type { ServerData } from "../server-data.js";
+import type { ChecksResponse, StatsResponse } from "../wire-types.js";
 
-export function stats(data: ServerData): unknown {
+export function stats(data: ServerData): StatsResponse {
   return data.stats;
 }
 
-export function checks(data: ServerData): unknown {
+export function checks(data: ServerData): ChecksResponse {
   return data.checks;
 }

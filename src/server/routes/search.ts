@@ -3,13 +3,7 @@
 
 import { countParam, requiredText } from "../params.js";
 import type { ServerData } from "../server-data.js";
-
-export interface SearchResult {
-  id: string;
-  kind: "model" | "org";
-  descendants: number;
-  downloads: number;
-}
+import type { SearchResponse, SearchResult } from "../wire-types.js";
 
 function compare(a: SearchResult, b: SearchResult): number {
   return b.descendants - a.descendants || b.downloads - a.downloads || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -25,7 +19,7 @@ function offer(best: SearchResult[], candidate: SearchResult, limit: number): vo
   if (best.length > limit) best.pop();
 }
 
-export function search(data: ServerData, params: URLSearchParams): { results: SearchResult[] } {
+export function search(data: ServerData, params: URLSearchParams): SearchResponse {
   const text = requiredText(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
   const best: SearchResult[] = [];

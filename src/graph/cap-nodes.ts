@@ -1,5 +1,5 @@
 // The node cap of a drawn family: the nearest members are kept first (by depth, then by descendants, largest
-// first), so what is shown stays connected to the family's own models; the rest is counted, not sent.
+// first), so what is shown stays connected to the family's own models; the rest is counted, not drawn.
 
 import { DirectedGraph } from "graphology";
 

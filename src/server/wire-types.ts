@@ -1,0 +1,137 @@
+// The shapes of the HTTP API's answers, declared once: the routes are typed to return them and the viewer reads
+// them with `import type`, so a change on either side fails the other's typecheck. Types only, no code.
+
+import type { ChecksReport } from "../graph/checks.js";
+import type { FamilyReport } from "../graph/family.js";
+import type { LineageStats } from "../graph/lineage-stats.js";
+import type { Ranking } from "../graph/top-models.js";
+import type { Relation, RelationCounts } from "../vocabulary/relation.js";
+
+/** Every failure: `{ "error": { "status", "message", "suggestions"? } }` (suggestions: close matches of a 404). */
+export interface ErrorResponse {
+  error: { status: number; message: string; suggestions?: string[] };
+}
+
+/** GET /api/search: one model or org whose name contains the text. */
+export interface SearchResult {
+  id: string;
+  kind: "model" | "org";
+  descendants: number;
+  downloads: number;
+}
+
+export interface SearchResponse {
+  results: SearchResult[];
+}
+
+/** The leaf children of one parent and one relation, drawn as one node. */
+export interface FanInfo {
+  parent: string;
+  relation: Relation;
+  count: number;
+}
+
+/** What the viewer draws and shows about one node, at its tree-layout position. */
+export interface ViewNodeAttributes {
+  label: string;
+  x: number;
+  y: number;
+  depth: number;
+  relation: Relation | null;
+  author: string | null;
+  downloads: number;
+  descendants: number;
+  placeholder: boolean;
+  /** True for a node with no parent in this graph (drawn on the top row). */
+  root: boolean;
+  fan?: FanInfo;
+}
+
+export interface PayloadNode {
+  key: string;
+  attributes: ViewNodeAttributes;
+}
+
+export interface PayloadEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: { relation: Relation };
+}
+
+/** A drawn graph in graphology's serialized shape. */
+export interface GraphPayload {
+  nodes: PayloadNode[];
+  edges: PayloadEdge[];
+}
+
+/** GET /api/family: the family report and the drawn family (fans folded, node cap applied). */
+export interface FamilyResponse {
+  query: string;
+  kind: "model" | "org";
+  family: FamilyReport;
+  graph: GraphPayload;
+  aggregated: FanInfo[];
+  truncated: { omittedNodes: number } | null;
+}
+
+/** GET /api/ancestry: the model and its ancestors drawn, with every path from the model up to a root. */
+export interface AncestryResponse {
+  id: string;
+  graph: GraphPayload;
+  paths: string[][];
+  truncated: boolean;
+}
+
+/** One model's record as GET /api/model gives it. */
+export interface ModelRecord {
+  id: string;
+  author: string | null;
+  createdAt: string | null;
+  lastModified: string | null;
+  downloads: number | null;
+  likes: number | null;
+  license: string | null;
+  pipelineTag: string | null;
+  libraryName: string | null;
+  /** The Hub's own shape: false, true, "auto" or "manual" (null when unknown). */
+  gated: boolean | string | null;
+  placeholder: boolean;
+  relation: Relation | null;
+}
+
+export interface ModelMetricsAnswer {
+  generation: number;
+  descendants: number;
+  children: number;
+  pagerank: number;
+  subtreeDownloads: number;
+}
+
+/** GET /api/model: a model's record, family counts, ancestry and stored metrics (null when not computed). */
+export interface ModelResponse {
+  model: ModelRecord;
+  hubUrl: string;
+  children: { total: number; byRelation: RelationCounts };
+  descendants: { total: number; byRelation: RelationCounts; byDepth: Record<string, number> };
+  ancestors: { id: string; depth: number }[];
+  ancestry: { paths: string[][]; truncated: boolean };
+  metrics: ModelMetricsAnswer | null;
+}
+
+/** GET /api/top: models ranked by a stored metric. */
+export interface TopResponse {
+  by: Ranking;
+  models: { id: string; value: number; downloads: number }[];
+}
+
+/** GET /api/top-orgs: the largest org families. */
+export interface TopOrgsResponse {
+  orgs: { org: string; models: number; descendants: number }[];
+}
+
+/** GET /api/stats: what `hf-lineage stats --json` prints. */
+export type StatsResponse = LineageStats;
+
+/** GET /api/checks: what `hf-lineage check --json` prints. */
+export type ChecksResponse = ChecksReport;
