@@ -1,0 +1,101 @@
+// Questions answered from the lineage index against the same questions answered on the graphology graph (checked
+// against networkx in lineage-vs-oracle.test.ts), on the whole bundled snapshot: families of orgs and models,
+// ancestors and their paths, rankings, the headline figures; and the index read back from the store.
+
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ancestorPaths, ancestorsOf } from "../../src/graph/ancestry.js";
+import { familyReport } from "../../src/graph/family.js";
+import { indexAncestorPaths } from "../../src/graph/index-ancestry.js";
+import { familyNodes, indexAncestors, indexFamilyReport } from "../../src/graph/index-family.js";
+import { indexTopModels } from "../../src/graph/index-top.js";
+import { openIndexedLineage, ORG_FAMILIES_KEPT, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
+import { lineageStats } from "../../src/graph/lineage-stats.js";
+import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { largestOrgFamilies } from "../../src/graph/org-families.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
+import { RANKINGS, topModels } from "../../src/graph/top-models.js";
+import { connectionOf } from "../../src/store/database-handle.js";
+import { storedIndexVersion } from "../../src/store/index-sections.js";
+import { dataVersion, openStore } from "../../src/store/open-store.js";
+import { importFile } from "../../src/sync/import-file.js";
+
+const DATA = resolve(process.cwd(), "data");
+const BUNDLE = [
+  join(DATA, "edges.csv.gz"),
+  join(DATA, "metadata.csv.gz"),
+  ...readdirSync(join(DATA, "family-trees"))
+    .sort()
+    .map((name) => join(DATA, "family-trees", name)),
+];
+
+let graphSide: Lineage;
+let indexSide: IndexedLineage;
+/** Models asked about: the 200 with most descendants, every 97th model, and every model with several parents. */
+let askedModels: string[];
+
+beforeAll(async () => {
+  const store = openStore(":memory:");
+  for (const file of BUNDLE) await importFile(store, file);
+  graphSide = loadLineage(store);
+  indexSide = openIndexedLineage(store);
+  const byDescendants = topModels(graphSide.graph, graphSide.metrics, "descendants", 200).map((model) => model.id);
+  const every97th = graphSide.graph.nodes().filter((_id, position) => position % 97 === 0);
+  const merges = graphSide.graph.filterNodes((id) => graphSide.graph.inDegree(id) > 1);
+  askedModels = [...new Set([...byDescendants, ...every97th, ...merges])];
+});
+
+describe("questions answered from the lineage index", () => {
+  it("gives every org family of the 100 largest and every asked model's family as the graph does", () => {
+    const orgs = largestOrgFamilies(graphSide.graph, graphSide.metrics, 100).map((family) => family.org);
+    expect(askedModels.length).toBeGreaterThan(600);
+    for (const query of [...orgs, ...askedModels]) {
+      const resolved = resolveQuery(graphSide.store, query);
+      expect(indexFamilyReport(indexSide, resolved), query).toEqual(familyReport(graphSide.graph, resolved));
+    }
+  });
+
+  it("gives every asked model's ancestors and paths to the roots as the graph does", () => {
+    for (const id of askedModels) {
+      const [node] = familyNodes(indexSide, { kind: "model", id });
+      expect(indexAncestors(indexSide, node!), id).toEqual(ancestorsOf(graphSide.graph, id));
+      expect(indexAncestorPaths(indexSide, node!, { maxPaths: 50 }), id).toEqual(
+        ancestorPaths(graphSide.graph, id, { maxPaths: 50 }),
+      );
+    }
+  });
+
+  it("ranks models by every measure as the graph does", () => {
+    for (const by of RANKINGS) {
+      for (const limit of [1, 20, 100, 1000]) {
+        expect(indexTopModels(indexSide, by, limit), `${by} ${limit}`).toEqual(
+          topModels(graphSide.graph, graphSide.metrics, by, limit),
+        );
+      }
+    }
+  });
+
+  it("keeps the headline figures the graph gives", () => {
+    expect(indexSide.headline.stats).toEqual(lineageStats(graphSide));
+    expect(indexSide.headline.largestOrgFamilies).toEqual(
+      largestOrgFamilies(graphSide.graph, graphSide.metrics, ORG_FAMILIES_KEPT),
+    );
+  });
+
+  it("is stored with the data version it was built from, read back identical, and rebuilt after new data", async () => {
+    const { store } = graphSide;
+    expect(storedIndexVersion(store)).toBe(dataVersion(store));
+    const again = openIndexedLineage(store);
+    expect(again.index).toEqual(indexSide.index);
+    expect(again.metrics).toEqual(indexSide.metrics);
+    expect(again.headline).toEqual(indexSide.headline);
+    // New data (one more model as an edge list row) makes the stored index stale: the next open rebuilds it.
+    const before = dataVersion(store);
+    connectionOf(store).prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'`).run();
+    expect(storedIndexVersion(store)).toBe(before);
+    const rebuilt = openIndexedLineage(store);
+    expect(rebuilt.index.dataVersion).toBe(before + 1);
+    expect(storedIndexVersion(store)).toBe(before + 1);
+  });
+});
