@@ -4,7 +4,7 @@ import { ancestorPaths, ancestorsOf } from "../graph/ancestry.js";
 import { loadLineage } from "../graph/lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { wholeNumberOption } from "./read-option.js";
 import { toJson } from "./render.js";
 
 export const ancestorsCommand: Command = {
@@ -15,7 +15,7 @@ export const ancestorsCommand: Command = {
   optionHelp: ["--max-paths N  show at most N paths (default 100)"],
   async run({ values, positionals, output, openStore }) {
     if (positionals.length !== 1) throw new UsageError("give one model id");
-    const maxPaths = parseCountOption(values, "max-paths", 100, { min: 1, max: 100_000 });
+    const maxPaths = wholeNumberOption(values, "max-paths", 100, { min: 1, max: 100_000 });
     const lineage = loadLineage(await openStore());
     const resolved = resolveQuery(lineage.db, positionals[0] as string);
     if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; ancestors takes a model id`);

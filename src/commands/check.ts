@@ -3,7 +3,7 @@
 import { runChecks } from "../graph/checks.js";
 import { loadLineage } from "../graph/lineage.js";
 import type { Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 function exampleText(example: unknown): string {
@@ -19,7 +19,7 @@ export const checkCommand: Command = {
   options: { examples: { type: "string" } },
   optionHelp: ["--examples N    examples shown per check (default 5)"],
   async run({ values, output, openStore }) {
-    const examples = parseCountOption(values, "examples", 5, { min: 0, max: 1_000_000 });
+    const examples = wholeNumberOption(values, "examples", 5, { min: 0, max: 1_000_000 });
     const lineage = loadLineage(await openStore());
     const report = runChecks(lineage.db, lineage.graph, { examples });
     if (values.json === true) return output.out(toJson(report));

@@ -8,7 +8,7 @@ import { crawlFamily } from "../store/crawl-family.js";
 import { crawlListing, NoFullCrawlError } from "../store/crawl-listing.js";
 import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../store/crawl-session.js";
 import { CommandError, UsageError, type Command, type CommandContext } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
@@ -100,7 +100,7 @@ export const crawlCommand: Command = {
     const mode = modeOf(values);
     const endpoint = endpointOf(values, env);
     const accessToken = tokenOf(env);
-    const concurrency = parseCountOption(values, "concurrency", 4, { min: 1, max: 32 });
+    const concurrency = wholeNumberOption(values, "concurrency", 4, { min: 1, max: 32 });
     const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
     const progress = createProgressLine(output.err, output.interactive, traffic);
     const db = await openStore();

@@ -12,31 +12,21 @@ import { treeLayout } from "../graph/tree-layout.js";
 import { writeAtomically } from "../export/atomic-output.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
 import { withProgress } from "../export/export-progress.js";
-import { COLOR_MODES, type ColorMode, type PositionLookup } from "../export/viz-style.js";
-import { EXPORT_FORMATS, isExportFormat, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
+import { COLOR_MODES, type PositionLookup } from "../export/viz-style.js";
+import { EXPORT_FORMATS, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
 import type { Store } from "../store/open-store.js";
-import { CommandError, UsageError, type Command, type CommandOutput } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
-import { parseRelationsOption } from "./parse-relations-option.js";
+import { CommandError, UsageError, type Command, type CommandContext, type CommandOutput } from "./command.js";
+import { choiceOption, relationListOption, wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 const EXTENSION_FORMATS: Record<string, ExportFormat> = { ".gexf": "gexf", ".graphml": "graphml", ".json": "json" };
 
-function formatOf(values: Record<string, unknown>, target: string): ExportFormat {
-  const raw = values.format;
-  if (raw === undefined) {
-    const inferred = EXTENSION_FORMATS[extname(target).toLowerCase()] ?? (target === "-" ? "gexf" : undefined);
-    if (inferred === undefined) throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
-    return inferred;
-  }
-  if (typeof raw !== "string" || !isExportFormat(raw)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}; got "${String(raw)}"`);
-  return raw;
-}
-
-function colorOf(values: Record<string, unknown>): ColorMode {
-  const raw = values.color ?? "relation";
-  if (!(COLOR_MODES as readonly unknown[]).includes(raw)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(", ")}; got "${String(raw)}"`);
-  return raw as ColorMode;
+function formatOf(values: CommandContext["values"], target: string): ExportFormat {
+  const given = choiceOption(values, "format", EXPORT_FORMATS);
+  if (given !== undefined) return given;
+  const inferred = EXTENSION_FORMATS[extname(target).toLowerCase()] ?? (target === "-" ? "gexf" : undefined);
+  if (inferred === undefined) throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
+  return inferred;
 }
 
 interface Selection {
@@ -45,9 +35,9 @@ interface Selection {
   positions?: PositionLookup;
 }
 
-function select(db: Store, query: string | undefined, values: Record<string, unknown>): Selection {
-  const maxDepth = values.depth === undefined ? undefined : parseCountOption(values, "depth", 0);
-  const relations = parseRelationsOption(values);
+function select(db: Store, query: string | undefined, values: CommandContext["values"]): Selection {
+  const maxDepth = values.depth === undefined ? undefined : wholeNumberOption(values, "depth", 0);
+  const relations = relationListOption(values);
   if (values.layout !== undefined && values.layout !== "tree") throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
   if (query === undefined) {
     if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined) throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
@@ -107,7 +97,7 @@ export const exportCommand: Command = {
     const target = values.output;
     if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
     const format = formatOf(values, target);
-    const color = colorOf(values);
+    const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
     const selection = select(await openStore(), positionals[0], values);
     const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
     const options = { color, positions: selection.positions, description: selection.description };

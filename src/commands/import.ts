@@ -1,10 +1,11 @@
 // `hf-lineage import FILE...`: recorded Hub metadata into the database (Hub JSON/JSONL, edge-list CSV, model CSV,
 // the family-tree dumps). A file already imported is skipped; an interrupted import resumes; bad records are reported.
 
-import { IMPORT_FORMATS, isImportFormat } from "../ingest/import-formats.js";
+import { IMPORT_FORMATS } from "../ingest/import-formats.js";
 import { SourceFileError } from "../ingest/source-file.js";
 import { importFile, type FileImportSummary } from "../store/import-file.js";
 import { UsageError, type Command } from "./command.js";
+import { choiceOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 const PROBLEMS_SHOWN = 5;
@@ -29,8 +30,7 @@ export const importCommand: Command = {
   ],
   async run({ values, positionals, output, openStore }) {
     if (positionals.length === 0) throw new UsageError("give at least one file to import");
-    const format = values.format as string | undefined;
-    if (format !== undefined && !isImportFormat(format)) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(", ")}; got "${format}"`);
+    const format = choiceOption(values, "format", IMPORT_FORMATS);
     const columns = {
       ...(typeof values["child-column"] === "string" ? { child: values["child-column"] } : {}),
       ...(typeof values["parent-column"] === "string" ? { parent: values["parent-column"] } : {}),

@@ -8,7 +8,7 @@ import { loadLineage } from "../graph/lineage.js";
 import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
 import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { wholeNumberOption } from "./read-option.js";
 
 /** web/dist of this package, from src/commands or dist/commands alike. */
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -46,7 +46,7 @@ export const serveCommand: Command = {
     "--cors ORIGIN   allow this one origin to call the API from another site (default: none)",
   ],
   async run({ values, output, openStore }) {
-    const port = parseCountOption(values, "port", 8787, { min: 0, max: 65_535 });
+    const port = wholeNumberOption(values, "port", 8787, { min: 0, max: 65_535 });
     const host = typeof values.host === "string" ? values.host : "127.0.0.1";
     if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
     const cors = corsOrigin(values.cors);

@@ -6,7 +6,7 @@ import { lineageStats } from "../graph/lineage-stats.js";
 import { loadLineage } from "../graph/lineage.js";
 import { topModels } from "../graph/top-models.js";
 import type { Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { wholeNumberOption } from "./read-option.js";
 import { formatCount, table, toJson } from "./render.js";
 
 export const summaryCommand: Command = {
@@ -16,7 +16,7 @@ export const summaryCommand: Command = {
   options: { limit: { type: "string" } },
   optionHelp: ["--limit N       entries per list (default 10)"],
   async run({ values, output, openStore }) {
-    const limit = parseCountOption(values, "limit", 10, { min: 1, max: 10_000 });
+    const limit = wholeNumberOption(values, "limit", 10, { min: 1, max: 10_000 });
     const lineage = loadLineage(await openStore());
     const stats = lineageStats(lineage);
     const orgs = largestOrgFamilies(lineage.graph, lineage.metrics, limit);

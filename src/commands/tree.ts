@@ -4,8 +4,7 @@ import { loadLineage } from "../graph/lineage.js";
 import { treeLines } from "../graph/print-tree.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
-import { parseRelationsOption } from "./parse-relations-option.js";
+import { relationListOption, wholeNumberOption } from "./read-option.js";
 import { toJson } from "./render.js";
 
 export const treeCommand: Command = {
@@ -20,9 +19,9 @@ export const treeCommand: Command = {
   ],
   async run({ values, positionals, output, openStore }) {
     if (positionals.length !== 1) throw new UsageError("give one model id");
-    const maxDepth = parseCountOption(values, "depth", 2, { min: 1, max: 1000 });
-    const maxNodes = parseCountOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
-    const relations = parseRelationsOption(values);
+    const maxDepth = wholeNumberOption(values, "depth", 2, { min: 1, max: 1000 });
+    const maxNodes = wholeNumberOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
+    const relations = relationListOption(values);
     const lineage = loadLineage(await openStore());
     const resolved = resolveQuery(lineage.db, positionals[0] as string);
     if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
