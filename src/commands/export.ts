@@ -15,7 +15,7 @@ import { withProgress } from "../export/export-progress.js";
 import { COLOR_MODES, type PositionLookup } from "../export/viz-style.js";
 import { EXPORT_FORMATS, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
 import type { Store } from "../store/open-store.js";
-import { CommandError, UsageError, type Command, type CommandContext, type CommandOutput } from "./command.js";
+import { CommandError, UsageError, type CommandContext, type CommandOutput } from "./command.js";
 import { choiceOption, relationListOption, wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
@@ -71,56 +71,34 @@ function report(output: CommandOutput, json: boolean, summary: { format: ExportF
   else output.err(`wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges to ${summary.files.join(", ")}\n`);
 }
 
-export const exportCommand: Command = {
-  name: "export",
-  summary: "Write a family, or the whole database, as GEXF, GraphML, CSV, JSON or Parquet",
-  usage: "export [ID_OR_ORG] [--format gexf|gexf-1.2|graphml|csv|json|parquet] -o FILE|DIR|- [--depth N] [--relations a,b] [--color relation|org] [--layout tree]",
-  options: {
-    format: { type: "string", short: "f" },
-    output: { type: "string", short: "o" },
-    depth: { type: "string" },
-    relations: { type: "string" },
-    color: { type: "string" },
-    layout: { type: "string" },
-  },
-  optionHelp: [
-    "-f, --format F       gexf (1.3, Gephi), gexf-1.2 (1.2draft, networkx), graphml, json (graphology), csv, parquet",
-    "                     (default: from the file extension; csv and parquet write nodes.* and edges.* into DIR)",
-    "-o, --output PATH    the file, the directory (csv, parquet) or - for standard output",
-    "--depth N            a family: only descendants at most N steps below",
-    "--relations a,b      a family: only follow these relations (finetune, adapter, quantized, merge, unknown)",
-    "--color MODE         GEXF node colour by relation (default) or org",
-    "--layout tree        a family: add tree-layout positions (GEXF viz:position, GraphML and JSON x, y)",
-  ],
-  async run({ values, positionals, output, openStore }) {
-    if (positionals.length > 1) throw new UsageError("give at most one model id or org (none exports the whole database)");
-    const target = values.output;
-    if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
-    const format = formatOf(values, target);
-    const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
-    const selection = select(await openStore(), positionals[0], values);
-    const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
-    const options = { color, positions: selection.positions, description: selection.description };
-    if (target === "-") {
-      if (isTableFormat(format)) throw new UsageError(`--format ${format} writes two files; give -o DIR`);
-      return writeExport(format, rows, outputStream(output), options);
+export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
+  if (positionals.length > 1) throw new UsageError("give at most one model id or org (none exports the whole database)");
+  const target = values.output;
+  if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
+  const format = formatOf(values, target);
+  const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
+  const selection = select(await openStore(), positionals[0], values);
+  const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
+  const options = { color, positions: selection.positions, description: selection.description };
+  if (target === "-") {
+    if (isTableFormat(format)) throw new UsageError(`--format ${format} writes two files; give -o DIR`);
+    return writeExport(format, rows, outputStream(output), options);
+  }
+  let files: string[];
+  try {
+    if (isTableFormat(format)) {
+      mkdirSync(target, { recursive: true });
+      const names = tableFileNames(format);
+      files = [join(target, names.nodes), join(target, names.edges)];
+      await writeAtomically(files, ([nodes, edges]) => writeExport(format, rows, { nodes: nodes!, edges: edges! }, options));
+    } else {
+      files = [target];
+      await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
     }
-    let files: string[];
-    try {
-      if (isTableFormat(format)) {
-        mkdirSync(target, { recursive: true });
-        const names = tableFileNames(format);
-        files = [join(target, names.nodes), join(target, names.edges)];
-        await writeAtomically(files, ([nodes, edges]) => writeExport(format, rows, { nodes: nodes!, edges: edges! }, options));
-      } else {
-        files = [target];
-        await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
-      throw error;
-    }
-    report(output, values.json === true, { format, files, nodes: selection.rows.nodeCount, edges: selection.rows.edgeCount });
-  },
-};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
+    throw error;
+  }
+  report(output, values.json === true, { format, files, nodes: selection.rows.nodeCount, edges: selection.rows.edgeCount });
+}
