@@ -43,7 +43,9 @@ describe("runCommandLine", () => {
     const overview = await run("--help");
     expect(overview.code).toBe(0);
     expect(overview.stdout).toMatch(/^hf-lineage: how models on the Hugging Face Hub derive from one another\n/);
-    for (const command of COMMANDS) expect(overview.stdout).toContain(`\n  ${command.name.padEnd(9)}  ${command.summary}\n`);
+    for (const command of COMMANDS) {
+      expect(overview.stdout).toContain(`\n  ${command.name.padEnd(9)}  ${command.summary}\n`);
+    }
     expect(await run("family", "--help")).toEqual({
       code: 0,
       stdout: [
@@ -73,8 +75,8 @@ describe("runCommandLine", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hf-lineage: give a command: import, crawl, summary, stats, family, ancestors, tree, top, check, export, serve\n" +
-        "Run `hf-lineage --help` for the commands.\n",
+        "hf-lineage: give a command: import, crawl, summary, stats, family, ancestors, tree, top, check, export, " +
+        "serve\nRun `hf-lineage --help` for the commands.\n",
     });
   });
 
