@@ -2,6 +2,7 @@
 // so a shared link reopens the same view and the back button walks through earlier views.
 
 import { parseFanName } from "../src/vocabulary/fan.js";
+import { parseChoice, parseRelationList, parseWholeNumber } from "../src/vocabulary/option-values.js";
 import { RELATIONS, type Relation } from "./api.js";
 
 export const SIZE_MODES = ["descendants", "downloads"] as const;
@@ -32,16 +33,14 @@ function text(value: string | null): string | null {
   return trimmed === "" ? null : trimmed;
 }
 
-function integerIn(value: string | null, min: number, max: number): number | null {
-  if (value === null || !/^\d+$/.test(value.trim())) return null;
-  const number = Number(value);
-  return number >= min && number <= max ? number : null;
+function wholeNumberIn(value: string | null, min: number, max: number): number | null {
+  const parsed = value === null ? null : parseWholeNumber(value, { min, max });
+  return parsed?.ok === true ? parsed.value : null;
 }
 
-/** Relations in the tuple's order; null when the list names all of them or none we know. */
-export function normalizeRelations(values: readonly string[]): Relation[] | null {
-  const wanted = new Set(values.map((value) => value.trim().toLowerCase()));
-  const relations = RELATIONS.filter((relation) => wanted.has(relation));
+/** The relation filter of a view: the relations in the tuple's order, or null when they are all of them or none. */
+export function normalizeRelations(wanted: readonly Relation[]): Relation[] | null {
+  const relations = RELATIONS.filter((relation) => wanted.includes(relation));
   return relations.length === 0 || relations.length === RELATIONS.length ? null : relations;
 }
 
@@ -49,17 +48,19 @@ export function normalizeRelations(values: readonly string[]): Relation[] | null
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const size = params.get("size");
+  const sizeMode = size === null ? null : parseChoice(size, SIZE_MODES);
   const relations = params.get("relations");
+  const relationList = relations === null ? null : parseRelationList(relations);
   const names = (params.get("expand") ?? "").split(",").map((value) => value.trim());
   const expand = names.filter((name) => parseFanName(name) !== null);
   return {
     q: text(params.get("q")),
-    depth: integerIn(params.get("depth"), 0, MAX_DEPTH),
-    relations: relations === null ? null : normalizeRelations(relations.split(",")),
-    size: (SIZE_MODES as readonly string[]).includes(size ?? "") ? (size as SizeMode) : "descendants",
+    depth: wholeNumberIn(params.get("depth"), 0, MAX_DEPTH),
+    relations: relationList?.ok === true ? normalizeRelations(relationList.value) : null,
+    size: sizeMode?.ok === true ? sizeMode.value : "descendants",
     selected: text(params.get("selected")),
     expand: [...new Set(expand)].sort(),
-    max: integerIn(params.get("max"), 1, MAX_NODES_LIMIT),
+    max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
   };
 }
 

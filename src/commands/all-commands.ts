@@ -1,16 +1,38 @@
-// The list of commands the command line offers, in the order --help shows them.
+// The commands the command line offers, in the order --help shows them, and the options they all take. Only the
+// specs are imported here, so that --help loads no command's work.
 
-import { ancestorsCommand } from "./ancestors.js";
-import { checkCommand } from "./check.js";
-import type { Command } from "./command.js";
-import { crawlCommand } from "./crawl.js";
-import { exportCommand } from "./export.js";
-import { familyCommand } from "./family.js";
-import { importCommand } from "./import.js";
-import { serveCommand } from "./serve.js";
-import { statsCommand } from "./stats.js";
-import { summaryCommand } from "./summary.js";
-import { topCommand } from "./top.js";
-import { treeCommand } from "./tree.js";
+import type { CommandSpec, OptionSpec } from "./command.js";
+import { ancestorsSpec } from "./specs/ancestors.js";
+import { checkSpec } from "./specs/check.js";
+import { crawlSpec } from "./specs/crawl.js";
+import { exportSpec } from "./specs/export.js";
+import { familySpec } from "./specs/family.js";
+import { importSpec } from "./specs/import.js";
+import { serveSpec } from "./specs/serve.js";
+import { statsSpec } from "./specs/stats.js";
+import { summarySpec } from "./specs/summary.js";
+import { topSpec } from "./specs/top.js";
+import { treeSpec } from "./specs/tree.js";
 
-export const COMMANDS: Command[] = [importCommand, crawlCommand, summaryCommand, statsCommand, familyCommand, ancestorsCommand, treeCommand, topCommand, checkCommand, exportCommand, serveCommand];
+export const COMMANDS: CommandSpec[] = [
+  importSpec,
+  crawlSpec,
+  summarySpec,
+  statsSpec,
+  familySpec,
+  ancestorsSpec,
+  treeSpec,
+  topSpec,
+  checkSpec,
+  exportSpec,
+  serveSpec,
+];
+
+/** The options every command takes besides its own. */
+export const SHARED_OPTIONS: OptionSpec[] = [
+  { name: "db", value: "PATH", help: "the database to use (default: the bundled snapshot, built on first use)" },
+  { name: "json", help: "print JSON for scripts" },
+];
+
+/** The help option, which every command takes too and the command line answers before running anything. */
+export const HELP_OPTION = { name: "help", short: "h", help: "show this help" } satisfies OptionSpec;

@@ -2,8 +2,8 @@
 
 import { runChecks } from "../graph/checks.js";
 import { loadLineage } from "../graph/lineage.js";
-import type { Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import type { CommandContext } from "./command.js";
+import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 function exampleText(example: unknown): string {
@@ -12,24 +12,17 @@ function exampleText(example: unknown): string {
   return Object.entries(example as Record<string, unknown>).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`).join(" ");
 }
 
-export const checkCommand: Command = {
-  name: "check",
-  summary: "Data-quality checks: self-loops, cycles, placeholders, case variants, unresolvable bases and more",
-  usage: "check [--examples N] [--json]",
-  options: { examples: { type: "string" } },
-  optionHelp: ["--examples N    examples shown per check (default 5)"],
-  async run({ values, output, openStore }) {
-    const examples = parseCountOption(values, "examples", 5, { min: 0, max: 1_000_000 });
-    const lineage = loadLineage(await openStore());
-    const report = runChecks(lineage.store, lineage.graph, { examples });
-    if (values.json === true) return output.out(toJson(report));
-    for (const [name, found] of Object.entries(report)) {
-      output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);
-      if ("byReason" in found) {
-        const reasons = Object.entries(found.byReason as Record<string, number>).filter(([, count]) => count > 0);
-        if (reasons.length > 0) output.out(`  by reason: ${reasons.map(([reason, count]) => `${reason} ${formatCount(count)}`).join(", ")}\n`);
-      }
-      for (const example of found.examples as unknown[]) output.out(`  - ${exampleText(example)}\n`);
+export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
+  const examples = wholeNumberOption(values, "examples", 5, { min: 0, max: 1_000_000 });
+  const lineage = loadLineage(await openStore());
+  const report = runChecks(lineage.store, lineage.graph, { examples });
+  if (values.json === true) return output.out(toJson(report));
+  for (const [name, found] of Object.entries(report)) {
+    output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);
+    if ("byReason" in found) {
+      const reasons = Object.entries(found.byReason as Record<string, number>).filter(([, count]) => count > 0);
+      if (reasons.length > 0) output.out(`  by reason: ${reasons.map(([reason, count]) => `${reason} ${formatCount(count)}`).join(", ")}\n`);
     }
-  },
-};
+    for (const example of found.examples as unknown[]) output.out(`  - ${exampleText(example)}\n`);
+  }
+}

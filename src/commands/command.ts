@@ -1,7 +1,6 @@
-// What every command of the command line is: a name, its options in node:util parseArgs form, and a run
-// function that gets parsed arguments and an output channel. Only src/cli.ts turns these into a process.
+// What every command of the command line is: a spec (name, usage, options, help) light enough for --help, and a
+// run function, loaded only when the command runs, that gets parsed arguments and an output channel.
 
-import type { ParseArgsConfig } from "node:util";
 import type { Store } from "../store/open-store.js";
 
 export interface CommandOutput {
@@ -14,7 +13,8 @@ export interface CommandOutput {
 }
 
 export interface CommandContext {
-  values: Record<string, string | boolean | string[] | undefined>;
+  /** Option values by long name (`max-paths`): a string, true for a switch, undefined when not given. */
+  values: Record<string, string | boolean | undefined>;
   positionals: string[];
   output: CommandOutput;
   /** The environment variables the command line passes on (HF_TOKEN, HF_ENDPOINT). */
@@ -23,21 +23,33 @@ export interface CommandContext {
   openStore(): Promise<Store>;
 }
 
-export interface Command {
+/** A command's work; returns the exit code (0 when omitted). */
+export type RunCommand = (context: CommandContext) => Promise<number | void>;
+
+export interface OptionSpec {
+  /** The long name without its dashes (`max-paths`), also the key of its value in CommandContext.values. */
+  name: string;
+  /** The one-letter short form (`f` for -f), if any. */
+  short?: string;
+  /** What --help calls the value (`N`, `LIST`); none for a switch such as --force. */
+  value?: string;
+  /** What the option does, for --help; a line break starts a line that continues under the first. */
+  help: string;
+}
+
+export interface CommandSpec {
   name: string;
   /** One line for the command list. */
   summary: string;
   /** The usage line(s) after `hf-lineage`, for --help. */
   usage: string;
   /** Options beyond the shared --db, --json and --help. */
-  options: NonNullable<ParseArgsConfig["options"]>;
-  /** Help text for the options, one line each. */
-  optionHelp: string[];
-  /** Returns the exit code (0 when omitted). */
-  run(context: CommandContext): Promise<number | void>;
+  options: OptionSpec[];
+  /** Loads the module that does the command's work. */
+  load(): Promise<{ run: RunCommand }>;
 }
 
-/** Bad usage: the command line prints the message and the usage, and exits with 2. */
+/** Bad usage: the command line prints the message and where to read the usage, and exits with 2. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

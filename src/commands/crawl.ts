@@ -7,8 +7,8 @@ import { isModelId } from "../vocabulary/model-id.js";
 import { crawlFamily } from "../sync/crawl-family.js";
 import { crawlListing, NoFullCrawlError } from "../sync/crawl-listing.js";
 import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../sync/crawl-session.js";
-import { CommandError, UsageError, type Command, type CommandContext } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { CommandError, UsageError, type CommandContext } from "./command.js";
+import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
@@ -78,66 +78,47 @@ function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: H
   };
 }
 
-export const crawlCommand: Command = {
-  name: "crawl",
-  summary: "Crawl Hub metadata into the database (all models, an org's or a model's family, or what changed)",
-  usage: "crawl --all\ncrawl --author ORG\ncrawl --family ID\ncrawl            (what changed since the last full or incremental crawl)",
-  options: {
-    all: { type: "boolean" },
-    author: { type: "string" },
-    family: { type: "string" },
-    endpoint: { type: "string" },
-    concurrency: { type: "string" },
-  },
-  optionHelp: [
-    "--all              every public model, 500 a page",
-    "--author ORG       an org's models, all their descendants, and the ancestors of all of them",
-    "--family ID        one model, all its descendants, and the ancestors of all of them",
-    "--endpoint URL     the Hub to crawl (default: HF_ENDPOINT, else https://huggingface.co); HF_TOKEN is sent if set",
-    "--concurrency N    family and org crawls: requests in flight at most (default 4)",
-  ],
-  async run({ values, output, env, openStore }) {
-    const mode = modeOf(values);
-    const endpoint = endpointOf(values, env);
-    const accessToken = tokenOf(env);
-    const concurrency = parseCountOption(values, "concurrency", 4, { min: 1, max: 32 });
-    const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
-    const progress = createProgressLine(output.err, output.interactive, traffic);
-    const store = await openStore();
-    const session: CrawlSession = {
-      store,
-      hubUrl: endpoint,
-      ...(accessToken === undefined ? {} : { accessToken }),
-      fetch: createHubFetch({ traffic }),
-      traffic,
-      concurrency,
-      onProgress: (counts) => progress.update(counts),
-    };
-    const started = Date.now();
-    let result: CrawlResult;
-    try {
-      result = "target" in mode ? await crawlFamily(session, mode.mode, mode.target) : await crawlListing(session, mode.mode);
-    } catch (error) {
-      progress.done();
-      if (error instanceof HubRequestError || error instanceof NoFullCrawlError || error instanceof CrawlAbortedError) {
-        throw new CommandError(`${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`);
-      }
-      throw error;
-    }
+export async function run({ values, output, env, openStore }: CommandContext): Promise<number | void> {
+  const mode = modeOf(values);
+  const endpoint = endpointOf(values, env);
+  const accessToken = tokenOf(env);
+  const concurrency = wholeNumberOption(values, "concurrency", 4, { min: 1, max: 32 });
+  const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
+  const progress = createProgressLine(output.err, output.interactive, traffic);
+  const store = await openStore();
+  const session: CrawlSession = {
+    store,
+    hubUrl: endpoint,
+    ...(accessToken === undefined ? {} : { accessToken }),
+    fetch: createHubFetch({ traffic }),
+    traffic,
+    concurrency,
+    onProgress: (counts) => progress.update(counts),
+  };
+  const started = Date.now();
+  let result: CrawlResult;
+  try {
+    result = "target" in mode ? await crawlFamily(session, mode.mode, mode.target) : await crawlListing(session, mode.mode);
+  } catch (error) {
     progress.done();
-    const summary = summaryOf(result, mode, endpoint, traffic, (Date.now() - started) / 1000);
-    if (values.json === true) {
-      output.out(toJson(summary));
-      return 0;
+    if (error instanceof HubRequestError || error instanceof NoFullCrawlError || error instanceof CrawlAbortedError) {
+      throw new CommandError(`${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`);
     }
-    const what = "target" in mode ? `${mode.mode} ${mode.target}` : mode.mode;
-    output.out(
-      `Crawled ${endpoint} (${what}${summary.resumed ? ", resumed" : ""}): ${formatCount(summary.records)} records in ${formatCount(summary.pages)} pages, ` +
-        `${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped` +
-        `${summary.missingParents === undefined ? "" : `, ${formatCount(summary.missingParents)} parents not on the Hub`}\n` +
-        `${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
-        `${summary.seconds} s (${formatCount(summary.recordsPerSecond)} records/s)\n`,
-    );
+    throw error;
+  }
+  progress.done();
+  const summary = summaryOf(result, mode, endpoint, traffic, (Date.now() - started) / 1000);
+  if (values.json === true) {
+    output.out(toJson(summary));
     return 0;
-  },
-};
+  }
+  const what = "target" in mode ? `${mode.mode} ${mode.target}` : mode.mode;
+  output.out(
+    `Crawled ${endpoint} (${what}${summary.resumed ? ", resumed" : ""}): ${formatCount(summary.records)} records in ${formatCount(summary.pages)} pages, ` +
+      `${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped` +
+      `${summary.missingParents === undefined ? "" : `, ${formatCount(summary.missingParents)} parents not on the Hub`}\n` +
+      `${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
+      `${summary.seconds} s (${formatCount(summary.recordsPerSecond)} records/s)\n`,
+  );
+  return 0;
+}

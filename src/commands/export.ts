@@ -11,31 +11,21 @@ import { resolveQuery } from "../graph/resolve-query.js";
 import { writeAtomically } from "../export/atomic-output.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
 import { withProgress } from "../export/export-progress.js";
-import { COLOR_MODES, type ColorMode, type PositionLookup } from "../export/viz-style.js";
-import { EXPORT_FORMATS, isExportFormat, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
+import { COLOR_MODES, type PositionLookup } from "../export/viz-style.js";
+import { EXPORT_FORMATS, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
 import type { Store } from "../store/open-store.js";
-import { CommandError, UsageError, type Command, type CommandOutput } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
-import { parseRelationsOption } from "./parse-relations-option.js";
+import { CommandError, UsageError, type CommandContext, type CommandOutput } from "./command.js";
+import { choiceOption, relationListOption, wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
 
 const EXTENSION_FORMATS: Record<string, ExportFormat> = { ".gexf": "gexf", ".graphml": "graphml", ".json": "json" };
 
-function formatOf(values: Record<string, unknown>, target: string): ExportFormat {
-  const raw = values.format;
-  if (raw === undefined) {
-    const inferred = EXTENSION_FORMATS[extname(target).toLowerCase()] ?? (target === "-" ? "gexf" : undefined);
-    if (inferred === undefined) throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
-    return inferred;
-  }
-  if (typeof raw !== "string" || !isExportFormat(raw)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}; got "${String(raw)}"`);
-  return raw;
-}
-
-function colorOf(values: Record<string, unknown>): ColorMode {
-  const raw = values.color ?? "relation";
-  if (!(COLOR_MODES as readonly unknown[]).includes(raw)) throw new UsageError(`--color must be one of ${COLOR_MODES.join(", ")}; got "${String(raw)}"`);
-  return raw as ColorMode;
+function formatOf(values: CommandContext["values"], target: string): ExportFormat {
+  const given = choiceOption(values, "format", EXPORT_FORMATS);
+  if (given !== undefined) return given;
+  const inferred = EXTENSION_FORMATS[extname(target).toLowerCase()] ?? (target === "-" ? "gexf" : undefined);
+  if (inferred === undefined) throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
+  return inferred;
 }
 
 interface Selection {
@@ -44,9 +34,9 @@ interface Selection {
   positions?: PositionLookup;
 }
 
-function select(store: Store, query: string | undefined, values: Record<string, unknown>): Selection {
-  const maxDepth = values.depth === undefined ? undefined : parseCountOption(values, "depth", 0);
-  const relations = parseRelationsOption(values);
+function select(store: Store, query: string | undefined, values: CommandContext["values"]): Selection {
+  const maxDepth = values.depth === undefined ? undefined : wholeNumberOption(values, "depth", 0);
+  const relations = relationListOption(values);
   if (values.layout !== undefined && values.layout !== "tree") throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
   if (query === undefined) {
     if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined) throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
@@ -80,56 +70,34 @@ function report(output: CommandOutput, json: boolean, summary: { format: ExportF
   else output.err(`wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges to ${summary.files.join(", ")}\n`);
 }
 
-export const exportCommand: Command = {
-  name: "export",
-  summary: "Write a family, or the whole database, as GEXF, GraphML, CSV, JSON or Parquet",
-  usage: "export [ID_OR_ORG] [--format gexf|gexf-1.2|graphml|csv|json|parquet] -o FILE|DIR|- [--depth N] [--relations a,b] [--color relation|org] [--layout tree]",
-  options: {
-    format: { type: "string", short: "f" },
-    output: { type: "string", short: "o" },
-    depth: { type: "string" },
-    relations: { type: "string" },
-    color: { type: "string" },
-    layout: { type: "string" },
-  },
-  optionHelp: [
-    "-f, --format F       gexf (1.3, Gephi), gexf-1.2 (1.2draft, networkx), graphml, json (graphology), csv, parquet",
-    "                     (default: from the file extension; csv and parquet write nodes.* and edges.* into DIR)",
-    "-o, --output PATH    the file, the directory (csv, parquet) or - for standard output",
-    "--depth N            a family: only descendants at most N steps below",
-    "--relations a,b      a family: only follow these relations (finetune, adapter, quantized, merge, unknown)",
-    "--color MODE         GEXF node colour by relation (default) or org",
-    "--layout tree        a family: add tree-layout positions (GEXF viz:position, GraphML and JSON x, y)",
-  ],
-  async run({ values, positionals, output, openStore }) {
-    if (positionals.length > 1) throw new UsageError("give at most one model id or org (none exports the whole database)");
-    const target = values.output;
-    if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
-    const format = formatOf(values, target);
-    const color = colorOf(values);
-    const selection = select(await openStore(), positionals[0], values);
-    const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
-    const options = { color, positions: selection.positions, description: selection.description };
-    if (target === "-") {
-      if (isTableFormat(format)) throw new UsageError(`--format ${format} writes two files; give -o DIR`);
-      return writeExport(format, rows, outputStream(output), options);
+export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
+  if (positionals.length > 1) throw new UsageError("give at most one model id or org (none exports the whole database)");
+  const target = values.output;
+  if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
+  const format = formatOf(values, target);
+  const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
+  const selection = select(await openStore(), positionals[0], values);
+  const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
+  const options = { color, positions: selection.positions, description: selection.description };
+  if (target === "-") {
+    if (isTableFormat(format)) throw new UsageError(`--format ${format} writes two files; give -o DIR`);
+    return writeExport(format, rows, outputStream(output), options);
+  }
+  let files: string[];
+  try {
+    if (isTableFormat(format)) {
+      mkdirSync(target, { recursive: true });
+      const names = tableFileNames(format);
+      files = [join(target, names.nodes), join(target, names.edges)];
+      await writeAtomically(files, ([nodes, edges]) => writeExport(format, rows, { nodes: nodes!, edges: edges! }, options));
+    } else {
+      files = [target];
+      await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
     }
-    let files: string[];
-    try {
-      if (isTableFormat(format)) {
-        mkdirSync(target, { recursive: true });
-        const names = tableFileNames(format);
-        files = [join(target, names.nodes), join(target, names.edges)];
-        await writeAtomically(files, ([nodes, edges]) => writeExport(format, rows, { nodes: nodes!, edges: edges! }, options));
-      } else {
-        files = [target];
-        await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
-      throw error;
-    }
-    report(output, values.json === true, { format, files, nodes: selection.rows.nodeCount, edges: selection.rows.edgeCount });
-  },
-};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
+    throw error;
+  }
+  report(output, values.json === true, { format, files, nodes: selection.rows.nodeCount, edges: selection.rows.edgeCount });
+}

@@ -4,30 +4,23 @@ import { familyReport } from "../graph/family.js";
 import { loadLineage } from "../graph/lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
-import { UsageError, type Command } from "./command.js";
+import { UsageError, type CommandContext } from "./command.js";
 import { formatCount, table, toJson } from "./render.js";
 
 function byRelationLine(counts: RelationCounts): string {
   return RELATIONS.filter((relation) => counts[relation] > 0).map((relation) => `${relation} ${formatCount(counts[relation])}`).join(", ") || "none";
 }
 
-export const familyCommand: Command = {
-  name: "family",
-  summary: "A model's or an org's family: direct children, descendants by relation and depth, ancestors",
-  usage: "family ID_OR_ORG [--json]",
-  options: {},
-  optionHelp: [],
-  async run({ values, positionals, output, openStore }) {
-    if (positionals.length !== 1) throw new UsageError("give one model id or org");
-    const lineage = loadLineage(await openStore());
-    const report = familyReport(lineage.graph, resolveQuery(lineage.store, positionals[0] as string));
-    if (values.json === true) return output.out(toJson(report));
-    const rows: (string | number)[][] = [];
-    if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);
-    if (report.children) rows.push(["direct children", `${formatCount(report.children.total)} (${byRelationLine(report.children.byRelation)})`]);
-    rows.push(["descendants", `${formatCount(report.descendants.total)} (${byRelationLine(report.descendants.byRelation)})`]);
-    rows.push(["by depth", Object.entries(report.descendants.byDepth).map(([depth, count]) => `${depth}: ${formatCount(count)}`).join(", ") || "none"]);
-    if (report.ancestors) rows.push(["ancestors", report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", ")]);
-    output.out(`${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`);
-  },
-};
+export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
+  if (positionals.length !== 1) throw new UsageError("give one model id or org");
+  const lineage = loadLineage(await openStore());
+  const report = familyReport(lineage.graph, resolveQuery(lineage.store, positionals[0] as string));
+  if (values.json === true) return output.out(toJson(report));
+  const rows: (string | number)[][] = [];
+  if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);
+  if (report.children) rows.push(["direct children", `${formatCount(report.children.total)} (${byRelationLine(report.children.byRelation)})`]);
+  rows.push(["descendants", `${formatCount(report.descendants.total)} (${byRelationLine(report.descendants.byRelation)})`]);
+  rows.push(["by depth", Object.entries(report.descendants.byDepth).map(([depth, count]) => `${depth}: ${formatCount(count)}`).join(", ") || "none"]);
+  if (report.ancestors) rows.push(["ancestors", report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", ")]);
+  output.out(`${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`);
+}

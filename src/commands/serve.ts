@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { loadLineage } from "../graph/lineage.js";
 import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
-import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { UsageError, type CommandContext } from "./command.js";
+import { wholeNumberOption } from "./read-option.js";
 
 /** web/dist of this package, from src/commands or dist/commands alike. */
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -34,34 +34,22 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-export const serveCommand: Command = {
-  name: "serve",
-  summary: "Serve the viewer and the JSON API (http://127.0.0.1:8787/ by default)",
-  usage: "serve [--port N] [--host H] [--open] [--cors ORIGIN]",
-  options: { port: { type: "string" }, host: { type: "string" }, open: { type: "boolean" }, cors: { type: "string" } },
-  optionHelp: [
-    "--port N        port to listen on (default 8787; 0 picks a free one)",
-    "--host H        address to bind (default 127.0.0.1; anything else exposes the API to the network)",
-    "--open          open the viewer in the default browser",
-    "--cors ORIGIN   allow this one origin to call the API from another site (default: none)",
-  ],
-  async run({ values, output, openStore }) {
-    const port = parseCountOption(values, "port", 8787, { min: 0, max: 65_535 });
-    const host = typeof values.host === "string" ? values.host : "127.0.0.1";
-    if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
-    const cors = corsOrigin(values.cors);
-    const started = performance.now();
-    const lineage = loadLineage(await openStore());
-    const log = (message: string) => output.err(`${message}\n`);
-    const app = createApp({ lineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
-    const { server, url } = await listen(app, { port, host, log });
-    output.err(`hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`);
-    if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
-    if (values.open === true) openBrowser(url);
-    await new Promise<void>((resolvePromise) => {
-      const stop = () => server.close(() => resolvePromise());
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-    });
-  },
-};
+export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
+  const port = wholeNumberOption(values, "port", 8787, { min: 0, max: 65_535 });
+  const host = typeof values.host === "string" ? values.host : "127.0.0.1";
+  if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
+  const cors = corsOrigin(values.cors);
+  const started = performance.now();
+  const lineage = loadLineage(await openStore());
+  const log = (message: string) => output.err(`${message}\n`);
+  const app = createApp({ lineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
+  const { server, url } = await listen(app, { port, host, log });
+  output.err(`hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`);
+  if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
+  if (values.open === true) openBrowser(url);
+  await new Promise<void>((resolvePromise) => {
+    const stop = () => server.close(() => resolvePromise());
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -1,24 +1,16 @@
 // `hf-lineage top`: the models with the most descendants, children, influence (PageRank) or subtree downloads.
 
 import { loadLineage } from "../graph/lineage.js";
-import { RANKINGS, topModels, type Ranking } from "../graph/top-models.js";
-import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
+import { RANKINGS, topModels } from "../graph/top-models.js";
+import type { CommandContext } from "./command.js";
+import { choiceOption, wholeNumberOption } from "./read-option.js";
 import { table, toJson } from "./render.js";
 
-export const topCommand: Command = {
-  name: "top",
-  summary: "Models ranked by descendants, direct children, PageRank (influence) or subtree downloads",
-  usage: "top [--by descendants|children|pagerank|subtree-downloads] [--limit N] [--json]",
-  options: { by: { type: "string" }, limit: { type: "string" } },
-  optionHelp: ["--by METRIC     descendants (default), children, pagerank or subtree-downloads", "--limit N       how many models (default 20)"],
-  async run({ values, output, openStore }) {
-    const by = (values.by ?? "descendants") as string;
-    if (!(RANKINGS as readonly string[]).includes(by)) throw new UsageError(`--by must be one of ${RANKINGS.join(", ")}; got "${by}"`);
-    const limit = parseCountOption(values, "limit", 20, { min: 1, max: 100_000 });
-    const lineage = loadLineage(await openStore());
-    const models = topModels(lineage.graph, lineage.metrics, by as Ranking, limit);
-    if (values.json === true) return output.out(toJson({ by, models }));
-    output.out(table([["#", "model", by, "downloads"], ...models.map((m, i) => [String(i + 1), m.id, by === "pagerank" ? m.value.toExponential(3) : m.value, m.downloads])]));
-  },
-};
+export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
+  const by = choiceOption(values, "by", RANKINGS) ?? "descendants";
+  const limit = wholeNumberOption(values, "limit", 20, { min: 1, max: 100_000 });
+  const lineage = loadLineage(await openStore());
+  const models = topModels(lineage.graph, lineage.metrics, by, limit);
+  if (values.json === true) return output.out(toJson({ by, models }));
+  output.out(table([["#", "model", by, "downloads"], ...models.map((m, i) => [String(i + 1), m.id, by === "pagerank" ? m.value.toExponential(3) : m.value, m.downloads])]));
+}

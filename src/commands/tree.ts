@@ -3,30 +3,18 @@
 import { loadLineage } from "../graph/lineage.js";
 import { treeLines } from "../graph/print-tree.js";
 import { resolveQuery } from "../graph/resolve-query.js";
-import { UsageError, type Command } from "./command.js";
-import { parseCountOption } from "./parse-number-option.js";
-import { parseRelationsOption } from "./parse-relations-option.js";
+import { UsageError, type CommandContext } from "./command.js";
+import { relationListOption, wholeNumberOption } from "./read-option.js";
 import { toJson } from "./render.js";
 
-export const treeCommand: Command = {
-  name: "tree",
-  summary: "A model's descendants as an indented tree, biggest branches first",
-  usage: "tree ID [--depth N] [--relations LIST] [--max-nodes N]",
-  options: { depth: { type: "string" }, relations: { type: "string" }, "max-nodes": { type: "string" } },
-  optionHelp: [
-    "--depth N          levels below the model (default 2)",
-    "--relations LIST   follow only these relations (comma-separated: finetune,adapter,quantized,merge,unknown)",
-    "--max-nodes N      stop after N models (default 200)",
-  ],
-  async run({ values, positionals, output, openStore }) {
-    if (positionals.length !== 1) throw new UsageError("give one model id");
-    const maxDepth = parseCountOption(values, "depth", 2, { min: 1, max: 1000 });
-    const maxNodes = parseCountOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
-    const relations = parseRelationsOption(values);
-    const lineage = loadLineage(await openStore());
-    const resolved = resolveQuery(lineage.store, positionals[0] as string);
-    if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
-    const lines = treeLines(lineage.graph, lineage.metrics, resolved.id, { maxDepth, maxNodes, relations });
-    output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);
-  },
-};
+export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
+  if (positionals.length !== 1) throw new UsageError("give one model id");
+  const maxDepth = wholeNumberOption(values, "depth", 2, { min: 1, max: 1000 });
+  const maxNodes = wholeNumberOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
+  const relations = relationListOption(values);
+  const lineage = loadLineage(await openStore());
+  const resolved = resolveQuery(lineage.store, positionals[0] as string);
+  if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
+  const lines = treeLines(lineage.graph, lineage.metrics, resolved.id, { maxDepth, maxNodes, relations });
+  output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);
+}

@@ -28,10 +28,6 @@ export interface WriteExportOptions {
   description?: string;
 }
 
-export function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
 export function isTableFormat(format: ExportFormat): format is TableFormat {
   return format === "csv" || format === "parquet";
 }

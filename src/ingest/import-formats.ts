@@ -12,10 +12,6 @@ import { peekText, SourceFileError } from "./source-file.js";
 export const IMPORT_FORMATS = ["hub-json", "edges-csv", "models-csv", "family-trees"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
-export function isImportFormat(value: string): value is ImportFormat {
-  return (IMPORT_FORMATS as readonly string[]).includes(value);
-}
-
 /** Recognises a file's format from its content (not its name): JSON shape, or a CSV's header. */
 export async function detectFormat(path: string): Promise<ImportFormat> {
   const head = (await peekText(path, 4096)).replace(/^\uFEFF/, "").trimStart();

@@ -3,7 +3,8 @@
 
 import { parseFanName } from "../vocabulary/fan.js";
 import { isModelId } from "../vocabulary/model-id.js";
-import { isRelation, type Relation } from "../vocabulary/relation.js";
+import { parseChoice, parseRelationList, parseWholeNumber, quoteValue } from "../vocabulary/option-values.js";
+import type { Relation } from "../vocabulary/relation.js";
 import { HttpError } from "./http-error.js";
 
 const MAX_TEXT = 200;
@@ -36,27 +37,32 @@ export function modelOrOrgParam(params: URLSearchParams, name: string): string {
   return value;
 }
 
-export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number; fallback: number }): number;
-export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number }): number | undefined;
-export function countParam(params: URLSearchParams, name: string, range: { min: number; max: number; fallback?: number }): number | undefined {
+type Range = { min: number; max: number };
+
+export function countParam(params: URLSearchParams, name: string, range: Range & { fallback: number }): number;
+export function countParam(params: URLSearchParams, name: string, range: Range): number | undefined;
+export function countParam(
+  params: URLSearchParams,
+  name: string,
+  range: Range & { fallback?: number },
+): number | undefined {
   const raw = single(params, name);
   if (raw === undefined || raw === "") return range.fallback;
-  const value = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!(value >= range.min && value <= range.max)) {
-    throw new HttpError(400, `parameter "${name}" must be a whole number from ${range.min} to ${range.max}, got ${JSON.stringify(raw.slice(0, 40))}`);
-  }
-  return value;
+  const parsed = parseWholeNumber(raw, range);
+  if (!parsed.ok) throw new HttpError(400, `parameter "${name}" ${parsed.reason}, got ${quoteValue(raw)}`);
+  return parsed.value;
 }
 
 /** A comma-separated list of relations, or undefined for all of them. */
 export function relationsParam(params: URLSearchParams, name: string): Relation[] | undefined {
   const raw = single(params, name);
   if (raw === undefined || raw === "") return undefined;
-  const relations = raw.split(",").map((part) => part.trim());
-  for (const relation of relations) {
-    if (!isRelation(relation)) throw new HttpError(400, `parameter "${name}": unknown relation ${JSON.stringify(relation.slice(0, 40))}; use finetune, adapter, quantized, merge or unknown`);
+  const parsed = parseRelationList(raw);
+  if (!parsed.ok) {
+    const use = "use finetune, adapter, quantized, merge or unknown";
+    throw new HttpError(400, `parameter "${name}": ${parsed.reason}; ${use}`);
   }
-  return [...new Set(relations as Relation[])];
+  return parsed.value;
 }
 
 /** Fans to expand, `PARENT:RELATION,...` (at most 100). */
@@ -77,6 +83,7 @@ export function expandParam(params: URLSearchParams, name: string): string[] {
 export function choiceParam<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
   const raw = single(params, name);
   if (raw === undefined || raw === "") return fallback;
-  if (!(choices as readonly string[]).includes(raw)) throw new HttpError(400, `parameter "${name}" must be one of ${choices.join(", ")}, got ${JSON.stringify(raw.slice(0, 40))}`);
-  return raw as T;
+  const parsed = parseChoice(raw, choices);
+  if (!parsed.ok) throw new HttpError(400, `parameter "${name}" ${parsed.reason}, got ${quoteValue(raw)}`);
+  return parsed.value;
 }

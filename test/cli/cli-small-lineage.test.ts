@@ -111,19 +111,25 @@ describe("the command line's failures", () => {
     [["top", "--limit", "abc"], 'hf-lineage top: --limit must be a whole number from 1 to 100000, got "abc"'],
     [["top", "--by", "size"], 'hf-lineage top: --by must be one of descendants, children, pagerank, subtree-downloads; got "size"'],
     [["tree", "a/base", "--depth", "0"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "0"'],
-    [["tree", "a/base", "--relations", "finetune,bogus"], "hf-lineage tree: --relations takes a comma-separated list of finetune, adapter, quantized, merge, unknown; got"],
+    [
+      ["tree", "a/base", "--relations", "finetune,bogus"],
+      "hf-lineage tree: --relations takes a comma-separated list of finetune, adapter, quantized, merge, unknown; " +
+        'got "finetune,bogus" (unknown relation "bogus")',
+    ],
     [["ancestors", "d/from-quant", "--max-paths=-1"], 'hf-lineage ancestors: --max-paths must be a whole number from 1 to 100000, got "-1"'],
     [["check", "--examples", "many"], 'hf-lineage check: --examples must be a whole number from 0 to 1000000, got "many"'],
     [["ancestors", "a"], 'hf-lineage ancestors: "a" is an org; ancestors takes a model id'],
     [["family"], "hf-lineage family: give one model id or org"],
     [["family", "a/base", "x/root"], "hf-lineage family: give one model id or org"],
-    [["stats", "--bogus"], "hf-lineage stats: Unknown option '--bogus'"],
+    [["stats", "--bogus"], 'hf-lineage stats: unknown option "--bogus"'],
+    [["tree", "a/base", "--depht", "1"], 'hf-lineage tree: unknown option "--depht"; did you mean "--depth"?'],
+    [["tree", "a/base", "--depth", "-1"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "-1"'],
   ])("exits with 2 on bad usage: %j", (args, message) => {
     const result = run(...args);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr.startsWith(message)).toBe(true);
-    expect(result.stderr).toContain(`Usage: hf-lineage ${args[0]} `);
+    expect(result.stderr.startsWith(`${message}\n`)).toBe(true);
+    expect(result.stderr).toContain(`\nRun \`hf-lineage ${args[0]} --help\` for its usage.\n`);
   });
 
   it("exits with 1 naming a database it cannot open", () => {

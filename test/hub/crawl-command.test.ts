@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CommandError, UsageError, type CommandContext } from "../../src/commands/command.js";
-import { crawlCommand } from "../../src/commands/crawl.js";
+import { run as runCrawl } from "../../src/commands/crawl.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { standInOf } from "./stand-in-fixture.js";
@@ -31,7 +31,7 @@ function contextOf(values: CommandContext["values"], env: CommandContext["env"],
 describe("the crawl command", () => {
   it("prints the summary as JSON, reads HF_ENDPOINT, sends HF_TOKEN and prints it nowhere", async () => {
     const { context, out, err } = contextOf({ family: "perplexity-ai/r1-1776", json: true }, { HF_ENDPOINT: standIn.url, HF_TOKEN: TOKEN });
-    expect(await crawlCommand.run(context)).toBe(0);
+    expect(await runCrawl(context)).toBe(0);
     const summary = JSON.parse(out.join("")) as Record<string, unknown>;
     // 13 records and 12 edges (test/hub/derive_expected.py); 14 requests: 12 listings and 2 lookups, by hand.
     expect(summary).toEqual({
@@ -61,7 +61,7 @@ describe("the crawl command", () => {
 
   it("shows progress on a terminal, with the request count and ETA of a family crawl", async () => {
     const { context, out, err } = contextOf({ family: "perplexity-ai/r1-1776", endpoint: standIn.url }, { HF_ENDPOINT: "http://127.0.0.1:1" }, true);
-    expect(await crawlCommand.run(context)).toBe(0);
+    expect(await runCrawl(context)).toBe(0);
     const progress = err.join("");
     expect(progress.startsWith("\r\u001b[2K")).toBe(true);
     expect(progress.slice(5)).toMatch(/^pages \d+ · models \d+ · edges \d+ · requests \d+ · rate-limit wait 0s · [\d,]+ models\/s · tasks \d+\/\d+ · ETA \S+/);
@@ -69,7 +69,7 @@ describe("the crawl command", () => {
   });
 
   it("refuses two modes, a bad id, an endpoint with credentials and a token that is not one", async () => {
-    const run = (values: CommandContext["values"], env: CommandContext["env"] = {}) => crawlCommand.run(contextOf(values, env).context);
+    const run = (values: CommandContext["values"], env: CommandContext["env"] = {}) => runCrawl(contextOf(values, env).context);
     await expect(run({ all: true, family: "a/b" })).rejects.toThrow(new UsageError("choose one of --all, --family"));
     await expect(run({ family: "not a model" })).rejects.toThrow(UsageError);
     await expect(run({ all: true, endpoint: "http://user:pw@127.0.0.1:9" })).rejects.toThrow(/without credentials/);
@@ -80,6 +80,6 @@ describe("the crawl command", () => {
 
   it("turns a missing full crawl into a one-line command error", async () => {
     const { context } = contextOf({}, { HF_ENDPOINT: standIn.url });
-    await expect(crawlCommand.run(context)).rejects.toThrow(CommandError);
+    await expect(runCrawl(context)).rejects.toThrow(CommandError);
   });
 });

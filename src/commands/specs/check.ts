@@ -1,0 +1,11 @@
+// `hf-lineage check` as --help shows it: its usage and options. The work is in ../check.ts, loaded when it runs.
+
+import type { CommandSpec } from "../command.js";
+
+export const checkSpec: CommandSpec = {
+  name: "check",
+  summary: "Data-quality checks: self-loops, cycles, placeholders, case variants, unresolvable bases and more",
+  usage: "check [--examples N] [--json]",
+  options: [{ name: "examples", value: "N", help: "examples shown per check (default 5)" }],
+  load: () => import("../check.js"),
+};
