@@ -1,7 +1,7 @@
 // `hf-lineage family ID_OR_ORG`: how big a model's or an org's family is, and of what.
 
-import { familyReport } from "../graph/family.js";
-import { loadLineage } from "../graph/lineage.js";
+import { indexFamilyReport } from "../graph/index-family.js";
+import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
 import { UsageError, type CommandContext } from "./command.js";
@@ -13,8 +13,8 @@ function byRelationLine(counts: RelationCounts): string {
 
 export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
   if (positionals.length !== 1) throw new UsageError("give one model id or org");
-  const lineage = loadLineage(await openStore());
-  const report = familyReport(lineage.graph, resolveQuery(lineage.store, positionals[0] as string));
+  const lineage = openIndexedLineage(await openStore());
+  const report = indexFamilyReport(lineage, resolveQuery(lineage.store, positionals[0] as string));
   if (values.json === true) return output.out(toJson(report));
   const rows: (string | number)[][] = [];
   if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);

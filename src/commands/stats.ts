@@ -1,12 +1,11 @@
 // `hf-lineage stats`: the headline figures of the database.
 
-import { lineageStats } from "../graph/lineage-stats.js";
-import { loadLineage } from "../graph/lineage.js";
+import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import type { CommandContext } from "./command.js";
 import { table, toJson } from "./render.js";
 
 export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
-  const stats = lineageStats(loadLineage(await openStore()));
+  const { stats } = openIndexedLineage(await openStore()).headline;
   if (values.json === true) return output.out(toJson(stats));
   output.out(
     table([

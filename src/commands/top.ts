@@ -1,7 +1,8 @@
 // `hf-lineage top`: the models with the most descendants, children, influence (PageRank) or subtree downloads.
 
-import { loadLineage } from "../graph/lineage.js";
-import { RANKINGS, topModels } from "../graph/top-models.js";
+import { indexTopModels } from "../graph/index-top.js";
+import { openIndexedLineage } from "../graph/indexed-lineage.js";
+import { RANKINGS } from "../graph/top-models.js";
 import type { CommandContext } from "./command.js";
 import { choiceOption, wholeNumberOption } from "./read-option.js";
 import { table, toJson } from "./render.js";
@@ -9,8 +10,7 @@ import { table, toJson } from "./render.js";
 export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
   const by = choiceOption(values, "by", RANKINGS) ?? "descendants";
   const limit = wholeNumberOption(values, "limit", 20, { min: 1, max: 100_000 });
-  const lineage = loadLineage(await openStore());
-  const models = topModels(lineage.graph, lineage.metrics, by, limit);
+  const models = indexTopModels(openIndexedLineage(await openStore()), by, limit);
   if (values.json === true) return output.out(toJson({ by, models }));
   output.out(table([["#", "model", by, "downloads"], ...models.map((m, i) => [String(i + 1), m.id, by === "pagerank" ? m.value.toExponential(3) : m.value, m.downloads])]));
 }

@@ -1,7 +1,8 @@
 // `hf-lineage tree ID`: a model's descendants as an indented tree.
 
-import { loadLineage } from "../graph/lineage.js";
-import { treeLines } from "../graph/print-tree.js";
+import { familyNodes } from "../graph/index-family.js";
+import { indexTreeLines } from "../graph/index-tree.js";
+import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { relationListOption, wholeNumberOption } from "./read-option.js";
@@ -12,9 +13,10 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const maxDepth = wholeNumberOption(values, "depth", 2, { min: 1, max: 1000 });
   const maxNodes = wholeNumberOption(values, "max-nodes", 200, { min: 1, max: 1_000_000 });
   const relations = relationListOption(values);
-  const lineage = loadLineage(await openStore());
+  const lineage = openIndexedLineage(await openStore());
   const resolved = resolveQuery(lineage.store, positionals[0] as string);
   if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
-  const lines = treeLines(lineage.graph, lineage.metrics, resolved.id, { maxDepth, maxNodes, relations });
+  const [node] = familyNodes(lineage, resolved);
+  const lines = indexTreeLines(lineage, node as number, { maxDepth, maxNodes, relations });
   output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);
 }

@@ -82,6 +82,12 @@ function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMet
   return found.slice(0, limit);
 }
 
+/** The `limit` largest org families: the stored ones when they are enough, else measured now. */
+export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFamilySize[] {
+  if (limit <= ORG_FAMILIES_KEPT) return lineage.headline.largestOrgFamilies.slice(0, limit);
+  return largestOrgFamilies(lineage.store, lineage.index, lineage.metrics, limit);
+}
+
 function build(store: Store): IndexedLineage {
   const index = buildLineageIndex(store);
   const metrics = computeIndexMetrics(index);

@@ -3,7 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runChecks } from "../../src/graph/checks.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
-import { treeLines } from "../../src/graph/print-tree.js";
+import { familyNodes } from "../../src/graph/index-family.js";
+import { indexTreeLines } from "../../src/graph/index-tree.js";
+import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { resolveQuery, UnknownQueryError } from "../../src/graph/resolve-query.js";
 import { topModels } from "../../src/graph/top-models.js";
 import { importFile } from "../../src/sync/import-file.js";
@@ -11,14 +13,17 @@ import { openStore } from "../../src/store/open-store.js";
 import { SMALL_LINEAGE_TREE, writeSmallLineage } from "./small-lineage.js";
 
 let lineage: Lineage;
+let indexed: IndexedLineage;
 
 beforeAll(async () => {
   const db = openStore(":memory:");
   await importFile(db, writeSmallLineage());
   lineage = loadLineage(db);
+  indexed = openIndexedLineage(db);
 });
 
-const tree = (root: string, maxDepth: number, maxNodes = 200, relations?: ("finetune" | "merge")[]) => treeLines(lineage.graph, lineage.metrics, root, { maxDepth, maxNodes, relations });
+const tree = (root: string, maxDepth: number, maxNodes = 200, relations?: ("finetune" | "merge")[]) =>
+  indexTreeLines(indexed, familyNodes(indexed, { kind: "model", id: root })[0] as number, { maxDepth, maxNodes, relations });
 
 describe("the small lineage's tree", () => {
   it("prints the diamond's merge once and refers to it under its second parent", () => {

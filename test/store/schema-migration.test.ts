@@ -98,7 +98,17 @@ describe("a schema version 1 database", () => {
       [2, "info", "org/base", "done", null, 1],
     ]);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
-    expect(tables).toEqual(["crawl_tasks", "edges", "meta", "metrics", "models", "run_problems", "runs", "unresolved"]);
+    expect(tables).toEqual([
+      "crawl_tasks",
+      "edges",
+      "lineage_index",
+      "meta",
+      "metrics",
+      "models",
+      "run_problems",
+      "runs",
+      "unresolved",
+    ]);
     expect(lineageRows(store)).toEqual({
       models: [
         ["org/base", "org", null, null, 12, null, null, null, null, null, null, 0, null],

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { parseWholeNumber, quoteValue } from "../../src/vocabulary/option-values.js";
 import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
 import { startHubStandIn } from "./stand-in-server.js";
@@ -21,8 +22,9 @@ const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../dat
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${name} must be a whole number of at least ${min}, got "${value}"`);
-  return Number(value);
+  const parsed = parseWholeNumber(value, { min, max: Number.MAX_SAFE_INTEGER });
+  if (!parsed.ok) throw new Error(`--${name} ${parsed.reason}, got ${quoteValue(value)}`);
+  return parsed.value;
 }
 
 async function main(): Promise<void> {
