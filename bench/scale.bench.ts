@@ -1,4 +1,4 @@
-// The lineage core at Hub scale, on the generated scale model (bench/scale-model.ts): graph build, every
+// The lineage core at Hub scale, on the generated scale model (tools/scale-model/scale-model.ts): graph build, every
 // metric, the largest family against a SQLite recursive query, the top org families, the checks, and peak memory.
 // HF_LINEAGE_SCALE_MODELS sets the model count (default 2,500,000, the Hub's size in 2026).
 
@@ -15,7 +15,7 @@ import { largestOrgFamilies } from "../src/graph/org-families.js";
 import { orgModelIds } from "../src/store/model-queries.js";
 import type { ModelMetrics } from "../src/store/metrics-rows.js";
 import { openStore } from "../src/store/open-store.js";
-import { writeScaleModel } from "./scale-model.js";
+import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 import { connectionOf } from "../src/store/database-handle.js";
 
 function timed<T>(label: string, run: () => T): { value: T; ms: number } {

@@ -1,6 +1,6 @@
 // Time to first render of a 20,000-node family in headless Chromium (request with the server's tree layout,
 // graph build, sigma's first frame), against the time ForceAtlas2 alone needs to lay out the same graph.
-// The family is the largest org family of the generated scale model (bench/scale-model.ts), capped at 20,000.
+// The family is the largest org family of the generated scale model (tools/scale-model/scale-model.ts), capped at 20,000.
 
 import { rmSync } from "node:fs";
 import { DirectedGraph } from "graphology";
@@ -11,7 +11,7 @@ import { listen } from "../src/server/listen.js";
 import { openStore } from "../src/store/open-store.js";
 import { launchChromium } from "../test/web/browser.js";
 import { buildViewer } from "../test/web/viewer-server.js";
-import { writeScaleModel } from "./scale-model.js";
+import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 
 const NODES = 20_000;
 // A CommonJS package: at run time its function is the namespace's default (Node's interop); its typings describe

@@ -4,6 +4,7 @@
 import { createProgressLine } from "../sync/crawl-progress.js";
 import { createHubFetch, HubRequestError, type HubTraffic } from "../hub/hub-fetch.js";
 import { isModelId } from "../vocabulary/model-id.js";
+import { refreshIndexedLineage } from "../graph/indexed-lineage.js";
 import { crawlFamily } from "../sync/crawl-family.js";
 import { crawlListing, NoFullCrawlError } from "../sync/crawl-listing.js";
 import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../sync/crawl-session.js";
@@ -107,6 +108,7 @@ export async function run({ values, output, env, openStore }: CommandContext): P
     throw error;
   }
   progress.done();
+  refreshIndexedLineage(store);
   const summary = summaryOf(result, mode, endpoint, traffic, (Date.now() - started) / 1000);
   if (values.json === true) {
     output.out(toJson(summary));

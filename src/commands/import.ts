@@ -3,6 +3,7 @@
 
 import { IMPORT_FORMATS } from "../ingest/import-formats.js";
 import { SourceFileError } from "../ingest/source-file.js";
+import { refreshIndexedLineage } from "../graph/indexed-lineage.js";
 import { importFile, type FileImportSummary } from "../sync/import-file.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { choiceOption } from "./read-option.js";
@@ -45,7 +46,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       const resumed = summary.resumedFrom > 0 ? `, resumed at record ${formatCount(summary.resumedFrom)}` : "";
       output.out(`${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ${formatCount(summary.warnings)} warnings\n`);
       for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN)) output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
-      if (summary.problems.length > PROBLEMS_SHOWN) output.out(`  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the import_problems table\n`);
+      if (summary.problems.length > PROBLEMS_SHOWN) output.out(`  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the run_problems table\n`);
     } catch (error) {
       if (!(error instanceof SourceFileError)) throw error;
       failed = true;
@@ -53,6 +54,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (values.json !== true) output.err(`${error.message}\n`);
     }
   }
+  refreshIndexedLineage(store);
   if (values.json === true) output.out(toJson(summaries));
   return failed ? 1 : 0;
 }

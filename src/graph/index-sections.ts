@@ -65,9 +65,23 @@ export function indexSections(index: LineageIndex, metrics: IndexMetrics, headli
   return sections;
 }
 
+/** Defines `name` on `target` as read by `load` on first use, then kept. */
+function lazily<T extends object>(target: T, name: string, load: () => unknown): void {
+  Object.defineProperty(target, name, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = load();
+      Object.defineProperty(target, name, { value, enumerable: true });
+      return value;
+    },
+  });
+}
+
 /**
- * The index, metrics and headline figures from their sections (`read` returns one by name), or null when a section
- * is missing or of another format.
+ * The index, metrics and headline figures from their sections (`read` returns one by name), or null when the header
+ * is missing or of another format. The arrays are read when first used, so a question reads only what it walks;
+ * `read` must throw when a section it is asked for later is gone.
  */
 export function indexFromSections<Headline>(
   read: (name: string) => Uint8Array | undefined,
@@ -76,34 +90,21 @@ export function indexFromSections<Headline>(
   if (headerBytes === undefined) return null;
   const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
   if (header.format !== INDEX_FORMAT) return null;
-  const arrays: Record<string, ArrayBufferView> = {};
-  for (const [name, kind] of Object.entries({ ...INDEX_ARRAYS, ...METRIC_ARRAYS })) {
-    const key = name in INDEX_ARRAYS ? name : `metrics.${name}`;
-    const bytes = read(key);
-    if (bytes === undefined) return null;
-    arrays[name] = viewOf(kind, bytes);
-  }
   const headlineBytes = read("headline");
   if (headlineBytes === undefined) return null;
-  const index: LineageIndex = {
+  const index = {
     dataVersion: header.dataVersion,
     size: header.size,
     models: header.models,
     selfLoops: header.selfLoops,
-    flags: arrays.flags as Uint8Array,
-    relation: arrays.relation as Uint8Array,
-    parentStart: arrays.parentStart as Uint32Array,
-    parents: arrays.parents as Uint32Array,
-    childStart: arrays.childStart as Uint32Array,
-    children: arrays.children as Uint32Array,
-    childRelation: arrays.childRelation as Uint8Array,
-    downloads: arrays.downloads as Float64Array,
+  } as LineageIndex;
+  const metrics = {} as IndexMetrics;
+  const section = (name: string) => {
+    const bytes = read(name);
+    if (bytes === undefined) throw new Error(`graph/index-sections: section "${name}" of the lineage index is missing`);
+    return bytes;
   };
-  const metrics: IndexMetrics = {
-    generation: arrays.generation as Int32Array,
-    descendants: arrays.descendants as Int32Array,
-    subtreeDownloads: arrays.subtreeDownloads as Float64Array,
-    pagerank: arrays.pagerank as Float64Array,
-  };
+  for (const [name, kind] of Object.entries(INDEX_ARRAYS)) lazily(index, name, () => viewOf(kind, section(name)));
+  for (const [name, kind] of Object.entries(METRIC_ARRAYS)) lazily(metrics, name, () => viewOf(kind, section(`metrics.${name}`)));
   return { index, metrics, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
 }

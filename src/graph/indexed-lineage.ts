@@ -1,7 +1,7 @@
 // The lineage of one database as the questions read it: the index, its metrics and the headline figures (stats, the
 // largest org families), stored with the data version they were built from and rebuilt only when the data changed.
 
-import { dataVersion } from "../store/open-store.js";
+import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { modelNodes } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
@@ -104,13 +104,24 @@ function build(store: Store): IndexedLineage {
   return { store, index, metrics, headline };
 }
 
+/** Rebuilds and stores the index unless the stored one matches the data (after an import or a crawl). */
+export function refreshIndexedLineage(store: Store): void {
+  if (storedIndexVersion(store) !== dataVersion(store)) build(store);
+}
+
 /** The stored index when it matches the data, else a new one (stored unless read-only or another process writes). */
 export function openIndexedLineage(store: Store): IndexedLineage {
   // One read transaction: the version and every section come from one snapshot, whatever a writer does meanwhile.
   const loaded = transaction(store, () => {
     const version = dataVersion(store);
     if (storedIndexVersion(store) !== version) return null;
-    return indexFromSections<Headline>((name) => readIndexSection(store, version, name));
+    return indexFromSections<Headline>((name) => {
+      const bytes = readIndexSection(store, version, name);
+      if (bytes === undefined && name !== "header") {
+        throw new StoreError(`store: the lineage index of "${store.path}" was replaced while it was read; run again`);
+      }
+      return bytes;
+    });
   });
   return loaded === null ? build(store) : { store, ...loaded };
 }

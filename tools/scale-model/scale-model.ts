@@ -5,9 +5,9 @@
 // 980,000 models that have a base; relations in HuggingKG's proportions (adapter 47%, finetune 33%, quantized 14%,
 // merge 6%); heavy-tailed families, the largest (Qwen) at about 151,000 derivatives and Google at about 82,500.
 
-import type { Store } from "../src/store/open-store.js";
-import type { Relation } from "../src/vocabulary/relation.js";
-import { connectionOf } from "../src/store/database-handle.js";
+import type { Store } from "../../src/store/open-store.js";
+import type { Relation } from "../../src/vocabulary/relation.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 
 export interface ScaleModelOptions {
   /** All models, roots and derivatives (default 2,500,000). */
