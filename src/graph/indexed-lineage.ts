@@ -3,7 +3,7 @@
 
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
-import { modelNodes } from "../store/model-queries.js";
+import { modelNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
 import { orgOf } from "../vocabulary/model-id.js";
@@ -56,27 +56,33 @@ function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats
 
 /**
  * The largest org families, without walking every org: the sum of an org's models' descendant counts bounds its
- * family from above, so orgs are measured exactly in order of that bound until no other can beat those found.
+ * family from above, so orgs are measured exactly in order of that bound until no other can beat those found. Only
+ * models with descendants add to a bound; a measured org's own models are all looked up (they are not counted).
  */
 function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMetrics, limit: number): OrgFamilySize[] {
-  const byOrg = new Map<string, { org: string; models: number[]; bound: number }>();
+  const bounds = new Map<string, { org: string; bound: number }>();
   for (const [node, id] of modelNodes(store)) {
+    const descendants = node < index.size ? (metrics.descendants[node] as number) : 0;
+    if (descendants === 0) continue;
     const org = orgOf(id);
-    if (org === null || node >= index.size) continue;
+    if (org === null) continue;
     const key = org.toLowerCase();
-    const entry = byOrg.get(key) ?? { org, models: [], bound: 0 };
-    entry.models.push(node);
-    entry.bound += metrics.descendants[node] as number;
-    byOrg.set(key, entry);
+    const entry = bounds.get(key);
+    if (entry === undefined) bounds.set(key, { org, bound: descendants });
+    else entry.bound += descendants;
   }
-  const candidates = [...byOrg.values()].sort((a, b) => b.bound - a.bound);
+  const candidates = [...bounds.values()].sort((a, b) => b.bound - a.bound);
   const found: OrgFamilySize[] = [];
   const byRank = (a: OrgFamilySize, b: OrgFamilySize) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1);
   for (const candidate of candidates) {
     const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
-    if (candidate.bound < kth || candidate.bound === 0) break;
-    const descendants = countReached(index, candidate.models, { direction: "down" });
-    found.push({ org: candidate.org, models: candidate.models.length, descendants });
+    if (candidate.bound < kth) break;
+    const own = [...nodesOfIds(store, orgModelIds(store, candidate.org))].filter(([, node]) => node < index.size);
+    own.sort((a, b) => a[1] - b[1]);
+    const nodes = own.map(([, node]) => node);
+    const descendants = countReached(index, nodes, { direction: "down" });
+    // Spelled as the org's first model in node order spells it, as the graph's largestOrgFamilies does.
+    found.push({ org: orgOf((own[0] as [string, number])[0]) as string, models: nodes.length, descendants });
     found.sort(byRank);
   }
   return found.slice(0, limit);

@@ -79,58 +79,64 @@ function sparseRows(size: number, from: IntList, to: IntList, relation: IntList)
  * relation from its best-sourced edge row (ties: the first parent in id order).
  */
 export function buildLineageIndex(store: Store): LineageIndex {
-  const nodes: { node: number; placeholder: number; downloads: number | null }[] = [];
+  let size = 0;
+  let models = 0;
+  let flags = new Uint8Array(0);
+  let relation = new Uint8Array(0);
+  let downloads = new Float64Array(0);
+  let bestRank = new Uint8Array(0);
   const childOf = new IntList();
   const parentOf = new IntList();
   const relationOf = new IntList();
-  const pairRank: number[] = [];
-  const bestRank = new Map<number, number>();
-  const ownRelation = new Map<number, number>();
-  const selfLoopModels = new Set<number>();
-  const dataVersion = readNumberedLineage(
-    store,
-    (row) => nodes.push({ node: row.node, placeholder: row.placeholder, downloads: row.downloads }),
-    (row) => {
-      const rank = SOURCE_RANK[row.source];
-      const code = RELATION_CODE.get(row.relation) as number;
-      const best = bestRank.get(row.child);
-      if (best === undefined || rank < best) {
-        bestRank.set(row.child, rank);
-        ownRelation.set(row.child, code);
+  const pairRank = new IntList();
+  let selfLoops = 0;
+  let lastSelfLoop = -1;
+  const dataVersion = readNumberedLineage(store, {
+    start(largestNode) {
+      size = largestNode + 1;
+      flags = new Uint8Array(size);
+      relation = new Uint8Array(size).fill(NO_RELATION);
+      downloads = new Float64Array(size).fill(NaN);
+      bestRank = new Uint8Array(size).fill(255);
+    },
+    model(node, placeholder, stored) {
+      models++;
+      flags[node] = PRESENT | (placeholder ? PLACEHOLDER : 0);
+      downloads[node] = stored ?? NaN;
+    },
+    edge(child, parent, edgeRelation, source) {
+      const rank = SOURCE_RANK[source];
+      const code = RELATION_CODE.get(edgeRelation) as number;
+      if (rank < (bestRank[child] as number)) {
+        bestRank[child] = rank;
+        relation[child] = code;
       }
-      if (row.child === row.parent) {
-        selfLoopModels.add(row.child);
+      if (child === parent) {
+        // Rows come in child order: a model's self-loop rows are next to each other.
+        if (lastSelfLoop !== child) selfLoops++;
+        lastSelfLoop = child;
         return;
       }
       const last = childOf.length - 1;
-      if (last >= 0 && childOf.values[last] === row.child && parentOf.values[last] === row.parent) {
-        if (rank < (pairRank[last] as number)) {
-          pairRank[last] = rank;
+      if (last >= 0 && childOf.values[last] === child && parentOf.values[last] === parent) {
+        if (rank < (pairRank.values[last] as number)) {
+          pairRank.values[last] = rank;
           relationOf.values[last] = code;
         }
         return;
       }
-      childOf.push(row.child);
-      parentOf.push(row.parent);
+      childOf.push(child);
+      parentOf.push(parent);
       relationOf.push(code);
       pairRank.push(rank);
     },
-  );
-  const size = nodes.reduce((largest, { node }) => Math.max(largest, node), -1) + 1;
-  const flags = new Uint8Array(size);
-  const relation = new Uint8Array(size).fill(NO_RELATION);
-  const downloads = new Float64Array(size).fill(NaN);
-  for (const { node, placeholder, downloads: stored } of nodes) {
-    flags[node] = PRESENT | (placeholder === 1 ? PLACEHOLDER : 0);
-    downloads[node] = stored ?? NaN;
-  }
-  for (const [node, code] of ownRelation) relation[node] = code;
+  });
   const [parentStart, parents] = sparseRows(size, childOf, parentOf, relationOf);
   const [childStart, children, childRelation] = sparseRows(size, parentOf, childOf, relationOf);
   return {
     dataVersion,
     size,
-    models: nodes.length,
+    models,
     flags,
     relation,
     parentStart,
@@ -139,6 +145,6 @@ export function buildLineageIndex(store: Store): LineageIndex {
     children,
     childRelation,
     downloads,
-    selfLoops: selfLoopModels.size,
+    selfLoops,
   };
 }

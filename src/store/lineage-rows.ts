@@ -36,38 +36,37 @@ export function readLineageRows(
   })();
 }
 
-export interface NumberedModelRow {
-  node: number;
-  id: string;
-  placeholder: number;
-  downloads: number | null;
-}
-
-export interface NumberedEdgeRow {
-  child: number;
-  parent: number;
-  relation: Relation;
-  source: EdgeSource;
+/** What the lineage index builder is handed, row by row, as plain values (no object per row: there are millions). */
+export interface NumberedLineageVisitor {
+  /** Called first with the largest node number in use (-1 when there are no models). */
+  start(largestNode: number): void;
+  model(node: number, placeholder: boolean, downloads: number | null): void;
+  edge(child: number, parent: number, relation: Relation, source: EdgeSource): void;
 }
 
 /**
  * The rows the lineage index is built from, read in one transaction with the data version they belong to: every
  * model by node number, then every edge row by the node numbers of its ends, in (child, parent, source) id order.
  */
-export function readNumberedLineage(
-  store: Store,
-  onModel: (row: NumberedModelRow) => void,
-  onEdge: (row: NumberedEdgeRow) => void,
-): number {
+export function readNumberedLineage(store: Store, visitor: NumberedLineageVisitor): number {
   const db = connectionOf(store);
-  const models = db.prepare(`SELECT node, id, placeholder, downloads FROM models ORDER BY node`);
-  const edges = db.prepare(`
-    SELECT c.node AS child, p.node AS parent, e.relation, e.source
-    FROM edges e JOIN models c ON c.id = e.child JOIN models p ON p.id = e.parent
-    ORDER BY e.child, e.parent, e.source`);
+  const largest = db.prepare(`SELECT coalesce(max(node), -1) FROM models`).pluck();
+  const models = db.prepare(`SELECT node, placeholder, downloads FROM models ORDER BY node`).raw();
+  const edges = db
+    .prepare(
+      `SELECT c.node, p.node, e.relation, e.source
+       FROM edges e JOIN models c ON c.id = e.child JOIN models p ON p.id = e.parent
+       ORDER BY e.child, e.parent, e.source`,
+    )
+    .raw();
   return db.transaction(() => {
-    for (const row of models.iterate() as Iterable<NumberedModelRow>) onModel(row);
-    for (const row of edges.iterate() as Iterable<NumberedEdgeRow>) onEdge(row);
+    visitor.start(largest.get() as number);
+    for (const [node, placeholder, downloads] of models.iterate() as Iterable<[number, number, number | null]>) {
+      visitor.model(node, placeholder === 1, downloads);
+    }
+    for (const [child, parent, relation, source] of edges.iterate() as Iterable<[number, number, Relation, EdgeSource]>) {
+      visitor.edge(child, parent, relation, source);
+    }
     return dataVersion(store);
   })();
 }
