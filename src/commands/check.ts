@@ -1,7 +1,7 @@
 // `hf-lineage check`: what is broken or suspicious in the lineage data, with counts and examples.
 
 import { runChecks } from "../graph/checks.js";
-import { loadLineage } from "../graph/lineage.js";
+import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import type { CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
@@ -14,8 +14,8 @@ function exampleText(example: unknown): string {
 
 export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
   const examples = wholeNumberOption(values, "examples", 5, { min: 0, max: 1_000_000 });
-  const lineage = loadLineage(await openStore());
-  const report = runChecks(lineage.store, lineage.graph, { examples });
+  const lineage = openIndexedLineage(await openStore());
+  const report = runChecks(lineage, { examples });
   if (values.json === true) return output.out(toJson(report));
   for (const [name, found] of Object.entries(report)) {
     output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);

@@ -1,17 +1,20 @@
 // Data-quality checks of a snapshot: what is broken or suspicious in the lineage as declared on the Hub. Every
 // finding is kept in the data; the checks count them and show examples so a user can judge the numbers built on them.
 
-import { stronglyConnectedComponents } from "graphology-components";
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import {
   caseVariantGroups,
+  childrenOlderThanParents,
   declaredBaseLists,
   placeholderModels,
   selfLoopModels,
   unresolvedValues,
 } from "../store/check-queries.js";
-import type { Store } from "../store/open-store.js";
-import type { LineageGraph } from "./build-graph.js";
+import { idsOfNodes } from "../store/model-queries.js";
+import { RELATIONS } from "../vocabulary/relation.js";
+import { indexComponents } from "./index-metrics.js";
+import type { IndexedLineage } from "./indexed-lineage.js";
+import { PRESENT } from "./lineage-index.js";
 
 export interface Check<Example> {
   description: string;
@@ -34,29 +37,53 @@ function check<Example>(description: string, all: Example[], limit: number): Che
   return { description, count: all.length, examples: all.slice(0, limit) };
 }
 
-export function runChecks(store: Store, graph: LineageGraph, { examples = 5 } = {}): ChecksReport {
+const QUANTIZED = RELATIONS.indexOf("quantized");
+
+/** Groups of models in a cycle (strongly connected components of more than one model), as node numbers. */
+function cycleGroups(lineage: IndexedLineage): number[][] {
+  const { index } = lineage;
+  const { component, count } = indexComponents(index);
+  const sizes = new Int32Array(count);
+  for (let node = 0; node < index.size; node++) {
+    const group = component[node] as number;
+    if (group >= 0) sizes[group] = (sizes[group] as number) + 1;
+  }
+  const groups = new Map<number, number[]>();
+  for (let node = 0; node < index.size; node++) {
+    const group = component[node] as number;
+    if (group < 0 || (sizes[group] as number) < 2) continue;
+    const members = groups.get(group);
+    if (members === undefined) groups.set(group, [node]);
+    else members.push(node);
+  }
+  return [...groups.values()];
+}
+
+export function runChecks(lineage: IndexedLineage, { examples = 5 } = {}): ChecksReport {
+  const { store, index } = lineage;
   const selfLoops = selfLoopModels(store);
-  const cycles = stronglyConnectedComponents(graph)
-    .filter((component) => component.length > 1)
-    .map((component) => component.sort())
+  const groups = cycleGroups(lineage);
+  const quantizedNodes: number[] = [];
+  for (let node = 0; node < index.size; node++) {
+    const present = ((index.flags[node] as number) & PRESENT) !== 0;
+    if (present && index.relation[node] === QUANTIZED && index.childStart[node + 1] !== index.childStart[node]) {
+      quantizedNodes.push(node);
+    }
+  }
+  const idOf = idsOfNodes(store, [...groups.flat(), ...quantizedNodes]);
+  const cycles = groups
+    .map((group) => group.map((node) => idOf.get(node) as string).sort())
     .sort((a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1));
   const placeholders = placeholderModels(store);
   const unresolved = unresolvedValues(store);
   const byReason = Object.fromEntries(UNRESOLVED_REASONS.map((reason) => [reason, 0])) as Record<UnresolvedReason, number>;
   for (const row of unresolved) byReason[row.reason] += 1;
-
-  const quantizedWithChildren: { id: string; children: number }[] = [];
-  const childOlder: ChecksReport["childOlderThanParent"]["examples"] = [];
-  graph.forEachNode((id, attributes) => {
-    if (attributes.relation === "quantized" && graph.outDegree(id) > 0) quantizedWithChildren.push({ id, children: graph.outDegree(id) });
-  });
-  graph.forEachEdge((_edge, _attributes, parent, child, parentAttributes, childAttributes) => {
-    const childCreatedAt = childAttributes.createdAt;
-    const parentCreatedAt = parentAttributes.createdAt;
-    if (childCreatedAt !== null && parentCreatedAt !== null && childCreatedAt < parentCreatedAt) childOlder.push({ child, parent, childCreatedAt, parentCreatedAt });
-  });
+  const quantizedWithChildren = quantizedNodes.map((node) => ({
+    id: idOf.get(node) as string,
+    children: (index.childStart[node + 1] as number) - (index.childStart[node] as number),
+  }));
   quantizedWithChildren.sort((a, b) => b.children - a.children || (a.id < b.id ? -1 : 1));
-  childOlder.sort((a, b) => (a.child < b.child ? -1 : a.child > b.child ? 1 : a.parent < b.parent ? -1 : 1));
+  const childOlder = childrenOlderThanParents(store);
 
   const duplicateBases: { id: string; duplicates: string[] }[] = [];
   for (const row of declaredBaseLists(store)) {

@@ -86,7 +86,7 @@ describe("the small lineage's rankings", () => {
 
 describe("the small lineage's checks", () => {
   it("finds the self-loop, the cycle, the placeholders, the case variants and the quantized parent", () => {
-    const report = runChecks(lineage.store, lineage.graph, { examples: 10 });
+    const report = runChecks(openIndexedLineage(lineage.store), { examples: 10 });
     const found = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, [check.count, check.examples]]));
     expect(found).toEqual({
       selfLoops: [1, ["s/self"]],
