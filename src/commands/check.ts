@@ -1,7 +1,6 @@
 // `hf-lineage check`: what is broken or suspicious in the lineage data, with counts and examples.
 
-import { runChecks } from "../graph/checks.js";
-import { openIndexedLineage } from "../graph/indexed-lineage.js";
+import { indexChecks, openIndexedLineage } from "../graph/indexed-lineage.js";
 import type { CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
@@ -15,7 +14,7 @@ function exampleText(example: unknown): string {
 export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
   const examples = wholeNumberOption(values, "examples", 5, { min: 0, max: 1_000_000 });
   const lineage = openIndexedLineage(await openStore());
-  const report = runChecks(lineage, { examples });
+  const report = indexChecks(lineage, examples);
   if (values.json === true) return output.out(toJson(report));
   for (const [name, found] of Object.entries(report)) {
     output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);

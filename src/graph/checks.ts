@@ -4,13 +4,12 @@
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import {
   caseVariantGroups,
-  childrenOlderThanParents,
   declaredBaseLists,
   placeholderModels,
   selfLoopModels,
   unresolvedValues,
 } from "../store/check-queries.js";
-import { idsOfNodes } from "../store/model-queries.js";
+import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS } from "../vocabulary/relation.js";
 import { indexComponents } from "./index-metrics.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
@@ -40,7 +39,7 @@ function check<Example>(description: string, all: Example[], limit: number): Che
 const QUANTIZED = RELATIONS.indexOf("quantized");
 
 /** Groups of models in a cycle (strongly connected components of more than one model), as node numbers. */
-function cycleGroups(lineage: IndexedLineage): number[][] {
+function cycleGroups(lineage: Pick<IndexedLineage, "index">): number[][] {
   const { index } = lineage;
   const { component, count } = indexComponents(index);
   const sizes = new Int32Array(count);
@@ -59,7 +58,7 @@ function cycleGroups(lineage: IndexedLineage): number[][] {
   return [...groups.values()];
 }
 
-export function runChecks(lineage: IndexedLineage, { examples = 5 } = {}): ChecksReport {
+export function runChecks(lineage: Pick<IndexedLineage, "store" | "index">, { examples = 5 } = {}): ChecksReport {
   const { store, index } = lineage;
   const selfLoops = selfLoopModels(store);
   const groups = cycleGroups(lineage);
@@ -83,7 +82,20 @@ export function runChecks(lineage: IndexedLineage, { examples = 5 } = {}): Check
     children: (index.childStart[node + 1] as number) - (index.childStart[node] as number),
   }));
   quantizedWithChildren.sort((a, b) => b.children - a.children || (a.id < b.id ? -1 : 1));
-  const childOlder = childrenOlderThanParents(store);
+  const olderNodes = new Set(index.olderPairs);
+  const created = creationOfNodes(store, olderNodes);
+  const childOlder: ChecksReport["childOlderThanParent"]["examples"] = [];
+  for (let pair = 0; pair < index.olderPairs.length; pair += 2) {
+    const child = created.get(index.olderPairs[pair] as number);
+    const parent = created.get(index.olderPairs[pair + 1] as number);
+    if (child === undefined || parent === undefined) continue;
+    childOlder.push({
+      child: child.id,
+      parent: parent.id,
+      childCreatedAt: child.createdAt as string,
+      parentCreatedAt: parent.createdAt as string,
+    });
+  }
 
   const duplicateBases: { id: string; duplicates: string[] }[] = [];
   for (const row of declaredBaseLists(store)) {

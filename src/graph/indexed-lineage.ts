@@ -7,6 +7,7 @@ import { modelNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
 import { orgOf } from "../vocabulary/model-id.js";
+import { runChecks, type ChecksReport } from "./checks.js";
 import { computeIndexMetrics, type IndexMetrics } from "./index-metrics.js";
 import { countReached } from "./index-reach.js";
 import { indexFromSections, indexSections } from "./index-sections.js";
@@ -17,9 +18,14 @@ import type { OrgFamilySize } from "./org-families.js";
 /** How many of the largest org families are kept with the index. */
 export const ORG_FAMILIES_KEPT = 100;
 
+/** How many examples of each check are kept with the index. */
+export const CHECK_EXAMPLES_KEPT = 100;
+
 export interface Headline {
   stats: LineageStats;
   largestOrgFamilies: OrgFamilySize[];
+  /** The checks report with CHECK_EXAMPLES_KEPT examples of each check. */
+  checks: ChecksReport;
 }
 
 export interface IndexedLineage {
@@ -88,6 +94,14 @@ function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMet
   return found.slice(0, limit);
 }
 
+/** The checks report with `examples` examples of each check: the stored one when it holds enough, else run now. */
+export function indexChecks(lineage: IndexedLineage, examples: number): ChecksReport {
+  if (examples > CHECK_EXAMPLES_KEPT) return runChecks(lineage, { examples });
+  const stored = lineage.headline.checks;
+  const trimmed = Object.entries(stored).map(([name, check]) => [name, { ...check, examples: check.examples.slice(0, examples) }]);
+  return Object.fromEntries(trimmed) as unknown as ChecksReport;
+}
+
 /** The `limit` largest org families: the stored ones when they are enough, else measured now. */
 export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFamilySize[] {
   if (limit <= ORG_FAMILIES_KEPT) return lineage.headline.largestOrgFamilies.slice(0, limit);
@@ -100,6 +114,7 @@ function build(store: Store): IndexedLineage {
   const headline = {
     stats: headlineStats(index, metrics),
     largestOrgFamilies: largestOrgFamilies(store, index, metrics, ORG_FAMILIES_KEPT),
+    checks: runChecks({ store, index }, { examples: CHECK_EXAMPLES_KEPT }),
   };
   if (!store.readonly) {
     // Stored only when the data is still what it was built from; while another process writes, it is not stored.

@@ -33,6 +33,8 @@ export interface LineageIndex {
   downloads: Float64Array;
   /** Models naming themselves as a base (the self-loop is no edge here). */
   selfLoops: number;
+  /** Edges whose child was created before its parent, as child, parent, child, parent, ... in (child, parent) id order. */
+  olderPairs: Uint32Array;
 }
 
 const SOURCE_RANK: Record<EdgeSource, number> = { tag: 0, card: 1, file: 2 };
@@ -89,6 +91,7 @@ export function buildLineageIndex(store: Store): LineageIndex {
   const parentOf = new IntList();
   const relationOf = new IntList();
   const pairRank = new IntList();
+  const olderPairs = new IntList();
   let selfLoops = 0;
   let lastSelfLoop = -1;
   const dataVersion = readNumberedLineage(store, {
@@ -104,7 +107,7 @@ export function buildLineageIndex(store: Store): LineageIndex {
       flags[node] = PRESENT | (placeholder ? PLACEHOLDER : 0);
       downloads[node] = stored ?? NaN;
     },
-    edge(child, parent, edgeRelation, source) {
+    edge(child, parent, edgeRelation, source, older) {
       const rank = SOURCE_RANK[source];
       const code = RELATION_CODE.get(edgeRelation) as number;
       if (rank < (bestRank[child] as number)) {
@@ -127,6 +130,10 @@ export function buildLineageIndex(store: Store): LineageIndex {
       }
       childOf.push(child);
       parentOf.push(parent);
+      if (older) {
+        olderPairs.push(child);
+        olderPairs.push(parent);
+      }
       relationOf.push(code);
       pairRank.push(rank);
     },
@@ -146,5 +153,6 @@ export function buildLineageIndex(store: Store): LineageIndex {
     childRelation,
     downloads,
     selfLoops,
+    olderPairs: olderPairs.values.slice(0, olderPairs.length),
   };
 }

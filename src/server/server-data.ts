@@ -1,8 +1,8 @@
 // What the server derives from the loaded lineage, once per snapshot and only when first asked for: rankings,
 // org families, the stats and checks reports. Requests read these; nothing here recomputes per request.
 
-import { runChecks, type ChecksReport } from "../graph/checks.js";
-import { openIndexedLineage } from "../graph/indexed-lineage.js";
+import type { ChecksReport } from "../graph/checks.js";
+import { indexChecks, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { lineageStats, type LineageStats } from "../graph/lineage-stats.js";
 import type { Lineage } from "../graph/lineage.js";
 import { largestOrgFamilies, modelsByOrg, type OrgFamilySize } from "../graph/org-families.js";
@@ -68,7 +68,7 @@ export class ServerData {
 
   /** The checks report with the command line's default of 5 examples per check. */
   get checks(): ChecksReport {
-    this.checksReport ??= runChecks(openIndexedLineage(this.lineage.store));
+    this.checksReport ??= indexChecks(openIndexedLineage(this.lineage.store), 5);
     return this.checksReport;
   }
 

@@ -49,22 +49,3 @@ export function* declaredBaseLists(store: Store): Generator<{ id: string; baseMo
   );
   yield* rows.all() as { id: string; baseModelRaw: string }[];
 }
-
-export interface OlderChild {
-  child: string;
-  parent: string;
-  childCreatedAt: string;
-  parentCreatedAt: string;
-}
-
-/** Parent → child pairs (self-loops left out, each pair once) whose child was created before its parent. */
-export function childrenOlderThanParents(store: Store): OlderChild[] {
-  return connectionOf(store)
-    .prepare(
-      `SELECT DISTINCT e.child, e.parent, c.created_at AS childCreatedAt, p.created_at AS parentCreatedAt
-       FROM edges e JOIN models c ON c.id = e.child JOIN models p ON p.id = e.parent
-       WHERE e.child <> e.parent AND c.created_at < p.created_at
-       ORDER BY e.child, e.parent`,
-    )
-    .all() as OlderChild[];
-}

@@ -41,7 +41,8 @@ export interface NumberedLineageVisitor {
   /** Called first with the largest node number in use (-1 when there are no models). */
   start(largestNode: number): void;
   model(node: number, placeholder: boolean, downloads: number | null): void;
-  edge(child: number, parent: number, relation: Relation, source: EdgeSource): void;
+  /** `older`: the child's creation date is before the parent's (false when either is unknown). */
+  edge(child: number, parent: number, relation: Relation, source: EdgeSource, older: boolean): void;
 }
 
 /**
@@ -54,7 +55,7 @@ export function readNumberedLineage(store: Store, visitor: NumberedLineageVisito
   const models = db.prepare(`SELECT node, placeholder, downloads FROM models ORDER BY node`).raw();
   const edges = db
     .prepare(
-      `SELECT c.node, p.node, e.relation, e.source
+      `SELECT c.node, p.node, e.relation, e.source, coalesce(c.created_at < p.created_at, 0)
        FROM edges e JOIN models c ON c.id = e.child JOIN models p ON p.id = e.parent
        ORDER BY e.child, e.parent, e.source`,
     )
@@ -64,9 +65,8 @@ export function readNumberedLineage(store: Store, visitor: NumberedLineageVisito
     for (const [node, placeholder, downloads] of models.iterate() as Iterable<[number, number, number | null]>) {
       visitor.model(node, placeholder === 1, downloads);
     }
-    for (const [child, parent, relation, source] of edges.iterate() as Iterable<[number, number, Relation, EdgeSource]>) {
-      visitor.edge(child, parent, relation, source);
-    }
+    const rows = edges.iterate() as Iterable<[number, number, Relation, EdgeSource, number]>;
+    for (const [child, parent, relation, source, older] of rows) visitor.edge(child, parent, relation, source, older === 1);
     return dataVersion(store);
   })();
 }

@@ -97,3 +97,19 @@ export function idsOfNodes(store: Store, nodes: Iterable<number>): Map<number, s
   }
   return result;
 }
+
+/** The id and stored creation date of these node numbers (numbers with no model left out). */
+export function creationOfNodes(store: Store, nodes: Iterable<number>): Map<number, { id: string; createdAt: string | null }> {
+  const db = connectionOf(store);
+  const all = [...nodes];
+  const result = new Map<number, { id: string; createdAt: string | null }>();
+  for (let start = 0; start < all.length; start += LOOKUP_BATCH) {
+    const batch = all.slice(start, start + LOOKUP_BATCH);
+    const rows = db
+      .prepare(`SELECT node, id, created_at FROM models WHERE node IN (${batch.map(() => "?").join(",")})`)
+      .raw()
+      .all(...batch) as [number, string, string | null][];
+    for (const [node, id, createdAt] of rows) result.set(node, { id, createdAt });
+  }
+  return result;
+}

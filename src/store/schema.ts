@@ -27,6 +27,9 @@ CREATE TABLE IF NOT EXISTS models (
   base_model_raw TEXT
 );
 CREATE INDEX IF NOT EXISTS models_id_nocase ON models (id COLLATE NOCASE);
+-- The few models the checks list, found without reading the whole table.
+CREATE INDEX IF NOT EXISTS models_placeholders ON models (id) WHERE placeholder = 1;
+CREATE INDEX IF NOT EXISTS models_base_lists ON models (id) WHERE base_model_raw LIKE '[%';
 
 CREATE TABLE IF NOT EXISTS edges (
   child    TEXT NOT NULL,

@@ -10,7 +10,14 @@ import { familyReport } from "../../src/graph/family.js";
 import { indexAncestorPaths } from "../../src/graph/index-ancestry.js";
 import { familyNodes, indexAncestors, indexFamilyReport } from "../../src/graph/index-family.js";
 import { indexTopModels } from "../../src/graph/index-top.js";
-import { openIndexedLineage, ORG_FAMILIES_KEPT, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
+import { runChecks } from "../../src/graph/checks.js";
+import {
+  CHECK_EXAMPLES_KEPT,
+  indexChecks,
+  openIndexedLineage,
+  ORG_FAMILIES_KEPT,
+  type IndexedLineage,
+} from "../../src/graph/indexed-lineage.js";
 import { lineageStats } from "../../src/graph/lineage-stats.js";
 import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { largestOrgFamilies } from "../../src/graph/org-families.js";
@@ -74,6 +81,14 @@ describe("questions answered from the lineage index", () => {
         );
       }
     }
+  });
+
+  it("keeps the checks report, and gives the stored one sliced or a new one for more examples", () => {
+    for (const examples of [0, 1, 5, CHECK_EXAMPLES_KEPT, CHECK_EXAMPLES_KEPT + 1, 1_000_000]) {
+      expect(indexChecks(indexSide, examples), `${examples} examples`).toEqual(runChecks(indexSide, { examples }));
+    }
+    // The snapshot has every kind of finding but self-loops, so the stored examples are really sliced.
+    expect(indexSide.headline.checks.placeholders.count).toBeGreaterThan(CHECK_EXAMPLES_KEPT);
   });
 
   it("keeps the headline figures the graph gives", () => {
