@@ -1,0 +1,197 @@
+// Every question of the command line at Hub scale, from a cold process, on the generated Hub (tools/scale-model) at
+// 250K, 500K, 1M and 2.5M models: each the median of 3 runs beside its peers on the same data in the same run (a
+// SQLite recursive CTE on the same database from a cold process; DuckDB's CTE over the same edges loaded in memory;
+// igraph's BFS, load included, when Debian's python3-igraph is present). Also the index build after new data.
+// HF_LINEAGE_SCALE_SIZES (comma-separated model counts) replaces the sizes; `npm run build` first.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { connectionOf } from "../src/store/database-handle.js";
+import { openStore } from "../src/store/open-store.js";
+import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+
+const CLI = resolve(process.cwd(), "dist/cli.js");
+const TIME = "/usr/bin/time";
+const RUNS = 3;
+
+interface Run {
+  ms: number;
+  /** Peak RSS in MB, when /usr/bin/time is there to tell. */
+  rssMb: number | null;
+  stdout: string;
+}
+
+/** Runs a command in a new process, with its wall time and (through /usr/bin/time) its peak RSS. */
+function cold(command: string, args: string[]): Run {
+  const timed = existsSync(TIME);
+  const started = performance.now();
+  const result = timed
+    ? spawnSync(TIME, ["-f", "%M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 28 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`bench: ${command} ${args.join(" ")} failed: ${result.stderr}`);
+  const rss = timed ? Number(result.stderr.trim().split("\n").at(-1)) / 1024 : null;
+  return { ms, rssMb: rss, stdout: result.stdout };
+}
+
+function median(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Run;
+}
+
+function repeat(run: () => Run): Run {
+  return median(Array.from({ length: RUNS }, run));
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (run: Run) => (run.rssMb === null ? "" : `, ${run.rssMb.toFixed(0)} MB`);
+
+/** A SQLite query in a new Node process (better-sqlite3, read-only), printing the first column of the first row. */
+function sqlitePeer(db: string, sql: string, parameter: string): Run {
+  const script = `const D = require(${JSON.stringify(resolve("node_modules/better-sqlite3"))});
+    const db = new D(process.argv[1], { readonly: true });
+    console.log(db.prepare(process.argv[2]).pluck().get({ p: process.argv[3] }));`;
+  return cold(process.execPath, ["-e", script, db, sql, parameter]);
+}
+
+const DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent = @p AND child <> parent
+  UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id WHERE e.child <> e.parent)
+  SELECT count(*) FROM below WHERE id <> @p`;
+const ORG_DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent >= @p || '/' AND parent < @p || '0'
+  UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id)
+  SELECT count(*) FROM below WHERE NOT (id >= @p || '/' AND id < @p || '0')`;
+const UP = `WITH RECURSIVE above(id) AS (SELECT parent FROM edges WHERE child = @p AND child <> parent
+  UNION SELECT e.parent FROM edges e JOIN above ON e.child = above.id WHERE e.child <> e.parent)
+  SELECT count(*) FROM above WHERE id <> @p`;
+const CHILDREN = `SELECT count(DISTINCT child) FROM edges WHERE parent = @p AND child <> parent`;
+
+const IGRAPH = `
+import sys, time, igraph
+rows = [line.rstrip("\\n").split(",") for line in open(sys.argv[1])]
+names = {}
+edges = [(names.setdefault(p, len(names)), names.setdefault(c, len(names))) for c, p in rows]
+g = igraph.Graph(n=len(names), edges=edges, directed=True)
+roots = [names[n] for n in sys.argv[2].split("|") if n in names]
+seen = set(roots)
+for r in roots:
+    seen.update(g.subcomponent(r, mode="out"))
+print(len(seen) - len(roots))
+`;
+
+/** The first python3 that imports igraph (`python3` on PATH, then Debian's), or null. */
+function igraphPython(): string | null {
+  return ["python3", "/usr/bin/python3"].find((python) => spawnSync(python, ["-c", "import igraph"]).status === 0) ?? null;
+}
+
+export default async function hubScaleBench(): Promise<void> {
+  const sizes = (process.env.HF_LINEAGE_SCALE_SIZES ?? "250000,500000,1000000,2500000").split(",").map(Number);
+  const igraph = igraphPython();
+  console.log(`load average at start ${loadavg().map((value) => value.toFixed(1)).join(" ")}; igraph ${igraph === null ? "absent" : "present"}`);
+  for (const models of sizes) {
+    const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-hub-scale-"));
+    try {
+      const db = join(scratch, "hub.db");
+      const store = openStore(db);
+      writeScaleModel(store, { models });
+      const sql = connectionOf(store);
+      const richest = sql
+        .prepare(`SELECT parent FROM edges GROUP BY parent ORDER BY count(*) DESC LIMIT 1`)
+        .pluck()
+        .get() as string;
+      const leaf = sql
+        .prepare(`SELECT child FROM edges WHERE child NOT IN (SELECT parent FROM edges) LIMIT 1 OFFSET 1000`)
+        .pluck()
+        .get() as string;
+      const edgesCsv = join(scratch, "edges.csv");
+      const lines = sql.prepare(`SELECT child, parent FROM edges WHERE child <> parent`).raw().all() as string[][];
+      writeFileSync(edgesCsv, lines.map((row) => row.join(",")).join("\n") + "\n");
+      store.close();
+      console.log(`\n### ${models.toLocaleString("en-US")} models, load average ${loadavg()[0]!.toFixed(1)}`);
+
+      const build = cold(process.execPath, [CLI, "stats", "--db", db, "--json"]);
+      console.log(`${"index build + metrics + headline (first command)".padEnd(52)} ${seconds(build.ms)}${megabytes(build)}`);
+      const deepest = (
+        JSON.parse(cold(process.execPath, [CLI, "top", "--by", "descendants", "--limit", "1", "--db", db, "--json"]).stdout) as {
+          models: { id: string }[];
+        }
+      ).models[0]!.id;
+      const deepChild = JSON.parse(cold(process.execPath, [CLI, "tree", deepest, "--depth", "3", "--db", db, "--json"]).stdout) as string[];
+      // The model printed deepest in the tree (longest prefix before its relation).
+      const printed = deepChild.map((line) => /^(.*?)[├└]─ [a-z]+: (\S+)/.exec(line)).filter((match) => match !== null);
+      const deep = printed.sort((a, b) => b[1]!.length - a[1]!.length)[0]?.[2] ?? leaf;
+
+      const duck = await DuckDBInstance.create(":memory:");
+      const connection = await duck.connect();
+      await connection.run(`CREATE TABLE edges AS SELECT * FROM read_csv('${edgesCsv}', header = false, columns = {'child': 'VARCHAR', 'parent': 'VARCHAR'})`);
+      const duckCount = async (query: string, parameter: string): Promise<{ ms: number; value: number }> => {
+        const times: { ms: number; value: number }[] = [];
+        for (let run = 0; run < RUNS; run++) {
+          const started = performance.now();
+          const reader = await connection.runAndReadAll(query.replaceAll("@p", `'${parameter.replaceAll("'", "''")}'`));
+          times.push({ ms: performance.now() - started, value: Number(reader.getRows()[0]![0]) });
+        }
+        return times.sort((a, b) => a.ms - b.ms)[1]!;
+      };
+
+      const questions: { label: string; args: string[]; peer?: { sql: string; parameter: string; count: (json: unknown) => number } }[] = [
+        {
+          label: "family Qwen",
+          args: ["family", "Qwen"],
+          peer: { sql: ORG_DOWN, parameter: "Qwen", count: (json) => (json as { descendants: { total: number } }).descendants.total },
+        },
+        {
+          label: `family ${richest} (most children)`,
+          args: ["family", richest],
+          peer: { sql: DOWN, parameter: richest, count: (json) => (json as { descendants: { total: number } }).descendants.total },
+        },
+        {
+          label: "family of a leaf",
+          args: ["family", leaf],
+          peer: { sql: DOWN, parameter: leaf, count: (json) => (json as { descendants: { total: number } }).descendants.total },
+        },
+        {
+          label: "ancestors of a deep model",
+          args: ["ancestors", deep],
+          peer: { sql: UP, parameter: deep, count: (json) => (json as { ancestors: unknown[] }).ancestors.length },
+        },
+        {
+          label: "tree (most children) --depth 1",
+          args: ["tree", richest, "--depth", "1", "--max-nodes", "1000000"],
+          peer: { sql: CHILDREN, parameter: richest, count: (json) => (json as string[]).filter((line) => /^[├└]─ [a-z]+: /.test(line)).length },
+        },
+        { label: "top --limit 20", args: ["top", "--limit", "20"] },
+        { label: "stats", args: ["stats"] },
+        { label: "summary", args: ["summary"] },
+        { label: "check", args: ["check"] },
+      ];
+      for (const question of questions) {
+        const ours = repeat(() => cold(process.execPath, [CLI, ...question.args, "--db", db, "--json"]));
+        let line = `${question.label.padEnd(52)} ${seconds(ours.ms)}${megabytes(ours)}`;
+        if (question.peer !== undefined) {
+          const { sql: query, parameter, count } = question.peer;
+          const peer = repeat(() => sqlitePeer(db, query, parameter));
+          const mine = count(JSON.parse(ours.stdout));
+          if (Number(peer.stdout.trim()) !== mine) throw new Error(`bench: ${question.label}: ${mine} against SQLite's ${peer.stdout.trim()}`);
+          const duckdb = await duckCount(query, parameter);
+          if (duckdb.value !== mine) throw new Error(`bench: ${question.label}: ${mine} against DuckDB's ${duckdb.value}`);
+          line += ` | SQLite CTE ${seconds(peer.ms)}${megabytes(peer)} (${(peer.ms / ours.ms).toFixed(1)}x ours)`;
+          line += ` | DuckDB CTE in memory ${seconds(duckdb.ms)}`;
+          if (igraph !== null && question.args[0] === "family") {
+            const roots = question.args[1] === "Qwen" ? lines.map((row) => row[1]!).filter((id) => id.startsWith("Qwen/")) : [question.args[1]!];
+            const script = join(scratch, "family_by_igraph.py");
+            writeFileSync(script, IGRAPH);
+            const result = repeat(() => cold(igraph, [script, edgesCsv, [...new Set(roots)].join("|")]));
+            line += ` | igraph load + BFS ${seconds(result.ms)}`;
+          }
+          line += ` | ${mine.toLocaleString("en-US")} models`;
+        }
+        console.log(line);
+      }
+      connection.closeSync();
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+}
