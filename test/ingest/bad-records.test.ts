@@ -95,7 +95,8 @@ describe("family-tree entries without metadata or with damaged fields", () => {
   it("stores every N/A entry of the eleven real dumps as a model without a record, and says so", () => {
     // Independently: the entries whose metadata is the string N/A (83, data/README.md), their ids as the Hub
     // spells them (the dumps write some as full https://huggingface.co/ URLs).
-    const withoutMetadata = FAMILY_TREES.flatMap((file) => dumpEntries(file).filter((entry) => entry.metadata === "N/A"));
+    const entries = FAMILY_TREES.flatMap((file) => dumpEntries(file));
+    const withoutMetadata = entries.filter((entry) => entry.metadata === "N/A");
     expect(withoutMetadata).toHaveLength(83);
     // The run's database of the eleven dumps: importFile of each, in order of file name, into a new database.
     const db = openFixture("family-trees");

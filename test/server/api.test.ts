@@ -1,4 +1,4 @@
-// The JSON API on the real snapshot (edges.csv + metadata.csv, the shared fixture), answered in-process. Expected figures
+// The JSON API on the real snapshot (edges.csv + metadata.csv, the shared database), in-process. Expected figures
 // come from test/server/derive-expected.py (networkx over the raw CSV), unless a test says otherwise.
 
 import { gunzipSync } from "node:zlib";

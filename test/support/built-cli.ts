@@ -49,6 +49,8 @@ export function startBuiltCli(args: string[], env: Record<string, string> = {}) 
 /** Runs a command with --json, requires exit code 0, and parses what it printed. */
 export function builtCliJson<T>(args: string[]): T {
   const result = runBuiltCli([...args, "--json"]);
-  if (result.status !== 0) throw new Error(`hf-lineage ${args.join(" ")} exited with ${result.status}: ${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`hf-lineage ${args.join(" ")} exited with ${result.status}: ${result.stderr}`);
+  }
   return JSON.parse(result.stdout) as T;
 }

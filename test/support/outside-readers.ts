@@ -13,7 +13,8 @@ export interface JingResult {
 const schemaOf = (version: "1.3" | "1.2draft") => resolve(process.cwd(), `../shared/schemas/gexf-${version}/gexf.rnc`);
 
 function jingResult(status: number | null, stdout: string, stderr: string): JingResult {
-  const errors = `${stdout}${stderr}`.split("\n").filter((line) => !line.includes("[warning]") && line.trim().length > 0);
+  const lines = `${stdout}${stderr}`.split("\n");
+  const errors = lines.filter((line) => !line.includes("[warning]") && line.trim().length > 0);
   return { status, errors: errors.join("\n") };
 }
 
