@@ -9,8 +9,8 @@ import { loadLineage } from "../src/graph/lineage.js";
 import { createApp } from "../src/server/app.js";
 import { listen } from "../src/server/listen.js";
 import { openStore } from "../src/store/open-store.js";
-import { launchChromium } from "../test/web/browser.js";
-import { buildViewer } from "../test/web/viewer-server.js";
+import { launchChromium } from "../test/support/chromium.js";
+import { buildViewer } from "../test/support/build-viewer.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 
 const NODES = 20_000;

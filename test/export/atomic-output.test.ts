@@ -5,13 +5,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeAtomically } from "../../src/export/atomic-output.js";
-import { scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
-afterAll(removeScratchDirectories);
+afterAll(removeScratchFolders);
 
 describe("writeAtomically", () => {
   it("renames complete files into place and leaves no temporary behind", async () => {
-    const dir = scratchDirectory();
+    const dir = scratchFolder();
     const paths = [join(dir, "nodes.csv"), join(dir, "edges.csv")];
     await writeAtomically(paths, async ([nodes, edges]) => {
       nodes!.write("id\r\n");
@@ -22,7 +22,7 @@ describe("writeAtomically", () => {
   });
 
   it("keeps an existing file untouched and removes the temporary when the writer fails", async () => {
-    const dir = scratchDirectory();
+    const dir = scratchFolder();
     const path = join(dir, "family.gexf");
     writeFileSync(path, "the previous export");
     const failing = writeAtomically([path], async ([stream]) => {
@@ -35,13 +35,13 @@ describe("writeAtomically", () => {
   });
 
   it("fails with the file system's error for a missing directory, creating nothing", async () => {
-    const dir = scratchDirectory();
+    const dir = scratchFolder();
     await expect(writeAtomically([join(dir, "missing", "out.json")], async () => undefined)).rejects.toMatchObject({ code: "ENOENT" });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it("removes the temporary file when the process is interrupted mid-export", async () => {
-    const dir = scratchDirectory();
+    const dir = scratchFolder();
     const script = `
       import { writeAtomically } from ${JSON.stringify(resolve("src/export/atomic-output.ts"))};
       await writeAtomically([${JSON.stringify(join(dir, "big.gexf"))}], async ([stream]) => {

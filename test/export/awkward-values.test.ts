@@ -14,9 +14,11 @@ import type { ExportEdge, ExportNode, ExportRows } from "../../src/export/export
 import { wholeDatabaseRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import { restoreXmlText } from "../../src/export/xml-text.js";
-import { jing, readWithNetworkx, realDatabase, scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+import { openFixture } from "../support/fixture-databases.js";
+import { jing, readWithNetworkx } from "../support/outside-readers.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
-afterAll(removeScratchDirectories);
+afterAll(removeScratchFolders);
 
 const AWKWARD = [
   `quote"d & <amp> 'apos' ]]>`,
@@ -44,7 +46,7 @@ function synthetic(i: number, text: string): ExportNode {
   };
 }
 
-const dir = scratchDirectory();
+const dir = scratchFolder();
 let nodes: ExportNode[];
 let edges: ExportEdge[];
 let rows: ExportRows;
@@ -69,9 +71,11 @@ function restored(values: Record<string, unknown>): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  const db = await realDatabase();
+  // The whole real snapshot (all 13 files) as imported, before any metrics are computed.
+  const db = openFixture("bundle-without-metrics");
   const real: ExportNode[] = [];
   for await (const node of wholeDatabaseRows(db).nodes()) if (real.push(node) >= 40) break;
+  db.close();
   const weird = AWKWARD.map((text, i) => synthetic(i, text));
   nodes = [...real, ...weird];
   // Each awkward model derives from the one before it, the first from a real model.

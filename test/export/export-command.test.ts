@@ -1,15 +1,18 @@
-// `hf-lineage export` as shipped (dist/cli.js) on the real snapshot: family sizes equal `family --json`, --depth and
-// --relations restrict like the engine's familyMembers, standard output works, and bad usage fails clearly.
+// `hf-lineage export` as shipped (dist/cli.js) on the real snapshot: family sizes equal the engine's familyReport,
+// --depth and --relations restrict like the engine's familyMembers, standard output works, bad usage fails clearly.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { familyMembers } from "../../src/graph/family.js";
+import { familyMembers, familyReport } from "../../src/graph/family.js";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { openStore } from "../../src/store/open-store.js";
-import { cliJson, runCli } from "../cli/run-cli.js";
-import { jing, REAL_FILES, scratchDirectory, removeScratchDirectories } from "./export-fixtures.js";
+import { resolveQuery } from "../../src/graph/resolve-query.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
+import { builtCliJson as cliJson, runBuiltCli as runCli } from "../support/built-cli.js";
+import { copyOfFixture } from "../support/fixture-databases.js";
+import { jing } from "../support/outside-readers.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
-afterAll(removeScratchDirectories);
+afterAll(removeScratchFolders);
 
 interface ExportSummary {
   format: string;
@@ -20,29 +23,33 @@ interface ExportSummary {
 
 describe("hf-lineage export", () => {
   let db: string;
+  let store: Store;
   let graph: LineageGraph;
-  const dir = scratchDirectory();
+  const dir = scratchFolder();
 
   beforeAll(() => {
-    db = join(dir, "lineage.db");
-    const imported = runCli(["import", ...REAL_FILES, "--db", db]);
-    if (imported.code !== 0) throw new Error(`hf-lineage import exited with ${imported.code}: ${imported.stderr}`);
-    const store = openStore(db);
+    // A private copy of the run's database of all 13 real data files (importFile of each, then loadLineage).
+    db = copyOfFixture("bundle", dir);
+    store = openStore(db, { readonly: true });
     graph = buildLineageGraph(store);
-    store.close();
   });
+  afterAll(() => store.close());
 
-  it("exports a family with as many nodes as `family --json` counts", () => {
-    const family = cliJson<{ models: number; descendants: { total: number } }>(["family", "google/gemma-7b", "--db", db]);
+  /** The family's size as the engine counts it: its own models plus their descendants. */
+  const familySize = (query: string) => {
+    const report = familyReport(graph, resolveQuery(store, query));
+    return report.models + report.descendants.total;
+  };
+
+  it("exports a family with as many nodes as the engine's familyReport counts", () => {
     const file = join(dir, "gemma.gexf");
     const summary = cliJson<ExportSummary>(["export", "google/gemma-7b", "-o", file, "--db", db]);
-    expect(summary).toMatchObject({ format: "gexf", files: [file], nodes: family.models + family.descendants.total });
+    expect(summary).toMatchObject({ format: "gexf", files: [file], nodes: familySize("google/gemma-7b") });
     expect(jing("1.3", file)).toEqual({ status: 0, errors: "" });
     expect(readFileSync(file, "utf8")).toContain(`<nodes count="${summary.nodes}">`);
     // An org's family: its own models plus their descendants.
-    const org = cliJson<{ models: number; descendants: { total: number } }>(["family", "Qwen", "--db", db]);
     const orgExport = cliJson<ExportSummary>(["export", "Qwen", "-f", "parquet", "-o", join(dir, "qwen"), "--db", db]);
-    expect(orgExport.nodes).toBe(org.models + org.descendants.total);
+    expect(orgExport.nodes).toBe(familySize("Qwen"));
     expect(readdirSync(join(dir, "qwen")).sort()).toEqual(["edges.parquet", "nodes.parquet"]);
   });
 
@@ -59,7 +66,7 @@ describe("hf-lineage export", () => {
 
   it("writes the whole database to standard output with -o -", () => {
     const result = runCli(["export", "-f", "graphml", "-o", "-", "--db", db]);
-    expect(result.code).toBe(0);
+    expect(result.status).toBe(0);
     expect(result.stdout.match(/<node /g)?.length).toBe(graph.order);
     expect(result.stdout.match(/<edge /g)?.length).toBe(graph.size);
   });
@@ -73,11 +80,11 @@ describe("hf-lineage export", () => {
 
   it("refuses bad usage with exit 2 and an unknown model with exit 1, writing nothing", () => {
     const file = join(dir, "never.gexf");
-    expect(runCli(["export", "-f", "svg", "-o", file, "--db", db])).toMatchObject({ code: 2, stderr: expect.stringContaining(`--format must be one of`) });
-    expect(runCli(["export", "-o", join(dir, "never.txt"), "--db", db])).toMatchObject({ code: 2, stderr: expect.stringContaining("cannot tell the format") });
-    expect(runCli(["export", "-f", "csv", "-o", "-", "--db", db])).toMatchObject({ code: 2, stderr: expect.stringContaining("writes two files") });
-    expect(runCli(["export", "--depth", "2", "-o", file, "--db", db])).toMatchObject({ code: 2, stderr: expect.stringContaining("apply to a family") });
-    expect(runCli(["export", "microsoft/phi-3-nonexistent", "-o", file, "--db", db])).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown model or org") });
+    expect(runCli(["export", "-f", "svg", "-o", file, "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining(`--format must be one of`) });
+    expect(runCli(["export", "-o", join(dir, "never.txt"), "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("cannot tell the format") });
+    expect(runCli(["export", "-f", "csv", "-o", "-", "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("writes two files") });
+    expect(runCli(["export", "--depth", "2", "-o", file, "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("apply to a family") });
+    expect(runCli(["export", "microsoft/phi-3-nonexistent", "-o", file, "--db", db])).toMatchObject({ status: 1, stderr: expect.stringContaining("unknown model or org") });
     expect(existsSync(file)).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 // The whole-database rows come from SQL, not from the graph: on the real snapshot (all 13 files) their edge set
 // and per-model relation must equal what buildLineageGraph decides, and paging must not lose or repeat a row.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeDatabaseRows, type ExportNode } from "../../src/export/export-rows.js";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { loadLineage } from "../../src/graph/lineage.js";
 import { allExportEdges, allExportModels } from "../../src/store/export-queries.js";
-import type { Store } from "../../src/store/open-store.js";
-import { engineNodeValues, realDatabase } from "./export-fixtures.js";
+import { openStore, type Store } from "../../src/store/open-store.js";
+import { engineNodeValues } from "../support/engine-export-values.js";
+import { copyOfFixture } from "../support/fixture-databases.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 async function collect<T>(items: AsyncIterable<T> | Iterable<T>): Promise<T[]> {
@@ -15,12 +17,15 @@ async function collect<T>(items: AsyncIterable<T> | Iterable<T>): Promise<T[]> {
   return result;
 }
 
+afterAll(removeScratchFolders);
+
 describe("export rows of the whole real snapshot", () => {
   let db: Store;
   let graph: LineageGraph;
 
-  beforeAll(async () => {
-    db = await realDatabase();
+  beforeAll(() => {
+    // A private copy of the whole real snapshot as imported (all 13 files): this test computes its metrics.
+    db = openStore(copyOfFixture("bundle-without-metrics", scratchFolder()));
     graph = buildLineageGraph(db);
   });
 

@@ -12,12 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
 import type { Lineage } from "../../src/graph/lineage.js";
-import { engineEdges, engineNodeValues, readWithNetworkx, phi2Family, scratchDirectory, withoutNulls, type Values, removeScratchDirectories } from "./export-fixtures.js";
+import { engineEdges, engineNodeValues, phi2Family, withoutNulls } from "../support/engine-export-values.js";
+import type { Values } from "../support/engine-export-values.js";
+import { readWithNetworkx } from "../support/outside-readers.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
-afterAll(removeScratchDirectories);
+afterAll(removeScratchFolders);
 
-const dir = scratchDirectory();
+const dir = scratchFolder();
 
 async function writeFiles(format: ExportFormat, rows: ExportRows, names: string[]): Promise<string[]> {
   const paths = names.map((name) => join(dir, name));
@@ -34,9 +37,9 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
   let rows: ExportRows;
   let edges: Map<string, { relation: string; source: string }>;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     let expectedNodes: number;
-    ({ lineage, members, rows, expectedNodes } = await phi2Family());
+    ({ lineage, members, rows, expectedNodes } = phi2Family());
     edges = engineEdges(lineage, members);
     // familyReport: 1 model + 1,309 descendants; the edge count is the graph's edges among them.
     expect([rows.nodeCount, rows.edgeCount]).toEqual([expectedNodes, edges.size]);

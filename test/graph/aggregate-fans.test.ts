@@ -5,7 +5,7 @@ import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import { aggregateFans } from "../../src/graph/aggregate-fans.js";
 import { parseFanName } from "../../src/vocabulary/fan.js";
-import { realLineage } from "../server/real-lineage.js";
+import { fixtureLineage } from "../support/fixture-databases.js";
 
 /**
  * P has 13 quantized leaves, 12 adapter leaves, a quantized child Q that has a child, and a quantized leaf M that
@@ -55,8 +55,8 @@ describe("aggregateFans", () => {
     expect(parseFanName("org/model:lora")).toBeNull();
   });
 
-  it("finds the fans networkx finds in the whole real edge list", async () => {
-    const lineage = await realLineage();
+  it("finds the fans networkx finds in the whole real edge list", () => {
+    const lineage = fixtureLineage("edges-and-metadata");
     expect(aggregateFans(lineage.graph as unknown as DirectedGraph).fans).toHaveLength(295);
   });
 });

@@ -6,38 +6,47 @@ import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { runChecks } from "../../src/graph/checks.js";
 import { familyReport } from "../../src/graph/family.js";
 import { lineageStats } from "../../src/graph/lineage-stats.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { topModels } from "../../src/graph/top-models.js";
-import { importFile } from "../../src/sync/import-file.js";
-import { openStore } from "../../src/store/open-store.js";
-import { EDGES_CSV, FAMILY_TREES, METADATA_CSV, runOracle, type OracleOptions, type OracleResult } from "../oracle/run-oracle.js";
+import { fixtureLineage, SOURCE_SETS, type SourceSet } from "../support/fixture-databases.js";
+import { runOracle } from "../support/oracle-cache.js";
+import { ORACLE_QUESTIONS, ORACLE_TOP as TOP } from "../support/oracle-questions.js";
+import type { OracleResult } from "../support/run-oracle.js";
 
 /**
- * Families asked of both sides: two orgs; Qwen2.5-14B, whose family is mostly merges of merges; bigscience/bloom, a
- * placeholder whose one grandchild is a merge of its two children (so it is reached through two parents); and
- * two roots of the family-tree dumps, whose children come from the Hub's tags and from the dumps' child lists.
+ * Each source set is a database the run builds once (importFile of these files, in order, into a new database,
+ * and loadLineage), and the oracle reads the same files. The families asked (test/support/oracle-questions.ts): two
+ * orgs; Qwen2.5-14B, whose family is mostly merges of merges; bigscience/bloom, a placeholder whose one grandchild
+ * is a merge of its two children (so it is reached through two parents); and two roots of the family-tree dumps,
+ * whose children come from the Hub's tags and from the dumps' child lists.
  */
-const EDGE_LIST_FAMILIES = ["Qwen", "meta-llama", "Qwen/Qwen2.5-14B", "bigscience/bloom"];
-const TREE_FAMILIES = ["meta-llama", "meta-llama/Llama-2-7b-chat-hf", "microsoft/phi-2"];
-const TOP = 25;
-
-const SOURCES: { name: string; sources: OracleOptions; families: string[] }[] = [
-  { name: "edges.csv alone", sources: { edges: [EDGES_CSV] }, families: EDGE_LIST_FAMILIES },
-  { name: "edges.csv and metadata.csv", sources: { edges: [EDGES_CSV], metadata: [METADATA_CSV] }, families: EDGE_LIST_FAMILIES },
-  { name: "the eleven family trees", sources: { familyTrees: FAMILY_TREES }, families: TREE_FAMILIES },
-  { name: "all 13 files", sources: { edges: [EDGES_CSV], metadata: [METADATA_CSV], familyTrees: FAMILY_TREES }, families: [...EDGE_LIST_FAMILIES, ...TREE_FAMILIES.slice(1)] },
+const SOURCES: { name: string; set: SourceSet; families: readonly string[] }[] = [
+  { name: "edges.csv alone", set: "edges", families: ORACLE_QUESTIONS.edges.families },
+  {
+    name: "edges.csv and metadata.csv",
+    set: "edges-and-metadata",
+    families: ORACLE_QUESTIONS["edges-and-metadata"].families,
+  },
+  { name: "the eleven family trees", set: "family-trees", families: ORACLE_QUESTIONS["family-trees"].families },
+  { name: "all 13 files", set: "bundle", families: ORACLE_QUESTIONS.bundle.families },
 ];
 
-describe.each(SOURCES)("the lineage of $name", ({ sources, families }) => {
+it("asks the oracle about the same files each database holds", () => {
+  for (const { set } of SOURCES) {
+    const question = ORACLE_QUESTIONS[set];
+    const files = [...(question.edges ?? []), ...(question.metadata ?? []), ...(question.familyTrees ?? [])];
+    expect(files).toEqual(SOURCE_SETS[set]);
+  }
+});
+
+describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
   let lineage: Lineage;
   let oracle: OracleResult;
 
-  beforeAll(async () => {
-    oracle = runOracle({ ...sources, families, top: TOP, perModel: true });
-    const db = openStore(":memory:");
-    for (const file of [...(sources.edges ?? []), ...(sources.metadata ?? []), ...(sources.familyTrees ?? [])]) await importFile(db, file);
-    lineage = loadLineage(db);
+  beforeAll(() => {
+    oracle = runOracle(ORACLE_QUESTIONS[set]);
+    lineage = fixtureLineage(set);
   });
 
   it("has the oracle's headline figures", () => {

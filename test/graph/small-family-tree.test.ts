@@ -10,8 +10,9 @@ import { runChecks } from "../../src/graph/checks.js";
 import { topModels } from "../../src/graph/top-models.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { runOracle, type OracleResult } from "../oracle/run-oracle.js";
-import { writeSmallFamilyTree } from "./small-family-tree.js";
+import { runOracle } from "../support/oracle-cache.js";
+import type { OracleResult } from "../support/run-oracle.js";
+import { writeSmallFamilyTree } from "../support/small-family-tree.js";
 
 // Roots r/root and p/gone (generation 0); z/other has two parents; deepest: m/grand and z/other at 2.
 const STATS = { nodes: 7, edges: 6, selfLoops: 0, multiParent: 1, roots: 2, placeholders: 1, maxGeneration: 2 };

@@ -8,7 +8,7 @@ import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { writeSmallLineage } from "./small-lineage.js";
+import { writeSmallLineage } from "../support/small-lineage.js";
 
 let lineage: Lineage;
 

@@ -10,7 +10,7 @@ import { resolveQuery, UnknownQueryError } from "../../src/graph/resolve-query.j
 import { topModels } from "../../src/graph/top-models.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { SMALL_LINEAGE_TREE, writeSmallLineage } from "./small-lineage.js";
+import { SMALL_LINEAGE_TREE, writeSmallLineage } from "../support/small-lineage.js";
 
 let lineage: Lineage;
 let indexed: IndexedLineage;

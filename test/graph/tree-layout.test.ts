@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { familyMembers } from "../../src/graph/family.js";
 import { lineageSubgraph } from "../../src/graph/subgraph.js";
 import { treeLayout, type TreePosition } from "../../src/graph/tree-layout.js";
-import { realLineage } from "../server/real-lineage.js";
+import { fixtureLineage } from "../support/fixture-databases.js";
 
 function graphOf(edges: [string, string][]): DirectedGraph {
   const graph = new DirectedGraph();
@@ -48,8 +48,8 @@ describe("treeLayout", () => {
   });
 });
 
-describe("treeLayout on meta-llama/Llama-3.1-8B's family (2,300 models)", async () => {
-  const lineage = await realLineage();
+describe("treeLayout on meta-llama/Llama-3.1-8B's family (2,300 models)", () => {
+  const lineage = fixtureLineage("edges-and-metadata");
   const members = familyMembers(lineage.graph, { kind: "model", id: "meta-llama/Llama-3.1-8B" });
   const layout = treeLayout(lineageSubgraph(lineage.graph, members) as unknown as DirectedGraph);
 

@@ -10,8 +10,8 @@ import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { crawlListing } from "../../src/sync/crawl-listing.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { lineageRows } from "../store/table-rows.js";
-import { recordIds, recordedRecords, sessionOf, standInOf } from "./stand-in-fixture.js";
+import { lineageRows } from "../support/lineage-table-rows.js";
+import { recordIds, recordedRecords, sessionOf, standInOf } from "../support/hub-stand-in.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 const TOKEN = "hf_test_crawl_all_secret_0123456789";

@@ -6,7 +6,7 @@ import { CommandError, UsageError, type CommandContext } from "../../src/command
 import { run as runCrawl } from "../../src/commands/crawl.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { standInOf } from "./stand-in-fixture.js";
+import { standInOf } from "../support/hub-stand-in.js";
 
 const TOKEN = "hf_test_command_secret_5555";
 let standIn: HubStandIn;

@@ -5,21 +5,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { crawlFamily } from "../../src/sync/crawl-family.js";
-import { importFile } from "../../src/sync/import-file.js";
-import { openStore, type Store } from "../../src/store/open-store.js";
-import { FAMILY_TREES, recordIds, sessionOf, standInOf } from "./stand-in-fixture.js";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import type { Store } from "../../src/store/open-store.js";
+import { openFixture } from "../support/fixture-databases.js";
+import { recordIds, sessionOf, standInOf } from "../support/hub-stand-in.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;
 let imported: Store;
 beforeAll(async () => {
   standIn = await standInOf();
-  imported = openStore(":memory:");
-  for (const file of readdirSync(FAMILY_TREES).sort()) await importFile(imported, join(FAMILY_TREES, file));
+  // The file importer's store of the same dumps: the run's database of the eleven dumps, read-only.
+  imported = openFixture("family-trees");
 });
-afterAll(() => standIn.close());
+afterAll(async () => {
+  imported.close();
+  await standIn.close();
+});
 
 /** The roots, their descendants along tag edges, and every ancestor of those: the crawl's reach, by SQL. */
 function reachBySql(roots: string[]): string[] {

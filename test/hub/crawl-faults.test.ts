@@ -6,8 +6,8 @@ import { HubRequestError } from "../../src/hub/hub-fetch.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { crawlFamily } from "../../src/sync/crawl-family.js";
 import { crawlListing } from "../../src/sync/crawl-listing.js";
-import { lineageRows, type LineageRows } from "../store/table-rows.js";
-import { sessionOf, standInOf } from "./stand-in-fixture.js";
+import { lineageRows, type LineageRows } from "../support/lineage-table-rows.js";
+import { sessionOf, standInOf } from "../support/hub-stand-in.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HubModelRecord } from "../../src/hub/api-types.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { crawlListing, NoFullCrawlError } from "../../src/sync/crawl-listing.js";
-import { lineageRows } from "../store/table-rows.js";
-import { sessionOf, standInOf } from "./stand-in-fixture.js";
+import { lineageRows } from "../support/lineage-table-rows.js";
+import { sessionOf, standInOf } from "../support/hub-stand-in.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 let standIn: HubStandIn;

@@ -2,7 +2,6 @@
 // the built CLI killed with SIGKILL at seeded moments during `crawl --all`, and a family crawl aborted between
 // pages in-process. The token never shows in output or in the database files.
 
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,9 +12,9 @@ import { connectionOf } from "../../src/store/database-handle.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { crawlFamily } from "../../src/sync/crawl-family.js";
 import { CrawlAbortedError } from "../../src/sync/crawl-session.js";
-import { CLI } from "../store/cli-run.js";
-import { lineageRows, lineageRowsOfFile } from "../store/table-rows.js";
-import { sessionOf, standInOf } from "./stand-in-fixture.js";
+import { lineageRows, lineageRowsOfFile } from "../support/lineage-table-rows.js";
+import { startBuiltCli } from "../support/built-cli.js";
+import { sessionOf, standInOf } from "../support/hub-stand-in.js";
 
 const TOKEN = "hf_test_resume_secret_9876543210";
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-crawl-resume-"));
@@ -29,10 +28,7 @@ afterAll(async () => {
 });
 
 function crawlProcess(db: string) {
-  return spawn(process.execPath, [CLI, "crawl", "--all", "--json", "--db", db, "--endpoint", standIn.url], {
-    env: { ...process.env, HF_TOKEN: TOKEN },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return startBuiltCli(["crawl", "--all", "--json", "--db", db, "--endpoint", standIn.url], { HF_TOKEN: TOKEN });
 }
 
 async function runToEnd(db: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -61,11 +57,12 @@ function pagesCommitted(db: string): number {
 
 describe("crawl --all killed with SIGKILL and run again", () => {
   it("continues from the last committed page and ends with the rows of an uninterrupted crawl", async () => {
-    // 1,865 records at 50 a page: 38 pages, each answered after 30 ms so the kills land mid-crawl.
-    standIn.faults.add({ kind: "slow", delayMs: 30 }, { pathIncludes: "/api/models?", times: 100_000 });
     const reference = join(folder, "reference.store");
     const once = await runToEnd(reference);
     expect(once.code, once.stderr).toBe(0);
+    // 1,865 records at 50 a page: 38 pages, each answered after 30 ms while the crawls are killed, so the kills
+    // land mid-crawl (the uninterrupted reference above and the last run below need no such wait).
+    standIn.faults.add({ kind: "slow", delayMs: 30 }, { pathIncludes: "/api/models?", times: 100_000 });
 
     const seed = Date.now() % 1000;
     const killAt = [1 + (seed % 5), 12 + (seed % 7), 25 + (seed % 9)];
@@ -81,6 +78,7 @@ describe("crawl --all killed with SIGKILL and run again", () => {
       await new Promise((resolve) => child.on("close", resolve));
       expect(pagesCommitted(killed), `seed ${seed}`).toBeGreaterThanOrEqual(pages);
     }
+    standIn.faults.clear();
     const last = await runToEnd(killed);
     outputs.push(last.stdout, last.stderr);
     expect(last.code, last.stderr).toBe(0);
@@ -92,7 +90,6 @@ describe("crawl --all killed with SIGKILL and run again", () => {
     expect(firstPages.length).toBe(1);
     for (const text of outputs) expect(text.includes(TOKEN)).toBe(false);
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file)).includes(TOKEN), file).toBe(false);
-    standIn.faults.clear();
   });
 });
 

@@ -1,13 +1,13 @@
 # Derives the expected figures of the crawl tests from the family-tree dumps, independently of the TypeScript
 # code: reads the dumps with Python's json, follows base_model tags with networkx. Run: python3 derive_expected.py
-import glob, json, os, sys
+import glob, gzip, json, os, sys
 import networkx as nx
 import yaml
 
-DATA = os.path.join(os.path.dirname(__file__), "../../../shared/data/family-trees-2025-04")
+DATA = os.path.join(os.path.dirname(__file__), "../../data/family-trees")
 records = {}
-for path in sorted(glob.glob(os.path.join(DATA, "*.json"))):
-    for entry in json.load(open(path))["models"]:
+for path in sorted(glob.glob(os.path.join(DATA, "*.json.gz"))):
+    for entry in json.load(gzip.open(path, "rt", encoding="utf-8"))["models"]:
         meta = entry.get("metadata")
         if not isinstance(meta, str) or meta.strip().upper() == "N/A":
             continue

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHubFetch, HubRequestError, systemClock, type HubTraffic } from "../../src/hub/hub-fetch.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
-import { fakeClock, standInOf } from "./stand-in-fixture.js";
+import { fakeClock, standInOf } from "../support/hub-stand-in.js";
 
 let standIn: HubStandIn;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHubFetch, HubRequestError } from "../../src/hub/hub-fetch.js";
 import { fetchModelRecord } from "../../src/hub/model-record.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
-import { fakeClock, standInOf } from "./stand-in-fixture.js";
+import { fakeClock, standInOf } from "../support/hub-stand-in.js";
 
 let standIn: HubStandIn;
 beforeAll(async () => {

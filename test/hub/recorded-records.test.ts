@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadRecordedRecords } from "../../tools/hub-stand-in/recorded-records.js";
 import { replicateRecords } from "../../tools/hub-stand-in/replicate-records.js";
-import { recordedRecords } from "./stand-in-fixture.js";
+import { recordedRecords } from "../support/hub-stand-in.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-recorded-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

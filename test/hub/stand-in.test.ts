@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
-import { standInOf } from "./stand-in-fixture.js";
+import { standInOf } from "../support/hub-stand-in.js";
 
 let standIn: HubStandIn;
 beforeAll(async () => {

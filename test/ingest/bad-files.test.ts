@@ -9,8 +9,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SourceFileError } from "../../src/ingest/source-file.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
-import { lineageRows } from "../store/table-rows.js";
-import { EDGES_CSV, hubRecordOf, KOKORO_DUMP } from "./real-records.js";
+import { lineageRows } from "../support/lineage-table-rows.js";
+import { bundledText, EDGES_CSV, KOKORO_DUMP } from "../support/bundled-data.js";
+import { hubRecordOf } from "../support/real-hub-records.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-files-"));
@@ -18,7 +19,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const RECORDS = ["ThornoDen/Sonya", "Oscuridad/aaaa", "chernikov1/test"].map((id) => JSON.stringify(hubRecordOf(KOKORO_DUMP, id)));
 /** The real edge list's lines, CRLF-terminated as in the file; [0] is the header. */
-const EDGE_LINES = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+const EDGE_LINES = bundledText(EDGES_CSV).split("\r\n");
 
 function write(name: string, content: string | Buffer): string {
   const path = join(folder, name);
@@ -47,7 +48,7 @@ describe("files that cannot be read whole", () => {
   });
 
   it("a family-tree dump cut in half: nothing from it, nothing stored lost", async () => {
-    const text = readFileSync(KOKORO_DUMP, "utf8");
+    const text = bundledText(KOKORO_DUMP);
     const path = write("cut-dump.json", text.slice(0, Math.floor(text.length / 2)));
     const { db, before } = await storeWithRows();
     await expect(importFile(db, path)).rejects.toThrow(new RegExp(`^ingest: "${path}" is not complete JSON \\(.+\\); nothing was imported from it$`));
@@ -115,7 +116,7 @@ describe("files with a UTF-8 byte-order mark", () => {
     const marked = openStore(":memory:");
     await importFile(plain, KOKORO_DUMP);
     await importFile(plain, write("plain.jsonl", RECORDS.join("\n") + "\n"));
-    const dump = await importFile(marked, write("bom-dump.json", bom + readFileSync(KOKORO_DUMP, "utf8")));
+    const dump = await importFile(marked, write("bom-dump.json", bom + bundledText(KOKORO_DUMP)));
     const array = await importFile(marked, write("bom-array.json", `${bom}[${RECORDS.join(",")}]`));
     const lines = await importFile(marked, write("bom.jsonl", bom + RECORDS.join("\n") + "\n"));
     // The Kokoro dump has 14 entries; three records in the array and in the JSONL file; nothing skipped.

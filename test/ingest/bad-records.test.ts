@@ -1,13 +1,15 @@
 // Real records with missing fields, fields of the wrong type and no metadata (`N/A` in the family-tree dumps):
 // each is stored as far as it can be, the rest reported by record with what was wrong; expected values by hand.
 
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { dumpEntries, FAMILY_TREES, hubRecordOf, KOKORO_DUMP, realEntry } from "./real-records.js";
+import { FAMILY_TREES, KOKORO_DUMP } from "../support/bundled-data.js";
+import { openFixture } from "../support/fixture-databases.js";
+import { dumpEntries, hubRecordOf, realEntry } from "../support/real-hub-records.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-records-"));
@@ -90,19 +92,20 @@ describe("Hub records with counts that are not counts", () => {
 });
 
 describe("family-tree entries without metadata or with damaged fields", () => {
-  it("stores every N/A entry of the eleven real dumps as a model without a record, and says so", async () => {
+  it("stores every N/A entry of the eleven real dumps as a model without a record, and says so", () => {
     // Independently: the entries whose metadata is the string N/A (83, data/README.md), their ids as the Hub
     // spells them (the dumps write some as full https://huggingface.co/ URLs).
-    const files = readdirSync(FAMILY_TREES).filter((name) => name.endsWith(".json")).sort().map((name) => join(FAMILY_TREES, name));
-    const withoutMetadata = files.flatMap((file) => dumpEntries(file).filter((entry) => entry.metadata === "N/A"));
+    const entries = FAMILY_TREES.flatMap((file) => dumpEntries(file));
+    const withoutMetadata = entries.filter((entry) => entry.metadata === "N/A");
     expect(withoutMetadata).toHaveLength(83);
-    const db = openStore(":memory:");
-    for (const file of files) await importFile(db, file);
+    // The run's database of the eleven dumps: importFile of each, in order of file name, into a new database.
+    const db = openFixture("family-trees");
     const reported = connectionOf(db).prepare(`SELECT count(*) FROM run_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`).pluck().get();
     expect(reported).toBe(83);
     const ids = new Set(withoutMetadata.map((entry) => entry.model_id.replace(/^https:\/\/huggingface\.co\//, "")));
     const stored = connectionOf(db).prepare(`SELECT placeholder FROM models WHERE id = ?`).pluck();
     for (const id of ids) expect(stored.get(id), id).toBe(0);
+    db.close();
   });
 
   it("reports damaged entries and imports the rest of the dump", async () => {

@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../store/cli-run.js";
-import { lineageRowsOfFile } from "../store/table-rows.js";
-import { hubRecordOf, KOKORO_DUMP, withoutBaseModelTags } from "./real-records.js";
+import { lineageRowsOfFile } from "../support/lineage-table-rows.js";
+import { runBuiltCli as runCli } from "../support/built-cli.js";
+import { KOKORO_DUMP } from "../support/bundled-data.js";
+import { hubRecordOf, withoutBaseModelTags } from "../support/real-hub-records.js";
 
 const KOKORO = "hexgrad/Kokoro-82M";
 /** The real children of Kokoro-82M that have a record in the dump, each given one base_model value. */

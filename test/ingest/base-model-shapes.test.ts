@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { rowsFromHubRecord } from "../../src/ingest/hub-record-rows.js";
 import type { UnresolvedReason } from "../../src/ingest/normalize-base-model.js";
-import { hubRecordOf, KOKORO_DUMP, withoutBaseModelTags } from "./real-records.js";
+import { KOKORO_DUMP } from "../support/bundled-data.js";
+import { hubRecordOf, withoutBaseModelTags } from "../support/real-hub-records.js";
 
 const CHILD = "ThornoDen/Sonya";
 const KOKORO = "hexgrad/Kokoro-82M";

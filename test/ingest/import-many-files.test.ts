@@ -2,13 +2,14 @@
 // on standard error by name, the files after it still import, rows stored before stay, and the exit code is 1.
 
 import { gzipSync } from "node:zlib";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../store/cli-run.js";
-import { lineageRowsOfFile } from "../store/table-rows.js";
-import { EDGES_CSV, hubRecordOf, KOKORO_DUMP } from "./real-records.js";
+import { lineageRowsOfFile } from "../support/lineage-table-rows.js";
+import { runBuiltCli as runCli } from "../support/built-cli.js";
+import { bundledText, EDGES_CSV, KOKORO_DUMP } from "../support/bundled-data.js";
+import { hubRecordOf } from "../support/real-hub-records.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-many-files-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ function write(name: string, content: string | Buffer): string {
 
 describe("import with several files, some damaged", () => {
   it("reports each damaged file, goes on with the next, keeps what was stored and exits with 1", () => {
-    const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+    const lines = bundledText(EDGES_CSV).split("\r\n");
     const records = ["ThornoDen/Sonya", "Oscuridad/aaaa"].map((id) => JSON.stringify(hubRecordOf(KOKORO_DUMP, id)));
     const first = write("first.csv", lines.slice(0, 11).join("\r\n") + "\r\n"); // real rows 1-10
     const cutArray = write("cut-array.json", `[${records.join(",")}]`.slice(0, 200));
@@ -69,7 +70,7 @@ describe("import with several files, some damaged", () => {
     const shared = mkdtempSync(join(tmpdir(), "hf-lineage-locked-"));
     chmodSync(shared, 0o777);
     try {
-      const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+      const lines = bundledText(EDGES_CSV).split("\r\n");
       const locked = join(shared, "locked.csv");
       writeFileSync(locked, lines.slice(0, 11).join("\r\n") + "\r\n");
       chmodSync(locked, 0o000);
@@ -91,7 +92,7 @@ describe("import with several files, some damaged", () => {
     const record = hubRecordOf(KOKORO_DUMP, "ThornoDen/Sonya");
     const pretty = write("pretty.json", JSON.stringify(record, null, 2) + "\n");
     const lineCount = JSON.stringify(record, null, 2).split("\n").length;
-    const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+    const lines = bundledText(EDGES_CSV).split("\r\n");
     const good = write("good.csv", lines.slice(0, 6).join("\r\n") + "\r\n");
     const result = runCli(["import", pretty, good, "--db", join(folder, "pretty.db")]);
     expect(result.status).toBe(1);

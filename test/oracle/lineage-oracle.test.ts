@@ -1,8 +1,9 @@
-// Keeps the networkx oracle honest: on the hand-drawn edge list of test/graph/small-lineage.ts it must give the
+// Keeps the networkx oracle honest: on the hand-drawn edge list of test/support/small-lineage.ts it must give the
 // figures worked out by hand there, and on the real edge list the counts the data README states.
 import { describe, expect, it } from "vitest";
-import { writeSmallLineage } from "../graph/small-lineage.js";
-import { runOracle } from "./run-oracle.js";
+import { writeSmallLineage } from "../support/small-lineage.js";
+import { runOracle } from "../support/oracle-cache.js";
+import { ORACLE_QUESTIONS } from "../support/oracle-questions.js";
 
 describe("the lineage oracle", () => {
   it("reproduces the hand-derived figures of the small lineage", () => {
@@ -34,7 +35,8 @@ describe("the lineage oracle", () => {
   });
 
   it("finds in the real edge list what the data README counts, and the cases the tests ask about", () => {
-    const oracle = runOracle({ families: ["Qwen/Qwen2.5-14B", "bigscience/bloom"] });
+    // The questions the engine's tests ask of the edge list (they include Qwen2.5-14B and bigscience/bloom).
+    const oracle = runOracle(ORACLE_QUESTIONS.edges);
     // README: 29,973 distinct ids, 42 self-loops, 1,062 children with more than one parent, chains 16 generations deep.
     expect(oracle.stats).toMatchObject({ nodes: 29_973, selfLoops: 42, multiParent: 1_062, maxGeneration: 16 });
     // 30,383 rows, none repeated, less the 42 self-loops.

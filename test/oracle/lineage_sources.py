@@ -1,6 +1,6 @@
 # Reads the raw data files for the oracle: parent -> child links with the child's relation and the kind of source
 # that states it, and the models that have a record of their own. Written from the data README, not from our code.
-"""The three kinds of raw file the oracle reads, and the rules it applies to each.
+"""The three kinds of raw file the oracle reads (each plain or gzipped), and the rules it applies to each.
 
 edges.csv     `source,target,edge`: source is the parent, target the child; the label finetuned|quantized|merged|
               adapter is the child's relation. A listed link.
@@ -15,6 +15,7 @@ family tree   `{"models": [entry]}`: each entry's model_id (a plain id or `https
 """
 
 import csv
+import gzip
 import json
 import re
 import sys
@@ -28,6 +29,13 @@ TYPED_RELATIONS = {"finetune", "adapter", "quantized", "merge"}
 
 def fail(message):
     sys.exit(f"lineage_oracle: {message}")
+
+
+def open_text(path):
+    """A data file as text, gzipped (`.gz`, as bundled in data/) or plain."""
+    if path.endswith(".gz"):
+        return gzip.open(path, "rt", newline="", encoding="utf-8")
+    return open(path, newline="", encoding="utf-8")
 
 
 def plain_id(value, where):
@@ -48,7 +56,7 @@ class Sources:
         self.downloads = {}
 
     def read_edges_csv(self, path):
-        with open(path, newline="", encoding="utf-8") as handle:
+        with open_text(path) as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 where = f"{path} line {line}"
                 if row["edge"] not in RELATION_OF_LABEL:
@@ -56,12 +64,12 @@ class Sources:
                 self.links.append((plain_id(row["source"], where), plain_id(row["target"], where), RELATION_OF_LABEL[row["edge"]], "listed"))
 
     def read_metadata_csv(self, path):
-        with open(path, newline="", encoding="utf-8") as handle:
+        with open_text(path) as handle:
             for line, row in enumerate(csv.DictReader(handle), start=2):
                 self.recorded.add(plain_id(row["id"], f"{path} line {line}"))
 
     def read_family_tree(self, path):
-        with open(path, encoding="utf-8") as handle:
+        with open_text(path) as handle:
             entries = json.load(handle)["models"]
         for index, entry in enumerate(entries, start=1):
             where = f"{path} entry {index}"

@@ -1,4 +1,4 @@
-// The JSON API on the real snapshot (edges.csv + metadata.csv in :memory:), answered in-process. Expected figures
+// The JSON API on the real snapshot (edges.csv + metadata.csv, the shared database), in-process. Expected figures
 // come from test/server/derive-expected.py (networkx over the raw CSV), unless a test says otherwise.
 
 import { gunzipSync } from "node:zlib";
@@ -14,7 +14,8 @@ import type { RankedModel } from "../../src/graph/top-models.js";
 import type { App } from "../../src/server/app.js";
 import type { GraphPayload, PayloadEdge, PayloadNode, SearchResult } from "../../src/server/wire-types.js";
 import type { ModelMetrics } from "../../src/store/metrics-rows.js";
-import { appOver, getJson, realLineage, type ErrorBody, type FamilyBody } from "./real-lineage.js";
+import { appOver, getJson, type ErrorBody, type FamilyBody } from "../support/app-requests.js";
+import { fixtureLineage } from "../support/fixture-databases.js";
 
 interface ModelBody {
   model: { id: string };
@@ -29,8 +30,8 @@ interface ModelBody {
 let lineage: Lineage;
 let app: App;
 
-beforeAll(async () => {
-  lineage = await realLineage();
+beforeAll(() => {
+  lineage = fixtureLineage("edges-and-metadata");
   app = appOver(lineage);
 });
 

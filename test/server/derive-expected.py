@@ -1,16 +1,16 @@
 # Derives the figures the server tests expect, independently of hf-lineage, with networkx over the raw edge list
-# (../shared/data/lineage-top50k-textgen/edges.csv). Run: python3 test/server/derive-expected.py
-import collections, csv, json, sys
+# and model list as bundled (data/edges.csv.gz, data/metadata.csv.gz). Run: python3 test/server/derive-expected.py
+import collections, csv, gzip, json, sys
 import networkx as nx
 
-DATA = "../shared/data/lineage-top50k-textgen/"
+DATA = "data/"
 REL = {"finetuned": "finetune", "quantized": "quantized", "merged": "merge", "adapter": "adapter"}
 G = nx.DiGraph()
-for row in csv.DictReader(open(DATA + "edges.csv")):
+for row in csv.DictReader(gzip.open(DATA + "edges.csv.gz", "rt", newline="", encoding="utf-8")):
     G.add_node(row["source"]); G.add_node(row["target"])
     if row["source"] != row["target"]:
         G.add_edge(row["source"], row["target"], rel=REL[row["edge"]])
-for row in csv.DictReader(open(DATA + "metadata.csv")):
+for row in csv.DictReader(gzip.open(DATA + "metadata.csv.gz", "rt", newline="", encoding="utf-8")):
     G.add_node(row["id"])
 relation = {c: d["rel"] for _, c, d in G.edges(data=True)}
 descendants = {n: len(nx.descendants(G, n)) for n in G}

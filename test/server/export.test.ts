@@ -5,14 +5,15 @@
 import type { Server } from "node:http";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { listen } from "../../src/server/listen.js";
-import { appOver, realLineage } from "./real-lineage.js";
+import { appOver } from "../support/app-requests.js";
+import { fixtureLineage } from "../support/fixture-databases.js";
 
 const ROOT = "ArliAI/Mistral-Nemo-12B-ArliAI-RPMax-v1.2";
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  ({ server, url: base } = await listen(appOver(await realLineage()), { port: 0, host: "127.0.0.1" }));
+  ({ server, url: base } = await listen(appOver(fixtureLineage("edges-and-metadata")), { port: 0, host: "127.0.0.1" }));
 });
 
 afterAll(async () => {

@@ -12,7 +12,8 @@ import type { Lineage } from "../../src/graph/lineage.js";
 import type { App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";
 import { openStore } from "../../src/store/open-store.js";
-import { appOver, getJson, realLineage } from "./real-lineage.js";
+import { appOver, getJson } from "../support/app-requests.js";
+import { fixtureLineageWith } from "../support/fixture-databases.js";
 
 const SECRET = "top-secret-outside-the-viewer";
 const SCRIPT = "<script>alert(1)</script>";
@@ -38,7 +39,7 @@ beforeAll(async () => {
   // A Hub record whose card values are markup.
   const record = { id: "evil-org/xss-model", author: SCRIPT, tags: [`license:${SCRIPT}`, "base_model:finetune:meta-llama/Llama-3.1-8B"], pipeline_tag: SCRIPT };
   writeFileSync(join(folder, "records.jsonl"), `${JSON.stringify(record)}\n`);
-  lineage = await realLineage([join(folder, "records.jsonl")]);
+  lineage = await fixtureLineageWith("edges-and-metadata", [join(folder, "records.jsonl")], folder);
   app = appOver(lineage, { webRoot });
   ({ server } = await listen(app, { port: 0, host: "127.0.0.1" }));
   port = (server.address() as { port: number }).port;

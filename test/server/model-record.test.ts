@@ -1,15 +1,19 @@
 // GET /api/model on a model with a full Hub record: the April 2025 phi-2 family-tree dump imported over the June
 // 2025 edge list. Expected fields were read from the dump's `metadata` JSON with Python's json module.
 
-import { beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { App } from "../../src/server/app.js";
-import { appOver, getJson, realLineage } from "./real-lineage.js";
+import { appOver, getJson } from "../support/app-requests.js";
+import { PHI2_DUMP } from "../support/bundled-data.js";
+import { fixtureLineageWith } from "../support/fixture-databases.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
 let app: App;
 
 beforeAll(async () => {
-  app = appOver(await realLineage(["family-trees-2025-04/phi-2_finetunes_20250422_224221.json"]));
+  app = appOver(await fixtureLineageWith("edges-and-metadata", [PHI2_DUMP], scratchFolder()));
 });
+afterAll(removeScratchFolders);
 
 it("answers the stored record in the Hub's field names", async () => {
   const { status, body } = await getJson<{ model: unknown; ancestors: unknown[] }>(app, "/api/model?id=microsoft/phi-2");

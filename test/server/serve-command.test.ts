@@ -1,27 +1,24 @@
-// `hf-lineage serve` as a process (src/cli.ts through tsx): binds 127.0.0.1 by default, serves the API and the
+// `hf-lineage serve` as a process (the built dist/cli.js): binds 127.0.0.1 by default, serves the API and the
 // viewer, never hands the Hub token to the browser, stops cleanly on SIGTERM, and refuses bad options with exit 2.
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { importFile } from "../../src/sync/import-file.js";
-import { openStore } from "../../src/store/open-store.js";
-import { DATA } from "./real-lineage.js";
+import { BUILT_CLI } from "../support/built-cli.js";
+import { copyOfFixture } from "../support/fixture-databases.js";
 
 const TOKEN = "hf_testSecretTokenThatMustNeverLeak";
-const CLI = ["--import", "tsx", resolve(process.cwd(), "src/cli.ts")];
+const CLI = [BUILT_CLI];
 let folder: string;
 let dbPath: string;
 let child: ChildProcess | undefined;
 
-beforeAll(async () => {
+beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), "hf-lineage-serve-"));
-  dbPath = join(folder, "lineage.db");
-  const db = openStore(dbPath);
-  await importFile(db, join(DATA, "lineage-top50k-textgen/edges.csv"));
-  db.close();
+  // The real edge list alone, as importFile stores it (a copy of the run's shared database of data/edges.csv.gz).
+  dbPath = copyOfFixture("edges", folder);
 });
 
 afterAll(() => {

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { hubRecordOf, KOKORO_DUMP } from "../ingest/real-records.js";
+import { KOKORO_DUMP } from "../support/bundled-data.js";
+import { hubRecordOf } from "../support/real-hub-records.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-card-"));

@@ -1,15 +1,15 @@
 // A self-loop, a cycle of three and a parent that does not exist, from real edge-list rows plus two corrupted
 // ones: every query on them ends (family, ancestors, tree, top, check, generations) with values derived by hand.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLineageGraph } from "../../src/graph/build-graph.js";
 import { generations } from "../../src/graph/generations.js";
 import { openStore } from "../../src/store/open-store.js";
-import { EDGES_CSV } from "../ingest/real-records.js";
-import { runCli } from "./cli-run.js";
+import { runBuiltCli as runCli } from "../support/built-cli.js";
+import { bundledText, EDGES_CSV } from "../support/bundled-data.js";
 
 const GUANACO = "timdettmers/guanaco-65b";
 const GPTQ = "TheBloke/guanaco-65B-GPTQ";
@@ -25,7 +25,7 @@ beforeAll(() => {
   // Real rows (CRLF, as in the file): the chain guanaco-65b → GPTQ (quantized) → medguanaco (finetuned), and
   // Rudra360/model naming itself. Appended with LF, as a hand edit would: medguanaco → guanaco-65b closes a
   // cycle of three, and a parent that exists nowhere is given to Rudra360/model.
-  const lines = readFileSync(EDGES_CSV, "utf8").split("\r\n");
+  const lines = bundledText(EDGES_CSV).split("\r\n");
   const real = [`source,target,edge`, `${GUANACO},${GPTQ},quantized`, `${GPTQ},${MED},finetuned`, `${RUDRA},${RUDRA},finetuned`];
   for (const line of real) expect(lines).toContain(line);
   writeFileSync(join(folder, "edges.csv"), `${real.join("\r\n")}\r\n${MED},${GUANACO},finetuned\n${GHOST},${RUDRA},finetuned\n`);

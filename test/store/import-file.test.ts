@@ -1,12 +1,10 @@
 // Imports the real 30K lineage edge list: its 30,383 data rows (counted in the data README) are each either stored
 // or reported as skipped, and a second import of the same file changes nothing.
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { connectionOf } from "../../src/store/database-handle.js";
-
-const EDGES = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/edges.csv");
+import { EDGES_CSV as EDGES } from "../support/bundled-data.js";
 
 describe("importFile on the real edge list", () => {
   it("stores every valid row once and skips nothing on a second import", async () => {

@@ -1,16 +1,16 @@
 // An import killed with SIGKILL just as it creates a new database (the first milliseconds after the file
 // appears): the database left behind opens, and importing again gives the rows of an uninterrupted import.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { EDGES_CSV } from "../ingest/real-records.js";
-import { startCli } from "./cli-run.js";
-import { lineageRows } from "./table-rows.js";
+import { startBuiltCli as startCli } from "../support/built-cli.js";
+import { bundledText, EDGES_CSV } from "../support/bundled-data.js";
+import { lineageRows } from "../support/lineage-table-rows.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-kill-create-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -19,7 +19,7 @@ describe("import killed while the database is being created", () => {
   it("leaves a database that opens and resumes to the uninterrupted rows", async () => {
     // The first 3,000 real rows: two batches, so some kills also land in the first commits.
     const file = join(folder, "edges-3000.csv");
-    writeFileSync(file, readFileSync(EDGES_CSV, "utf8").split("\r\n").slice(0, 3001).join("\r\n") + "\r\n");
+    writeFileSync(file, bundledText(EDGES_CSV).split("\r\n").slice(0, 3001).join("\r\n") + "\r\n");
     const reference = openStore(":memory:");
     await importFile(reference, file);
     const want = lineageRows(reference);

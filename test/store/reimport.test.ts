@@ -3,16 +3,15 @@
 
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { DEEPSEEK_R1_DUMP, EDGES_CSV, KOKORO_DUMP } from "../ingest/real-records.js";
-import { runCli } from "./cli-run.js";
-import { lineageRows, lineageRowsOfFile } from "./table-rows.js";
+import { runBuiltCli as runCli } from "../support/built-cli.js";
+import { DEEPSEEK_R1_DUMP, EDGES_CSV, KOKORO_DUMP, METADATA_CSV } from "../support/bundled-data.js";
+import { lineageRows, lineageRowsOfFile } from "../support/lineage-table-rows.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 
-const METADATA_CSV = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/metadata.csv");
 const FILES = [EDGES_CSV, METADATA_CSV, DEEPSEEK_R1_DUMP, KOKORO_DUMP];
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-reimport-"));
@@ -27,7 +26,7 @@ describe("importing the same files again", () => {
     const before = lineageRows(db);
     for (const file of FILES) expect((await importFile(db, file)).status).toBe("already-imported");
     // The same content under another name is the same content: recognised by its SHA-256, not its path.
-    const renamed = join(folder, "copy-of-kokoro.json");
+    const renamed = join(folder, "copy-of-kokoro.json.gz");
     copyFileSync(KOKORO_DUMP, renamed);
     expect((await importFile(db, renamed)).status).toBe("already-imported");
     expect(lineageRows(db)).toEqual(before);

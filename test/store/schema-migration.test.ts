@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectionOf } from "../../src/store/database-handle.js";
 import { openStore } from "../../src/store/open-store.js";
-import { lineageRows } from "./table-rows.js";
+import { lineageRows } from "../support/lineage-table-rows.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-migrate-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

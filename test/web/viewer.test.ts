@@ -6,8 +6,8 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser.js";
-import { startViewerServer, type ViewerServer } from "./viewer-server.js";
+import { launchChromium } from "../support/chromium.js";
+import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
 const RESULTS = resolve(process.cwd(), "test-results");
 const GEXF_SCHEMA = resolve(process.cwd(), "../shared/schemas/gexf-1.3/gexf.rnc");

@@ -1,7 +1,6 @@
-// Shared set-up of the crawler tests: the stand-in for the Hub serving the real family-tree dumps, and a crawl
+// Shared set-up of the crawler tests: the stand-in for the Hub serving the bundled family-tree dumps, and a crawl
 // session on an in-memory store that records every wait instead of sleeping (a fake clock).
 
-import { resolve } from "node:path";
 import type { HubModelRecord } from "../../src/hub/api-types.js";
 import { createHubFetch, type Clock, type HubTraffic } from "../../src/hub/hub-fetch.js";
 import { loadRecordedRecords } from "../../tools/hub-stand-in/recorded-records.js";
@@ -9,14 +8,13 @@ import { startHubStandIn, type HubStandIn, type HubStandInOptions } from "../../
 import type { CrawlSession } from "../../src/sync/crawl-session.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { connectionOf } from "../../src/store/database-handle.js";
-
-export const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
+import { FAMILY_TREE_DIRECTORY } from "./bundled-data.js";
 
 let recorded: Promise<HubModelRecord[]> | undefined;
 
 /** The 1,865 distinct records of the dumps (test/hub/derive_expected.py counts them with Python's json). */
 export function recordedRecords(): Promise<HubModelRecord[]> {
-  recorded ??= loadRecordedRecords([FAMILY_TREES]);
+  recorded ??= loadRecordedRecords([FAMILY_TREE_DIRECTORY]);
   return recorded;
 }
 
@@ -42,7 +40,14 @@ export interface TestSession extends CrawlSession {
   clock: Clock & { waits: number[] };
 }
 
-export function sessionOf(standIn: HubStandIn, options: { db?: Store; accessToken?: string; concurrency?: number; signal?: AbortSignal } = {}): TestSession {
+export interface SessionOptions {
+  db?: Store;
+  accessToken?: string;
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export function sessionOf(standIn: HubStandIn, options: SessionOptions = {}): TestSession {
   const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
   const clock = fakeClock();
   return {

@@ -1,23 +1,18 @@
-// Real Hub records for the bad-input tests: entries of the family-tree dumps in ../shared/data, read here without
-// the project's own readers and put in the Hub API's JSON shape, so tests corrupt copies of real records.
+// Real Hub records for the bad-input tests: entries of the bundled family-tree dumps, read here without the
+// project's own readers and put in the Hub API's JSON shape, so tests corrupt copies of real records.
 
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-
-export const FAMILY_TREES = resolve(process.cwd(), "../shared/data/family-trees-2025-04");
-export const KOKORO_DUMP = resolve(FAMILY_TREES, "Kokoro-82M_finetunes_20250422_220003.json");
-export const DEEPSEEK_R1_DUMP = resolve(FAMILY_TREES, "DeepSeek-R1_finetunes_20250422_180448.json");
-export const EDGES_CSV = resolve(process.cwd(), "../shared/data/lineage-top50k-textgen/edges.csv");
+import { bundledText } from "./bundled-data.js";
 
 export type DumpEntry = Record<string, unknown> & { model_id: string; metadata: string };
 
 const dumps = new Map<string, DumpEntry[]>();
 
+/** The entries of a dump (read once per file, shared: clone before changing one). */
 export function dumpEntries(path: string): DumpEntry[] {
   let entries = dumps.get(path);
   if (entries === undefined) {
-    entries = (JSON.parse(readFileSync(path, "utf8")) as { models: DumpEntry[] }).models;
+    entries = (JSON.parse(bundledText(path)) as { models: DumpEntry[] }).models;
     dumps.set(path, entries);
   }
   return entries;
@@ -30,11 +25,13 @@ export function realEntry(path: string, modelId: string): DumpEntry {
   return structuredClone(entry);
 }
 
+export type HubRecord = Record<string, unknown> & { cardData: Record<string, unknown>; tags: string[] };
+
 /**
  * The entry's metadata in the shape `/api/models/{id}` sends: camelCase dates in ISO form, `cardData` as an
  * object (the dump holds the card's YAML as text). A fresh copy each call, free to corrupt.
  */
-export function hubRecordOf(path: string, modelId: string): Record<string, unknown> & { cardData: Record<string, unknown>; tags: string[] } {
+export function hubRecordOf(path: string, modelId: string): HubRecord {
   const metadata = JSON.parse(realEntry(path, modelId).metadata) as Record<string, unknown>;
   const iso = (value: unknown) => new Date(String(value).replace(" ", "T")).toISOString();
   return {
