@@ -4,17 +4,29 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 // Lowest first. `sync` and `graph` share a rank: neither may import the other.
-const LAYERS = [["vocabulary"], ["hub"], ["ingest"], ["store"], ["sync", "graph"], ["export"], ["server"], ["commands"]];
+const LAYERS = [
+  ["vocabulary"],
+  ["hub"],
+  ["ingest"],
+  ["store"],
+  ["sync", "graph"],
+  ["export"],
+  ["server"],
+  ["commands"],
+];
 
 /** The import patterns that reach into the given src/ folders, from anywhere inside src/. */
-const reaching = (folders) => folders.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`, `../${folder}/**`, `../../${folder}/**`]);
+const reaching = (folders) =>
+  folders.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`, `../${folder}/**`, `../../${folder}/**`]);
 
 function layerRules() {
   return LAYERS.flatMap((rank, index) => {
     const above = LAYERS.slice(index + 1).flat();
     return rank.map((layer) => {
       const forbidden = [...above, ...rank.filter((other) => other !== layer), ...(layer === "store" ? ["hub"] : [])];
-      const allowed = LAYERS.slice(0, index).flat().filter((below) => !forbidden.includes(below));
+      const allowed = LAYERS.slice(0, index)
+        .flat()
+        .filter((below) => !forbidden.includes(below));
       const message = `src/${layer} may import only from the layers below it (${allowed.join(", ") || "none"})`;
       return {
         files: [`src/${layer}/**/*.ts`],
@@ -26,7 +38,11 @@ function layerRules() {
                 { group: [...reaching(forbidden), "../cli.js", "../../cli.js"], message },
                 { group: ["**/tools/**"], message: "tools/ (the Hub stand-in) is not part of the product" },
                 ...(layer === "store" ? [] : [{ group: ["better-sqlite3"], message: "only src/store opens SQLite" }]),
-                ...(layer === "store" ? [] : [{ group: ["**/store/database-handle.js"], message: "only src/store holds the SQLite connection" }]),
+                ...(layer === "store"
+                  ? []
+                  : [
+                      { group: ["**/store/database-handle.js"], message: "only src/store holds the SQLite connection" },
+                    ]),
               ],
             },
           ],
@@ -51,7 +67,13 @@ export default tseslint.config(
     // Only the entry reads argv and the environment; it may import any layer.
     files: ["src/**/*.ts"],
     ignores: ["src/cli.ts"],
-    rules: { "no-restricted-properties": ["error", { object: "process", property: "argv" }, { object: "process", property: "env" }] },
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "argv" },
+        { object: "process", property: "env" },
+      ],
+    },
   },
   {
     // The viewer runs in the browser: from src/ it takes the vocabulary, and the server's wire types as types only.

@@ -15,7 +15,13 @@ import { resolveQuery } from "../src/graph/resolve-query.js";
 import { lineageSubgraph } from "../src/graph/subgraph.js";
 import { openStore } from "../src/store/open-store.js";
 
-const [dbPath, side, format, out, family] = process.argv.slice(2) as [string, "ours" | "peer", ExportFormat, string, string | undefined];
+const [dbPath, side, format, out, family] = process.argv.slice(2) as [
+  string,
+  "ours" | "peer",
+  ExportFormat,
+  string,
+  string | undefined,
+];
 const db = openStore(dbPath);
 const started = performance.now();
 let nodes: number;
@@ -33,7 +39,12 @@ if (side === "peer") {
   if (family === undefined) rows = wholeDatabaseRows(db);
   else {
     const lineage = loadLineage(db);
-    rows = memberRows(db, lineage.graph, familyMembers(lineage.graph, resolveQuery(db, family)).keys(), lineage.metrics);
+    rows = memberRows(
+      db,
+      lineage.graph,
+      familyMembers(lineage.graph, resolveQuery(db, family)).keys(),
+      lineage.metrics,
+    );
   }
   [nodes, edges] = [rows.nodeCount, rows.edgeCount];
   if (isTableFormat(format)) {
@@ -54,5 +65,7 @@ if (side === "peer") {
 }
 const ms = performance.now() - started;
 // resourceUsage().maxRSS is in kilobytes.
-console.log(JSON.stringify({ side, format, nodes, edges, ms, bytes, peakRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({ side, format, nodes, edges, ms, bytes, peakRssMB: process.resourceUsage().maxRSS / 1024 }),
+);
 db.close();

@@ -18,7 +18,8 @@ const FILES = [
     .map((file) => join(DATA, "family-trees-2025-04", file)),
 ];
 const LARGEST_FAMILY = "google/gemma-7b";
-const MODEL_COLUMNS = "author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license, gated, architecture, placeholder, base_model_raw";
+const MODEL_COLUMNS =
+  "author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license, gated, architecture, placeholder, base_model_raw";
 
 interface CaseResult {
   nodes: number;
@@ -29,10 +30,21 @@ interface CaseResult {
 }
 
 function runCase(db: string, side: "ours" | "peer", format: string, out: string, family?: string): CaseResult | string {
-  const args = ["--import", "tsx", "bench/export-case.ts", db, side, format, out, ...(family === undefined ? [] : [family])];
+  const args = [
+    "--import",
+    "tsx",
+    "bench/export-case.ts",
+    db,
+    side,
+    format,
+    out,
+    ...(family === undefined ? [] : [family]),
+  ];
   const run = spawnSync(process.execPath, ["--max-old-space-size=4096", ...args], { encoding: "utf8" });
   if (run.status !== 0) {
-    const reason = run.stderr.split("\n").find((line) => /heap out of memory|Invalid string length|RangeError/.test(line)) ?? run.stderr.split("\n").find((line) => /Error/.test(line));
+    const reason =
+      run.stderr.split("\n").find((line) => /heap out of memory|Invalid string length|RangeError/.test(line)) ??
+      run.stderr.split("\n").find((line) => /Error/.test(line));
     return (reason ?? `exit ${run.status ?? run.signal}`).trim().slice(0, 100);
   }
   return JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as CaseResult;
@@ -45,8 +57,12 @@ function replicate(source: string, target: string, copies: number): void {
   const suffix = (column: string) => `CASE k WHEN 0 THEN ${column} ELSE ${column} || '~' || k END`;
   const copiesCte = `WITH RECURSIVE copies(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM copies WHERE k + 1 < ${copies})`;
   connectionOf(db).transaction(() => {
-    connectionOf(db).exec(`${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`);
-    connectionOf(db).exec(`${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`);
+    connectionOf(db).exec(
+      `${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`,
+    );
+    connectionOf(db).exec(
+      `${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`,
+    );
   })();
   db.close();
 }
@@ -74,12 +90,17 @@ export default async function exportBench(): Promise<void> {
     const familyFirst = runCase(real, "ours", "gexf", out("family.gexf"), LARGEST_FAMILY);
     const familyOurs = runCase(real, "ours", "gexf", out("family.gexf"), LARGEST_FAMILY);
     const familyPeer = runCase(real, "peer", "gexf", out("family-peer.gexf"), LARGEST_FAMILY);
-    if (typeof familyOurs !== "string") console.log(`largest family ${LARGEST_FAMILY}: ${familyOurs.nodes} nodes, ${familyOurs.edges} edges, GEXF 1.3 (both sides build the lineage graph first)`);
+    if (typeof familyOurs !== "string")
+      console.log(
+        `largest family ${LARGEST_FAMILY}: ${familyOurs.nodes} nodes, ${familyOurs.edges} edges, GEXF 1.3 (both sides build the lineage graph first)`,
+      );
     console.log(`  ours, 1st run    ${figures(familyFirst)}   (computes and stores metrics)`);
     console.log(`  ours             ${figures(familyOurs)}`);
     console.log(`  graphology-gexf  ${figures(familyPeer)}${ratio(familyOurs, familyPeer)}`);
 
-    console.log(`whole database, GEXF 1.3, the real snapshot copied ×1, ×4, ×16, ×64 (ours streams from SQLite; the peer builds the graph and one string, and runs out of a 4 GB heap at ×16)`);
+    console.log(
+      `whole database, GEXF 1.3, the real snapshot copied ×1, ×4, ×16, ×64 (ours streams from SQLite; the peer builds the graph and one string, and runs out of a 4 GB heap at ×16)`,
+    );
     const scaled: Record<number, string> = { 1: real };
     for (const copies of [4, 16, 64]) {
       scaled[copies] = join(scratch, `x${copies}.db`);
@@ -88,7 +109,8 @@ export default async function exportBench(): Promise<void> {
     for (const copies of [1, 4, 16, 64]) {
       const db = scaled[copies] as string;
       const ours = runCase(db, "ours", "gexf", out(`all-x${copies}.gexf`));
-      const peer = copies <= 16 ? runCase(db, "peer", "gexf", out(`all-x${copies}-peer.gexf`)) : "not run (it fails at ×16)";
+      const peer =
+        copies <= 16 ? runCase(db, "peer", "gexf", out(`all-x${copies}-peer.gexf`)) : "not run (it fails at ×16)";
       const size = typeof ours === "string" ? "" : `${ours.nodes} nodes, ${ours.edges} edges`;
       console.log(`  ×${String(copies).padEnd(3)} ${size}`);
       console.log(`    ours             ${figures(ours)}`);

@@ -82,13 +82,19 @@ print(len(seen) - len(roots))
 
 /** The first python3 that imports igraph (`python3` on PATH, then Debian's), or null. */
 function igraphPython(): string | null {
-  return ["python3", "/usr/bin/python3"].find((python) => spawnSync(python, ["-c", "import igraph"]).status === 0) ?? null;
+  return (
+    ["python3", "/usr/bin/python3"].find((python) => spawnSync(python, ["-c", "import igraph"]).status === 0) ?? null
+  );
 }
 
 export default async function hubScaleBench(): Promise<void> {
   const sizes = (process.env.HF_LINEAGE_SCALE_SIZES ?? "250000,500000,1000000,2500000").split(",").map(Number);
   const igraph = igraphPython();
-  console.log(`load average at start ${loadavg().map((value) => value.toFixed(1)).join(" ")}; igraph ${igraph === null ? "absent" : "present"}`);
+  console.log(
+    `load average at start ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(" ")}; igraph ${igraph === null ? "absent" : "present"}`,
+  );
   for (const models of sizes) {
     const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-hub-scale-"));
     try {
@@ -111,20 +117,28 @@ export default async function hubScaleBench(): Promise<void> {
       console.log(`\n### ${models.toLocaleString("en-US")} models, load average ${loadavg()[0]!.toFixed(1)}`);
 
       const build = cold(process.execPath, [CLI, "stats", "--db", db, "--json"]);
-      console.log(`${"index build + metrics + headline (first command)".padEnd(52)} ${seconds(build.ms)}${megabytes(build)}`);
+      console.log(
+        `${"index build + metrics + headline (first command)".padEnd(52)} ${seconds(build.ms)}${megabytes(build)}`,
+      );
       const deepest = (
-        JSON.parse(cold(process.execPath, [CLI, "top", "--by", "descendants", "--limit", "1", "--db", db, "--json"]).stdout) as {
+        JSON.parse(
+          cold(process.execPath, [CLI, "top", "--by", "descendants", "--limit", "1", "--db", db, "--json"]).stdout,
+        ) as {
           models: { id: string }[];
         }
       ).models[0]!.id;
-      const deepChild = JSON.parse(cold(process.execPath, [CLI, "tree", deepest, "--depth", "3", "--db", db, "--json"]).stdout) as string[];
+      const deepChild = JSON.parse(
+        cold(process.execPath, [CLI, "tree", deepest, "--depth", "3", "--db", db, "--json"]).stdout,
+      ) as string[];
       // The model printed deepest in the tree (longest prefix before its relation).
       const printed = deepChild.map((line) => /^(.*?)[├└]─ [a-z]+: (\S+)/.exec(line)).filter((match) => match !== null);
       const deep = printed.sort((a, b) => b[1]!.length - a[1]!.length)[0]?.[2] ?? leaf;
 
       const duck = await DuckDBInstance.create(":memory:");
       const connection = await duck.connect();
-      await connection.run(`CREATE TABLE edges AS SELECT * FROM read_csv('${edgesCsv}', header = false, columns = {'child': 'VARCHAR', 'parent': 'VARCHAR'})`);
+      await connection.run(
+        `CREATE TABLE edges AS SELECT * FROM read_csv('${edgesCsv}', header = false, columns = {'child': 'VARCHAR', 'parent': 'VARCHAR'})`,
+      );
       const duckCount = async (query: string, parameter: string): Promise<{ ms: number; value: number }> => {
         const times: { ms: number; value: number }[] = [];
         for (let run = 0; run < RUNS; run++) {
@@ -135,21 +149,37 @@ export default async function hubScaleBench(): Promise<void> {
         return times.sort((a, b) => a.ms - b.ms)[1]!;
       };
 
-      const questions: { label: string; args: string[]; peer?: { sql: string; parameter: string; count: (json: unknown) => number } }[] = [
+      const questions: {
+        label: string;
+        args: string[];
+        peer?: { sql: string; parameter: string; count: (json: unknown) => number };
+      }[] = [
         {
           label: "family Qwen",
           args: ["family", "Qwen"],
-          peer: { sql: ORG_DOWN, parameter: "Qwen", count: (json) => (json as { descendants: { total: number } }).descendants.total },
+          peer: {
+            sql: ORG_DOWN,
+            parameter: "Qwen",
+            count: (json) => (json as { descendants: { total: number } }).descendants.total,
+          },
         },
         {
           label: `family ${richest} (most children)`,
           args: ["family", richest],
-          peer: { sql: DOWN, parameter: richest, count: (json) => (json as { descendants: { total: number } }).descendants.total },
+          peer: {
+            sql: DOWN,
+            parameter: richest,
+            count: (json) => (json as { descendants: { total: number } }).descendants.total,
+          },
         },
         {
           label: "family of a leaf",
           args: ["family", leaf],
-          peer: { sql: DOWN, parameter: leaf, count: (json) => (json as { descendants: { total: number } }).descendants.total },
+          peer: {
+            sql: DOWN,
+            parameter: leaf,
+            count: (json) => (json as { descendants: { total: number } }).descendants.total,
+          },
         },
         {
           label: "ancestors of a deep model",
@@ -159,7 +189,11 @@ export default async function hubScaleBench(): Promise<void> {
         {
           label: "tree (most children) --depth 1",
           args: ["tree", richest, "--depth", "1", "--max-nodes", "1000000"],
-          peer: { sql: CHILDREN, parameter: richest, count: (json) => (json as string[]).filter((line) => /^[├└]─ [a-z]+: /.test(line)).length },
+          peer: {
+            sql: CHILDREN,
+            parameter: richest,
+            count: (json) => (json as string[]).filter((line) => /^[├└]─ [a-z]+: /.test(line)).length,
+          },
         },
         { label: "top --limit 20", args: ["top", "--limit", "20"] },
         { label: "stats", args: ["stats"] },
@@ -173,13 +207,18 @@ export default async function hubScaleBench(): Promise<void> {
           const { sql: query, parameter, count } = question.peer;
           const peer = repeat(() => sqlitePeer(db, query, parameter));
           const mine = count(JSON.parse(ours.stdout));
-          if (Number(peer.stdout.trim()) !== mine) throw new Error(`bench: ${question.label}: ${mine} against SQLite's ${peer.stdout.trim()}`);
+          if (Number(peer.stdout.trim()) !== mine)
+            throw new Error(`bench: ${question.label}: ${mine} against SQLite's ${peer.stdout.trim()}`);
           const duckdb = await duckCount(query, parameter);
-          if (duckdb.value !== mine) throw new Error(`bench: ${question.label}: ${mine} against DuckDB's ${duckdb.value}`);
+          if (duckdb.value !== mine)
+            throw new Error(`bench: ${question.label}: ${mine} against DuckDB's ${duckdb.value}`);
           line += ` | SQLite CTE ${seconds(peer.ms)}${megabytes(peer)} (${(peer.ms / ours.ms).toFixed(1)}x ours)`;
           line += ` | DuckDB CTE in memory ${seconds(duckdb.ms)}`;
           if (igraph !== null && question.args[0] === "family") {
-            const roots = question.args[1] === "Qwen" ? lines.map((row) => row[1]!).filter((id) => id.startsWith("Qwen/")) : [question.args[1]!];
+            const roots =
+              question.args[1] === "Qwen"
+                ? lines.map((row) => row[1]!).filter((id) => id.startsWith("Qwen/"))
+                : [question.args[1]!];
             const script = join(scratch, "family_by_igraph.py");
             writeFileSync(script, IGRAPH);
             const result = repeat(() => cold(igraph, [script, edgesCsv, [...new Set(roots)].join("|")]));

@@ -37,7 +37,9 @@ async function timeAsync<T>(run: () => Promise<T>): Promise<{ value: T; ms: numb
 }
 
 function line(label: string, ours: number, peerLabel: string, peer: number, unit = "ms"): void {
-  console.log(`${label.padEnd(34)} ${ours.toFixed(1).padStart(9)} ${unit}   ${peerLabel}: ${peer.toFixed(1)} ${unit}   ratio ${(peer / ours).toFixed(2)}x`);
+  console.log(
+    `${label.padEnd(34)} ${ours.toFixed(1).padStart(9)} ${unit}   ${peerLabel}: ${peer.toFixed(1)} ${unit}   ratio ${(peer / ours).toFixed(2)}x`,
+  );
 }
 
 export default async function lineageBench(): Promise<void> {
@@ -46,7 +48,9 @@ export default async function lineageBench(): Promise<void> {
     const rows = readFileSync(EDGES_CSV, "utf8");
     const peerDb = new Database(join(scratch, "peer.db"));
     peerDb.pragma("journal_mode = WAL");
-    peerDb.exec(`CREATE TABLE edges (child TEXT, parent TEXT, relation TEXT, PRIMARY KEY (child, parent)) WITHOUT ROWID`);
+    peerDb.exec(
+      `CREATE TABLE edges (child TEXT, parent TEXT, relation TEXT, PRIMARY KEY (child, parent)) WITHOUT ROWID`,
+    );
     const peerImport = time(() => {
       const records = parse(rows, { columns: true }) as { source: string; target: string; edge: string }[];
       const insert = peerDb.prepare(`INSERT OR IGNORE INTO edges VALUES (?, ?, ?)`);
@@ -60,16 +64,23 @@ export default async function lineageBench(): Promise<void> {
     const ours = await timeAsync(() => importFile(db, EDGES_CSV));
     const oursRate = ours.value.records / (ours.ms / 1000);
     const peerRate = peerImport.value / (peerImport.ms / 1000);
-    console.log(`import edges.csv (${ours.value.records.toLocaleString("en-US")} rows)    ${Math.round(oursRate).toLocaleString("en-US").padStart(9)} rows/s   plain prepared-statement insert: ${Math.round(peerRate).toLocaleString("en-US")} rows/s   ours at ${(oursRate / peerRate * 100).toFixed(0)}% of the bare insert (which skips validation, placeholders, resume bookkeeping)`);
+    console.log(
+      `import edges.csv (${ours.value.records.toLocaleString("en-US")} rows)    ${Math.round(oursRate).toLocaleString("en-US").padStart(9)} rows/s   plain prepared-statement insert: ${Math.round(peerRate).toLocaleString("en-US")} rows/s   ours at ${((oursRate / peerRate) * 100).toFixed(0)}% of the bare insert (which skips validation, placeholders, resume bookkeeping)`,
+    );
 
-    for (const file of ["lineage-top50k-textgen/metadata.csv", ...readdirSync(join(DATA, "family-trees-2025-04")).map((name) => `family-trees-2025-04/${name}`)]) {
+    for (const file of [
+      "lineage-top50k-textgen/metadata.csv",
+      ...readdirSync(join(DATA, "family-trees-2025-04")).map((name) => `family-trees-2025-04/${name}`),
+    ]) {
       await importFile(db, join(DATA, file));
     }
     const build = time(() => buildLineageGraph(db));
     const graph = build.value;
     const peerBuild = time(() => {
       const plain = new DirectedGraph();
-      for (const row of connectionOf(db).prepare(`SELECT child, parent FROM edges WHERE child <> parent`).iterate() as Iterable<{ child: string; parent: string }>) {
+      for (const row of connectionOf(db)
+        .prepare(`SELECT child, parent FROM edges WHERE child <> parent`)
+        .iterate() as Iterable<{ child: string; parent: string }>) {
         plain.mergeNode(row.parent);
         plain.mergeNode(row.child);
         plain.mergeEdge(row.parent, row.child);
@@ -113,7 +124,12 @@ export default async function lineageBench(): Promise<void> {
         ).n,
     );
     if (family.value !== cte.value) throw new Error(`bench: org family sizes differ (${family.value} vs ${cte.value})`);
-    line(`largest org family (${largest.org}, ${family.value.toLocaleString("en-US")})`, family.ms, "SQLite recursive CTE", cte.ms);
+    line(
+      `largest org family (${largest.org}, ${family.value.toLocaleString("en-US")})`,
+      family.ms,
+      "SQLite recursive CTE",
+      cte.ms,
+    );
     const allOrgs = time(() => largestOrgFamilies(graph, metrics, 10));
     console.log(`${"top 10 org families".padEnd(34)} ${allOrgs.ms.toFixed(1).padStart(9)} ms`);
 
@@ -134,13 +150,21 @@ t=time.perf_counter(); nx.pagerank(g, alpha=0.85, tol=1e-10, max_iter=200); prin
     let networkxMs: number | null = null;
     for (const python of ["python3", "/usr/bin/python3"]) {
       try {
-        networkxMs = Number(execFileSync(python, ["-c", script, edgeList, nodesFile], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+        networkxMs = Number(
+          execFileSync(python, ["-c", script, edgeList, nodesFile], {
+            encoding: "utf8",
+            stdio: ["ignore", "pipe", "ignore"],
+          }).trim(),
+        );
         break;
       } catch {
         continue;
       }
     }
-    if (networkxMs === null) console.log(`${"PageRank (reversed edges)".padEnd(34)} ${rank.ms.toFixed(1).padStart(9)} ms   networkx: not available`);
+    if (networkxMs === null)
+      console.log(
+        `${"PageRank (reversed edges)".padEnd(34)} ${rank.ms.toFixed(1).padStart(9)} ms   networkx: not available`,
+      );
     else line("PageRank (reversed edges)", rank.ms, "networkx.pagerank", networkxMs);
     db.close();
     console.log(`peak RSS of this run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -11,7 +11,9 @@ const files = readdirSync(here)
   .filter((file) => file.endsWith(".bench.ts"))
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
-console.log(`hf-lineage benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}`);
+console.log(
+  `hf-lineage benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}`,
+);
 for (const file of files) {
   console.log(`\n## ${file.replace(/\.bench\.ts$/, "")}`);
   const module = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<void> };

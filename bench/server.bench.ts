@@ -49,7 +49,7 @@ async function get(app: App, path: string): Promise<string> {
 /** A seeded forest of `n` models: each derives from an earlier one, one in twenty also from a second (a merge). */
 function generatedLineage(n: number): DirectedGraph {
   let seed = 20250616;
-  const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const graph = new DirectedGraph();
   graph.addNode("m0");
   for (let i = 1; i < n; i++) {
@@ -61,18 +61,38 @@ function generatedLineage(n: number): DirectedGraph {
 }
 
 async function startTarget(dbPath: string, mode: "ours" | "cte"): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", resolve(process.cwd(), "bench/server-target.ts"), dbPath, mode], { stdio: ["ignore", "pipe", "inherit"] });
-  const [url] = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()).value.split("\n") as string[];
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", resolve(process.cwd(), "bench/server-target.ts"), dbPath, mode],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const [url] = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()).value.split(
+    "\n",
+  ) as string[];
   return { child, url: url!.trim() };
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p99: number; errors: number }> {
+async function load(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ rps: number; p99: number; errors: number }> {
   const result = await autocannon({ url, connections: 50, duration: SECONDS, headers });
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
-function row(label: string, ours: { p50: number; p99: number }, peerLabel: string, peer: { p50: number; p99: number }): void {
-  console.log(`${label.padEnd(44)} p50 ${ours.p50.toFixed(2).padStart(8)} ms  p99 ${ours.p99.toFixed(2).padStart(8)} ms   ${peerLabel}: p50 ${peer.p50.toFixed(2)} ms, p99 ${peer.p99.toFixed(2)} ms   ratio (p50) ${(peer.p50 / ours.p50).toFixed(2)}x`);
+function row(
+  label: string,
+  ours: { p50: number; p99: number },
+  peerLabel: string,
+  peer: { p50: number; p99: number },
+): void {
+  console.log(
+    `${label.padEnd(44)} p50 ${ours.p50.toFixed(2).padStart(8)} ms  p99 ${ours.p99.toFixed(2).padStart(8)} ms   ${peerLabel}: p50 ${peer.p50.toFixed(2)} ms, p99 ${peer.p99.toFixed(2)} ms   ratio (p50) ${(peer.p50 / ours.p50).toFixed(2)}x`,
+  );
 }
 
 export default async function serverBench(): Promise<void> {
@@ -82,12 +102,15 @@ export default async function serverBench(): Promise<void> {
     const dbPath = join(scratch, "lineage.db");
     const db = openStore(dbPath);
     const trees = readdirSync(join(DATA, "family-trees-2025-04")).map((name) => `family-trees-2025-04/${name}`);
-    for (const file of ["lineage-top50k-textgen/edges.csv", "lineage-top50k-textgen/metadata.csv", ...trees]) await importFile(db, join(DATA, file));
+    for (const file of ["lineage-top50k-textgen/edges.csv", "lineage-top50k-textgen/metadata.csv", ...trees])
+      await importFile(db, join(DATA, file));
     const lineage = loadLineage(db);
     const [org] = largestOrgFamilies(lineage.graph, lineage.metrics, 1);
     const [model] = topModels(lineage.graph, lineage.metrics, "descendants", 1);
     if (org === undefined || model === undefined) throw new Error("bench: empty snapshot");
-    console.log(`snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`);
+    console.log(
+      `snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`,
+    );
 
     const cold = createApp({ lineage, webRoot: null, cacheSize: 0 });
     const warm = createApp({ lineage, webRoot: null });
@@ -95,13 +118,29 @@ export default async function serverBench(): Promise<void> {
     const peer = await latency(CALLS, () => cte.get(org.org));
     const orgPath = `/api/family?q=${encodeURIComponent(org.org)}&maxNodes=20000`;
     const modelPath = `/api/family?q=${encodeURIComponent(model.id)}&maxNodes=20000`;
-    const orgAnswer = JSON.parse(await get(cold, orgPath)) as { family: { descendants: { total: number } }; graph: { nodes: unknown[] } };
+    const orgAnswer = JSON.parse(await get(cold, orgPath)) as {
+      family: { descendants: { total: number } };
+      graph: { nodes: unknown[] };
+    };
     const peerCount = (cte.get(org.org) as { n: number }).n;
-    if (orgAnswer.family.descendants.total !== peerCount) throw new Error(`bench: family sizes differ (${orgAnswer.family.descendants.total} vs ${peerCount})`);
-    console.log(`/api/family?q=${org.org}: ${orgAnswer.graph.nodes.length.toLocaleString("en-US")} nodes drawn, ${Math.round((await get(cold, orgPath)).length / 1024)} KiB`);
-    row(`family ${org.org}, cold (layout every call)`, await latency(CALLS, () => get(cold, orgPath)), "SQLite CTE count", peer);
+    if (orgAnswer.family.descendants.total !== peerCount)
+      throw new Error(`bench: family sizes differ (${orgAnswer.family.descendants.total} vs ${peerCount})`);
+    console.log(
+      `/api/family?q=${org.org}: ${orgAnswer.graph.nodes.length.toLocaleString("en-US")} nodes drawn, ${Math.round((await get(cold, orgPath)).length / 1024)} KiB`,
+    );
+    row(
+      `family ${org.org}, cold (layout every call)`,
+      await latency(CALLS, () => get(cold, orgPath)),
+      "SQLite CTE count",
+      peer,
+    );
     await get(warm, orgPath);
-    row(`family ${org.org}, warm (answer cache)`, await latency(CALLS, () => get(warm, orgPath)), "SQLite CTE count", peer);
+    row(
+      `family ${org.org}, warm (answer cache)`,
+      await latency(CALLS, () => get(warm, orgPath)),
+      "SQLite CTE count",
+      peer,
+    );
     row(`family ${model.id}, cold`, await latency(CALLS, () => get(cold, modelPath)), "SQLite CTE count", peer);
 
     const generated = generatedLineage(20_000);
@@ -109,7 +148,12 @@ export default async function serverBench(): Promise<void> {
     const generations = await latency(20, () => topologicalGenerations(generated));
     row("tree layout, generated 20,000 models", ours, "graphology-dag generations", generations);
     const whole = lineage.graph as unknown as DirectedGraph;
-    row(`tree layout, whole snapshot (${whole.order.toLocaleString("en-US")})`, await latency(5, () => treeLayout(whole)), "graphology-dag generations", await latency(5, () => topologicalGenerations(whole)));
+    row(
+      `tree layout, whole snapshot (${whole.order.toLocaleString("en-US")})`,
+      await latency(5, () => treeLayout(whole)),
+      "graphology-dag generations",
+      await latency(5, () => topologicalGenerations(whole)),
+    );
     db.close();
 
     console.log(`autocannon: 50 connections, ${SECONDS} s, GET /api/family?q=${org.org} over loopback`);
@@ -122,7 +166,9 @@ export default async function serverBench(): Promise<void> {
       const target = await startTarget(dbPath, run.mode);
       children.push(target.child);
       const result = await load(`${target.url}api/family?q=${encodeURIComponent(org.org)}`, run.headers);
-      console.log(`${run.label.padEnd(44)} ${Math.round(result.rps).toLocaleString("en-US").padStart(8)} req/s  p99 ${result.p99} ms  errors ${result.errors}`);
+      console.log(
+        `${run.label.padEnd(44)} ${Math.round(result.rps).toLocaleString("en-US").padStart(8)} req/s  p99 ${result.p99} ms  errors ${result.errors}`,
+      );
       target.child.kill("SIGTERM");
     }
   } finally {

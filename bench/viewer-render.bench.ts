@@ -36,7 +36,9 @@ export default async function viewerRenderBench(): Promise<void> {
   const browser = await launchChromium();
   try {
     const base = url.replace(/\/$/, "");
-    const top = (await (await fetch(`${base}/api/top-orgs?limit=1`)).json()) as { orgs: { org: string; models: number; descendants: number }[] };
+    const top = (await (await fetch(`${base}/api/top-orgs?limit=1`)).json()) as {
+      orgs: { org: string; models: number; descendants: number }[];
+    };
     const org = top.orgs[0];
     if (org === undefined) throw new Error("bench/viewer-render: the scale model has no org family");
     const query = `q=${encodeURIComponent(org.org)}&maxNodes=${NODES}`;
@@ -51,7 +53,9 @@ export default async function viewerRenderBench(): Promise<void> {
 
     // The peer: the same nodes and edges, laid out by ForceAtlas2 from random positions, as an explorer without
     // a tree layout would have to before its first useful frame (layout time only; drawing would come on top).
-    const family = (await (await fetch(`${base}/api/family?${query}`)).json()) as { graph: Parameters<DirectedGraph["import"]>[0] };
+    const family = (await (await fetch(`${base}/api/family?${query}`)).json()) as {
+      graph: Parameters<DirectedGraph["import"]>[0];
+    };
     const peer = new DirectedGraph();
     peer.import(family.graph);
     peer.forEachNode((node) => peer.mergeNodeAttributes(node, { x: Math.random(), y: Math.random() }));
@@ -60,11 +64,17 @@ export default async function viewerRenderBench(): Promise<void> {
     forceAtlas2.assign(peer, { iterations: FA2_ITERATIONS, settings });
     const fa2 = performance.now() - fa2Started;
 
-    console.log(`family: ${org.org} in a ${lineage.graph.order.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`);
+    console.log(
+      `family: ${org.org} in a ${lineage.graph.order.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`,
+    );
     console.log(`viewer, page open to first frame     ${wall.toFixed(0).padStart(7)} ms`);
     console.log(`  request (server layout, JSON)       ${load.fetchMs.toFixed(0).padStart(7)} ms`);
-    console.log(`  graph build and sigma's first frame ${(load.buildMs + load.drawMs).toFixed(0).padStart(7)} ms   (SwiftShader, no GPU)`);
-    console.log(`ForceAtlas2, ${FA2_ITERATIONS} iterations (Node)    ${fa2.toFixed(0).padStart(7)} ms   ratio ${(fa2 / load.totalMs).toFixed(2)}x (ForceAtlas2 layout alone / viewer request-to-frame)`);
+    console.log(
+      `  graph build and sigma's first frame ${(load.buildMs + load.drawMs).toFixed(0).padStart(7)} ms   (SwiftShader, no GPU)`,
+    );
+    console.log(
+      `ForceAtlas2, ${FA2_ITERATIONS} iterations (Node)    ${fa2.toFixed(0).padStart(7)} ms   ratio ${(fa2 / load.totalMs).toFixed(2)}x (ForceAtlas2 layout alone / viewer request-to-frame)`,
+    );
   } finally {
     await browser.close();
     await new Promise<void>((done) => server.close(() => done()));

@@ -22,7 +22,9 @@ for (const name of ["edges.csv", "metadata.csv"]) {
   write(`${name}.gz`, readFileSync(join(source, "lineage-top50k-textgen", name)));
 }
 const treeDir = join(source, "family-trees-2025-04");
-for (const name of readdirSync(treeDir).filter((file) => file.endsWith(".json")).sort()) {
+for (const name of readdirSync(treeDir)
+  .filter((file) => file.endsWith(".json"))
+  .sort()) {
   const dump = JSON.parse(readFileSync(join(treeDir, name), "utf8"));
   for (const entry of dump.models) delete entry.card;
   write(`family-trees/${basename(name)}.gz`, JSON.stringify(dump));

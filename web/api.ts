@@ -36,7 +36,8 @@ type Params = Record<string, string | number | undefined>;
 /** The URL of an API route with the defined parameters, in the given order. */
 export function apiUrl(path: string, params: Params): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(name, String(value));
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined && value !== "") search.set(name, String(value));
   const query = search.toString();
   return query === "" ? path : `${path}?${query}`;
 }
@@ -44,7 +45,9 @@ export function apiUrl(path: string, params: Params): string {
 function errorOf(status: number, body: unknown): ApiError {
   const error = (body as { error?: { message?: unknown; suggestions?: unknown } } | null)?.error;
   const message = typeof error?.message === "string" ? error.message : `the server answered ${status}`;
-  const suggestions = Array.isArray(error?.suggestions) ? error.suggestions.filter((s): s is string => typeof s === "string") : [];
+  const suggestions = Array.isArray(error?.suggestions)
+    ? error.suggestions.filter((s): s is string => typeof s === "string")
+    : [];
   return new ApiError(status, message, suggestions);
 }
 
@@ -83,7 +86,8 @@ export function familyParams(params: FamilyParams): Params {
 export const api = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
     getJson<SearchResponse>("/api/search", { q, limit }, signal).then((body) => body.results),
-  family: (params: FamilyParams, signal?: AbortSignal) => getJson<FamilyResponse>("/api/family", familyParams(params), signal),
+  family: (params: FamilyParams, signal?: AbortSignal) =>
+    getJson<FamilyResponse>("/api/family", familyParams(params), signal),
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),
   top: (by: TopResponse["by"], limit: number) => getJson<TopResponse>("/api/top", { by, limit }),

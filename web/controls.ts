@@ -14,7 +14,8 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
   const fieldset = form.querySelector<HTMLFieldSetElement>("#relation-filter");
   const depthInput = form.querySelector<HTMLInputElement>("#depth-input");
   const gexf = form.querySelector<HTMLAnchorElement>("#export-gexf");
-  if (fieldset === null || depthInput === null || gexf === null) throw new Error("viewer: the controls are missing from the page");
+  if (fieldset === null || depthInput === null || gexf === null)
+    throw new Error("viewer: the controls are missing from the page");
 
   const boxes = new Map<Relation, HTMLInputElement>();
   for (const relation of RELATIONS) {
@@ -49,7 +50,8 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
 
   form.addEventListener("change", (event) => {
     const target = event.target;
-    if (target instanceof HTMLInputElement && target.name === "size" && target.checked) onChange({ size: target.value as SizeMode });
+    if (target instanceof HTMLInputElement && target.name === "size" && target.checked)
+      onChange({ size: target.value as SizeMode });
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 
@@ -65,7 +67,10 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
         radio.checked = radio.value === view.size;
       });
       if (view.q !== null) {
-        gexf.href = exportUrl({ q: view.q, depth: view.depth ?? undefined, relations: view.relations ?? undefined }, "gexf");
+        gexf.href = exportUrl(
+          { q: view.q, depth: view.depth ?? undefined, relations: view.relations ?? undefined },
+          "gexf",
+        );
         gexf.download = `${view.q.replace(/[^A-Za-z0-9._-]+/g, "_")}.gexf`;
       }
     },

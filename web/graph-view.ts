@@ -104,7 +104,9 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       if (!graph.hasNode(node)) return;
       const display = renderer.getNodeDisplayData(node);
       if (display === undefined) return;
-      void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
+      void renderer
+        .getCamera()
+        .animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
     },
     pagePosition(node: string) {
       if (!graph.hasNode(node)) return null;

@@ -15,7 +15,13 @@ export interface LegendCounts {
 
 /** How many drawn nodes fall in each legend row (a fan counts once, under its relation). */
 export function legendCounts(graph: GraphPayload): LegendCounts {
-  const counts: LegendCounts = { root: 0, placeholder: 0, fans: 0, fanMembers: 0, byRelation: { finetune: 0, adapter: 0, quantized: 0, merge: 0, unknown: 0 } };
+  const counts: LegendCounts = {
+    root: 0,
+    placeholder: 0,
+    fans: 0,
+    fanMembers: 0,
+    byRelation: { finetune: 0, adapter: 0, quantized: 0, merge: 0, unknown: 0 },
+  };
   for (const { attributes } of graph.nodes) {
     if (attributes.fan !== undefined) {
       counts.fans += 1;
@@ -46,10 +52,16 @@ function row(color: string, label: string, count: number, hollow = false): HTMLL
 export function renderLegend(container: HTMLElement, counts: LegendCounts): void {
   const list = document.createElement("ul");
   list.append(row(ROOT_COLOR, "family's own model / root", counts.root));
-  for (const relation of RELATIONS) list.append(row(RELATION_COLORS[relation], RELATION_LABELS[relation], counts.byRelation[relation]));
+  for (const relation of RELATIONS)
+    list.append(row(RELATION_COLORS[relation], RELATION_LABELS[relation], counts.byRelation[relation]));
   list.append(row(PLACEHOLDER_COLOR, "placeholder (no record)", counts.placeholder));
   if (counts.fans > 0) {
-    const fan = row("#ffffff", `grouped fans (${counts.fanMembers.toLocaleString("en-US")} models, click to expand)`, counts.fans, true);
+    const fan = row(
+      "#ffffff",
+      `grouped fans (${counts.fanMembers.toLocaleString("en-US")} models, click to expand)`,
+      counts.fans,
+      true,
+    );
     list.append(fan);
   }
   container.replaceChildren(list);

@@ -57,8 +57,16 @@ Object.defineProperty(window, "__hfLineage", {
   }),
 });
 
-const search = createSearchBox(byId("search-input"), byId("search-suggestions"), (query) => navigate(showFamily(view, query)));
-const controls = createControls(byId("controls"), (change) => navigate({ ...view, ...change, selected: change.relations !== undefined || change.depth !== undefined ? null : view.selected }));
+const search = createSearchBox(byId("search-input"), byId("search-suggestions"), (query) =>
+  navigate(showFamily(view, query)),
+);
+const controls = createControls(byId("controls"), (change) =>
+  navigate({
+    ...view,
+    ...change,
+    selected: change.relations !== undefined || change.depth !== undefined ? null : view.selected,
+  }),
+);
 
 const panelActions: PanelActions = {
   select: (id) => {
@@ -107,9 +115,17 @@ async function loadFamily(next: ViewState): Promise<boolean> {
   const controller = new AbortController();
   familyRequest = controller;
   setState("loading");
-  notices.replaceChildren(Object.assign(document.createElement("p"), { className: "info", textContent: `Loading ${next.q ?? ""}…` }));
+  notices.replaceChildren(
+    Object.assign(document.createElement("p"), { className: "info", textContent: `Loading ${next.q ?? ""}…` }),
+  );
   try {
-    const params = { q: next.q ?? "", depth: next.depth ?? undefined, relations: next.relations ?? undefined, expand: next.expand, maxNodes: next.max ?? undefined };
+    const params = {
+      q: next.q ?? "",
+      depth: next.depth ?? undefined,
+      relations: next.relations ?? undefined,
+      expand: next.expand,
+      maxNodes: next.max ?? undefined,
+    };
     const started = performance.now();
     const response = await api.family(params, controller.signal);
     if (controller.signal.aborted) return false;
@@ -124,7 +140,13 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     const built = performance.now();
     await graphView.drawn();
     const finished = performance.now();
-    lastLoad = { nodes: response.graph.nodes.length, fetchMs: received - started, buildMs: built - received, drawMs: finished - built, totalMs: finished - started };
+    lastLoad = {
+      nodes: response.graph.nodes.length,
+      fetchMs: received - started,
+      buildMs: built - received,
+      drawMs: finished - built,
+      totalMs: finished - started,
+    };
     return true;
   } catch (error) {
     if (controller.signal.aborted) return false;

@@ -38,7 +38,9 @@ export async function renderOverview(container: HTMLElement, onOpen: (query: str
   container.replaceChildren(
     section(
       "Largest org families",
-      orgs.orgs.map((org) => card(org.org, `${count(org.descendants)} derived models from ${count(org.models)} own`, () => onOpen(org.org))),
+      orgs.orgs.map((org) =>
+        card(org.org, `${count(org.descendants)} derived models from ${count(org.models)} own`, () => onOpen(org.org)),
+      ),
     ),
     section(
       "Models with the most descendants",

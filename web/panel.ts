@@ -11,7 +11,11 @@ export interface PanelActions {
   close(): void;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className !== undefined) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -33,7 +37,8 @@ function number(value: number | null): string {
 
 function facts(info: ModelResponse): HTMLDListElement {
   const list = element("dl", "facts");
-  const add = (term: string, value: string) => list.append(element("dt", undefined, term), element("dd", undefined, value));
+  const add = (term: string, value: string) =>
+    list.append(element("dt", undefined, term), element("dd", undefined, value));
   const model = info.model;
   add("author", model.author ?? "unknown");
   add("created", day(model.createdAt));
@@ -52,7 +57,11 @@ function facts(info: ModelResponse): HTMLDListElement {
 function counts(info: ModelResponse): HTMLTableElement {
   const table = element("table", "counts");
   const head = element("tr");
-  head.append(element("th", undefined, "relation"), element("th", undefined, "children"), element("th", undefined, "descendants"));
+  head.append(
+    element("th", undefined, "relation"),
+    element("th", undefined, "children"),
+    element("th", undefined, "descendants"),
+  );
   table.append(head);
   const addRow = (label: string, key: string, children: number, descendants: number, color?: string) => {
     const row = element("tr");
@@ -71,7 +80,13 @@ function counts(info: ModelResponse): HTMLTableElement {
     table.append(row);
   };
   for (const relation of RELATIONS) {
-    addRow(RELATION_LABELS[relation], relation, info.children.byRelation[relation], info.descendants.byRelation[relation], RELATION_COLORS[relation]);
+    addRow(
+      RELATION_LABELS[relation],
+      relation,
+      info.children.byRelation[relation],
+      info.descendants.byRelation[relation],
+      RELATION_COLORS[relation],
+    );
   }
   addRow("total", "total", info.children.total, info.descendants.total);
   return table;
@@ -109,7 +124,13 @@ function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
 function notes(info: ModelResponse): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (info.model.placeholder) {
-    out.push(element("p", "notice", "No record of this model in the snapshot: it is named as a base by other models, but it was deleted, is private or gated, or lies outside the crawl."));
+    out.push(
+      element(
+        "p",
+        "notice",
+        "No record of this model in the snapshot: it is named as a base by other models, but it was deleted, is private or gated, or lies outside the crawl.",
+      ),
+    );
   }
   if (!info.model.placeholder && info.ancestors.length === 0 && info.descendants.total === 0) {
     out.push(element("p", "notice", "This model declares no base_model and nothing in the snapshot derives from it."));
@@ -136,7 +157,16 @@ export function renderPanel(container: HTMLElement, info: ModelResponse, actions
   family.addEventListener("click", () => actions.showFamily(info.model.id));
   links.append(hub, family);
 
-  container.replaceChildren(header, links, ...notes(info), facts(info), element("h3", undefined, "Derived models"), counts(info), element("h3", undefined, "Ancestry"), breadcrumb(info, actions));
+  container.replaceChildren(
+    header,
+    links,
+    ...notes(info),
+    facts(info),
+    element("h3", undefined, "Derived models"),
+    counts(info),
+    element("h3", undefined, "Ancestry"),
+    breadcrumb(info, actions),
+  );
   container.dataset.model = info.model.id;
   container.hidden = false;
 }

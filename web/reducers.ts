@@ -47,12 +47,21 @@ export interface Neighbourhood {
 /** Above this many children, hovering a node leaves its children's labels to sigma's label grid. */
 export const MAX_FORCED_CHILD_LABELS = 12;
 
-export const IDLE: Omit<DisplayState, "size" | "selected"> = { hovered: null, hoveredParents: new Set(), hoveredChildren: new Set() };
+export const IDLE: Omit<DisplayState, "size" | "selected"> = {
+  hovered: null,
+  hoveredParents: new Set(),
+  hoveredChildren: new Set(),
+};
 
 /** The display state with `node` hovered: its parents and children light up. */
 export function hoverState(graph: Neighbourhood, state: DisplayState, node: string | null): DisplayState {
   if (node === null) return { ...state, ...IDLE };
-  return { ...state, hovered: node, hoveredParents: new Set(graph.inNeighbors(node)), hoveredChildren: new Set(graph.outNeighbors(node)) };
+  return {
+    ...state,
+    hovered: node,
+    hoveredParents: new Set(graph.inNeighbors(node)),
+    hoveredChildren: new Set(graph.outNeighbors(node)),
+  };
 }
 
 /** The count a node stands for when sized by descendants or downloads (a fan stands for its members). */
@@ -98,7 +107,10 @@ export function nodeDisplay(state: DisplayState, node: string, attributes: ViewN
   if (state.hovered !== null) {
     if (isLit(state, node)) {
       // Labels of the hovered node and its parents always; of its children only when they are few enough to read.
-      display.forceLabel = !state.hoveredChildren.has(node) || state.hoveredChildren.size <= MAX_FORCED_CHILD_LABELS || node === state.hovered;
+      display.forceLabel =
+        !state.hoveredChildren.has(node) ||
+        state.hoveredChildren.size <= MAX_FORCED_CHILD_LABELS ||
+        node === state.hovered;
       display.highlighted = display.highlighted || node === state.hovered;
       display.zIndex = 2;
     } else {

@@ -15,7 +15,11 @@ function describe(result: SearchResult): string {
   return `${what} · ${result.descendants.toLocaleString("en-US")} descendants`;
 }
 
-export function createSearchBox(input: HTMLInputElement, list: HTMLUListElement, onChoose: (query: string) => void): SearchBox {
+export function createSearchBox(
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  onChoose: (query: string) => void,
+): SearchBox {
   let results: SearchResult[] = [];
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -26,7 +26,15 @@ export interface ViewState {
   max: number | null;
 }
 
-export const EMPTY_VIEW: ViewState = { q: null, depth: null, relations: null, size: "descendants", selected: null, expand: [], max: null };
+export const EMPTY_VIEW: ViewState = {
+  q: null,
+  depth: null,
+  relations: null,
+  size: "descendants",
+  selected: null,
+  expand: [],
+  max: null,
+};
 
 function text(value: string | null): string | null {
   const trimmed = value?.trim() ?? "";

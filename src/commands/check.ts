@@ -8,7 +8,9 @@ import { formatCount, toJson } from "./render.js";
 function exampleText(example: unknown): string {
   if (typeof example === "string") return example;
   if (Array.isArray(example)) return example.join(" ↔ ");
-  return Object.entries(example as Record<string, unknown>).map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`).join(" ");
+  return Object.entries(example as Record<string, unknown>)
+    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`)
+    .join(" ");
 }
 
 export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
@@ -20,7 +22,8 @@ export async function run({ values, output, openStore }: CommandContext): Promis
     output.out(`${name}: ${formatCount(found.count)}  (${found.description})\n`);
     if ("byReason" in found) {
       const reasons = Object.entries(found.byReason as Record<string, number>).filter(([, count]) => count > 0);
-      if (reasons.length > 0) output.out(`  by reason: ${reasons.map(([reason, count]) => `${reason} ${formatCount(count)}`).join(", ")}\n`);
+      if (reasons.length > 0)
+        output.out(`  by reason: ${reasons.map(([reason, count]) => `${reason} ${formatCount(count)}`).join(", ")}\n`);
     }
     for (const example of found.examples as unknown[]) output.out(`  - ${exampleText(example)}\n`);
   }

@@ -32,7 +32,10 @@ export function commandHelp(command: CommandSpec): string {
     const [first, ...more] = option.help.split("\n");
     return [`${optionFlags(option).padEnd(column)}${first}`, ...more.map((line) => `${" ".repeat(column)}${line}`)];
   });
-  const usage = command.usage.split("\n").map((line) => `hf-lineage ${line}`).join("\n       ");
+  const usage = command.usage
+    .split("\n")
+    .map((line) => `hf-lineage ${line}`)
+    .join("\n       ");
   const lines = [`Usage: ${usage}`, "", command.summary, "", "Options:", ...optionLines.map((line) => `  ${line}`)];
   return `${lines.join("\n")}\n`;
 }

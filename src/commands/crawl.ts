@@ -17,15 +17,21 @@ export const DEFAULT_HUB_URL = "https://huggingface.co";
 type Mode = { mode: "all" | "incremental" } | { mode: "family" | "author"; target: string };
 
 function modeOf(values: CommandContext["values"]): Mode {
-  const chosen = [values.all === true ? "--all" : null, values.author !== undefined ? "--author" : null, values.family !== undefined ? "--family" : null].filter((name) => name !== null);
+  const chosen = [
+    values.all === true ? "--all" : null,
+    values.author !== undefined ? "--author" : null,
+    values.family !== undefined ? "--family" : null,
+  ].filter((name) => name !== null);
   if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(", ")}`);
   if (values.all === true) return { mode: "all" };
   if (typeof values.family === "string") {
-    if (!isModelId(values.family)) throw new UsageError(`--family needs a model id such as deepseek-ai/DeepSeek-R1, got "${values.family}"`);
+    if (!isModelId(values.family))
+      throw new UsageError(`--family needs a model id such as deepseek-ai/DeepSeek-R1, got "${values.family}"`);
     return { mode: "family", target: values.family };
   }
   if (typeof values.author === "string") {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(values.author)) throw new UsageError(`--author needs an org or user name such as Qwen, got "${values.author}"`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/.test(values.author))
+      throw new UsageError(`--author needs an org or user name such as Qwen, got "${values.author}"`);
     return { mode: "author", target: values.author };
   }
   return { mode: "incremental" };
@@ -41,7 +47,9 @@ export function endpointOf(values: CommandContext["values"], env: CommandContext
     throw new UsageError(`the Hub endpoint must be a URL such as ${DEFAULT_HUB_URL}, got "${raw}"`);
   }
   if (!/^https?:$/.test(url.protocol) || url.username !== "" || url.password !== "" || url.search !== "") {
-    throw new UsageError(`the Hub endpoint must be a plain http(s) URL without credentials or query, got "${url.protocol}//${url.host}${url.pathname}"`);
+    throw new UsageError(
+      `the Hub endpoint must be a plain http(s) URL without credentials or query, got "${url.protocol}//${url.host}${url.pathname}"`,
+    );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
@@ -49,7 +57,8 @@ export function endpointOf(values: CommandContext["values"], env: CommandContext
 function tokenOf(env: CommandContext["env"]): string | undefined {
   const token = env.HF_TOKEN?.trim();
   if (token === undefined || token === "") return undefined;
-  if (!token.startsWith("hf_")) throw new UsageError("HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used");
+  if (!token.startsWith("hf_"))
+    throw new UsageError("HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used");
   return token;
 }
 
@@ -99,11 +108,14 @@ export async function run({ values, output, env, openStore }: CommandContext): P
   const started = Date.now();
   let result: CrawlResult;
   try {
-    result = "target" in mode ? await crawlFamily(session, mode.mode, mode.target) : await crawlListing(session, mode.mode);
+    result =
+      "target" in mode ? await crawlFamily(session, mode.mode, mode.target) : await crawlListing(session, mode.mode);
   } catch (error) {
     progress.done();
     if (error instanceof HubRequestError || error instanceof NoFullCrawlError || error instanceof CrawlAbortedError) {
-      throw new CommandError(`${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`);
+      throw new CommandError(
+        `${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`,
+      );
     }
     throw error;
   }

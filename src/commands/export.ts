@@ -12,7 +12,13 @@ import { writeAtomically } from "../export/atomic-output.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
 import { withProgress } from "../export/export-progress.js";
 import { COLOR_MODES, type PositionLookup } from "../export/viz-style.js";
-import { EXPORT_FORMATS, isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../export/write-export.js";
+import {
+  EXPORT_FORMATS,
+  isTableFormat,
+  tableFileNames,
+  writeExport,
+  type ExportFormat,
+} from "../export/write-export.js";
 import type { Store } from "../store/open-store.js";
 import { CommandError, UsageError, type CommandContext, type CommandOutput } from "./command.js";
 import { choiceOption, relationListOption, wholeNumberOption } from "./read-option.js";
@@ -24,7 +30,8 @@ function formatOf(values: CommandContext["values"], target: string): ExportForma
   const given = choiceOption(values, "format", EXPORT_FORMATS);
   if (given !== undefined) return given;
   const inferred = EXTENSION_FORMATS[extname(target).toLowerCase()] ?? (target === "-" ? "gexf" : undefined);
-  if (inferred === undefined) throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
+  if (inferred === undefined)
+    throw new UsageError(`cannot tell the format from "${target}"; give --format ${EXPORT_FORMATS.join("|")}`);
   return inferred;
 }
 
@@ -37,16 +44,21 @@ interface Selection {
 function select(store: Store, query: string | undefined, values: CommandContext["values"]): Selection {
   const maxDepth = values.depth === undefined ? undefined : wholeNumberOption(values, "depth", 0);
   const relations = relationListOption(values);
-  if (values.layout !== undefined && values.layout !== "tree") throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
+  if (values.layout !== undefined && values.layout !== "tree")
+    throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
   if (query === undefined) {
-    if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined) throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
+    if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined)
+      throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
     return { rows: wholeDatabaseRows(store), description: "hf-lineage: every model and lineage edge of the database" };
   }
   const lineage = loadLineage(store);
   const resolved = resolveQuery(store, query);
   const members = familyMembers(lineage.graph, resolved, { maxDepth, relations });
   const name = resolved.kind === "model" ? resolved.id : resolved.org;
-  const selection: Selection = { rows: memberRows(store, lineage.graph, members.keys(), lineage.metrics), description: `hf-lineage: the family of ${name}` };
+  const selection: Selection = {
+    rows: memberRows(store, lineage.graph, members.keys(), lineage.metrics),
+    description: `hf-lineage: the family of ${name}`,
+  };
   if (values.layout === "tree") {
     const { positions } = familyView(lineage.graph, members);
     selection.positions = (id) => positions.get(id);
@@ -65,15 +77,24 @@ function outputStream(output: CommandOutput): Writable {
   });
 }
 
-function report(output: CommandOutput, json: boolean, summary: { format: ExportFormat; files: string[]; nodes: number; edges: number }): void {
+function report(
+  output: CommandOutput,
+  json: boolean,
+  summary: { format: ExportFormat; files: string[]; nodes: number; edges: number },
+): void {
   if (json) output.out(toJson(summary));
-  else output.err(`wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges to ${summary.files.join(", ")}\n`);
+  else
+    output.err(
+      `wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges to ${summary.files.join(", ")}\n`,
+    );
 }
 
 export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
-  if (positionals.length > 1) throw new UsageError("give at most one model id or org (none exports the whole database)");
+  if (positionals.length > 1)
+    throw new UsageError("give at most one model id or org (none exports the whole database)");
   const target = values.output;
-  if (typeof target !== "string" || target.length === 0) throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
+  if (typeof target !== "string" || target.length === 0)
+    throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
   const format = formatOf(values, target);
   const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
   const selection = select(await openStore(), positionals[0], values);
@@ -89,7 +110,9 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       mkdirSync(target, { recursive: true });
       const names = tableFileNames(format);
       files = [join(target, names.nodes), join(target, names.edges)];
-      await writeAtomically(files, ([nodes, edges]) => writeExport(format, rows, { nodes: nodes!, edges: edges! }, options));
+      await writeAtomically(files, ([nodes, edges]) =>
+        writeExport(format, rows, { nodes: nodes!, edges: edges! }, options),
+      );
     } else {
       files = [target];
       await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
@@ -99,5 +122,10 @@ export async function run({ values, positionals, output, openStore }: CommandCon
     if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
     throw error;
   }
-  report(output, values.json === true, { format, files, nodes: selection.rows.nodeCount, edges: selection.rows.edgeCount });
+  report(output, values.json === true, {
+    format,
+    files,
+    nodes: selection.rows.nodeCount,
+    edges: selection.rows.edgeCount,
+  });
 }

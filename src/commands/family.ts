@@ -8,7 +8,11 @@ import { UsageError, type CommandContext } from "./command.js";
 import { formatCount, table, toJson } from "./render.js";
 
 function byRelationLine(counts: RelationCounts): string {
-  return RELATIONS.filter((relation) => counts[relation] > 0).map((relation) => `${relation} ${formatCount(counts[relation])}`).join(", ") || "none";
+  return (
+    RELATIONS.filter((relation) => counts[relation] > 0)
+      .map((relation) => `${relation} ${formatCount(counts[relation])}`)
+      .join(", ") || "none"
+  );
 }
 
 export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
@@ -18,9 +22,25 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (values.json === true) return output.out(toJson(report));
   const rows: (string | number)[][] = [];
   if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);
-  if (report.children) rows.push(["direct children", `${formatCount(report.children.total)} (${byRelationLine(report.children.byRelation)})`]);
-  rows.push(["descendants", `${formatCount(report.descendants.total)} (${byRelationLine(report.descendants.byRelation)})`]);
-  rows.push(["by depth", Object.entries(report.descendants.byDepth).map(([depth, count]) => `${depth}: ${formatCount(count)}`).join(", ") || "none"]);
-  if (report.ancestors) rows.push(["ancestors", report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", ")]);
+  if (report.children)
+    rows.push([
+      "direct children",
+      `${formatCount(report.children.total)} (${byRelationLine(report.children.byRelation)})`,
+    ]);
+  rows.push([
+    "descendants",
+    `${formatCount(report.descendants.total)} (${byRelationLine(report.descendants.byRelation)})`,
+  ]);
+  rows.push([
+    "by depth",
+    Object.entries(report.descendants.byDepth)
+      .map(([depth, count]) => `${depth}: ${formatCount(count)}`)
+      .join(", ") || "none",
+  ]);
+  if (report.ancestors)
+    rows.push([
+      "ancestors",
+      report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", "),
+    ]);
   output.out(`${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`);
 }

@@ -28,15 +28,20 @@ export async function run({ values, positionals, output, openStore }: CommandCon
         format,
         columns,
         force: values.force === true,
-        onProgress: output.interactive ? (position) => output.err(`\r${file}: ${formatCount(position)} records`) : undefined,
+        onProgress: output.interactive
+          ? (position) => output.err(`\r${file}: ${formatCount(position)} records`)
+          : undefined,
       });
       if (output.interactive) output.err("\n");
       summaries.push(summary);
       // A file none of whose records could be read (say, the wrong --format) failed, though it ended.
-      const unreadable = summary.status === "complete" && summary.resumedFrom === 0 && summary.records === 0 && summary.skipped > 0;
+      const unreadable =
+        summary.status === "complete" && summary.resumedFrom === 0 && summary.records === 0 && summary.skipped > 0;
       if (unreadable) {
         failed = true;
-        output.err(`ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`);
+        output.err(
+          `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`,
+        );
       }
       if (values.json === true) continue;
       if (summary.status === "already-imported") {
@@ -44,9 +49,15 @@ export async function run({ values, positionals, output, openStore }: CommandCon
         continue;
       }
       const resumed = summary.resumedFrom > 0 ? `, resumed at record ${formatCount(summary.resumedFrom)}` : "";
-      output.out(`${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ${formatCount(summary.warnings)} warnings\n`);
-      for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN)) output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
-      if (summary.problems.length > PROBLEMS_SHOWN) output.out(`  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the run_problems table\n`);
+      output.out(
+        `${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ${formatCount(summary.warnings)} warnings\n`,
+      );
+      for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN))
+        output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
+      if (summary.problems.length > PROBLEMS_SHOWN)
+        output.out(
+          `  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the run_problems table\n`,
+        );
     } catch (error) {
       if (!(error instanceof SourceFileError)) throw error;
       failed = true;

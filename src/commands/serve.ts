@@ -23,12 +23,20 @@ function corsOrigin(value: unknown): string | null {
   } catch {
     origin = null;
   }
-  if (origin === null || origin === "null" || origin !== text) throw new UsageError(`--cors takes one origin such as http://localhost:5173 (scheme, host, port; no path), got "${text}"`);
+  if (origin === null || origin === "null" || origin !== text)
+    throw new UsageError(
+      `--cors takes one origin such as http://localhost:5173 (scheme, host, port; no path), got "${text}"`,
+    );
   return origin;
 }
 
 function openBrowser(url: string): void {
-  const [program, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const [program, args] =
+    process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", "", url]]
+        : ["xdg-open", [url]];
   const child = spawn(program, args, { stdio: "ignore", detached: true });
   child.on("error", () => {});
   child.unref();
@@ -44,7 +52,9 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const log = (message: string) => output.err(`${message}\n`);
   const app = createApp({ lineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
   const { server, url } = await listen(app, { port, host, log });
-  output.err(`hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`);
+  output.err(
+    `hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
+  );
   if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
   if (values.open === true) openBrowser(url);
   await new Promise<void>((resolvePromise) => {

@@ -12,5 +12,15 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const limit = wholeNumberOption(values, "limit", 20, { min: 1, max: 100_000 });
   const models = indexTopModels(openIndexedLineage(await openStore()), by, limit);
   if (values.json === true) return output.out(toJson({ by, models }));
-  output.out(table([["#", "model", by, "downloads"], ...models.map((m, i) => [String(i + 1), m.id, by === "pagerank" ? m.value.toExponential(3) : m.value, m.downloads])]));
+  output.out(
+    table([
+      ["#", "model", by, "downloads"],
+      ...models.map((m, i) => [
+        String(i + 1),
+        m.id,
+        by === "pagerank" ? m.value.toExponential(3) : m.value,
+        m.downloads,
+      ]),
+    ]),
+  );
 }

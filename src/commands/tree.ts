@@ -15,7 +15,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const relations = relationListOption(values);
   const lineage = openIndexedLineage(await openStore());
   const resolved = resolveQuery(lineage.store, positionals[0] as string);
-  if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
+  if (resolved.kind !== "model")
+    throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
   const [node] = familyNodes(lineage, resolved);
   const lines = indexTreeLines(lineage, node as number, { maxDepth, maxNodes, relations });
   output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);

@@ -26,7 +26,10 @@ function openAtomic(path: string): AtomicFile {
  * path. If `write` throws, a stream fails, or the process is interrupted, the temporaries are removed and no path
  * is touched.
  */
-export async function writeAtomically<T>(paths: readonly string[], write: (streams: WriteStream[]) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(
+  paths: readonly string[],
+  write: (streams: WriteStream[]) => Promise<T>,
+): Promise<T> {
   const files = paths.map(openAtomic);
   const removeAll = () => {
     for (const file of files) rmSync(file.temporary, { force: true });

@@ -2,7 +2,14 @@
 // whole database or from a member set, streamed in pages so that no writer ever holds the graph.
 
 import type { LineageGraph } from "../graph/build-graph.js";
-import { allExportEdges, allExportModels, countLineageEdges, countModels, exportModelsByIds, type ExportModelRow } from "../store/export-queries.js";
+import {
+  allExportEdges,
+  allExportModels,
+  countLineageEdges,
+  countModels,
+  exportModelsByIds,
+  type ExportModelRow,
+} from "../store/export-queries.js";
 import { metricsAreFresh, type ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
@@ -67,7 +74,8 @@ export function wholeDatabaseRows(store: Store): ExportRows {
       for (const row of allExportModels(store, withMetrics)) yield exportNodeOf(row);
     },
     *edges() {
-      for (const row of allExportEdges(store)) yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };
+      for (const row of allExportEdges(store))
+        yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };
     },
   };
 }
@@ -78,7 +86,12 @@ const ID_BATCH = 500;
  * The members (a family, a view) with the edges of the graph among them. Node rows are read from the store in
  * batches of ids; metrics come from `metrics` when given (the lineage's own), else from the store when current.
  */
-export function memberRows(store: Store, graph: LineageGraph, members: Iterable<string>, metrics?: Map<string, ModelMetrics>): ExportRows {
+export function memberRows(
+  store: Store,
+  graph: LineageGraph,
+  members: Iterable<string>,
+  metrics?: Map<string, ModelMetrics>,
+): ExportRows {
   const ids = [...new Set(members)];
   for (const id of ids) if (!graph.hasNode(id)) throw new Error(`export/rows: unknown model "${id}"`);
   const memberSet = new Set(ids);

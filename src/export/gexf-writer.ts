@@ -65,11 +65,15 @@ export async function writeGexf(rows: ExportRows, sink: ExportSink, options: Gex
     const id = escapeXml(node.id);
     const { r, g, b } = nodeColor(node, color);
     const position = options.positions?.(node.id);
-    const place = position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y) ? `<viz:position x="${decimal(position.x)}" y="${decimal(position.y)}" z="0"/>` : "";
+    const place =
+      position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y)
+        ? `<viz:position x="${decimal(position.x)}" y="${decimal(position.y)}" z="0"/>`
+        : "";
     const line = `      <node id="${id}" label="${id}">${attvalues(node, NODE_ATTRIBUTES)}<viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${decimal(nodeSize(node))}"/>${place}</node>\n`;
     if (out.write(line)) await out.flush();
   }
-  if (nodes !== rows.nodeCount) throw new Error(`export/gexf: expected ${rows.nodeCount} nodes, the rows held ${nodes}`);
+  if (nodes !== rows.nodeCount)
+    throw new Error(`export/gexf: expected ${rows.nodeCount} nodes, the rows held ${nodes}`);
   out.write(`    </nodes>\n    <edges count="${rows.edgeCount}">\n`);
   let edges = 0;
   for await (const edge of rows.edges()) {
@@ -77,7 +81,8 @@ export async function writeGexf(rows: ExportRows, sink: ExportSink, options: Gex
     edges++;
     if (out.write(line)) await out.flush();
   }
-  if (edges !== rows.edgeCount) throw new Error(`export/gexf: expected ${rows.edgeCount} edges, the rows held ${edges}`);
+  if (edges !== rows.edgeCount)
+    throw new Error(`export/gexf: expected ${rows.edgeCount} edges, the rows held ${edges}`);
   out.write(`    </edges>\n  </graph>\n</gexf>\n`);
   await out.flush();
 }

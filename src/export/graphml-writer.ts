@@ -11,10 +11,20 @@ export interface GraphmlOptions {
   positions?: PositionLookup;
 }
 
-const GRAPHML_TYPES: Record<AttributeType, string> = { string: "string", long: "long", integer: "int", boolean: "boolean" };
+const GRAPHML_TYPES: Record<AttributeType, string> = {
+  string: "string",
+  long: "long",
+  integer: "int",
+  boolean: "boolean",
+};
 
 function keys<Row>(cls: "node" | "edge", specs: readonly AttributeSpec<Row>[]): string {
-  return specs.map((spec) => `  <key id="${cls[0]}_${spec.name}" for="${cls}" attr.name="${spec.name}" attr.type="${GRAPHML_TYPES[spec.type]}"/>\n`).join("");
+  return specs
+    .map(
+      (spec) =>
+        `  <key id="${cls[0]}_${spec.name}" for="${cls}" attr.name="${spec.name}" attr.type="${GRAPHML_TYPES[spec.type]}"/>\n`,
+    )
+    .join("");
 }
 
 function data<Row>(cls: "node" | "edge", row: Row, specs: readonly AttributeSpec<Row>[]): string {
@@ -34,14 +44,20 @@ export async function writeGraphml(rows: ExportRows, sink: ExportSink, options: 
       `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
       `xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n` +
       keys("node", NODE_ATTRIBUTES) +
-      (options.positions ? `  <key id="n_x" for="node" attr.name="x" attr.type="double"/>\n  <key id="n_y" for="node" attr.name="y" attr.type="double"/>\n` : "") +
+      (options.positions
+        ? `  <key id="n_x" for="node" attr.name="x" attr.type="double"/>\n  <key id="n_y" for="node" attr.name="y" attr.type="double"/>\n`
+        : "") +
       keys("edge", EDGE_ATTRIBUTES) +
       `  <graph id="lineage" edgedefault="directed">\n`,
   );
   for await (const node of rows.nodes()) {
     const position = options.positions?.(node.id);
-    const place = position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y) ? `<data key="n_x">${position.x}</data><data key="n_y">${position.y}</data>` : "";
-    if (out.write(`    <node id="${escapeXml(node.id)}">${data("node", node, NODE_ATTRIBUTES)}${place}</node>\n`)) await out.flush();
+    const place =
+      position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y)
+        ? `<data key="n_x">${position.x}</data><data key="n_y">${position.y}</data>`
+        : "";
+    if (out.write(`    <node id="${escapeXml(node.id)}">${data("node", node, NODE_ATTRIBUTES)}${place}</node>\n`))
+      await out.flush();
   }
   // Edges carry no id: networkx would keep it as an extra "id" attribute.
   for await (const edge of rows.edges()) {

@@ -2,12 +2,23 @@
 // encoded (snappy) and handed to the sink before the next is read, so memory holds one row group at most.
 
 import { ByteWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from "hyparquet-writer";
-import { EDGE_ATTRIBUTES, NODE_ATTRIBUTES, type AttributeSpec, type AttributeType, type AttributeValue } from "./attribute-table.js";
+import {
+  EDGE_ATTRIBUTES,
+  NODE_ATTRIBUTES,
+  type AttributeSpec,
+  type AttributeType,
+  type AttributeValue,
+} from "./attribute-table.js";
 import type { ExportEdge, ExportRows } from "./export-rows.js";
 import { writeChunk, type ExportSink } from "./text-output.js";
 
 const ROW_GROUP = 20_000;
-const PARQUET_TYPES = { string: "STRING", long: "INT64", integer: "INT32", boolean: "BOOLEAN" } as const satisfies Record<AttributeType, string>;
+const PARQUET_TYPES = {
+  string: "STRING",
+  long: "INT64",
+  integer: "INT32",
+  boolean: "BOOLEAN",
+} as const satisfies Record<AttributeType, string>;
 
 type ParquetValue = AttributeValue | bigint;
 
@@ -36,12 +47,26 @@ function sinkWriter(sink: ExportSink): ByteWriter & { flush(): Promise<void> } {
   return writer;
 }
 
-async function writeTable<Row>(rowsOf: () => AsyncIterable<Row> | Iterable<Row>, columns: Column<Row>[], sink: ExportSink): Promise<void> {
-  const schema = schemaFromColumnData({ columnData: columns.map((column) => ({ name: column.name, data: [], type: PARQUET_TYPES[column.type], nullable: column.nullable })) });
+async function writeTable<Row>(
+  rowsOf: () => AsyncIterable<Row> | Iterable<Row>,
+  columns: Column<Row>[],
+  sink: ExportSink,
+): Promise<void> {
+  const schema = schemaFromColumnData({
+    columnData: columns.map((column) => ({
+      name: column.name,
+      data: [],
+      type: PARQUET_TYPES[column.type],
+      nullable: column.nullable,
+    })),
+  });
   const parquet = new ParquetWriter({ writer: sinkWriter(sink), schema, createdBy: "hf-lineage" });
   let buffers: ParquetValue[][] = columns.map(() => []);
   const writeGroup = async () => {
-    const columnData: ColumnSource[] = columns.map((column, i) => ({ name: column.name, data: buffers[i] as ParquetValue[] }));
+    const columnData: ColumnSource[] = columns.map((column, i) => ({
+      name: column.name,
+      data: buffers[i] as ParquetValue[],
+    }));
     buffers = columns.map(() => []);
     await parquet.write({ columnData, rowGroupSize: ROW_GROUP });
   };
@@ -61,7 +86,11 @@ async function writeTable<Row>(rowsOf: () => AsyncIterable<Row> | Iterable<Row>,
 
 /** nodes.parquet: `id` then every node attribute (downloads, likes INT64; generation, descendants INT32). */
 export function writeNodesParquet(rows: ExportRows, sink: ExportSink): Promise<void> {
-  return writeTable(() => rows.nodes(), columnsOf([{ name: "id", type: "string", nullable: false, value: (node) => node.id }], NODE_ATTRIBUTES), sink);
+  return writeTable(
+    () => rows.nodes(),
+    columnsOf([{ name: "id", type: "string", nullable: false, value: (node) => node.id }], NODE_ATTRIBUTES),
+    sink,
+  );
 }
 
 /** edges.parquet: `parent, child, relation, source`. */

@@ -43,10 +43,16 @@ export function documentExtension(format: Exclude<ExportFormat, TableFormat>): s
 }
 
 /** Writes `rows` in `format`; the sinks are left open for the caller to end. */
-export async function writeExport(format: ExportFormat, rows: ExportRows, sink: ExportSink | TableSinks, options: WriteExportOptions = {}): Promise<void> {
+export async function writeExport(
+  format: ExportFormat,
+  rows: ExportRows,
+  sink: ExportSink | TableSinks,
+  options: WriteExportOptions = {},
+): Promise<void> {
   const tables = typeof (sink as Partial<ExportSink>).write !== "function";
   if (isTableFormat(format)) {
-    if (!tables) throw new Error(`export: format "${format}" writes two tables and needs a sink for nodes and one for edges`);
+    if (!tables)
+      throw new Error(`export: format "${format}" writes two tables and needs a sink for nodes and one for edges`);
     const [nodes, edges] = format === "csv" ? [writeNodesCsv, writeEdgesCsv] : [writeNodesParquet, writeEdgesParquet];
     await nodes(rows, (sink as TableSinks).nodes);
     await edges(rows, (sink as TableSinks).edges);
@@ -57,7 +63,12 @@ export async function writeExport(format: ExportFormat, rows: ExportRows, sink: 
   switch (format) {
     case "gexf":
     case "gexf-1.2":
-      return writeGexf(rows, single, { version: format === "gexf" ? "1.3" : "1.2draft", color: options.color, positions: options.positions, description: options.description });
+      return writeGexf(rows, single, {
+        version: format === "gexf" ? "1.3" : "1.2draft",
+        color: options.color,
+        positions: options.positions,
+        description: options.description,
+      });
     case "graphml":
       return writeGraphml(rows, single, { positions: options.positions });
     case "json":

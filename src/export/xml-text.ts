@@ -38,4 +38,3 @@ export function escapeXml(text: string): string {
 export function restoreXmlText(text: string): string {
   return text.replace(CONTROL_PICTURES, (char) => String.fromCharCode(char.charCodeAt(0) - 0x2400));
 }
-

@@ -31,9 +31,13 @@ export interface AggregateFansOptions {
  * `fan: {parent, relation, count}`, `depth` one below the parent's when the parent has a `depth`). A leaf here has
  * no children and this one parent, so no other edge is lost. Edges need a `relation` attribute.
  */
-export function aggregateFans(graph: DirectedGraph, options: AggregateFansOptions = {}): { graph: DirectedGraph; fans: Fan[] } {
+export function aggregateFans(
+  graph: DirectedGraph,
+  options: AggregateFansOptions = {},
+): { graph: DirectedGraph; fans: Fan[] } {
   const threshold = options.threshold ?? FAN_THRESHOLD;
-  if (!Number.isInteger(threshold) || threshold < 0) throw new Error(`graph/aggregate-fans: threshold must be a whole number, got ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 0)
+    throw new Error(`graph/aggregate-fans: threshold must be a whole number, got ${threshold}`);
   const expanded = new Set(options.expand ?? []);
   const fans: Fan[] = [];
   graph.forEachNode((parent) => {
@@ -63,7 +67,11 @@ export function aggregateFans(graph: DirectedGraph, options: AggregateFansOption
   });
   for (const fan of fans) {
     const parentDepth: unknown = result.getNodeAttribute(fan.parent, "depth");
-    const attributes: Attributes = { fan: { parent: fan.parent, relation: fan.relation, count: fan.count }, relation: fan.relation, placeholder: false };
+    const attributes: Attributes = {
+      fan: { parent: fan.parent, relation: fan.relation, count: fan.count },
+      relation: fan.relation,
+      placeholder: false,
+    };
     if (typeof parentDepth === "number") attributes.depth = parentDepth + 1;
     result.addNode(fan.key, attributes);
     result.addDirectedEdge(fan.parent, fan.key, { relation: fan.relation });

@@ -17,7 +17,9 @@ function byId(a: string, b: string): number {
 
 /** Every ancestor with its shortest distance, nearest first, then by id. */
 export function ancestorsOf(graph: LineageGraph, id: string): { id: string; depth: number }[] {
-  return [...reachable(graph, [id], "up")].map(([ancestor, depth]) => ({ id: ancestor, depth })).sort((a, b) => a.depth - b.depth || byId(a.id, b.id));
+  return [...reachable(graph, [id], "up")]
+    .map(([ancestor, depth]) => ({ id: ancestor, depth }))
+    .sort((a, b) => a.depth - b.depth || byId(a.id, b.id));
 }
 
 export function ancestorPaths(graph: LineageGraph, id: string, { maxPaths = 100 } = {}): AncestorPaths {
@@ -27,7 +29,10 @@ export function ancestorPaths(graph: LineageGraph, id: string, { maxPaths = 100 
   const path: string[] = [id];
   const onPath = new Set<string>([id]);
   const walk = (node: string): void => {
-    const parents = graph.inNeighbors(node).filter((parent) => !onPath.has(parent)).sort(byId);
+    const parents = graph
+      .inNeighbors(node)
+      .filter((parent) => !onPath.has(parent))
+      .sort(byId);
     if (parents.length === 0) {
       if (paths.length < maxPaths) paths.push([...path]);
       else truncated = true;

@@ -32,26 +32,28 @@ export function buildLineageGraph(store: Store): LineageGraph {
   readLineageRows(
     store,
     (row) => {
-    graph.addNode(row.id, {
-      placeholder: row.placeholder === 1,
-      author: row.author,
-      downloads: row.downloads ?? 0,
-      likes: row.likes ?? 0,
-      createdAt: row.created_at,
-      relation: null,
-    });
+      graph.addNode(row.id, {
+        placeholder: row.placeholder === 1,
+        author: row.author,
+        downloads: row.downloads ?? 0,
+        likes: row.likes ?? 0,
+        createdAt: row.created_at,
+        relation: null,
+      });
     },
     (edge) => {
-    const rank = SOURCE_RANK[edge.source];
-    // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of itself).
-    const existing = edge.child === edge.parent ? null : graph.edge(edge.parent, edge.child);
-    if (existing === undefined) graph.addDirectedEdge(edge.parent, edge.child, { relation: edge.relation, source: edge.source });
-    else if (existing !== null && rank < SOURCE_RANK[graph.getEdgeAttribute(existing, "source")]) graph.replaceEdgeAttributes(existing, { relation: edge.relation, source: edge.source });
-    const best = bestSourceOfChild.get(edge.child);
-    if (best === undefined || rank < best) {
-      bestSourceOfChild.set(edge.child, rank);
-      graph.setNodeAttribute(edge.child, "relation", edge.relation);
-    }
+      const rank = SOURCE_RANK[edge.source];
+      // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of itself).
+      const existing = edge.child === edge.parent ? null : graph.edge(edge.parent, edge.child);
+      if (existing === undefined)
+        graph.addDirectedEdge(edge.parent, edge.child, { relation: edge.relation, source: edge.source });
+      else if (existing !== null && rank < SOURCE_RANK[graph.getEdgeAttribute(existing, "source")])
+        graph.replaceEdgeAttributes(existing, { relation: edge.relation, source: edge.source });
+      const best = bestSourceOfChild.get(edge.child);
+      if (best === undefined || rank < best) {
+        bestSourceOfChild.set(edge.child, rank);
+        graph.setNodeAttribute(edge.child, "relation", edge.relation);
+      }
     },
   );
   return graph;

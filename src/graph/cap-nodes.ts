@@ -13,8 +13,12 @@ export interface CappedGraph {
 
 /** Keeps the first `maxNodes` nodes by (depth, descendants desc, key). Nodes need a numeric `depth` attribute. */
 export function capNodes(graph: DirectedGraph, maxNodes: number, descendantsOf: (key: string) => number): CappedGraph {
-  const ranked = graph.nodes().map((key) => ({ key, depth: Number(graph.getNodeAttribute(key, "depth") ?? 0), descendants: descendantsOf(key) }));
-  ranked.sort((a, b) => a.depth - b.depth || b.descendants - a.descendants || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ranked = graph
+    .nodes()
+    .map((key) => ({ key, depth: Number(graph.getNodeAttribute(key, "depth") ?? 0), descendants: descendantsOf(key) }));
+  ranked.sort(
+    (a, b) => a.depth - b.depth || b.descendants - a.descendants || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   const order = ranked.slice(0, maxNodes).map((entry) => entry.key);
   if (ranked.length <= maxNodes) return { graph, order, omittedModels: 0 };
   let omittedModels = 0;

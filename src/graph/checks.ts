@@ -26,7 +26,9 @@ export interface ChecksReport {
   cycles: Check<string[]>;
   placeholders: Check<string>;
   caseVariants: Check<string[]>;
-  unresolved: Check<{ child: string; raw: string; reason: UnresolvedReason }> & { byReason: Record<UnresolvedReason, number> };
+  unresolved: Check<{ child: string; raw: string; reason: UnresolvedReason }> & {
+    byReason: Record<UnresolvedReason, number>;
+  };
   quantizedWithChildren: Check<{ id: string; children: number }>;
   childOlderThanParent: Check<{ child: string; parent: string; childCreatedAt: string; parentCreatedAt: string }>;
   duplicateBases: Check<{ id: string; duplicates: string[] }>;
@@ -75,7 +77,10 @@ export function runChecks(lineage: Pick<IndexedLineage, "store" | "index">, { ex
     .sort((a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1));
   const placeholders = placeholderModels(store);
   const unresolved = unresolvedValues(store);
-  const byReason = Object.fromEntries(UNRESOLVED_REASONS.map((reason) => [reason, 0])) as Record<UnresolvedReason, number>;
+  const byReason = Object.fromEntries(UNRESOLVED_REASONS.map((reason) => [reason, 0])) as Record<
+    UnresolvedReason,
+    number
+  >;
   for (const row of unresolved) byReason[row.reason] += 1;
   const quantizedWithChildren = quantizedNodes.map((node) => ({
     id: idOf.get(node) as string,
@@ -106,11 +111,30 @@ export function runChecks(lineage: Pick<IndexedLineage, "store" | "index">, { ex
   return {
     selfLoops: check("models naming themselves as their base", selfLoops, examples),
     cycles: check("groups of models that derive from one another in a cycle", cycles, examples),
-    placeholders: check("parents named by a child but with no record of their own (deleted, private or not crawled)", placeholders, examples),
+    placeholders: check(
+      "parents named by a child but with no record of their own (deleted, private or not crawled)",
+      placeholders,
+      examples,
+    ),
     caseVariants: check("ids that differ only in letter case", caseVariantGroups(store), examples),
-    unresolved: { ...check("base_model values that name no model (URL, local path, empty, N/A, not resolved by the Hub)", unresolved, examples), byReason },
-    quantizedWithChildren: check("quantized models that other models derive from (suspicious: quantized models are almost always leaves)", quantizedWithChildren, examples),
-    childOlderThanParent: check("children created before their parent (suspicious: a renamed or re-uploaded parent)", childOlder, examples),
+    unresolved: {
+      ...check(
+        "base_model values that name no model (URL, local path, empty, N/A, not resolved by the Hub)",
+        unresolved,
+        examples,
+      ),
+      byReason,
+    },
+    quantizedWithChildren: check(
+      "quantized models that other models derive from (suspicious: quantized models are almost always leaves)",
+      quantizedWithChildren,
+      examples,
+    ),
+    childOlderThanParent: check(
+      "children created before their parent (suspicious: a renamed or re-uploaded parent)",
+      childOlder,
+      examples,
+    ),
     duplicateBases: check("cards listing the same base more than once", duplicateBases, examples),
   };
 }

@@ -36,6 +36,8 @@ export function descendantCounts(graph: LineageGraph): Map<string, SubtreeTotals
     }
   }
   const result = new Map<string, SubtreeTotals>();
-  ids.forEach((id, i) => result.set(id, { descendants: descendants[i] as number, subtreeDownloads: subtreeDownloads[i] as number }));
+  ids.forEach((id, i) =>
+    result.set(id, { descendants: descendants[i] as number, subtreeDownloads: subtreeDownloads[i] as number }),
+  );
   return result;
 }

@@ -32,13 +32,20 @@ export function familyRoots(resolved: ResolvedQuery): string[] {
 }
 
 /** Every member with its depth: the family's own models at 0, descendants at their shortest distance. */
-export function familyMembers(graph: LineageGraph, resolved: ResolvedQuery, options: FamilyOptions = {}): Map<string, number> {
+export function familyMembers(
+  graph: LineageGraph,
+  resolved: ResolvedQuery,
+  options: FamilyOptions = {},
+): Map<string, number> {
   const roots = familyRoots(resolved);
   for (const root of roots) if (!graph.hasNode(root)) throw new Error(`graph/family: unknown model "${root}"`);
   const relations = options.relations === undefined ? null : new Set(options.relations);
   const below = reachable(graph, roots, "down", {
     maxDepth: options.maxDepth,
-    followEdge: relations === null ? undefined : (parent, child) => relations.has(graph.getEdgeAttribute(parent, child, "relation")),
+    followEdge:
+      relations === null
+        ? undefined
+        : (parent, child) => relations.has(graph.getEdgeAttribute(parent, child, "relation")),
   });
   const members = new Map<string, number>();
   for (const root of roots) members.set(root, 0);

@@ -31,7 +31,8 @@ export function generations(graph: LineageGraph): Map<string, number> {
     if (from !== to) condensed.mergeEdge(from, to);
   });
   forEachTopologicalGeneration(condensed, (keys) => {
-    for (const key of keys) for (const member of condensed.getNodeAttribute(key, "members") as string[]) result.set(member, generation);
+    for (const key of keys)
+      for (const member of condensed.getNodeAttribute(key, "members") as string[]) result.set(member, generation);
     generation += 1;
   });
   return result;

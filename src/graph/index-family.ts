@@ -30,7 +30,10 @@ function relationName(code: number): (typeof RELATIONS)[number] {
 export function indexAncestors(lineage: IndexedLineage, node: number): { id: string; depth: number }[] {
   const reached: [number, number][] = [];
   forEachReached(lineage.index, [node], { direction: "up" }, (ancestor, depth) => reached.push([ancestor, depth]));
-  const ids = idsOfNodes(lineage.store, reached.map(([ancestor]) => ancestor));
+  const ids = idsOfNodes(
+    lineage.store,
+    reached.map(([ancestor]) => ancestor),
+  );
   return reached
     .map(([ancestor, depth]) => ({ id: ids.get(ancestor) as string, depth }))
     .sort((a, b) => a.depth - b.depth || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -138,7 +138,8 @@ export function indexGenerations(index: LineageIndex): Int32Array {
     }
   }
   const generation = new Int32Array(size);
-  for (let node = 0; node < size; node++) if (present(index, node)) generation[node] = componentGeneration[component[node] as number] as number;
+  for (let node = 0; node < size; node++)
+    if (present(index, node)) generation[node] = componentGeneration[component[node] as number] as number;
   return generation;
 }
 
@@ -152,7 +153,10 @@ export interface InfluenceOptions {
  * PageRank with influence flowing from derivatives to their bases (every edge reversed): damping 0.85, the rank of
  * models with no parent spread over every model, converged when the summed change is below N × tolerance.
  */
-export function indexInfluence(index: LineageIndex, { alpha = 0.85, tolerance = 1e-10, maxIterations = 200 }: InfluenceOptions = {}): Float64Array {
+export function indexInfluence(
+  index: LineageIndex,
+  { alpha = 0.85, tolerance = 1e-10, maxIterations = 200 }: InfluenceOptions = {},
+): Float64Array {
   const { size, parentStart, parents } = index;
   const n = index.models;
   let rank = new Float64Array(size);
@@ -162,7 +166,8 @@ export function indexInfluence(index: LineageIndex, { alpha = 0.85, tolerance = 
   let converged = false;
   for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
     let dangling = 0;
-    for (let i = 0; i < size; i++) if (present(index, i) && parentStart[i] === parentStart[i + 1]) dangling += rank[i] as number;
+    for (let i = 0; i < size; i++)
+      if (present(index, i) && parentStart[i] === parentStart[i + 1]) dangling += rank[i] as number;
     const base = (1 - alpha + alpha * dangling) / n;
     for (let i = 0; i < size; i++) next[i] = present(index, i) ? base : 0;
     for (let i = 0; i < size; i++) {

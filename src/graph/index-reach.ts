@@ -26,7 +26,9 @@ export function forEachReached(
   const start = down ? index.childStart : index.parentStart;
   const targets = down ? index.children : index.parents;
   const followed =
-    options.relations === undefined || !down ? null : new Set(options.relations.map((relation) => RELATIONS.indexOf(relation)));
+    options.relations === undefined || !down
+      ? null
+      : new Set(options.relations.map((relation) => RELATIONS.indexOf(relation)));
   const maxDepth = options.maxDepth ?? Infinity;
   const seen = new Uint8Array(index.size);
   let frontier: number[] = [];

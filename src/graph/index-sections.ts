@@ -44,11 +44,16 @@ function bytesOf(array: ArrayBufferView): Uint8Array {
 }
 
 /** A typed array over the stored bytes; copied only when they do not start on the element size. */
-function viewOf<K extends keyof typeof CONSTRUCTORS>(kind: K, bytes: Uint8Array): InstanceType<(typeof CONSTRUCTORS)[K]> {
+function viewOf<K extends keyof typeof CONSTRUCTORS>(
+  kind: K,
+  bytes: Uint8Array,
+): InstanceType<(typeof CONSTRUCTORS)[K]> {
   const Constructor = CONSTRUCTORS[kind];
   const aligned = bytes.byteOffset % Constructor.BYTES_PER_ELEMENT === 0 ? bytes : bytes.slice();
   const length = aligned.byteLength / Constructor.BYTES_PER_ELEMENT;
-  return new Constructor(aligned.buffer as ArrayBuffer, aligned.byteOffset, length) as InstanceType<(typeof CONSTRUCTORS)[K]>;
+  return new Constructor(aligned.buffer as ArrayBuffer, aligned.byteOffset, length) as InstanceType<
+    (typeof CONSTRUCTORS)[K]
+  >;
 }
 
 export function indexSections(index: LineageIndex, metrics: IndexMetrics, headline: unknown): Map<string, Uint8Array> {
@@ -61,7 +66,8 @@ export function indexSections(index: LineageIndex, metrics: IndexMetrics, headli
   };
   const sections = new Map<string, Uint8Array>([["header", new TextEncoder().encode(JSON.stringify(header))]]);
   for (const name of Object.keys(INDEX_ARRAYS) as ArrayName[]) sections.set(name, bytesOf(index[name]));
-  for (const name of Object.keys(METRIC_ARRAYS) as MetricName[]) sections.set(`metrics.${name}`, bytesOf(metrics[name]));
+  for (const name of Object.keys(METRIC_ARRAYS) as MetricName[])
+    sections.set(`metrics.${name}`, bytesOf(metrics[name]));
   sections.set("headline", new TextEncoder().encode(JSON.stringify(headline)));
   return sections;
 }
@@ -106,6 +112,7 @@ export function indexFromSections<Headline>(
     return bytes;
   };
   for (const [name, kind] of Object.entries(INDEX_ARRAYS)) lazily(index, name, () => viewOf(kind, section(name)));
-  for (const [name, kind] of Object.entries(METRIC_ARRAYS)) lazily(metrics, name, () => viewOf(kind, section(`metrics.${name}`)));
+  for (const [name, kind] of Object.entries(METRIC_ARRAYS))
+    lazily(metrics, name, () => viewOf(kind, section(`metrics.${name}`)));
   return { index, metrics, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
 }

@@ -25,7 +25,13 @@ export function indexTopModels(lineage: IndexedLineage, by: Ranking, limit: numb
   for (let node = 0; node < index.size; node++) if (((index.flags[node] as number) & PRESENT) !== 0) nodes.push(node);
   if (nodes.length === 0 || limit <= 0) return [];
   // The limit-th largest value: every model at or above it is a candidate (ties at the edge are decided by id).
-  const threshold = nodes.length <= limit ? -Infinity : kthLargest(nodes.map((node) => values[node] as number), limit);
+  const threshold =
+    nodes.length <= limit
+      ? -Infinity
+      : kthLargest(
+          nodes.map((node) => values[node] as number),
+          limit,
+        );
   const candidates = nodes.filter((node) => (values[node] as number) >= threshold);
   const ids = idsOfNodes(lineage.store, candidates);
   const downloadsOf = (node: number) => {

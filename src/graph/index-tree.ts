@@ -33,7 +33,11 @@ export function indexTreeLines(lineage: IndexedLineage, root: number, options: T
       const relation = RELATIONS[index.childRelation[e] as number] as Relation;
       if (followed === null || followed.has(relation)) edges.push({ child: index.children[e] as number, relation });
     }
-    for (const [node, id] of idsOfNodes(store, edges.map((edge) => edge.child))) idOf.set(node, id);
+    for (const [node, id] of idsOfNodes(
+      store,
+      edges.map((edge) => edge.child),
+    ))
+      idOf.set(node, id);
     return edges.sort(
       (a, b) => descendantsOf(b.child) - descendantsOf(a.child) || (name(a.child) < name(b.child) ? -1 : 1),
     );

@@ -98,7 +98,10 @@ function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMet
 export function indexChecks(lineage: IndexedLineage, examples: number): ChecksReport {
   if (examples > CHECK_EXAMPLES_KEPT) return runChecks(lineage, { examples });
   const stored = lineage.headline.checks;
-  const trimmed = Object.entries(stored).map(([name, check]) => [name, { ...check, examples: check.examples.slice(0, examples) }]);
+  const trimmed = Object.entries(stored).map(([name, check]) => [
+    name,
+    { ...check, examples: check.examples.slice(0, examples) },
+  ]);
   return Object.fromEntries(trimmed) as unknown as ChecksReport;
 }
 

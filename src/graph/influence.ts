@@ -14,7 +14,10 @@ export interface InfluenceOptions {
   maxIterations?: number;
 }
 
-export function influenceRank(graph: LineageGraph, { alpha = 0.85, tolerance = 1e-10, maxIterations = 200 }: InfluenceOptions = {}): Map<string, number> {
+export function influenceRank(
+  graph: LineageGraph,
+  { alpha = 0.85, tolerance = 1e-10, maxIterations = 200 }: InfluenceOptions = {},
+): Map<string, number> {
   const { ids, start, parents } = parentIndex(graph);
   const n = ids.length;
   const result = new Map<string, number>();
@@ -26,7 +29,7 @@ export function influenceRank(graph: LineageGraph, { alpha = 0.85, tolerance = 1
     // A model with no parent passes its rank to no one in the reversed graph: it is spread over every model.
     let dangling = 0;
     for (let i = 0; i < n; i++) if (start[i] === start[i + 1]) dangling += rank[i] as number;
-    next.fill(((1 - alpha) + alpha * dangling) / n);
+    next.fill((1 - alpha + alpha * dangling) / n);
     for (let i = 0; i < n; i++) {
       const from = start[i] as number;
       const to = start[i + 1] as number;

@@ -55,7 +55,12 @@ class IntList {
 }
 
 /** Compressed sparse rows of `from → to` pairs, each row in the pairs' order. */
-function sparseRows(size: number, from: IntList, to: IntList, relation: IntList): [Uint32Array, Uint32Array, Uint8Array] {
+function sparseRows(
+  size: number,
+  from: IntList,
+  to: IntList,
+  relation: IntList,
+): [Uint32Array, Uint32Array, Uint8Array] {
   const start = new Uint32Array(size + 1);
   for (let i = 0; i < from.length; i++) {
     const row = (from.values[i] as number) + 1;

@@ -28,7 +28,11 @@ export function modelsByOrg(graph: LineageGraph): Map<string, string[]> {
   return byOrg;
 }
 
-export function largestOrgFamilies(graph: LineageGraph, metrics: Map<string, ModelMetrics>, limit: number): OrgFamilySize[] {
+export function largestOrgFamilies(
+  graph: LineageGraph,
+  metrics: Map<string, ModelMetrics>,
+  limit: number,
+): OrgFamilySize[] {
   const candidates = [...modelsByOrg(graph).values()].map((models) => ({
     models,
     bound: models.reduce((sum, id) => sum + (metrics.get(id)?.descendants ?? 0), 0),
@@ -40,7 +44,11 @@ export function largestOrgFamilies(graph: LineageGraph, metrics: Map<string, Mod
     const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
     if (candidate.bound < kth || candidate.bound === 0) break;
     const first = candidate.models[0] as string;
-    found.push({ org: first.slice(0, first.indexOf("/")), models: candidate.models.length, descendants: reachable(graph, candidate.models, "down").size });
+    found.push({
+      org: first.slice(0, first.indexOf("/")),
+      models: candidate.models.length,
+      descendants: reachable(graph, candidate.models, "down").size,
+    });
     found.sort(byRank);
   }
   return found.slice(0, limit);

@@ -14,7 +14,12 @@ export interface ReachOptions {
 }
 
 /** Every model reachable from `sources` (sources themselves excluded) with its shortest distance. */
-export function reachable(graph: LineageGraph, sources: Iterable<string>, direction: Direction, options: ReachOptions = {}): Map<string, number> {
+export function reachable(
+  graph: LineageGraph,
+  sources: Iterable<string>,
+  direction: Direction,
+  options: ReachOptions = {},
+): Map<string, number> {
   const maxDepth = options.maxDepth ?? Infinity;
   const seen = new Set<string>();
   const result = new Map<string, number>();

@@ -12,7 +12,9 @@ export class UnknownQueryError extends Error {
     readonly query: string,
     readonly suggestions: string[],
   ) {
-    super(`unknown model or org "${query}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""}`);
+    super(
+      `unknown model or org "${query}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""}`,
+    );
     this.name = "UnknownQueryError";
   }
 }
@@ -65,5 +67,8 @@ export function suggestModels(store: Store, text: string, limit = 5): string[] {
       if (d <= budget) consider(id.slice(0, slash), d);
     }
   }
-  return [...scored].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit).map(([candidate]) => candidate);
+  return [...scored]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, limit)
+    .map(([candidate]) => candidate);
 }

@@ -19,10 +19,19 @@ export interface RankedModel {
   downloads: number;
 }
 
-export function topModels(graph: LineageGraph, metrics: Map<string, ModelMetrics>, by: Ranking, limit: number): RankedModel[] {
+export function topModels(
+  graph: LineageGraph,
+  metrics: Map<string, ModelMetrics>,
+  by: Ranking,
+  limit: number,
+): RankedModel[] {
   const metric = METRIC_OF[by];
   return [...metrics]
-    .map(([id, values]) => ({ id, value: values[metric], downloads: graph.hasNode(id) ? graph.getNodeAttribute(id, "downloads") : 0 }))
+    .map(([id, values]) => ({
+      id,
+      value: values[metric],
+      downloads: graph.hasNode(id) ? graph.getNodeAttribute(id, "downloads") : 0,
+    }))
     .sort((a, b) => b.value - a.value || b.downloads - a.downloads || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
 }

@@ -69,7 +69,13 @@ export function treeLayout(graph: DirectedGraph, options: TreeLayoutOptions = {}
   const rows = row.reduce((most, value) => Math.max(most, value + 1), 1);
   const rowGap = options.rowGap ?? Math.max(1, Math.round(width / (2 * rows)));
   const positions = new Map<string, TreePosition>();
-  for (let i = 0; i < n; i++) positions.set(keys[i]!, { x: x[i]!, y: 0 - row[i]! * rowGap, row: row[i]!, parent: primary[i]! >= 0 ? keys[primary[i]!]! : null });
+  for (let i = 0; i < n; i++)
+    positions.set(keys[i]!, {
+      x: x[i]!,
+      y: 0 - row[i]! * rowGap,
+      row: row[i]!,
+      parent: primary[i]! >= 0 ? keys[primary[i]!]! : null,
+    });
   return positions;
 }
 

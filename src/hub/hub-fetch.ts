@@ -88,7 +88,8 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
     let rateLimited = 0;
     const fail = async (reason: string, status: number | null, announced: number | null = null) => {
       failures++;
-      if (failures >= maxTries) throw new HubRequestError(`hub: GET ${url} failed ${failures} times; last: ${reason}`, url, status);
+      if (failures >= maxTries)
+        throw new HubRequestError(`hub: GET ${url} failed ${failures} times; last: ${reason}`, url, status);
       traffic.retries++;
       await wait(announced ?? backoffMs(failures), reason, false);
     };
@@ -100,17 +101,22 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
       try {
         response = await fetchImpl(url, init);
       } catch (error) {
-        await fail(`connection failed (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`, null);
+        await fail(
+          `connection failed (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`,
+          null,
+        );
         continue;
       }
       const limit = readRateLimit(response.headers);
-      if (limit !== null && limit.remaining === 0) pausedUntil = Math.max(pausedUntil, clock.now() + limit.resetSeconds * 1000);
+      if (limit !== null && limit.remaining === 0)
+        pausedUntil = Math.max(pausedUntil, clock.now() + limit.resetSeconds * 1000);
       if (RETRIED_STATUSES.has(response.status)) {
         await response.body?.cancel();
         const announced = announcedWaitMs(response.headers, clock.now());
         if (response.status === 429) {
           rateLimited++;
-          if (rateLimited > maxRateLimited) throw new HubRequestError(`hub: GET ${url} still rate-limited after ${maxRateLimited} waits`, url, 429);
+          if (rateLimited > maxRateLimited)
+            throw new HubRequestError(`hub: GET ${url} still rate-limited after ${maxRateLimited} waits`, url, 429);
           traffic.retries++;
           pausedUntil = 0;
           await wait(announced ?? backoffMs(rateLimited), "rate limited (429)", true);
@@ -134,7 +140,12 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
         } catch {
           // not JSON: keep the text
         }
-        throw new HubRequestError(`hub: GET ${url} answered ${response.status}${errorCode === null ? "" : ` (${errorCode})`}: ${detail}`, url, response.status, errorCode);
+        throw new HubRequestError(
+          `hub: GET ${url} answered ${response.status}${errorCode === null ? "" : ` (${errorCode})`}: ${detail}`,
+          url,
+          response.status,
+          errorCode,
+        );
       }
       let value: unknown;
       try {

@@ -28,7 +28,13 @@ export interface ModelPagesOptions {
 }
 
 /** The record fields a lookup asks for beyond the ones modelInfo always expands. */
-export const CRAWL_FIELDS = ["author", "cardData", "createdAt", "library_name", "tags"] as const satisfies readonly ModelAdditionalField[];
+export const CRAWL_FIELDS = [
+  "author",
+  "cardData",
+  "createdAt",
+  "library_name",
+  "tags",
+] as const satisfies readonly ModelAdditionalField[];
 
 /** The `rel="next"` URL of a `Link` header, read as the Hub's client reads it (absolute http(s) only). */
 export function nextLink(header: string | null): string | null {
@@ -48,7 +54,12 @@ export function firstPageUrl(options: ModelPagesOptions): string {
 }
 
 export async function* modelPages(options: ModelPagesOptions): AsyncGenerator<ModelPage> {
-  const init: RequestInit = { headers: { accept: "application/json", ...(options.accessToken === undefined ? {} : { Authorization: `Bearer ${options.accessToken}` }) } };
+  const init: RequestInit = {
+    headers: {
+      accept: "application/json",
+      ...(options.accessToken === undefined ? {} : { Authorization: `Bearer ${options.accessToken}` }),
+    },
+  };
   let url: string | null = options.resumeUrl ?? firstPageUrl(options);
   // With lookAhead, the next page is asked for as soon as its URL is known, so the Hub answers while this page
   // is being saved.

@@ -12,7 +12,10 @@ export interface ModelRecordOptions {
   accessToken?: string;
 }
 
-export async function fetchModelRecord(id: string, options: ModelRecordOptions): Promise<Record<string, unknown> | null> {
+export async function fetchModelRecord(
+  id: string,
+  options: ModelRecordOptions,
+): Promise<Record<string, unknown> | null> {
   let record: Record<string, unknown> | null = null;
   const recordingFetch: typeof fetch = async (input, init) => {
     const response = await options.fetch(input, init);
@@ -29,7 +32,11 @@ export async function fetchModelRecord(id: string, options: ModelRecordOptions):
     });
   } catch (error) {
     // A missing repository is a 404, or a 401 with X-Error-Code: RepoNotFound when no token is sent.
-    if (error instanceof HubRequestError && (error.status === 404 || (error.status === 401 && error.errorCode === "RepoNotFound"))) return null;
+    if (
+      error instanceof HubRequestError &&
+      (error.status === 404 || (error.status === 401 && error.errorCode === "RepoNotFound"))
+    )
+      return null;
     throw error;
   }
   return record;

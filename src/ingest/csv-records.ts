@@ -27,9 +27,15 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
         if (error?.code === "CSV_QUOTE_NOT_CLOSED") {
           // The parser's own line number is past the end of the file here (it counts CRLF twice inside quotes).
           const from = lastLine + 1;
-          problems.push({ problem: `${path} line ${from}: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`, line: from });
+          problems.push({
+            problem: `${path} line ${from}: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`,
+            line: from,
+          });
         } else {
-          problems.push({ problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`, line: Number(error?.lines ?? 0) });
+          problems.push({
+            problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`,
+            line: Number(error?.lines ?? 0),
+          });
         }
         lastLine = Number(error?.lines ?? lastLine);
         return undefined;
@@ -40,7 +46,10 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   text.on("error", (error) => parser.destroy(error));
   let line = 0;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
       while (problems.length > 0) yield problems.shift() as CsvItem;
       line = info.lines;
       yield { row: record, line };
@@ -48,12 +57,17 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   } catch (error) {
     while (problems.length > 0) yield problems.shift() as CsvItem;
     if (error instanceof SourceFileError) throw error;
-    throw new SourceFileError(`ingest: "${path}" could not be read past line ${line} (${(error as Error).message}); rows before it are kept`);
+    throw new SourceFileError(
+      `ingest: "${path}" could not be read past line ${line} (${(error as Error).message}); rows before it are kept`,
+    );
   }
   while (problems.length > 0) yield problems.shift() as CsvItem;
 }
 
 /** The first header names of a CSV whose header line has been read by `peekText`. */
 export function headerOf(firstLine: string): string[] {
-  return firstLine.replace(/^\uFEFF/, "").split(",").map((name) => name.trim().replace(/^"|"$/g, "").toLowerCase());
+  return firstLine
+    .replace(/^\uFEFF/, "")
+    .split(",")
+    .map((name) => name.trim().replace(/^"|"$/g, "").toLowerCase());
 }

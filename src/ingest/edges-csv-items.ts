@@ -23,7 +23,8 @@ export async function detectEdgeColumns(path: string, given: Partial<EdgeColumns
   const header = headerOf((await peekText(path, 4096)).split(/\r?\n/)[0] ?? "");
   const find = (explicit: string | null | undefined, names: string[]) => {
     if (explicit) {
-      if (!header.includes(explicit.toLowerCase())) throw new SourceFileError(`ingest: "${path}" has no column "${explicit}" (columns: ${header.join(", ")})`);
+      if (!header.includes(explicit.toLowerCase()))
+        throw new SourceFileError(`ingest: "${path}" has no column "${explicit}" (columns: ${header.join(", ")})`);
       return explicit.toLowerCase();
     }
     return names.find((name) => header.includes(name)) ?? null;
@@ -31,7 +32,9 @@ export async function detectEdgeColumns(path: string, given: Partial<EdgeColumns
   const child = find(given.child, CHILD_NAMES);
   const parent = find(given.parent, PARENT_NAMES);
   if (child === null || parent === null) {
-    throw new SourceFileError(`ingest: "${path}" is not an edge list: need a child and a parent column (source,target or child,parent), found ${header.join(", ")}`);
+    throw new SourceFileError(
+      `ingest: "${path}" is not an edge list: need a child and a parent column (source,target or child,parent), found ${header.join(", ")}`,
+    );
   }
   return { child, parent, relation: find(given.relation, RELATION_NAMES) };
 }
@@ -60,12 +63,21 @@ export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> =
     }
     const parent = normalizeBaseModel(parentRaw);
     const relation = parseRelation(relationRaw);
-    const warnings = relationRaw.trim() !== "" && relation === null ? [`relation ${JSON.stringify(relationRaw)} is not one we know; stored as unknown`] : [];
+    const warnings =
+      relationRaw.trim() !== "" && relation === null
+        ? [`relation ${JSON.stringify(relationRaw)} is not one we know; stored as unknown`]
+        : [];
     yield {
       rows: {
         model: null,
         existing: [child],
-        edges: parent.ids.map((id) => ({ child, parent: id, relation: relation ?? "unknown", source: "file" as const, raw: parentRaw })),
+        edges: parent.ids.map((id) => ({
+          child,
+          parent: id,
+          relation: relation ?? "unknown",
+          source: "file" as const,
+          raw: parentRaw,
+        })),
         unresolved: parent.unresolved.map((u) => ({ child, raw: u.raw, reason: u.reason })),
         replacesDeclaredBasesOf: null,
         warnings,

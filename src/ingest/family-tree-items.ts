@@ -15,7 +15,13 @@ function rowsOfEntry(entry: unknown): RecordRows {
       : rowsFromHubRecord(tree.record);
   rows.warnings.push(...tree.problems);
   for (const listed of tree.children) {
-    rows.edges.push({ child: listed.child, parent: tree.id, relation: listed.relation, source: "file", raw: listed.raw });
+    rows.edges.push({
+      child: listed.child,
+      parent: tree.id,
+      relation: listed.relation,
+      source: "file",
+      raw: listed.raw,
+    });
   }
   return rows;
 }
@@ -26,10 +32,13 @@ export async function* familyTreeItems(path: string): AsyncGenerator<SourceItem>
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SourceFileError(`ingest: "${path}" is not complete JSON (${(error as Error).message}); nothing was imported from it`);
+    throw new SourceFileError(
+      `ingest: "${path}" is not complete JSON (${(error as Error).message}); nothing was imported from it`,
+    );
   }
   const models = (parsed as { models?: unknown } | null)?.models;
-  if (!Array.isArray(models)) throw new SourceFileError(`ingest: "${path}" is not a family-tree dump: expected {"models": [...]}`);
+  if (!Array.isArray(models))
+    throw new SourceFileError(`ingest: "${path}" is not a family-tree dump: expected {"models": [...]}`);
   for (const [index, entry] of models.entries()) {
     try {
       yield { rows: rowsOfEntry(entry) };

@@ -45,7 +45,8 @@ function parseCardData(value: unknown, problems: string[]): Record<string, unkno
   }
   try {
     const parsed: unknown = parseYaml(value);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
     problems.push(`card_data is not a YAML mapping; ignored`);
   } catch (error) {
     problems.push(`card_data is not valid YAML (${(error as Error).message.split("\n")[0]}); ignored`);
@@ -61,7 +62,8 @@ function metadataObject(value: unknown, problems: string[]): Record<string, unkn
   }
   try {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // reported below
   }
@@ -76,7 +78,8 @@ export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
   }
   const raw = entry as Record<string, unknown>;
   const id = idFrom(raw.model_id);
-  if (id === null) throw new Error(`family-tree entry has no valid model_id (${JSON.stringify(raw.model_id)?.slice(0, 80)})`);
+  if (id === null)
+    throw new Error(`family-tree entry has no valid model_id (${JSON.stringify(raw.model_id)?.slice(0, 80)})`);
   const problems: string[] = [];
   const metadata = metadataObject(raw.metadata, problems);
   let record: HubModelRecord | null = null;
@@ -97,7 +100,8 @@ export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
       tags: metadata.tags as string[],
       ...(cardData === undefined ? {} : { cardData }),
     };
-    for (const key of Object.keys(record) as (keyof HubModelRecord)[]) if (record[key] === undefined || record[key] === null) delete record[key];
+    for (const key of Object.keys(record) as (keyof HubModelRecord)[])
+      if (record[key] === undefined || record[key] === null) delete record[key];
   }
   const children: ListedChild[] = [];
   for (const [list, relation] of CHILD_LISTS) {
@@ -109,7 +113,8 @@ export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
     }
     for (const value of values) {
       const child = idFrom(value);
-      if (child === null) problems.push(`"${list}" entry ${JSON.stringify(value)?.slice(0, 80)} is not a model; ignored`);
+      if (child === null)
+        problems.push(`"${list}" entry ${JSON.stringify(value)?.slice(0, 80)} is not a model; ignored`);
       else children.push({ child, relation, raw: String(value) });
     }
   }

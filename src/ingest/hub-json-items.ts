@@ -22,9 +22,12 @@ export async function* hubJsonItems(path: string): AsyncGenerator<SourceItem> {
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new SourceFileError(`ingest: "${path}" is not a complete JSON array (${(error as Error).message}); nothing was imported from it`);
+      throw new SourceFileError(
+        `ingest: "${path}" is not a complete JSON array (${(error as Error).message}); nothing was imported from it`,
+      );
     }
-    if (!Array.isArray(parsed)) throw new SourceFileError(`ingest: "${path}" should hold a JSON array of model records`);
+    if (!Array.isArray(parsed))
+      throw new SourceFileError(`ingest: "${path}" should hold a JSON array of model records`);
     for (const [index, value] of parsed.entries()) yield itemFrom(value, `${path} item ${index + 1}`);
     return;
   }
@@ -38,12 +41,16 @@ export async function* hubJsonItems(path: string): AsyncGenerator<SourceItem> {
       try {
         value = JSON.parse(lineNumber === 1 ? withoutBom(line) : line);
       } catch (error) {
-        yield { skipped: `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}): ${line.slice(0, 80)}` };
+        yield {
+          skipped: `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}): ${line.slice(0, 80)}`,
+        };
         continue;
       }
       yield itemFrom(value, `${path} line ${lineNumber}`);
     }
   } catch (error) {
-    throw new SourceFileError(`ingest: "${path}" could not be read past line ${lineNumber} (${(error as Error).message}); lines before it are kept`);
+    throw new SourceFileError(
+      `ingest: "${path}" could not be read past line ${lineNumber} (${(error as Error).message}); lines before it are kept`,
+    );
   }
 }

@@ -16,7 +16,12 @@ export class InvalidRecordError extends Error {
   }
 }
 
-function field<T>(record: Record<string, unknown>, key: string, type: "string" | "number", warnings: string[]): T | null {
+function field<T>(
+  record: Record<string, unknown>,
+  key: string,
+  type: "string" | "number",
+  warnings: string[],
+): T | null {
   const value = record[key];
   if (value === undefined || value === null) return null;
   if (typeof value === type) return value as T;
@@ -28,7 +33,8 @@ function dateField(record: Record<string, unknown>, key: string, warnings: strin
   const value = field<string>(record, key, "string", warnings);
   if (value === null) return null;
   const iso = toIsoDate(value);
-  if (iso === null) warnings.push(`field "${key}" should be a date, got ${JSON.stringify(value).slice(0, 80)}; stored as empty`);
+  if (iso === null)
+    warnings.push(`field "${key}" should be a date, got ${JSON.stringify(value).slice(0, 80)}; stored as empty`);
   return iso;
 }
 
@@ -66,16 +72,28 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
     throw new InvalidRecordError(`a model record must be a JSON object, got ${JSON.stringify(input)?.slice(0, 80)}`);
   }
   const record = input as HubModelRecord & Record<string, unknown>;
-  const id = typeof record.id === "string" && isModelId(record.id) ? record.id : typeof record.modelId === "string" && isModelId(record.modelId) ? record.modelId : null;
+  const id =
+    typeof record.id === "string" && isModelId(record.id)
+      ? record.id
+      : typeof record.modelId === "string" && isModelId(record.modelId)
+        ? record.modelId
+        : null;
   if (id === null) {
-    throw new InvalidRecordError(`record has no valid model id (id: ${JSON.stringify(record.id ?? null)?.slice(0, 80)})`);
+    throw new InvalidRecordError(
+      `record has no valid model id (id: ${JSON.stringify(record.id ?? null)?.slice(0, 80)})`,
+    );
   }
   const warnings: string[] = [];
   const tags = Array.isArray(record.tags) ? record.tags.filter((t): t is string => typeof t === "string") : [];
   if (record.tags !== undefined && !Array.isArray(record.tags)) warnings.push(`field "tags" should be a list; ignored`);
-  const card = typeof record.cardData === "object" && record.cardData !== null && !Array.isArray(record.cardData) ? record.cardData : undefined;
+  const card =
+    typeof record.cardData === "object" && record.cardData !== null && !Array.isArray(record.cardData)
+      ? record.cardData
+      : undefined;
   if (card === undefined && record.cardData !== undefined && record.cardData !== null) {
-    warnings.push(`field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; its base_model was not read`);
+    warnings.push(
+      `field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; its base_model was not read`,
+    );
   }
   const cardBases = normalizeBaseModel(card?.base_model);
 
@@ -84,20 +102,25 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
   const tagged = readBaseModelTags(tags);
   if (tagged.length > 0) {
     const fallback = declaredRelation(card?.base_model_relation, tagged.length);
-    for (const t of tagged) edges.push({ child: id, parent: t.parent, relation: t.relation ?? fallback, source: "tag", raw: t.tag });
+    for (const t of tagged)
+      edges.push({ child: id, parent: t.parent, relation: t.relation ?? fallback, source: "tag", raw: t.tag });
     const resolved = new Set(tagged.map((t) => t.parent.toLowerCase()));
     cardBases.ids.forEach((cardId, index) => {
-      if (!resolved.has(cardId.toLowerCase())) unresolved.push({ child: id, raw: cardBases.written[index] ?? cardId, reason: "not-resolved-by-hub" });
+      if (!resolved.has(cardId.toLowerCase()))
+        unresolved.push({ child: id, raw: cardBases.written[index] ?? cardId, reason: "not-resolved-by-hub" });
     });
   } else {
     const relation = declaredRelation(card?.base_model_relation, cardBases.ids.length);
-    cardBases.ids.forEach((parent, index) => edges.push({ child: id, parent, relation, source: "card", raw: cardBases.written[index] ?? parent }));
+    cardBases.ids.forEach((parent, index) =>
+      edges.push({ child: id, parent, relation, source: "card", raw: cardBases.written[index] ?? parent }),
+    );
   }
 
   return {
     model: {
       id,
-      author: field<string>(record, "author", "string", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
+      author:
+        field<string>(record, "author", "string", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
       createdAt: dateField(record, "createdAt", warnings),
       lastModified: dateField(record, "lastModified", warnings),
       downloads: countField(record, "downloads", warnings),

@@ -23,10 +23,16 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   const hasParent = ["parent", "source", "base_model", "base"].some((name) => header.includes(name));
   if (hasParent) return "edges-csv";
   if (header.includes("id")) return "models-csv";
-  throw new SourceFileError(`ingest: cannot tell the format of "${path}" (not JSON, and the CSV header "${header.join(",")}" names no id or parent column); pass --format`);
+  throw new SourceFileError(
+    `ingest: cannot tell the format of "${path}" (not JSON, and the CSV header "${header.join(",")}" names no id or parent column); pass --format`,
+  );
 }
 
-export function itemsOf(path: string, format: ImportFormat, columns: Partial<EdgeColumns> = {}): AsyncGenerator<SourceItem> {
+export function itemsOf(
+  path: string,
+  format: ImportFormat,
+  columns: Partial<EdgeColumns> = {},
+): AsyncGenerator<SourceItem> {
   switch (format) {
     case "hub-json":
       return hubJsonItems(path);

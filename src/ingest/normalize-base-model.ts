@@ -36,7 +36,10 @@ function isLocalPath(value: string): boolean {
 }
 
 function normalizeOne(raw: string): { id: string } | UnresolvedValue {
-  const value = raw.trim().replace(/^["']|["']$/g, "").trim();
+  const value = raw
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .trim();
   if (value.length === 0) return { raw, reason: "empty" };
   if (NOT_AVAILABLE.has(value.toLowerCase())) return { raw, reason: "not-available" };
   if (isLocalPath(value)) return { raw, reason: "local-path" };

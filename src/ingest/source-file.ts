@@ -26,7 +26,12 @@ function isGzip(path: string): boolean {
 
 function cannotRead(path: string, error: unknown): SourceFileError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (error as Error).message;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : (error as Error).message;
   return new SourceFileError(`ingest: cannot read "${path}": ${reason}`);
 }
 
@@ -62,7 +67,9 @@ export async function readAllText(path: string): Promise<string> {
     for await (const chunk of openText(path)) text += chunk as string;
   } catch (error) {
     if (error instanceof SourceFileError) throw error;
-    throw new SourceFileError(`ingest: "${path}" could not be read to the end (${(error as Error).message}); is it truncated?`);
+    throw new SourceFileError(
+      `ingest: "${path}" could not be read to the end (${(error as Error).message}); is it truncated?`,
+    );
   }
   return withoutBom(text);
 }

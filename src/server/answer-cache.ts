@@ -18,7 +18,10 @@ export class AnswerCache {
 
   /** `size` in characters of JSON (0 remembers nothing). */
   constructor(size: number) {
-    this.entries = size > 0 ? new LRUCache<string, Answer>({ maxSize: size, sizeCalculation: (answer) => Math.max(1, answer.text.length) }) : null;
+    this.entries =
+      size > 0
+        ? new LRUCache<string, Answer>({ maxSize: size, sizeCalculation: (answer) => Math.max(1, answer.text.length) })
+        : null;
   }
 
   /** The same key for the same route and parameters, whatever their order. */
@@ -44,7 +47,9 @@ export function acceptsGzip(header: string | null): boolean {
   if (header === null) return false;
   return header.split(",").some((part) => {
     const [coding, ...parameters] = part.trim().toLowerCase().split(";");
-    return (coding === "gzip" || coding === "*") && !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter));
+    return (
+      (coding === "gzip" || coding === "*") && !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter))
+    );
   });
 }
 

@@ -56,7 +56,11 @@ export function createApp(deps: AppDeps): App {
     const url = new URL(request.url);
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
       const route = routes.get(url.pathname);
-      if (route === undefined) throw new HttpError(404, `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`);
+      if (route === undefined)
+        throw new HttpError(
+          404,
+          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`,
+        );
       const key = AnswerCache.keyOf(url);
       const gzip = acceptsGzip(request.headers.get("accept-encoding"));
       const cached = cache.get(key);
@@ -65,7 +69,8 @@ export function createApp(deps: AppDeps): App {
       if (body instanceof Response) return body;
       return answerResponse(cache.remember(key, jsonText(body)), gzip);
     }
-    if (deps.webRoot === null) throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
+    if (deps.webRoot === null)
+      throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
     return serveStatic(deps.webRoot, url.pathname, request.method);
   }
 
@@ -77,7 +82,8 @@ export function createApp(deps: AppDeps): App {
       response = errorResponse(error, deps.log);
       if (response.status === 405) response.headers.set("allow", "GET, HEAD");
     }
-    if (request.method === "HEAD" && response.body !== null) response = new Response(null, { status: response.status, headers: response.headers });
+    if (request.method === "HEAD" && response.body !== null)
+      response = new Response(null, { status: response.status, headers: response.headers });
     return withSecurityHeaders(response, deps.corsOrigin ?? null);
   };
 }

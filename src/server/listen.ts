@@ -21,7 +21,11 @@ function writeError(outgoing: ServerResponse, status: number, message: string): 
     return;
   }
   const body = JSON.stringify({ error: { status, message } });
-  outgoing.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": String(Buffer.byteLength(body)), "x-content-type-options": "nosniff" });
+  outgoing.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(body)),
+    "x-content-type-options": "nosniff",
+  });
   outgoing.end(body);
 }
 

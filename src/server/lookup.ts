@@ -1,7 +1,13 @@
 // Turns a validated id or org name into what the lineage knows, answering an unknown one with a 404 that
 // carries the closest ids (the same suggestions as the command line's "did you mean").
 
-import { findModelId, resolveQuery, suggestModels, UnknownQueryError, type ResolvedQuery } from "../graph/resolve-query.js";
+import {
+  findModelId,
+  resolveQuery,
+  suggestModels,
+  UnknownQueryError,
+  type ResolvedQuery,
+} from "../graph/resolve-query.js";
 import type { Store } from "../store/open-store.js";
 import { HttpError } from "./http-error.js";
 

@@ -26,14 +26,16 @@ export function requiredText(params: URLSearchParams, name: string): string {
 /** A model id (`org/name` or a legacy `name`), as the Hub allows them. */
 export function modelIdParam(params: URLSearchParams, name: string): string {
   const value = requiredText(params, name);
-  if (!isModelId(value)) throw new HttpError(400, `parameter "${name}" is not a model id (org/name): ${JSON.stringify(value)}`);
+  if (!isModelId(value))
+    throw new HttpError(400, `parameter "${name}" is not a model id (org/name): ${JSON.stringify(value)}`);
   return value;
 }
 
 /** A model id or an org name (an org name has the syntax of a legacy id). */
 export function modelOrOrgParam(params: URLSearchParams, name: string): string {
   const value = requiredText(params, name);
-  if (!isModelId(value)) throw new HttpError(400, `parameter "${name}" is not a model id or an org name: ${JSON.stringify(value)}`);
+  if (!isModelId(value))
+    throw new HttpError(400, `parameter "${name}" is not a model id or an org name: ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -80,7 +82,12 @@ export function expandParam(params: URLSearchParams, name: string): string[] {
   return names;
 }
 
-export function choiceParam<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
+export function choiceParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
   const raw = single(params, name);
   if (raw === undefined || raw === "") return fallback;
   const parsed = parseChoice(raw, choices);

@@ -34,11 +34,15 @@ export async function serveStatic(root: string, pathname: string, method: string
     realRoot = await realpath(root);
   } catch {
     if (pathname === "/" || pathname === "/index.html") {
-      throw new HttpError(503, `the viewer is not built (no ${root}): run \`npm run build\`, then start the server again; the JSON API under /api/ works meanwhile`);
+      throw new HttpError(
+        503,
+        `the viewer is not built (no ${root}): run \`npm run build\`, then start the server again; the JSON API under /api/ works meanwhile`,
+      );
     }
     throw notFound(pathname);
   }
-  if (/%2f|%5c|%00/i.test(pathname)) throw new HttpError(400, "encoded slashes, backslashes and NUL are not allowed in a path");
+  if (/%2f|%5c|%00/i.test(pathname))
+    throw new HttpError(400, "encoded slashes, backslashes and NUL are not allowed in a path");
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -46,7 +50,8 @@ export async function serveStatic(root: string, pathname: string, method: string
     throw new HttpError(400, "the path is not valid percent-encoding");
   }
   const segments = decoded.split("/").filter((segment) => segment.length > 0);
-  if (segments.some((segment) => segment === ".." || segment === "." || segment.includes("\\"))) throw notFound(pathname);
+  if (segments.some((segment) => segment === ".." || segment === "." || segment.includes("\\")))
+    throw notFound(pathname);
   const relative = segments.length === 0 ? ["index.html"] : segments;
   const contentType = CONTENT_TYPES[extname(relative[relative.length - 1] ?? "").toLowerCase()];
   if (contentType === undefined) throw notFound(pathname);
@@ -62,6 +67,9 @@ export async function serveStatic(root: string, pathname: string, method: string
   const immutable = relative[0] === "assets" && relative.length > 1;
   return new Response(body, {
     status: 200,
-    headers: { "content-type": contentType, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" },
+    headers: {
+      "content-type": contentType,
+      "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    },
   });
 }

@@ -14,7 +14,10 @@ export function selfLoopModels(store: Store): string[] {
 
 /** Models named as a parent but with no record of their own, in id order. */
 export function placeholderModels(store: Store): string[] {
-  return connectionOf(store).prepare(`SELECT id FROM models WHERE placeholder = 1 ORDER BY id`).pluck().all() as string[];
+  return connectionOf(store)
+    .prepare(`SELECT id FROM models WHERE placeholder = 1 ORDER BY id`)
+    .pluck()
+    .all() as string[];
 }
 
 /** Groups of ids equal but for letter case, each sorted, the groups by their first id. */

@@ -31,12 +31,22 @@ export function crawlTaskList(store: Store, runId: number): CrawlTaskList {
     INSERT INTO crawl_tasks (run_id, kind, target, status, seq)
     VALUES (?, ?, ?, 'pending', ?)
     ON CONFLICT DO NOTHING`);
-  let nextSeq = Number(db.prepare(`SELECT coalesce(max(seq), -1) + 1 FROM crawl_tasks WHERE run_id = ?`).pluck().get(runId));
+  let nextSeq = Number(
+    db.prepare(`SELECT coalesce(max(seq), -1) + 1 FROM crawl_tasks WHERE run_id = ?`).pluck().get(runId),
+  );
   const exists = db.prepare(`SELECT 1 FROM crawl_tasks WHERE run_id = ? AND kind = ? AND target = ?`).pluck();
-  const advance = db.prepare(`UPDATE crawl_tasks SET next_url = ?, status = ? WHERE run_id = ? AND kind = ? AND target = ?`);
-  const pending = db.prepare(`SELECT kind, target, next_url AS nextUrl FROM crawl_tasks WHERE run_id = ? AND status = 'pending' ORDER BY seq`);
+  const advance = db.prepare(
+    `UPDATE crawl_tasks SET next_url = ?, status = ? WHERE run_id = ? AND kind = ? AND target = ?`,
+  );
+  const pending = db.prepare(
+    `SELECT kind, target, next_url AS nextUrl FROM crawl_tasks WHERE run_id = ? AND status = 'pending' ORDER BY seq`,
+  );
   // Counted once, then kept up to date here: progress asks for them after every page.
-  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE run_id = ?`).get(runId) as { done: number; total: number };
+  const counts = db
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(status <> 'pending'), 0) AS done FROM crawl_tasks WHERE run_id = ?`,
+    )
+    .get(runId) as { done: number; total: number };
   return {
     add: (kind, target) => {
       const added = insert.run(runId, kind, target, nextSeq).changes > 0;
@@ -63,5 +73,7 @@ export function crawlTaskList(store: Store, runId: number): CrawlTaskList {
 /** How many lookups of a crawl found no model on the Hub. */
 export function countMissingTasks(store: Store, runId: number): number {
   const db = connectionOf(store);
-  return Number(db.prepare(`SELECT count(*) FROM crawl_tasks WHERE run_id = ? AND status = 'missing'`).pluck().get(runId));
+  return Number(
+    db.prepare(`SELECT count(*) FROM crawl_tasks WHERE run_id = ? AND status = 'missing'`).pluck().get(runId),
+  );
 }

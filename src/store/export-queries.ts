@@ -43,7 +43,11 @@ export function countModels(store: Store): number {
 
 /** Distinct parent → child pairs, self-loops left out: the edges of the lineage graph. */
 export function countLineageEdges(store: Store): number {
-  return (connectionOf(store).prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent)`).get() as { n: number }).n;
+  return (
+    connectionOf(store)
+      .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent)`)
+      .get() as { n: number }
+  ).n;
 }
 
 /** Every model in id order, `pageSize` rows per query; metrics columns are null unless `withMetrics`. */
@@ -86,7 +90,9 @@ export function* allExportEdges(store: Store, pageSize = 5000): Generator<Export
   // With one MIN() aggregate, SQLite takes the bare columns from the row holding the minimum.
   const select = `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank FROM edges e WHERE e.child <> e.parent`;
   const first = db.prepare(`${select} GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
-  const next = db.prepare(`${select} AND (e.child, e.parent) > (?, ?) GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
+  const next = db.prepare(
+    `${select} AND (e.child, e.parent) > (?, ?) GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`,
+  );
   let page = first.all(pageSize) as (ExportEdgeRow & { rank: number })[];
   while (page.length > 0) {
     for (const row of page) yield { parent: row.parent, child: row.child, relation: row.relation, source: row.source };

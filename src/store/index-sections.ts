@@ -24,7 +24,8 @@ export function writeIndexSections(store: Store, version: number, sections: Map<
   const insert = db.prepare(`INSERT INTO lineage_index (data_version, section, bytes) VALUES (?, ?, ?)`);
   db.transaction(() => {
     db.prepare(`DELETE FROM lineage_index`).run();
-    for (const [name, bytes] of sections) insert.run(version, name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    for (const [name, bytes] of sections)
+      insert.run(version, name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   })();
 }
 

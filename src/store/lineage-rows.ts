@@ -66,7 +66,8 @@ export function readNumberedLineage(store: Store, visitor: NumberedLineageVisito
       visitor.model(node, placeholder === 1, downloads);
     }
     const rows = edges.iterate() as Iterable<[number, number, Relation, EdgeSource, number]>;
-    for (const [child, parent, relation, source, older] of rows) visitor.edge(child, parent, relation, source, older === 1);
+    for (const [child, parent, relation, source, older] of rows)
+      visitor.edge(child, parent, relation, source, older === 1);
     return dataVersion(store);
   })();
 }

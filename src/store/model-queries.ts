@@ -99,7 +99,10 @@ export function idsOfNodes(store: Store, nodes: Iterable<number>): Map<number, s
 }
 
 /** The id and stored creation date of these node numbers (numbers with no model left out). */
-export function creationOfNodes(store: Store, nodes: Iterable<number>): Map<number, { id: string; createdAt: string | null }> {
+export function creationOfNodes(
+  store: Store,
+  nodes: Iterable<number>,
+): Map<number, { id: string; createdAt: string | null }> {
   const db = connectionOf(store);
   const all = [...nodes];
   const result = new Map<number, { id: string; createdAt: string | null }>();

@@ -35,7 +35,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
   }
   try {
     // Everything is checked before anything is written: a file that is not ours is refused as it was found.
-    const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+    const hasMeta =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
     const isNew = !hasMeta && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table'").get() === undefined;
     if (!hasMeta && !isNew) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
     if (isNew && options.readonly) throw new StoreError(`store: "${path}" is empty`);

@@ -44,7 +44,9 @@ export function createRowWriter(store: Store): RowWriter {
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
     ON CONFLICT (id) DO UPDATE SET placeholder = 0`);
-  const insertPlaceholder = db.prepare(`INSERT INTO models (id, author, placeholder) VALUES (?, ?, 1) ON CONFLICT (id) DO NOTHING`);
+  const insertPlaceholder = db.prepare(
+    `INSERT INTO models (id, author, placeholder) VALUES (?, ?, 1) ON CONFLICT (id) DO NOTHING`,
+  );
   const deleteDeclaredEdges = db.prepare(`DELETE FROM edges WHERE child = ? AND source IN ('tag', 'card')`);
   const deleteUnresolved = db.prepare(`DELETE FROM unresolved WHERE child = ?`);
   const upsertEdge = db.prepare(`
@@ -60,7 +62,10 @@ export function createRowWriter(store: Store): RowWriter {
     write(rows) {
       let models = 0;
       if (rows.model !== null) {
-        upsertModel.run({ ...rows.model, replacesDeclaredBases: rows.replacesDeclaredBasesOf === rows.model.id ? 1 : 0 });
+        upsertModel.run({
+          ...rows.model,
+          replacesDeclaredBases: rows.replacesDeclaredBasesOf === rows.model.id ? 1 : 0,
+        });
         models++;
       }
       for (const id of rows.existing) models += markExisting.run(id, authorOf(id)).changes;
@@ -70,7 +75,8 @@ export function createRowWriter(store: Store): RowWriter {
       }
       for (const edge of rows.edges) {
         insertPlaceholder.run(edge.parent, authorOf(edge.parent));
-        if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child)) markExisting.run(edge.child, authorOf(edge.child));
+        if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child))
+          markExisting.run(edge.child, authorOf(edge.child));
         upsertEdge.run(edge.child, edge.parent, edge.relation, edge.source, edge.raw);
       }
       for (const entry of rows.unresolved) upsertUnresolved.run(entry);

@@ -27,7 +27,9 @@ function readManifest(dataDirectory: string): { manifest: Manifest; hash: string
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new StoreError(`store: the bundled snapshot is missing ("${path}": ${(error as Error).message}); pass --db PATH`);
+    throw new StoreError(
+      `store: the bundled snapshot is missing ("${path}": ${(error as Error).message}); pass --db PATH`,
+    );
   }
   const hash = createHash("sha256").update(text).update(`schema ${SCHEMA_VERSION}`).digest("hex").slice(0, 16);
   return { manifest: JSON.parse(text) as Manifest, hash };
@@ -51,7 +53,10 @@ export async function openDefaultStore(options: DefaultStoreOptions): Promise<St
     for (const file of manifest.files) {
       const started = Date.now();
       const summary = await importFile(store, join(options.dataDirectory, file.path));
-      const note = summary.status === "already-imported" ? "already imported" : `${summary.records.toLocaleString("en-US")} records, ${summary.skipped} skipped`;
+      const note =
+        summary.status === "already-imported"
+          ? "already imported"
+          : `${summary.records.toLocaleString("en-US")} records, ${summary.skipped} skipped`;
       report(`  ${file.path}: ${note} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     }
   } finally {

@@ -25,14 +25,31 @@ function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildr
   return added;
 }
 
-async function runTask(session: CrawlSession, run: Run, writer: RunWriter, tasks: CrawlTaskList, task: CrawlTask, enqueue: (task: CrawlTask) => void): Promise<void> {
+async function runTask(
+  session: CrawlSession,
+  run: Run,
+  writer: RunWriter,
+  tasks: CrawlTaskList,
+  task: CrawlTask,
+  enqueue: (task: CrawlTask) => void,
+): Promise<void> {
   const report = () => {
     const { done, total } = tasks.counts();
-    session.onProgress?.({ pages: run.pagesRead, records: run.totals.records, edges: run.totals.edges, tasksDone: done, tasksTotal: total });
+    session.onProgress?.({
+      pages: run.pagesRead,
+      records: run.totals.records,
+      edges: run.totals.edges,
+      tasksDone: done,
+      tasksTotal: total,
+    });
   };
   const credentials = session.accessToken === undefined ? {} : { accessToken: session.accessToken };
   if (task.kind === "info") {
-    const record = await fetchModelRecord(task.target, { hubUrl: session.hubUrl, fetch: session.fetch, ...credentials });
+    const record = await fetchModelRecord(task.target, {
+      hubUrl: session.hubUrl,
+      fetch: session.fetch,
+      ...credentials,
+    });
     let added: CrawlTask[] = [];
     if (record === null) {
       writer.commit([], { nextUrl: null }, () => {
@@ -44,7 +61,8 @@ async function runTask(session: CrawlSession, run: Run, writer: RunWriter, tasks
       writer.commit([item], { nextUrl: null }, () => {
         tasks.advance("info", task.target, null);
         const id = "rows" in item ? item.rows.model?.id : undefined;
-        if (id !== undefined && id !== task.target) writer.noteProblem(`${task.target}: the Hub answers with ${id} (renamed)`);
+        if (id !== undefined && id !== task.target)
+          writer.noteProblem(`${task.target}: the Hub answers with ${id} (renamed)`);
         added = followUp([item], tasks, false);
       });
     }
@@ -72,7 +90,11 @@ async function runTask(session: CrawlSession, run: Run, writer: RunWriter, tasks
   }
 }
 
-export async function crawlFamily(session: CrawlSession, mode: "family" | "author", target: string): Promise<CrawlResult> {
+export async function crawlFamily(
+  session: CrawlSession,
+  mode: "family" | "author",
+  target: string,
+): Promise<CrawlResult> {
   const { store } = session;
   const run = beginCrawlRun(store, { mode, scope: `${mode}:${target}`, source: session.hubUrl });
   const writer = createRunWriter(store, run);

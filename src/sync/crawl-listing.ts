@@ -11,7 +11,9 @@ export const WATERMARK_MARGIN_MS = 10 * 60 * 1000;
 
 export class NoFullCrawlError extends Error {
   constructor(hubUrl: string) {
-    super(`crawl: no complete crawl of ${hubUrl} in this database yet; run \`crawl --all\` first (an incremental crawl fetches only what changed since)`);
+    super(
+      `crawl: no complete crawl of ${hubUrl} in this database yet; run \`crawl --all\` first (an incremental crawl fetches only what changed since)`,
+    );
     this.name = "NoFullCrawlError";
   }
 }

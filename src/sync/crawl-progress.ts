@@ -45,7 +45,12 @@ export function formatProgress(counts: CrawlCounts, traffic: HubTraffic, elapsed
   return parts.join(" · ");
 }
 
-export function createProgressLine(write: (text: string) => void, interactive: boolean, traffic: HubTraffic, now: () => number = Date.now): ProgressLine {
+export function createProgressLine(
+  write: (text: string) => void,
+  interactive: boolean,
+  traffic: HubTraffic,
+  now: () => number = Date.now,
+): ProgressLine {
   const started = now();
   let lastDrawn = 0;
   let drawn = false;

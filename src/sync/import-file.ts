@@ -17,9 +17,18 @@ export interface FileImportSummary extends ImportSummary {
   format: ImportFormat;
 }
 
-export async function importFile(store: Store, path: string, options: ImportFileOptions = {}): Promise<FileImportSummary> {
+export async function importFile(
+  store: Store,
+  path: string,
+  options: ImportFileOptions = {},
+): Promise<FileImportSummary> {
   const format = options.format ?? (await detectFormat(path));
   const fingerprint = await fingerprintFile(path);
-  const summary = await importItems(store, { source: path, format, fingerprint }, itemsOf(path, format, options.columns), options);
+  const summary = await importItems(
+    store,
+    { source: path, format, fingerprint },
+    itemsOf(path, format, options.columns),
+    options,
+  );
   return { file: path, format, ...summary };
 }

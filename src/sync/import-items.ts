@@ -30,7 +30,13 @@ export async function importItems(
   const begun = beginImportRun(store, target, options.force ?? false);
   const { run } = begun;
   if (begun.status === "complete") {
-    return { runId: run.id, status: "already-imported", resumedFrom: run.recordsRead, ...emptyRunCounts(), problems: [] };
+    return {
+      runId: run.id,
+      status: "already-imported",
+      resumedFrom: run.recordsRead,
+      ...emptyRunCounts(),
+      problems: [],
+    };
   }
   const writer = createRunWriter(store, run);
   const resumedFrom = run.recordsRead;

@@ -1,7 +1,11 @@
 // Runs a growing list of tasks with at most `concurrency` running at once (so at most that many requests in
 // flight); a task may add tasks. The first failure stops new tasks and is thrown once running ones settle.
 
-export async function runTaskPool<T>(initial: Iterable<T>, concurrency: number, run: (task: T, enqueue: (task: T) => void) => Promise<void>): Promise<void> {
+export async function runTaskPool<T>(
+  initial: Iterable<T>,
+  concurrency: number,
+  run: (task: T, enqueue: (task: T) => void) => Promise<void>,
+): Promise<void> {
   const queue = [...initial];
   let running = 0;
   let failure: { error: unknown } | null = null;

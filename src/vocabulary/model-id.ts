@@ -26,7 +26,11 @@ const REPO_TYPE_PREFIXES = new Set(["datasets", "spaces"]);
  * value is not a Hub model URL. Dataset and Space URLs are not models and give null.
  */
 export function modelIdFromUrl(value: string): string | null {
-  const withScheme = /^[a-z]+:\/\//i.test(value) ? value : /^(www\.)?(huggingface\.co|hf\.co)\//i.test(value) ? `https://${value}` : null;
+  const withScheme = /^[a-z]+:\/\//i.test(value)
+    ? value
+    : /^(www\.)?(huggingface\.co|hf\.co)\//i.test(value)
+      ? `https://${value}`
+      : null;
   if (withScheme === null) return null;
   let url: URL;
   try {
@@ -35,13 +39,19 @@ export function modelIdFromUrl(value: string): string | null {
     return null;
   }
   if (!HUB_HOSTS.has(url.hostname.toLowerCase())) return null;
-  const segments = url.pathname.split("/").filter((segment) => segment.length > 0).map(decodeURIComponent);
+  const segments = url.pathname
+    .split("/")
+    .filter((segment) => segment.length > 0)
+    .map(decodeURIComponent);
   if (segments.length === 0) return null;
   if (REPO_TYPE_PREFIXES.has(segments[0] ?? "")) return null;
   if (segments[0] === "models") segments.shift();
   const [first, second] = segments;
   if (first === undefined) return null;
   // `org/name/...` unless the second segment is a Hub route of a legacy id (`gpt2/tree/main`).
-  const candidate = second !== undefined && !["tree", "blob", "resolve", "commit", "discussions"].includes(second) ? `${first}/${second}` : first;
+  const candidate =
+    second !== undefined && !["tree", "blob", "resolve", "commit", "discussions"].includes(second)
+      ? `${first}/${second}`
+      : first;
   return isModelId(candidate) ? candidate : null;
 }

@@ -30,7 +30,10 @@ export function parseWholeNumber(text: string, range: { min: number; max: number
  * once, in the order of RELATIONS. The reason names the first unknown relation, or says that none was named.
  */
 export function parseRelationList(text: string): ParsedValue<Relation[]> {
-  const names = text.split(",").map((name) => name.trim()).filter((name) => name.length > 0);
+  const names = text
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
   const unknown = names.find((name) => !isRelation(name));
   if (unknown !== undefined) return { ok: false, reason: `unknown relation ${quoteValue(unknown)}` };
   if (names.length === 0) return { ok: false, reason: "no relation named" };

@@ -21,17 +21,21 @@ describe("the command line's help", () => {
   it("lists every command in the overview, exit 0 when asked for", () => {
     const result = runCli(["--help"]);
     expect(result.code).toBe(0);
-    for (const name of [...Object.keys(PROMISED), ...COMMANDS.map((command) => command.name)]) expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
+    for (const name of [...Object.keys(PROMISED), ...COMMANDS.map((command) => command.name)])
+      expect(result.stdout).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
   });
 
-  it.each(COMMANDS.map((command) => [command.name, command] as const))("lists every option of `%s --help`", (name, command) => {
-    const result = runCli([name, "--help"]);
-    expect(result.code).toBe(0);
-    expect(result.stdout.startsWith(`Usage: hf-lineage ${name}`)).toBe(true);
-    const listed = [...result.stdout.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
-    const accepted = [...command.options.map((option) => `--${option.name}`), ...SHARED];
-    expect(new Set(listed)).toEqual(new Set([...accepted, ...(PROMISED[name] ?? [])]));
-  });
+  it.each(COMMANDS.map((command) => [command.name, command] as const))(
+    "lists every option of `%s --help`",
+    (name, command) => {
+      const result = runCli([name, "--help"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout.startsWith(`Usage: hf-lineage ${name}`)).toBe(true);
+      const listed = [...result.stdout.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)].map((match) => match[1]);
+      const accepted = [...command.options.map((option) => `--${option.name}`), ...SHARED];
+      expect(new Set(listed)).toEqual(new Set([...accepted, ...(PROMISED[name] ?? [])]));
+    },
+  );
 
   it("exits with 2 on an unknown command, naming it and pointing to the commands on stderr", () => {
     const result = runCli(["frobnicate"]);

@@ -20,7 +20,15 @@ const json = <T>(...args: string[]) => cliJson<T>([...args, "--db", db]);
 describe("the command line on the small lineage", () => {
   it("prints the headline figures", () => {
     // As counted in small-lineage-queries.test.ts.
-    expect(json("stats")).toEqual({ nodes: 15, edges: 14, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 4 });
+    expect(json("stats")).toEqual({
+      nodes: 15,
+      edges: 14,
+      selfLoops: 1,
+      multiParent: 2,
+      roots: 3,
+      placeholders: 2,
+      maxGeneration: 4,
+    });
   });
 
   it("prints a/base's family with the diamond's merge counted once", () => {
@@ -29,7 +37,11 @@ describe("the command line on the small lineage", () => {
       kind: "model",
       models: 1,
       children: { total: 4, byRelation: { finetune: 2, adapter: 2, quantized: 0, merge: 0, unknown: 0 } },
-      descendants: { total: 7, byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 }, byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 } },
+      descendants: {
+        total: 7,
+        byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 },
+        byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 },
+      },
       ancestors: [],
     });
   });
@@ -46,7 +58,9 @@ describe("the command line on the small lineage", () => {
       ].join("\n"),
       stderr: "",
     });
-    expect(json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1")).toMatchObject({ truncated: true, paths: [["d/from-quant", "c/merge-GGUF", "c/merge", "a/ft1", "a/base"]] });
+    expect(
+      json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1"),
+    ).toMatchObject({ truncated: true, paths: [["d/from-quant", "c/merge-GGUF", "c/merge", "a/ft1", "a/base"]] });
     expect(run("ancestors", "a/base").stdout).toBe("a/base has no ancestors (it declares no base model)\n");
   });
 
@@ -55,7 +69,11 @@ describe("the command line on the small lineage", () => {
     expect(run("tree", "a/base")).toEqual({ code: 0, stdout: `${SMALL_LINEAGE_TREE.join("\n")}\n`, stderr: "" });
     expect(json("tree", "a/base")).toEqual(SMALL_LINEAGE_TREE);
     // Finetune edges only: a/ft1 and b/ft2, and nothing below them (their children are merges).
-    expect(json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([SMALL_LINEAGE_TREE[0], SMALL_LINEAGE_TREE[1], "└─ finetune: b/ft2  [3 descendants]"]);
+    expect(json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([
+      SMALL_LINEAGE_TREE[0],
+      SMALL_LINEAGE_TREE[1],
+      "└─ finetune: b/ft2  [3 descendants]",
+    ]);
   });
 
   it("ranks by descendants, ties (no downloads) by id", () => {
@@ -75,14 +93,27 @@ describe("the command line on the small lineage", () => {
     const counts = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, check.count]));
     // One self-loop (s/self), one cycle (x/one, x/two, x/three), two placeholders, one pair of case variants, one
     // quantized model with a child (c/merge-GGUF); nothing else.
-    expect(counts).toEqual({ selfLoops: 1, cycles: 1, placeholders: 2, caseVariants: 1, unresolved: 0, quantizedWithChildren: 1, childOlderThanParent: 0, duplicateBases: 0 });
+    expect(counts).toEqual({
+      selfLoops: 1,
+      cycles: 1,
+      placeholders: 2,
+      caseVariants: 1,
+      unresolved: 0,
+      quantizedWithChildren: 1,
+      childOlderThanParent: 0,
+      duplicateBases: 0,
+    });
   });
 });
 
 describe("the command line after another import into the same database", () => {
   it("recomputes the stored figures", () => {
     const grown = importedDatabase([writeSmallLineage()]);
-    const top2 = () => cliJson<{ models: { id: string; value: number }[] }>(["top", "--limit", "2", "--db", grown]).models.map((m) => [m.id, m.value]);
+    const top2 = () =>
+      cliJson<{ models: { id: string; value: number }[] }>(["top", "--limit", "2", "--db", grown]).models.map((m) => [
+        m.id,
+        m.value,
+      ]);
     expect(top2()).toEqual([
       ["a/base", 7],
       ["x/root", 4],
@@ -96,28 +127,57 @@ describe("the command line after another import into the same database", () => {
       ["a/base", 8],
       ["a/ft1", 4],
     ]);
-    expect(cliJson(["stats", "--db", grown])).toEqual({ nodes: 16, edges: 15, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 5 });
+    expect(cliJson(["stats", "--db", grown])).toEqual({
+      nodes: 16,
+      edges: 15,
+      selfLoops: 1,
+      multiParent: 2,
+      roots: 3,
+      placeholders: 2,
+      maxGeneration: 5,
+    });
   });
 });
 
 describe("the command line's failures", () => {
   it("exits with 1 on an unknown id and suggests the closest ones on stderr", () => {
-    expect(run("family", "a/bsae")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage family: unknown model or org "a/bsae"; did you mean "a/base"?\n' });
-    expect(run("tree", "merge-gguf")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage tree: unknown model or org "merge-gguf"; did you mean "c/merge-GGUF"?\n' });
-    expect(run("ancestors", "nothing-like-it")).toEqual({ code: 1, stdout: "", stderr: 'hf-lineage ancestors: unknown model or org "nothing-like-it"\n' });
+    expect(run("family", "a/bsae")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'hf-lineage family: unknown model or org "a/bsae"; did you mean "a/base"?\n',
+    });
+    expect(run("tree", "merge-gguf")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'hf-lineage tree: unknown model or org "merge-gguf"; did you mean "c/merge-GGUF"?\n',
+    });
+    expect(run("ancestors", "nothing-like-it")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'hf-lineage ancestors: unknown model or org "nothing-like-it"\n',
+    });
   });
 
   it.each([
     [["top", "--limit", "abc"], 'hf-lineage top: --limit must be a whole number from 1 to 100000, got "abc"'],
-    [["top", "--by", "size"], 'hf-lineage top: --by must be one of descendants, children, pagerank, subtree-downloads; got "size"'],
+    [
+      ["top", "--by", "size"],
+      'hf-lineage top: --by must be one of descendants, children, pagerank, subtree-downloads; got "size"',
+    ],
     [["tree", "a/base", "--depth", "0"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "0"'],
     [
       ["tree", "a/base", "--relations", "finetune,bogus"],
       "hf-lineage tree: --relations takes a comma-separated list of finetune, adapter, quantized, merge, unknown; " +
         'got "finetune,bogus" (unknown relation "bogus")',
     ],
-    [["ancestors", "d/from-quant", "--max-paths=-1"], 'hf-lineage ancestors: --max-paths must be a whole number from 1 to 100000, got "-1"'],
-    [["check", "--examples", "many"], 'hf-lineage check: --examples must be a whole number from 0 to 1000000, got "many"'],
+    [
+      ["ancestors", "d/from-quant", "--max-paths=-1"],
+      'hf-lineage ancestors: --max-paths must be a whole number from 1 to 100000, got "-1"',
+    ],
+    [
+      ["check", "--examples", "many"],
+      'hf-lineage check: --examples must be a whole number from 0 to 1000000, got "many"',
+    ],
     [["ancestors", "a"], 'hf-lineage ancestors: "a" is an org; ancestors takes a model id'],
     [["family"], "hf-lineage family: give one model id or org"],
     [["family", "a/base", "x/root"], "hf-lineage family: give one model id or org"],

@@ -37,20 +37,32 @@ describe("the command line on the real edge list and model list", () => {
   it("prints every ancestor and every path to a root of the deepest model with `ancestors`", () => {
     const deepest = oracle.deepest.ids[0] as string;
     const expected = oracle.ancestors[deepest];
-    expect(cli("ancestors", deepest, "--max-paths", "100000")).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths, truncated: false });
+    expect(cli("ancestors", deepest, "--max-paths", "100000")).toEqual({
+      id: deepest,
+      ancestors: expected?.ancestors,
+      paths: expected?.paths,
+      truncated: false,
+    });
     // By default the first 100 paths, in order of the ids along them, and a flag saying there are more.
-    expect(cli("ancestors", deepest)).toEqual({ id: deepest, ancestors: expected?.ancestors, paths: expected?.paths?.slice(0, 100), truncated: true });
+    expect(cli("ancestors", deepest)).toEqual({
+      id: deepest,
+      ancestors: expected?.ancestors,
+      paths: expected?.paths?.slice(0, 100),
+      truncated: true,
+    });
   });
 
   it("prints each of Qwen2.5-14B's descendants once in its full `tree`, with networkx's descendant counts", () => {
     const lines = cli<string[]>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
     // A line is `<branches><relation>: <id>[ (placeholder)][  [N descendants]]`, or `... (shown above)` for a model
     // printed under another parent; the root's line has no branches and no relation.
-    const printed = lines.filter((line) => !line.endsWith("(shown above)")).map((line) => {
-      const match = /^[│├└─ ]*(?:[a-z]+: )?(\S+)(?: \(placeholder\))?(?: {2}\[([\d,]+) descendants\])?$/.exec(line);
-      if (match === null) throw new Error(`unexpected tree line: ${line}`);
-      return { id: match[1] as string, descendants: Number((match[2] ?? "0").replace(/,/g, "")) };
-    });
+    const printed = lines
+      .filter((line) => !line.endsWith("(shown above)"))
+      .map((line) => {
+        const match = /^[│├└─ ]*(?:[a-z]+: )?(\S+)(?: \(placeholder\))?(?: {2}\[([\d,]+) descendants\])?$/.exec(line);
+        if (match === null) throw new Error(`unexpected tree line: ${line}`);
+        return { id: match[1] as string, descendants: Number((match[2] ?? "0").replace(/,/g, "")) };
+      });
     expect(printed.length).toBe(1 + (oracle.families["Qwen/Qwen2.5-14B"]?.descendants.total ?? NaN));
     expect(new Set(printed.map((line) => line.id)).size).toBe(printed.length);
     expect(printed.filter((line) => line.descendants !== oracle.perModel?.[line.id]?.[1])).toEqual([]);
@@ -64,12 +76,20 @@ describe("the command line on the real edge list and model list", () => {
   });
 
   it("lists the largest org families as a walk of every org finds them with `summary`", () => {
-    const summary = cli<{ stats: unknown; largestOrgFamilies: { org: string; models: number; descendants: number }[]; mostDescendants: Ranked["models"] }>("summary", "--limit", String(TOP));
+    const summary = cli<{
+      stats: unknown;
+      largestOrgFamilies: { org: string; models: number; descendants: number }[];
+      mostDescendants: Ranked["models"];
+    }>("summary", "--limit", String(TOP));
     expect(summary.stats).toEqual(oracle.stats);
     // Sizes in the same order; orgs of equal size are ordered by their spelling there and in lower case here.
-    expect(summary.largestOrgFamilies.map((family) => family.descendants)).toEqual(oracle.orgFamilies.map((family) => family.descendants));
+    expect(summary.largestOrgFamilies.map((family) => family.descendants)).toEqual(
+      oracle.orgFamilies.map((family) => family.descendants),
+    );
     const lowered = summary.largestOrgFamilies.map((family) => ({ ...family, org: family.org.toLowerCase() }));
-    expect(lowered.sort((a, b) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1))).toEqual(oracle.orgFamilies);
+    expect(lowered.sort((a, b) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1))).toEqual(
+      oracle.orgFamilies,
+    );
     expect(summary.mostDescendants).toEqual(oracle.top.descendants);
   });
 
@@ -84,6 +104,9 @@ describe("the command line on the real edge list and model list", () => {
     expect(found("quantizedWithChildren")).toEqual(listed(oracle.checks.quantizedWithChildren));
     // Five examples by default, the first five of each list.
     const short = cli<Record<string, { count: number; examples: unknown[] }>>("check");
-    expect(short.placeholders).toMatchObject({ count: oracle.checks.placeholders.length, examples: oracle.checks.placeholders.slice(0, 5) });
+    expect(short.placeholders).toMatchObject({
+      count: oracle.checks.placeholders.length,
+      examples: oracle.checks.placeholders.slice(0, 5),
+    });
   });
 });

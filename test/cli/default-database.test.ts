@@ -6,7 +6,14 @@ import { basename, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA, EDGES_CSV, FAMILY_TREES, METADATA_CSV, runOracle } from "../oracle/run-oracle.js";
-import { cliJson, importedDatabase, removeTemporaryFolders, runCli, temporaryFolder, type CliResult } from "./run-cli.js";
+import {
+  cliJson,
+  importedDatabase,
+  removeTemporaryFolders,
+  runCli,
+  temporaryFolder,
+  type CliResult,
+} from "./run-cli.js";
 
 const BUNDLE = resolve(process.cwd(), "data");
 const ORIGINAL_FOLDERS = ["lineage-top50k-textgen", "family-trees-2025-04"];
@@ -14,8 +21,11 @@ const ORIGINAL_FOLDERS = ["lineage-top50k-textgen", "family-trees-2025-04"];
 /** The original files, found by name in ../shared/data: the bundle gzips them one by one. */
 function originalOf(bundled: string): string {
   const name = basename(bundled).replace(/\.gz$/, "");
-  const found = ORIGINAL_FOLDERS.map((folder) => join(DATA, folder)).filter((folder) => readdirSync(folder).includes(name));
-  if (found.length !== 1) throw new Error(`test/cli: "${name}" is in ${found.length} of the original data folders, expected 1`);
+  const found = ORIGINAL_FOLDERS.map((folder) => join(DATA, folder)).filter((folder) =>
+    readdirSync(folder).includes(name),
+  );
+  if (found.length !== 1)
+    throw new Error(`test/cli: "${name}" is in ${found.length} of the original data folders, expected 1`);
   return join(found[0] as string, name);
 }
 
@@ -38,7 +48,9 @@ afterAll(removeTemporaryFolders);
 describe("the default database", () => {
   it("bundles the 13 original data files: the CSVs byte for byte, the family trees without their README texts", () => {
     expect(manifest).toHaveLength(13);
-    const originals = [...ORIGINAL_FOLDERS.flatMap((folder) => readdirSync(join(DATA, folder)).map((name) => join(DATA, folder, name)))].sort();
+    const originals = [
+      ...ORIGINAL_FOLDERS.flatMap((folder) => readdirSync(join(DATA, folder)).map((name) => join(DATA, folder, name))),
+    ].sort();
     expect(manifest.map((file) => originalOf(file.path)).sort()).toEqual(originals);
     for (const file of manifest) {
       const bundled = gunzipSync(readFileSync(join(BUNDLE, file.path)));
@@ -56,8 +68,14 @@ describe("the default database", () => {
   it("is built on the first run, telling stderr about each file, and kept in $XDG_CACHE_HOME/hf-lineage", () => {
     expect(first.code).toBe(0);
     const lines = first.stderr.trimEnd().split("\n");
-    expect(lines[0]?.startsWith(`Building the bundled database (first run only) at ${join(cache, "hf-lineage", "bundled-")}`)).toBe(true);
-    expect(lines.slice(1).map((line) => line.slice(0, line.indexOf(":")).trim())).toEqual(manifest.map((file) => file.path));
+    expect(
+      lines[0]?.startsWith(
+        `Building the bundled database (first run only) at ${join(cache, "hf-lineage", "bundled-")}`,
+      ),
+    ).toBe(true);
+    expect(lines.slice(1).map((line) => line.slice(0, line.indexOf(":")).trim())).toEqual(
+      manifest.map((file) => file.path),
+    );
     expect(readdirSync(join(cache, "hf-lineage")).filter((name) => name.endsWith(".db"))).toHaveLength(1);
   });
 
@@ -71,6 +89,8 @@ describe("the default database", () => {
   });
 
   it("has the figures the networkx oracle finds in the 13 original files", () => {
-    expect(JSON.parse(first.stdout)).toEqual(runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], familyTrees: FAMILY_TREES }).stats);
+    expect(JSON.parse(first.stdout)).toEqual(
+      runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], familyTrees: FAMILY_TREES }).stats,
+    );
   });
 });

@@ -16,7 +16,11 @@ export interface CliResult {
 
 export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
   if (!existsSync(CLI)) throw new Error(`test/cli: "${CLI}" is missing; run \`npm run build\` first`);
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

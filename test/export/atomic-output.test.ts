@@ -36,7 +36,9 @@ describe("writeAtomically", () => {
 
   it("fails with the file system's error for a missing directory, creating nothing", async () => {
     const dir = scratchFolder();
-    await expect(writeAtomically([join(dir, "missing", "out.json")], async () => undefined)).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(writeAtomically([join(dir, "missing", "out.json")], async () => undefined)).rejects.toMatchObject({
+      code: "ENOENT",
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -49,10 +51,13 @@ describe("writeAtomically", () => {
         console.log("writing");
         await new Promise(() => setInterval(() => undefined, 1000));
       });`;
-    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     await new Promise<void>((done) => child.stdout.once("data", () => done()));
     // The temporary file appears once the stream has opened it.
-    for (let wait = 0; wait < 100 && readdirSync(dir).length === 0; wait++) await new Promise((done) => setTimeout(done, 20));
+    for (let wait = 0; wait < 100 && readdirSync(dir).length === 0; wait++)
+      await new Promise((done) => setTimeout(done, 20));
     expect(readdirSync(dir)).toEqual([expect.stringMatching(/^\.big\.gexf\..*\.tmp$/)]);
     child.kill("SIGINT");
     const signal = await new Promise((done) => child.once("exit", (_code, sig) => done(sig)));

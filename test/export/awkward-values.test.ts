@@ -62,12 +62,29 @@ async function write(format: ExportFormat, names: string[]): Promise<string[]> {
 
 /** A node's values under the names the formats use, nulls left out (as the XML formats do). */
 function named(node: ExportNode): Record<string, string | number | boolean> {
-  const all = { author: node.author, downloads: node.downloads, likes: node.likes, created_at: node.createdAt, license: node.license, pipeline_tag: node.pipelineTag, library: node.library, generation: node.generation, descendants: node.descendants, relation: node.relation, placeholder: node.placeholder };
-  return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null)) as Record<string, string | number | boolean>;
+  const all = {
+    author: node.author,
+    downloads: node.downloads,
+    likes: node.likes,
+    created_at: node.createdAt,
+    license: node.license,
+    pipeline_tag: node.pipelineTag,
+    library: node.library,
+    generation: node.generation,
+    descendants: node.descendants,
+    relation: node.relation,
+    placeholder: node.placeholder,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null)) as Record<
+    string,
+    string | number | boolean
+  >;
 }
 
 function restored(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? restoreXmlText(value) : value]));
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? restoreXmlText(value) : value]),
+  );
 }
 
 beforeAll(async () => {
@@ -79,32 +96,55 @@ beforeAll(async () => {
   const weird = AWKWARD.map((text, i) => synthetic(i, text));
   nodes = [...real, ...weird];
   // Each awkward model derives from the one before it, the first from a real model.
-  edges = weird.map((node, i) => ({ parent: i === 0 ? real[0]!.id : weird[i - 1]!.id, child: node.id, relation: "merge", source: "card" }));
+  edges = weird.map((node, i) => ({
+    parent: i === 0 ? real[0]!.id : weird[i - 1]!.id,
+    child: node.id,
+    relation: "merge",
+    source: "card",
+  }));
   rows = { nodeCount: nodes.length, edgeCount: edges.length, nodes: () => nodes, edges: () => edges };
 });
 
 describe("awkward ids and values in every format", () => {
   it("GEXF 1.2draft and 1.3 validate, and networkx and graphology-gexf give the values back", async () => {
-    for (const [format, version] of [["gexf-1.2", "1.2draft"], ["gexf", "1.3"]] as const) {
+    for (const [format, version] of [
+      ["gexf-1.2", "1.2draft"],
+      ["gexf", "1.3"],
+    ] as const) {
       const [file] = await write(format, ["graph.gexf"]);
       expect(jing(version, file!)).toEqual({ status: 0, errors: "" });
       const graph = parseGexf(DirectedGraph, await readFile(file!, "utf8"));
-      const back = new Map(graph.mapNodes((id, { label: _label, color: _color, size: _size, ...values }) => [restoreXmlText(id), restored(values)]));
+      const back = new Map(
+        graph.mapNodes((id, { label: _label, color: _color, size: _size, ...values }) => [
+          restoreXmlText(id),
+          restored(values),
+        ]),
+      );
       expect(back).toEqual(new Map(nodes.map((node) => [node.id, named(node)])));
-      expect(graph.mapEdges((_e, attributes, s, t) => [restoreXmlText(s), restoreXmlText(t), attributes])).toEqual(edges.map((e) => [e.parent, e.child, { relation: e.relation, source: e.source }]));
+      expect(graph.mapEdges((_e, attributes, s, t) => [restoreXmlText(s), restoreXmlText(t), attributes])).toEqual(
+        edges.map((e) => [e.parent, e.child, { relation: e.relation, source: e.source }]),
+      );
     }
     const read = readWithNetworkx("gexf", join(dir, "gexf-1.2-graph.gexf"));
-    const back = new Map(Object.entries(read.nodes).map(([id, { label: _label, ...values }]) => [restoreXmlText(id), restored(values)]));
+    const back = new Map(
+      Object.entries(read.nodes).map(([id, { label: _label, ...values }]) => [restoreXmlText(id), restored(values)]),
+    );
     expect(back).toEqual(new Map(nodes.map((node) => [node.id, named(node)])));
   });
 
   it("GraphML: networkx and graphology-graphml give the values back", async () => {
     const [file] = await write("graphml", ["graph.graphml"]);
     const read = readWithNetworkx("graphml", file!);
-    expect(new Map(Object.entries(read.nodes).map(([id, values]) => [restoreXmlText(id), restored(values)]))).toEqual(new Map(nodes.map((node) => [node.id, named(node)])));
-    expect(read.edges.map(([s, t, data]) => [restoreXmlText(s), restoreXmlText(t), data])).toEqual(edges.map((e) => [e.parent, e.child, { relation: e.relation, source: e.source }]));
+    expect(new Map(Object.entries(read.nodes).map(([id, values]) => [restoreXmlText(id), restored(values)]))).toEqual(
+      new Map(nodes.map((node) => [node.id, named(node)])),
+    );
+    expect(read.edges.map(([s, t, data]) => [restoreXmlText(s), restoreXmlText(t), data])).toEqual(
+      edges.map((e) => [e.parent, e.child, { relation: e.relation, source: e.source }]),
+    );
     const graph = parseGraphml(DirectedGraph, await readFile(file!, "utf8"));
-    expect(new Map(graph.mapNodes((id, values) => [restoreXmlText(id), restored(values)]))).toEqual(new Map(nodes.map((node) => [node.id, named(node)])));
+    expect(new Map(graph.mapNodes((id, values) => [restoreXmlText(id), restored(values)]))).toEqual(
+      new Map(nodes.map((node) => [node.id, named(node)])),
+    );
   });
 
   it("JSON, CSV and Parquet keep every character as it was, nulls included", async () => {
@@ -115,14 +155,20 @@ describe("awkward ids and values in every format", () => {
 
     const [nodesCsv, edgesCsv] = await write("csv", ["nodes.csv", "edges.csv"]);
     const csvRows = parseCsv(await readFile(nodesCsv!, "utf8"), { columns: true }) as Record<string, string>[];
-    expect(csvRows.map((row) => [row.id, row.author, row.license])).toEqual(nodes.map((node) => [node.id, node.author ?? "", node.license ?? ""]));
+    expect(csvRows.map((row) => [row.id, row.author, row.license])).toEqual(
+      nodes.map((node) => [node.id, node.author ?? "", node.license ?? ""]),
+    );
     const csvEdges = parseCsv(await readFile(edgesCsv!, "utf8"), { columns: true }) as Record<string, string>[];
     expect(csvEdges.map((row) => [row.parent, row.child])).toEqual(edges.map((edge) => [edge.parent, edge.child]));
 
     const [nodesParquet] = await write("parquet", ["nodes.parquet", "edges.parquet"]);
     const connection = await (await DuckDBInstance.create(":memory:")).connect();
-    const parquetRows = (await connection.runAndReadAll(`SELECT id, author, library, descendants FROM '${nodesParquet}'`)).getRowObjectsJS();
-    expect(parquetRows).toEqual(nodes.map((node) => ({ id: node.id, author: node.author, library: node.library, descendants: node.descendants })));
+    const parquetRows = (
+      await connection.runAndReadAll(`SELECT id, author, library, descendants FROM '${nodesParquet}'`)
+    ).getRowObjectsJS();
+    expect(parquetRows).toEqual(
+      nodes.map((node) => ({ id: node.id, author: node.author, library: node.library, descendants: node.descendants })),
+    );
     connection.closeSync();
   });
 });

@@ -55,10 +55,32 @@ describe("hf-lineage export", () => {
 
   it("restricts a family with --depth and --relations as familyMembers does", () => {
     const query = { kind: "model", id: "microsoft/phi-2" } as const;
-    const shallow = cliJson<ExportSummary>(["export", "microsoft/phi-2", "--depth", "1", "-f", "csv", "-o", join(dir, "phi-depth"), "--db", db]);
+    const shallow = cliJson<ExportSummary>([
+      "export",
+      "microsoft/phi-2",
+      "--depth",
+      "1",
+      "-f",
+      "csv",
+      "-o",
+      join(dir, "phi-depth"),
+      "--db",
+      db,
+    ]);
     // Depth 1 is the model and its direct children: 1 + out-degree.
     expect(shallow.nodes).toBe(1 + graph.outDegree("microsoft/phi-2"));
-    const quantized = cliJson<ExportSummary>(["export", "microsoft/phi-2", "--relations", "quantized", "-f", "json", "-o", join(dir, "phi-q.json"), "--db", db]);
+    const quantized = cliJson<ExportSummary>([
+      "export",
+      "microsoft/phi-2",
+      "--relations",
+      "quantized",
+      "-f",
+      "json",
+      "-o",
+      join(dir, "phi-q.json"),
+      "--db",
+      db,
+    ]);
     expect(quantized.nodes).toBe(familyMembers(graph, query, { relations: ["quantized"] }).size);
     expect(JSON.parse(readFileSync(join(dir, "phi-q.json"), "utf8")).nodes.length).toBe(quantized.nodes);
     expect(readdirSync(join(dir, "phi-depth")).sort()).toEqual(["edges.csv", "nodes.csv"]);
@@ -75,16 +97,33 @@ describe("hf-lineage export", () => {
     const file = join(dir, "phi-layout.gexf");
     cliJson<ExportSummary>(["export", "microsoft/phi-2", "--layout", "tree", "-f", "gexf-1.2", "-o", file, "--db", db]);
     expect(jing("1.2draft", file)).toEqual({ status: 0, errors: "" });
-    expect(readFileSync(file, "utf8").match(/<viz:position /g)?.length).toBe(familyMembers(graph, { kind: "model", id: "microsoft/phi-2" }).size);
+    expect(readFileSync(file, "utf8").match(/<viz:position /g)?.length).toBe(
+      familyMembers(graph, { kind: "model", id: "microsoft/phi-2" }).size,
+    );
   });
 
   it("refuses bad usage with exit 2 and an unknown model with exit 1, writing nothing", () => {
     const file = join(dir, "never.gexf");
-    expect(runCli(["export", "-f", "svg", "-o", file, "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining(`--format must be one of`) });
-    expect(runCli(["export", "-o", join(dir, "never.txt"), "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("cannot tell the format") });
-    expect(runCli(["export", "-f", "csv", "-o", "-", "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("writes two files") });
-    expect(runCli(["export", "--depth", "2", "-o", file, "--db", db])).toMatchObject({ status: 2, stderr: expect.stringContaining("apply to a family") });
-    expect(runCli(["export", "microsoft/phi-3-nonexistent", "-o", file, "--db", db])).toMatchObject({ status: 1, stderr: expect.stringContaining("unknown model or org") });
+    expect(runCli(["export", "-f", "svg", "-o", file, "--db", db])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(`--format must be one of`),
+    });
+    expect(runCli(["export", "-o", join(dir, "never.txt"), "--db", db])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("cannot tell the format"),
+    });
+    expect(runCli(["export", "-f", "csv", "-o", "-", "--db", db])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("writes two files"),
+    });
+    expect(runCli(["export", "--depth", "2", "-o", file, "--db", db])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("apply to a family"),
+    });
+    expect(runCli(["export", "microsoft/phi-3-nonexistent", "-o", file, "--db", db])).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining("unknown model or org"),
+    });
     expect(existsSync(file)).toBe(false);
   });
 });

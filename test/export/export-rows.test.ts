@@ -36,10 +36,19 @@ describe("export rows of the whole real snapshot", () => {
     expect(edges.length).toBe(graph.size);
     const fromSql = new Map(edges.map((edge) => [`${edge.parent}→${edge.child}`, `${edge.relation}/${edge.source}`]));
     expect(fromSql.size).toBe(edges.length);
-    const fromGraph = new Map(graph.mapEdges((_edge, attributes, parent, child) => [`${parent}→${child}`, `${attributes.relation}/${attributes.source}`] as const));
+    const fromGraph = new Map(
+      graph.mapEdges(
+        (_edge, attributes, parent, child) =>
+          [`${parent}→${child}`, `${attributes.relation}/${attributes.source}`] as const,
+      ),
+    );
     expect(fromSql).toEqual(fromGraph);
     // The snapshot has both tag and file edges for some pairs, so the source ranking is exercised.
-    const pairsWithBoth = connectionOf(db).prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent HAVING count(DISTINCT source) > 1)`).get() as { n: number };
+    const pairsWithBoth = connectionOf(db)
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent HAVING count(DISTINCT source) > 1)`,
+      )
+      .get() as { n: number };
     expect(pairsWithBoth.n).toBeGreaterThan(0);
   });
 
@@ -50,7 +59,12 @@ describe("export rows of the whole real snapshot", () => {
     expect(new Set(nodes.map((node) => node.id)).size).toBe(graph.order);
     for (const node of nodes) {
       const attributes = graph.getNodeAttributes(node.id);
-      expect([node.relation, node.placeholder, node.author, node.createdAt]).toEqual([attributes.relation, attributes.placeholder, attributes.author, attributes.createdAt]);
+      expect([node.relation, node.placeholder, node.author, node.createdAt]).toEqual([
+        attributes.relation,
+        attributes.placeholder,
+        attributes.author,
+        attributes.createdAt,
+      ]);
     }
   });
 
@@ -63,7 +77,12 @@ describe("export rows of the whole real snapshot", () => {
     for (const id of ["microsoft/phi-2", "google/gemma-7b", "Qwen/Qwen2.5-14B"]) {
       const node = byId.get(id) as ExportNode;
       const expected = engineNodeValues(lineage, id);
-      expect([node.generation, node.descendants, node.downloads, node.license]).toEqual([expected.generation, expected.descendants, expected.downloads, expected.license]);
+      expect([node.generation, node.descendants, node.downloads, node.license]).toEqual([
+        expected.generation,
+        expected.descendants,
+        expected.downloads,
+        expected.license,
+      ]);
     }
   });
 

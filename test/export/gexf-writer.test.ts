@@ -99,7 +99,9 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
         expect(size).toBeCloseTo(1 + 2 * Math.log10(1 + ((downloads as number | null) ?? 0)), 3);
         expect(values).toEqual(withoutNulls(engineNodeValues(lineage, id)));
       }
-      graph.forEachEdge((_edge, attributes, parent, child) => expect(attributes).toEqual(edges.get(`${parent}→${child}`)));
+      graph.forEachEdge((_edge, attributes, parent, child) =>
+        expect(attributes).toEqual(edges.get(`${parent}→${child}`)),
+      );
     }
   });
 
@@ -107,12 +109,20 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
     const positions = new Map([...members].map((id, i) => [id, { x: i * 1.5, y: (i % 7) - 3 }]));
     const validations: Promise<unknown>[] = [];
     for (const version of ["1.2draft", "1.3"] as const) {
-      const file = await writeFile(rows, join(dir, `placed.${version}.gexf`), { version, positions: (id) => positions.get(id), color: "org" });
+      const file = await writeFile(rows, join(dir, `placed.${version}.gexf`), {
+        version,
+        positions: (id) => positions.get(id),
+        color: "org",
+      });
       validations.push(jingInBackground(version, file));
       const graph = parseGexf(DirectedGraph, await readFile(file, "utf8"));
-      for (const [id, { x, y }] of positions) expect([graph.getNodeAttribute(id, "x"), graph.getNodeAttribute(id, "y")]).toEqual([x, y]);
+      for (const [id, { x, y }] of positions)
+        expect([graph.getNodeAttribute(id, "x"), graph.getNodeAttribute(id, "y")]).toEqual([x, y]);
     }
-    expect(await Promise.all(validations)).toEqual([{ status: 0, errors: "" }, { status: 0, errors: "" }]);
+    expect(await Promise.all(validations)).toEqual([
+      { status: 0, errors: "" },
+      { status: 0, errors: "" },
+    ]);
   });
 
   it("writes the whole snapshot, valid in both versions, with every model and lineage edge", async () => {
@@ -128,6 +138,9 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
     // Parsing 20 MB with xmldom takes seconds: one version is read back whole.
     const graph = parseGexf(DirectedGraph, await readFile(join(dir, "all.1.3.gexf"), "utf8"));
     expect([graph.order, graph.size]).toEqual([lineage.graph.order, lineage.graph.size]);
-    expect(await Promise.all(validations)).toEqual([{ status: 0, errors: "" }, { status: 0, errors: "" }]);
+    expect(await Promise.all(validations)).toEqual([
+      { status: 0, errors: "" },
+      { status: 0, errors: "" },
+    ]);
   });
 });

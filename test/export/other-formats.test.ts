@@ -50,12 +50,15 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
     const read = readWithNetworkx("graphml", file!);
     expect([Object.keys(read.nodes).length, read.edges.length]).toEqual([1310, edges.size]);
     for (const id of members) expect(read.nodes[id]).toEqual(withoutNulls(engineNodeValues(lineage, id)));
-    for (const [parent, child, data] of read.edges) expect({ relation: data.relation, source: data.source }).toEqual(edges.get(`${parent}→${child}`));
+    for (const [parent, child, data] of read.edges)
+      expect({ relation: data.relation, source: data.source }).toEqual(edges.get(`${parent}→${child}`));
 
     const graph = parseGraphml(DirectedGraph, await readFile(file!, "utf8"));
     expect([graph.order, graph.size]).toEqual([1310, edges.size]);
     for (const id of members) expect(graph.getNodeAttributes(id)).toEqual(withoutNulls(engineNodeValues(lineage, id)));
-    graph.forEachEdge((_edge, attributes, parent, child) => expect(attributes).toEqual(edges.get(`${parent}→${child}`)));
+    graph.forEachEdge((_edge, attributes, parent, child) =>
+      expect(attributes).toEqual(edges.get(`${parent}→${child}`)),
+    );
   });
 
   it("JSON: Graph.from loads graphology's serialisation with nulls kept", async () => {
@@ -63,7 +66,9 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
     const graph = DirectedGraph.from(JSON.parse(await readFile(file!, "utf8")));
     expect([graph.order, graph.size, graph.type, graph.multi]).toEqual([1310, edges.size, "directed", false]);
     for (const id of members) expect(graph.getNodeAttributes(id)).toEqual(engineNodeValues(lineage, id));
-    graph.forEachEdge((_edge, attributes, parent, child) => expect(attributes).toEqual(edges.get(`${parent}→${child}`)));
+    graph.forEachEdge((_edge, attributes, parent, child) =>
+      expect(attributes).toEqual(edges.get(`${parent}→${child}`)),
+    );
   });
 
   it("CSV: csv-parse reads nodes.csv and edges.csv with the same rows", async () => {
@@ -73,11 +78,14 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
     const text = (value: string | number | boolean | null) => (value === null ? "" : String(value));
     for (const row of nodeRows) {
       const { id, ...values } = row;
-      expect(values).toEqual(Object.fromEntries(Object.entries(engineNodeValues(lineage, id!)).map(([key, value]) => [key, text(value)])));
+      expect(values).toEqual(
+        Object.fromEntries(Object.entries(engineNodeValues(lineage, id!)).map(([key, value]) => [key, text(value)])),
+      );
     }
     const edgeRows = parseCsv(await readFile(edgesFile!, "utf8"), { columns: true }) as Record<string, string>[];
     expect(edgeRows.length).toBe(edges.size);
-    for (const row of edgeRows) expect({ relation: row.relation, source: row.source }).toEqual(edges.get(`${row.parent}→${row.child}`));
+    for (const row of edgeRows)
+      expect({ relation: row.relation, source: row.source }).toEqual(edges.get(`${row.parent}→${row.child}`));
   });
 
   it("Parquet: DuckDB reads nodes.parquet and edges.parquet with the same rows", async () => {
@@ -94,19 +102,32 @@ describe("GraphML, JSON, CSV and Parquet of the phi-2 family", () => {
     }
     const edgeRows = (await connection.runAndReadAll(`SELECT * FROM '${edgesFile}'`)).getRowObjectsJS();
     expect(edgeRows.length).toBe(edges.size);
-    for (const row of edgeRows) expect({ relation: row.relation, source: row.source }).toEqual(edges.get(`${String(row.parent)}→${String(row.child)}`));
+    for (const row of edgeRows)
+      expect({ relation: row.relation, source: row.source }).toEqual(
+        edges.get(`${String(row.parent)}→${String(row.child)}`),
+      );
     connection.closeSync();
   });
 
   it("Parquet of the whole snapshot spans several row groups and DuckDB reads every row", async () => {
-    const [nodesFile, edgesFile] = await writeFiles("parquet", wholeDatabaseRows(lineage.store), ["all-nodes.parquet", "all-edges.parquet"]);
+    const [nodesFile, edgesFile] = await writeFiles("parquet", wholeDatabaseRows(lineage.store), [
+      "all-nodes.parquet",
+      "all-edges.parquet",
+    ]);
     const connection = await (await DuckDBInstance.create(":memory:")).connect();
     const scalar = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJS()[0];
     // 37,991 models in row groups of 20,000 make two groups.
     expect(await scalar(`SELECT count(*) FROM parquet_metadata('${nodesFile}') WHERE column_id = 0`)).toEqual([2n]);
-    const expected = connectionOf(lineage.store).prepare(`SELECT count(*) AS n, sum(downloads) AS downloads, count(license) AS licensed FROM models`).get() as { n: number; downloads: number; licensed: number };
-    expect(await scalar(`SELECT count(*), sum(downloads), count(license), count(DISTINCT id) FROM '${nodesFile}'`)).toEqual([BigInt(expected.n), BigInt(expected.downloads), BigInt(expected.licensed), BigInt(lineage.graph.order)]);
-    expect(await scalar(`SELECT count(*), count(DISTINCT (parent, child)) FROM '${edgesFile}'`)).toEqual([BigInt(lineage.graph.size), BigInt(lineage.graph.size)]);
+    const expected = connectionOf(lineage.store)
+      .prepare(`SELECT count(*) AS n, sum(downloads) AS downloads, count(license) AS licensed FROM models`)
+      .get() as { n: number; downloads: number; licensed: number };
+    expect(
+      await scalar(`SELECT count(*), sum(downloads), count(license), count(DISTINCT id) FROM '${nodesFile}'`),
+    ).toEqual([BigInt(expected.n), BigInt(expected.downloads), BigInt(expected.licensed), BigInt(lineage.graph.order)]);
+    expect(await scalar(`SELECT count(*), count(DISTINCT (parent, child)) FROM '${edgesFile}'`)).toEqual([
+      BigInt(lineage.graph.size),
+      BigInt(lineage.graph.size),
+    ]);
     connection.closeSync();
   });
 });

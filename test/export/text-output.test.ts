@@ -7,7 +7,20 @@ import type { ExportNode, ExportRows } from "../../src/export/export-rows.js";
 import { writeExport } from "../../src/export/write-export.js";
 
 function syntheticRows(count: number): ExportRows {
-  const node = (i: number): ExportNode => ({ id: `org/model-${i}`, author: "org", downloads: i, likes: 0, createdAt: null, license: null, pipelineTag: null, library: null, generation: null, descendants: null, relation: null, placeholder: false });
+  const node = (i: number): ExportNode => ({
+    id: `org/model-${i}`,
+    author: "org",
+    downloads: i,
+    likes: 0,
+    createdAt: null,
+    license: null,
+    pipelineTag: null,
+    library: null,
+    generation: null,
+    descendants: null,
+    relation: null,
+    placeholder: false,
+  });
   return {
     nodeCount: count,
     edgeCount: count - 1,
@@ -15,7 +28,8 @@ function syntheticRows(count: number): ExportRows {
       for (let i = 0; i < count; i++) yield node(i);
     },
     *edges() {
-      for (let i = 1; i < count; i++) yield { parent: `org/model-${i - 1}`, child: `org/model-${i}`, relation: "finetune", source: "tag" };
+      for (let i = 1; i < count; i++)
+        yield { parent: `org/model-${i - 1}`, child: `org/model-${i}`, relation: "finetune", source: "tag" };
     },
   };
 }
@@ -57,6 +71,9 @@ describe("writing to a stream", () => {
     const rows = withProgress(syntheticRows(3), (text) => lines.push(text), 0);
     const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
     await writeExport("graphml", rows, sink);
-    expect(lines.filter((line) => line.endsWith("done\n"))).toEqual(["\rexport: nodes 3/3 done\n", "\rexport: edges 2/2 done\n"]);
+    expect(lines.filter((line) => line.endsWith("done\n"))).toEqual([
+      "\rexport: nodes 3/3 done\n",
+      "\rexport: edges 2/2 done\n",
+    ]);
   });
 });

@@ -28,10 +28,17 @@ function sample(quantizedLeaves = 13): DirectedGraph {
 describe("aggregateFans", () => {
   it("folds more than 12 leaf children of one relation into one node", () => {
     const { graph, fans } = aggregateFans(sample());
-    expect(fans.map(({ key, parent, relation, count }) => ({ key, parent, relation, count }))).toEqual([{ key: "fan:P:quantized", parent: "P", relation: "quantized", count: 13 }]);
+    expect(fans.map(({ key, parent, relation, count }) => ({ key, parent, relation, count }))).toEqual([
+      { key: "fan:P:quantized", parent: "P", relation: "quantized", count: 13 },
+    ]);
     // P, R, Q, Q1, M, 12 adapters and the fan.
     expect(graph.order).toBe(18);
-    expect(graph.getNodeAttributes("fan:P:quantized")).toEqual({ fan: { parent: "P", relation: "quantized", count: 13 }, relation: "quantized", placeholder: false, depth: 1 });
+    expect(graph.getNodeAttributes("fan:P:quantized")).toEqual({
+      fan: { parent: "P", relation: "quantized", count: 13 },
+      relation: "quantized",
+      placeholder: false,
+      depth: 1,
+    });
     expect(graph.getEdgeAttribute("P", "fan:P:quantized", "relation")).toBe("quantized");
     expect(graph.hasEdge("R", "M") && graph.hasEdge("Q", "Q1")).toBe(true);
   });

@@ -49,7 +49,9 @@ function expectSameLineage(store: Store, graph: LineageGraph, index: LineageInde
       id,
       relation: own === NO_RELATION ? null : RELATIONS[own],
       placeholder: ((index.flags[node] as number) & PLACEHOLDER) !== 0,
-      parents: [...index.parents.subarray(index.parentStart[node], index.parentStart[node + 1])].map((n) => idOf.get(n)),
+      parents: [...index.parents.subarray(index.parentStart[node], index.parentStart[node + 1])].map((n) =>
+        idOf.get(n),
+      ),
       children: [...index.children.subarray(from, to)].map((n) => idOf.get(n)),
       childRelations: [...index.childRelation.subarray(from, to)].map((code) => RELATIONS[code]),
       generation: metrics.generation[node],
@@ -125,7 +127,11 @@ function generatedEdgeList(seed: number, models: number): string {
   }
   // A three-model cycle every 250 models, on top of whatever the draws above made.
   for (let k = 10; k + 2 < models; k += 250) {
-    for (const [child, parent] of [[k + 1, k], [k + 2, k + 1], [k, k + 2]] as const) {
+    for (const [child, parent] of [
+      [k + 1, k],
+      [k + 2, k + 1],
+      [k, k + 2],
+    ] as const) {
       lines.push(`org${child % 7}/m${child},org${parent % 7}/m${parent},finetune`);
     }
   }

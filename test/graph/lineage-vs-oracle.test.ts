@@ -63,7 +63,9 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
     for (const [id, [generation, descendants, children]] of Object.entries(expected)) {
       const got = lineage.metrics.get(id);
       if (got?.generation !== generation || got.descendants !== descendants || got.children !== children) {
-        mismatches.push(`${id}: expected ${generation}/${descendants}/${children}, got ${got?.generation}/${got?.descendants}/${got?.children}`);
+        mismatches.push(
+          `${id}: expected ${generation}/${descendants}/${children}, got ${got?.generation}/${got?.descendants}/${got?.children}`,
+        );
       }
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
@@ -80,7 +82,10 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
     // The longest chain networkx finds is one of those paths, read from the root down.
     expect(all.paths).toContainEqual([...(oracle.deepest.chain ?? [])].reverse());
     // Capped: the first paths in order of their ids, and a flag saying whether there were more.
-    expect(ancestorPaths(lineage.graph, deepest, { maxPaths: 100 })).toEqual({ paths: expected?.paths?.slice(0, 100), truncated: (expected?.pathCount ?? 0) > 100 });
+    expect(ancestorPaths(lineage.graph, deepest, { maxPaths: 100 })).toEqual({
+      paths: expected?.paths?.slice(0, 100),
+      truncated: (expected?.pathCount ?? 0) > 100,
+    });
   });
 
   it("counts self-loops, cycles, placeholders, case variants and quantized parents as networkx does", () => {
@@ -103,6 +108,8 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
     // of dangling models would move them by percents.
     const ranked = topModels(lineage.graph, lineage.metrics, "pagerank", TOP);
     expect(ranked.map((model) => model.id)).toEqual(oracle.top.pagerank.map((model) => model.id));
-    ranked.forEach((model, index) => expect(model.value / (oracle.top.pagerank[index]?.value ?? NaN)).toBeCloseTo(1, 4));
+    ranked.forEach((model, index) =>
+      expect(model.value / (oracle.top.pagerank[index]?.value ?? NaN)).toBeCloseTo(1, 4),
+    );
   });
 });

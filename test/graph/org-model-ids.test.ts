@@ -11,7 +11,8 @@ describe("orgModelIds", () => {
   it("finds exactly the org's models, any case, sorted by id", () => {
     const db = openStore(":memory:");
     const insert = connectionOf(db).prepare(`INSERT INTO models (id, placeholder) VALUES (?, 0)`);
-    for (const id of ["my_org/a", "myXorg/b", "MY_ORG/c", "my_org0/d", "my_orgz/e", "my_or/f", "my_org"]) insert.run(id);
+    for (const id of ["my_org/a", "myXorg/b", "MY_ORG/c", "my_org0/d", "my_orgz/e", "my_or/f", "my_org"])
+      insert.run(id);
     // By hand: the ids whose text before the first "/" equals "my_org" ignoring case are my_org/a and MY_ORG/c;
     // sorted by id (upper case before lower case) MY_ORG/c comes first.
     expect(orgModelIds(db, "my_org")).toEqual(["MY_ORG/c", "my_org/a"]);

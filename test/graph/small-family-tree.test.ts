@@ -23,7 +23,11 @@ const ROOT_FAMILY = {
   kind: "model",
   models: 1,
   children: { total: 3, byRelation: { finetune: 2, adapter: 1, quantized: 0, merge: 0, unknown: 0 } },
-  descendants: { total: 5, byRelation: { finetune: 3, adapter: 1, quantized: 0, merge: 1, unknown: 0 }, byDepth: { "1": 3, "2": 2 } },
+  descendants: {
+    total: 5,
+    byRelation: { finetune: 3, adapter: 1, quantized: 0, merge: 1, unknown: 0 },
+    byDepth: { "1": 3, "2": 2 },
+  },
   ancestors: [],
 };
 // Subtree downloads: r/root 100 + 50 + 7 + 3 = 160; k/ft 50 + 3; k/q 7; z/other 3 and p/gone 0 + 3 tie at 3, and
@@ -48,7 +52,8 @@ const BY_DESCENDANTS = [
   ["m/grand", 0, 0],
 ];
 
-const triples = (models: { id: string; value: number; downloads: number }[]) => models.map((m) => [m.id, m.value, m.downloads]);
+const triples = (models: { id: string; value: number; downloads: number }[]) =>
+  models.map((m) => [m.id, m.value, m.downloads]);
 
 describe("a small family-tree dump", () => {
   let lineage: Lineage;

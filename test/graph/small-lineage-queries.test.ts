@@ -24,7 +24,15 @@ describe("the small lineage", () => {
   it("has the headline figures counted off the picture", () => {
     // multiParent: c/merge (a/ft1, b/ft2) and x/one (x/root, x/three). Roots: a/base, x/root, s/self (its self-loop
     // does not count). Deepest: a/base 0 → a/ft1 1 → c/merge 2 → c/merge-GGUF 3 → d/from-quant 4.
-    expect(lineageStats(lineage)).toEqual({ nodes: 15, edges: 14, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 4 });
+    expect(lineageStats(lineage)).toEqual({
+      nodes: 15,
+      edges: 14,
+      selfLoops: 1,
+      multiParent: 2,
+      roots: 3,
+      placeholders: 2,
+      maxGeneration: 4,
+    });
   });
 
   it("counts the diamond's merge once in a/base's family, at its shortest depth", () => {
@@ -35,7 +43,11 @@ describe("the small lineage", () => {
       kind: "model",
       models: 1,
       children: { total: 4, byRelation: { finetune: 2, adapter: 2, quantized: 0, merge: 0, unknown: 0 } },
-      descendants: { total: 7, byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 }, byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 } },
+      descendants: {
+        total: 7,
+        byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 },
+        byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 },
+      },
       ancestors: [],
     });
   });
@@ -48,7 +60,11 @@ describe("the small lineage", () => {
       kind: "model",
       models: 1,
       children: { total: 1, byRelation: { finetune: 1, adapter: 0, quantized: 0, merge: 0, unknown: 0 } },
-      descendants: { total: 3, byRelation: { finetune: 2, adapter: 1, quantized: 0, merge: 0, unknown: 0 }, byDepth: { "1": 1, "2": 2 } },
+      descendants: {
+        total: 3,
+        byRelation: { finetune: 2, adapter: 1, quantized: 0, merge: 0, unknown: 0 },
+        byDepth: { "1": 1, "2": 2 },
+      },
       ancestors: [
         { id: "x/one", depth: 1 },
         { id: "x/root", depth: 2 },
@@ -64,10 +80,18 @@ describe("the small lineage", () => {
       query: "a",
       kind: "org",
       models: 2,
-      descendants: { total: 6, byRelation: { finetune: 2, adapter: 2, quantized: 1, merge: 1, unknown: 0 }, byDepth: { "1": 4, "2": 1, "3": 1 } },
+      descendants: {
+        total: 6,
+        byRelation: { finetune: 2, adapter: 2, quantized: 1, merge: 1, unknown: 0 },
+        byDepth: { "1": 4, "2": 1, "3": 1 },
+      },
     });
     // Org c: c/merge, c/merge-GGUF; d/from-quant is 1 below c/merge-GGUF (2 below c/merge): depth 1.
-    expect(family("C").descendants).toEqual({ total: 1, byRelation: { finetune: 1, adapter: 0, quantized: 0, merge: 0, unknown: 0 }, byDepth: { "1": 1 } });
+    expect(family("C").descendants).toEqual({
+      total: 1,
+      byRelation: { finetune: 1, adapter: 0, quantized: 0, merge: 0, unknown: 0 },
+      byDepth: { "1": 1 },
+    });
   });
 
   it("follows every parent of a merge up to the roots", () => {
@@ -84,7 +108,10 @@ describe("the small lineage", () => {
       ["d/from-quant", "c/merge-GGUF", "c/merge", "b/ft2", "a/base"],
     ];
     expect(ancestorPaths(lineage.graph, "d/from-quant")).toEqual({ paths: both, truncated: false });
-    expect(ancestorPaths(lineage.graph, "d/from-quant", { maxPaths: 1 })).toEqual({ paths: both.slice(0, 1), truncated: true });
+    expect(ancestorPaths(lineage.graph, "d/from-quant", { maxPaths: 1 })).toEqual({
+      paths: both.slice(0, 1),
+      truncated: true,
+    });
   });
 
   it("ends a path where a cycle closes, and stops at a self-loop", () => {
@@ -114,13 +141,22 @@ describe("the small lineage", () => {
       "s/self": [0, 1, 1],
       "s/kid": [1, 0, 0],
     };
-    const got = Object.fromEntries([...lineage.metrics].map(([id, m]) => [id, [m.generation, m.descendants, m.children]]));
+    const got = Object.fromEntries(
+      [...lineage.metrics].map(([id, m]) => [id, [m.generation, m.descendants, m.children]]),
+    );
     expect(got).toEqual(expected);
   });
 
   it("gives each model the relation of its own edge, a self-loop's included", () => {
     // s/self's only edge is its self-loop (finetuned); a/base and x/root declare nothing.
     const relations = Object.fromEntries(lineage.graph.mapNodes((id, attributes) => [id, attributes.relation]));
-    expect(relations).toMatchObject({ "a/base": null, "x/root": null, "s/self": "finetune", "c/merge": "merge", "c/merge-GGUF": "quantized", "e/variant": "adapter" });
+    expect(relations).toMatchObject({
+      "a/base": null,
+      "x/root": null,
+      "s/self": "finetune",
+      "c/merge": "merge",
+      "c/merge-GGUF": "quantized",
+      "e/variant": "adapter",
+    });
   });
 });

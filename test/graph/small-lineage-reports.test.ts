@@ -23,7 +23,11 @@ beforeAll(async () => {
 });
 
 const tree = (root: string, maxDepth: number, maxNodes = 200, relations?: ("finetune" | "merge")[]) =>
-  indexTreeLines(indexed, familyNodes(indexed, { kind: "model", id: root })[0] as number, { maxDepth, maxNodes, relations });
+  indexTreeLines(indexed, familyNodes(indexed, { kind: "model", id: root })[0] as number, {
+    maxDepth,
+    maxNodes,
+    relations,
+  });
 
 describe("the small lineage's tree", () => {
   it("prints the diamond's merge once and refers to it under its second parent", () => {
@@ -87,7 +91,9 @@ describe("the small lineage's rankings", () => {
 describe("the small lineage's checks", () => {
   it("finds the self-loop, the cycle, the placeholders, the case variants and the quantized parent", () => {
     const report = runChecks(openIndexedLineage(lineage.store), { examples: 10 });
-    const found = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, [check.count, check.examples]]));
+    const found = Object.fromEntries(
+      Object.entries(report).map(([name, check]) => [name, [check.count, check.examples]]),
+    );
     expect(found).toEqual({
       selfLoops: [1, ["s/self"]],
       cycles: [1, [["x/one", "x/three", "x/two"]]],
@@ -116,7 +122,11 @@ describe("looking up the small lineage", () => {
     expect(resolveQuery(lineage.store, "A/BASE")).toEqual({ kind: "model", id: "a/base" });
     expect(resolveQuery(lineage.store, "e/variant")).toEqual({ kind: "model", id: "e/variant" });
     expect(resolveQuery(lineage.store, "e/Variant")).toEqual({ kind: "model", id: "e/Variant" });
-    expect(resolveQuery(lineage.store, "X")).toEqual({ kind: "org", org: "x", models: ["x/leaf", "x/one", "x/root", "x/three", "x/two"] });
+    expect(resolveQuery(lineage.store, "X")).toEqual({
+      kind: "org",
+      org: "x",
+      models: ["x/leaf", "x/one", "x/root", "x/three", "x/two"],
+    });
   });
 
   it("suggests the closest ids for a typo, the same name under another org, or a near org", () => {

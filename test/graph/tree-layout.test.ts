@@ -18,7 +18,15 @@ describe("treeLayout", () => {
   it("places leaves in depth-first slots and parents midway over their children", () => {
     // r has a (subtree of 3, placed first) and b (2); leaves a1, a2, b1 take slots 0, 1, 2. a = 0.5, b = 2,
     // r = (0.5 + 2) / 2. Width 3 slots over 3 rows gives rowGap max(1, 3 / 6) = 1.
-    const layout = treeLayout(graphOf([["r", "a"], ["r", "b"], ["a", "a1"], ["a", "a2"], ["b", "b1"]]));
+    const layout = treeLayout(
+      graphOf([
+        ["r", "a"],
+        ["r", "b"],
+        ["a", "a1"],
+        ["a", "a2"],
+        ["b", "b1"],
+      ]),
+    );
     expect(Object.fromEntries(layout)).toEqual({
       r: { x: 1.25, y: 0, row: 0, parent: null },
       a: { x: 0.5, y: -1, row: 1, parent: "r" },
@@ -31,7 +39,13 @@ describe("treeLayout", () => {
 
   it("puts a merge below all of its parents, under the lowest one", () => {
     // m merges p1 (row 0) and x (row 1, child of p2): row 1 + max(0, 1) = 2, hung under x.
-    const layout = treeLayout(graphOf([["p1", "m"], ["p2", "x"], ["x", "m"]]));
+    const layout = treeLayout(
+      graphOf([
+        ["p1", "m"],
+        ["p2", "x"],
+        ["x", "m"],
+      ]),
+    );
     expect(layout.get("m")).toMatchObject({ row: 2, parent: "x" });
     expect(layout.get("p1")).toMatchObject({ row: 0, parent: null });
   });
@@ -39,7 +53,16 @@ describe("treeLayout", () => {
   it("breaks cycles instead of looping", () => {
     // r → a → b → c → a: the walk from r drops c → a, so rows are 0, 1, 2, 3. x ⇄ y has no way in: the walk
     // starts at x (first in graph order) and drops y → x.
-    const layout = treeLayout(graphOf([["r", "a"], ["a", "b"], ["b", "c"], ["c", "a"], ["x", "y"], ["y", "x"]]));
+    const layout = treeLayout(
+      graphOf([
+        ["r", "a"],
+        ["a", "b"],
+        ["b", "c"],
+        ["c", "a"],
+        ["x", "y"],
+        ["y", "x"],
+      ]),
+    );
     expect([..."rabcxy"].map((key) => layout.get(key)?.row)).toEqual([0, 1, 2, 3, 0, 1]);
   });
 
@@ -68,7 +91,8 @@ describe("treeLayout on meta-llama/Llama-3.1-8B's family (2,300 models)", () => 
         const [previous, current] = [entries[i - 1]![1], entries[i]![1]];
         expect(current.x).toBeGreaterThan(previous.x);
         // Left to right in a row, the parents never go back left: subtrees do not interleave.
-        if (previous.parent !== null && current.parent !== null) expect(layout.get(current.parent)!.x).toBeGreaterThanOrEqual(layout.get(previous.parent)!.x);
+        if (previous.parent !== null && current.parent !== null)
+          expect(layout.get(current.parent)!.x).toBeGreaterThanOrEqual(layout.get(previous.parent)!.x);
       }
     }
   });

@@ -37,7 +37,14 @@ describe("crawl --all against the stand-in", () => {
     const served = (await recordedRecords()).map((record) => record.id).sort();
     expect(recordIds(db)).toEqual(served);
     expect(connectionOf(db).prepare(`SELECT count(*) FROM edges WHERE source = 'tag'`).pluck().get()).toBe(1855);
-    expect(connectionOf(db).prepare(`SELECT count(*) FROM runs WHERE kind = 'crawl' AND status = 'complete' AND next_url IS NULL AND pages_read = 4`).pluck().get()).toBe(1);
+    expect(
+      connectionOf(db)
+        .prepare(
+          `SELECT count(*) FROM runs WHERE kind = 'crawl' AND status = 'complete' AND next_url IS NULL AND pages_read = 4`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(1);
 
     const jsonl = join(folder, "served.jsonl");
     writeFileSync(jsonl, (await recordedRecords()).map((record) => JSON.stringify(record)).join("\n"));
@@ -60,12 +67,24 @@ describe("crawl --all against the stand-in", () => {
   it("does not store a private model that the token's owner sees listed", async () => {
     const own = await standInOf();
     try {
-      own.catalog.upsert({ _id: "e".repeat(24), id: "token-owner/private-tune", private: true, tags: ["base_model:deepseek-ai/DeepSeek-R1"] });
+      own.catalog.upsert({
+        _id: "e".repeat(24),
+        id: "token-owner/private-tune",
+        private: true,
+        tags: ["base_model:deepseek-ai/DeepSeek-R1"],
+      });
       const session = sessionOf(own, { accessToken: TOKEN });
       const result = await crawlListing(session, "all");
       expect(result.run.totals).toMatchObject({ records: 1865, skipped: 1 });
-      expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE id = 'token-owner/private-tune'`).pluck().get()).toBe(0);
-      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE level = 'skipped'`).pluck().all()).toEqual(["crawl: token-owner/private-tune is private; not stored"]);
+      expect(
+        connectionOf(session.store)
+          .prepare(`SELECT count(*) FROM models WHERE id = 'token-owner/private-tune'`)
+          .pluck()
+          .get(),
+      ).toBe(0);
+      expect(
+        connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE level = 'skipped'`).pluck().all(),
+      ).toEqual(["crawl: token-owner/private-tune is private; not stored"]);
     } finally {
       await own.close();
     }

@@ -15,7 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => standIn.close());
 
-function contextOf(values: CommandContext["values"], env: CommandContext["env"], interactive = false, db: Store = openStore(":memory:")) {
+function contextOf(
+  values: CommandContext["values"],
+  env: CommandContext["env"],
+  interactive = false,
+  db: Store = openStore(":memory:"),
+) {
   const out: string[] = [];
   const err: string[] = [];
   const context: CommandContext = {
@@ -30,7 +35,10 @@ function contextOf(values: CommandContext["values"], env: CommandContext["env"],
 
 describe("the crawl command", () => {
   it("prints the summary as JSON, reads HF_ENDPOINT, sends HF_TOKEN and prints it nowhere", async () => {
-    const { context, out, err } = contextOf({ family: "perplexity-ai/r1-1776", json: true }, { HF_ENDPOINT: standIn.url, HF_TOKEN: TOKEN });
+    const { context, out, err } = contextOf(
+      { family: "perplexity-ai/r1-1776", json: true },
+      { HF_ENDPOINT: standIn.url, HF_TOKEN: TOKEN },
+    );
     expect(await runCrawl(context)).toBe(0);
     const summary = JSON.parse(out.join("")) as Record<string, unknown>;
     // 13 records and 12 edges (test/hub/derive_expected.py); 14 requests: 12 listings and 2 lookups, by hand.
@@ -60,22 +68,33 @@ describe("the crawl command", () => {
   });
 
   it("shows progress on a terminal, with the request count and ETA of a family crawl", async () => {
-    const { context, out, err } = contextOf({ family: "perplexity-ai/r1-1776", endpoint: standIn.url }, { HF_ENDPOINT: "http://127.0.0.1:1" }, true);
+    const { context, out, err } = contextOf(
+      { family: "perplexity-ai/r1-1776", endpoint: standIn.url },
+      { HF_ENDPOINT: "http://127.0.0.1:1" },
+      true,
+    );
     expect(await runCrawl(context)).toBe(0);
     const progress = err.join("");
     expect(progress.startsWith("\r\u001b[2K")).toBe(true);
-    expect(progress.slice(5)).toMatch(/^pages \d+ · models \d+ · edges \d+ · requests \d+ · rate-limit wait 0s · [\d,]+ models\/s · tasks \d+\/\d+ · ETA \S+/);
-    expect(out.join("")).toMatch(/^Crawled http:\/\/127\.0\.0\.1:\d+ \(family perplexity-ai\/r1-1776\): 13 records in 14 pages, 12 edges, /);
+    expect(progress.slice(5)).toMatch(
+      /^pages \d+ · models \d+ · edges \d+ · requests \d+ · rate-limit wait 0s · [\d,]+ models\/s · tasks \d+\/\d+ · ETA \S+/,
+    );
+    expect(out.join("")).toMatch(
+      /^Crawled http:\/\/127\.0\.0\.1:\d+ \(family perplexity-ai\/r1-1776\): 13 records in 14 pages, 12 edges, /,
+    );
   });
 
   it("refuses two modes, a bad id, an endpoint with credentials and a token that is not one", async () => {
-    const run = (values: CommandContext["values"], env: CommandContext["env"] = {}) => runCrawl(contextOf(values, env).context);
+    const run = (values: CommandContext["values"], env: CommandContext["env"] = {}) =>
+      runCrawl(contextOf(values, env).context);
     await expect(run({ all: true, family: "a/b" })).rejects.toThrow(new UsageError("choose one of --all, --family"));
     await expect(run({ family: "not a model" })).rejects.toThrow(UsageError);
     await expect(run({ all: true, endpoint: "http://user:pw@127.0.0.1:9" })).rejects.toThrow(/without credentials/);
     const error = await run({ all: true }, { HF_TOKEN: "secret-without-prefix" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe("HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used");
+    expect((error as Error).message).toBe(
+      "HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used",
+    );
   });
 
   it("turns a missing full crawl into a one-line command error", async () => {

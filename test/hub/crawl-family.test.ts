@@ -25,11 +25,13 @@ afterAll(async () => {
 /** The roots, their descendants along tag edges, and every ancestor of those: the crawl's reach, by SQL. */
 function reachBySql(roots: string[]): string[] {
   const ids = connectionOf(imported)
-    .prepare(`
+    .prepare(
+      `
       WITH RECURSIVE roots(id) AS (SELECT value FROM json_each(?)),
         down(id) AS (SELECT id FROM roots UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id WHERE e.source = 'tag'),
         up(id) AS (SELECT id FROM down UNION SELECT e.parent FROM edges e JOIN up ON e.child = up.id WHERE e.source = 'tag')
-      SELECT id FROM up ORDER BY id`)
+      SELECT id FROM up ORDER BY id`,
+    )
     .pluck()
     .all(JSON.stringify(roots)) as string[];
   return ids.filter((id) => standIn.catalog.get(id) !== undefined);
@@ -45,7 +47,9 @@ describe("crawl --family against the stand-in", () => {
     // Progress ends with every task done: a children listing for each of the 302 members, one lookup of the root.
     expect(progress.at(-1)).toMatchObject({ tasksDone: 303, tasksTotal: 303 });
     expect(recordIds(session.store).length).toBe(302);
-    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(
+      0,
+    );
     expect(connectionOf(session.store).prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(301);
     expect(result.missing).toBe(0);
   });
@@ -64,7 +68,9 @@ describe("crawl --family against the stand-in", () => {
   it("crawls an org's own models, their descendants and ancestors with --author", async () => {
     const session = sessionOf(standIn);
     await crawlFamily(session, "author", "deepseek-ai");
-    expect(recordIds(session.store)).toEqual(reachBySql(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-ai/Janus-Pro-7B"]));
+    expect(recordIds(session.store)).toEqual(
+      reachBySql(["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-V3", "deepseek-ai/Janus-Pro-7B"]),
+    );
     expect(recordIds(session.store).length).toBe(407);
     expect(connectionOf(session.store).prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(404);
   });
@@ -98,16 +104,23 @@ describe("crawl --family against the stand-in", () => {
       own.catalog.upsert({
         _id: "0".repeat(24),
         id: "test-org/r1-ghost-merge",
-        tags: ["base_model:deepseek-ai/DeepSeek-R1", "base_model:merge:deepseek-ai/DeepSeek-R1", "base_model:ghost-org/deleted", "base_model:merge:ghost-org/deleted"],
+        tags: [
+          "base_model:deepseek-ai/DeepSeek-R1",
+          "base_model:merge:deepseek-ai/DeepSeek-R1",
+          "base_model:ghost-org/deleted",
+          "base_model:merge:ghost-org/deleted",
+        ],
       });
       const session = sessionOf(own);
       const result = await crawlFamily(session, "family", "deepseek-ai/DeepSeek-R1");
       expect(result.missing).toBe(1);
-      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["ghost-org/deleted"]);
-      expect(recordIds(session.store).length).toBe(303);
-      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all()).toEqual([
-        "ghost-org/deleted: named as a base model, but the Hub has no such model (404)",
+      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual([
+        "ghost-org/deleted",
       ]);
+      expect(recordIds(session.store).length).toBe(303);
+      expect(
+        connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all(),
+      ).toEqual(["ghost-org/deleted: named as a base model, but the Hub has no such model (404)"]);
     } finally {
       await own.close();
     }
@@ -121,12 +134,14 @@ describe("crawl --family against the stand-in", () => {
       const result = await crawlFamily(session, "family", "perplexity-ai/r1-1776");
       expect(result.missing).toBe(0);
       // The child's tag still names the old id, which stays a placeholder; the record is stored under the new id.
-      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual(["deepseek-ai/DeepSeek-R1"]);
+      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual([
+        "deepseek-ai/DeepSeek-R1",
+      ]);
       expect(recordIds(session.store)).toContain("deepseek-ai/DeepSeek-R1-renamed");
       expect(recordIds(session.store).length).toBe(13);
-      expect(connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all()).toEqual([
-        "deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)",
-      ]);
+      expect(
+        connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all(),
+      ).toEqual(["deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)"]);
     } finally {
       await own.close();
     }

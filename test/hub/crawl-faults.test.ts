@@ -47,10 +47,16 @@ describe("a full crawl meeting faults", () => {
     const session = sessionOf(standIn);
     const error = await crawlListing(session, "all").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubRequestError);
-    expect((error as Error).message).toMatch(/^hub: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?limit=500&.*cursor=\S+ failed 5 times; last: malformed JSON/);
-    const state = connectionOf(session.store).prepare(`SELECT status, pages_read AS position, records, next_url AS cursor FROM runs`).get() as { status: string; position: number; records: number; cursor: string };
+    expect((error as Error).message).toMatch(
+      /^hub: GET http:\/\/127\.0\.0\.1:\d+\/api\/models\?limit=500&.*cursor=\S+ failed 5 times; last: malformed JSON/,
+    );
+    const state = connectionOf(session.store)
+      .prepare(`SELECT status, pages_read AS position, records, next_url AS cursor FROM runs`)
+      .get() as { status: string; position: number; records: number; cursor: string };
     expect(state).toMatchObject({ status: "failed", position: 3, records: 600 });
-    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 0`).pluck().get()).toBe(600);
+    expect(connectionOf(session.store).prepare(`SELECT count(*) FROM models WHERE placeholder = 0`).pluck().get()).toBe(
+      600,
+    );
 
     const requestsBefore = standIn.requests.length;
     const resumed = await crawlListing(sessionOf(standIn, { db: session.store }), "all");

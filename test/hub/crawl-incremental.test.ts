@@ -24,7 +24,8 @@ describe("crawl with no mode (incremental)", () => {
   it("fetches what changed since the last full crawl and updates rows and edges", async () => {
     const session = sessionOf(standIn);
     await crawlListing(session, "all");
-    const edgesOf = (id: string) => connectionOf(session.store).prepare(`SELECT parent, relation, source FROM edges WHERE child = ?`).raw().all(id);
+    const edgesOf = (id: string) =>
+      connectionOf(session.store).prepare(`SELECT parent, relation, source FROM edges WHERE child = ?`).raw().all(id);
     expect(edgesOf("perplexity-ai/r1-1776")).toEqual([["deepseek-ai/DeepSeek-R1", "finetune", "tag"]]);
 
     // The card of perplexity-ai/r1-1776 loses its base_model, and a new fine-tune of it appears.

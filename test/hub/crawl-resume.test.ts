@@ -86,7 +86,9 @@ describe("crawl --all killed with SIGKILL and run again", () => {
     expect(lineageRowsOfFile(killed), `seed ${seed}`).toEqual(lineageRowsOfFile(reference));
 
     // Only the first run asked for the first page; every later run started at a stored next-page URL.
-    const firstPages = standIn.requests.filter((request) => request.path.startsWith("/api/models?") && !request.path.includes("cursor="));
+    const firstPages = standIn.requests.filter(
+      (request) => request.path.startsWith("/api/models?") && !request.path.includes("cursor="),
+    );
     expect(firstPages.length).toBe(1);
     for (const text of outputs) expect(text.includes(TOKEN)).toBe(false);
     for (const file of readdirSync(folder)) expect(readFileSync(join(folder, file)).includes(TOKEN), file).toBe(false);
@@ -105,14 +107,21 @@ describe("a family crawl aborted between pages", () => {
       if (++saved === 40) controller.abort();
     };
     await expect(crawlFamily(first, "family", "deepseek-ai/DeepSeek-R1")).rejects.toBeInstanceOf(CrawlAbortedError);
-    const pending = Number(connectionOf(first.store).prepare(`SELECT count(*) FROM crawl_tasks WHERE status = 'pending'`).pluck().get());
+    const pending = Number(
+      connectionOf(first.store).prepare(`SELECT count(*) FROM crawl_tasks WHERE status = 'pending'`).pluck().get(),
+    );
     expect(pending).toBeGreaterThan(0);
 
     const resumed = await crawlFamily(sessionOf(standIn, { db: first.store }), "family", "deepseek-ai/DeepSeek-R1");
     expect(resumed.run.resumed).toBe(true);
     expect(lineageRows(first.store)).toEqual(lineageRows(reference.store));
     // One children listing for each of the 302 members and one lookup of DeepSeek-R1 itself, each done once.
-    expect(connectionOf(first.store).prepare(`SELECT kind, status, count(*) FROM crawl_tasks GROUP BY kind, status`).raw().all()).toEqual([
+    expect(
+      connectionOf(first.store)
+        .prepare(`SELECT kind, status, count(*) FROM crawl_tasks GROUP BY kind, status`)
+        .raw()
+        .all(),
+    ).toEqual([
       ["children", "done", 302],
       ["info", "done", 1],
     ]);

@@ -59,13 +59,17 @@ describe("the crawler's fetch", () => {
     const { clock, fetch: hubFetch } = client();
     const error = await hubFetch(`${standIn.url}${PAGE}`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(HubRequestError);
-    expect((error as Error).message).toMatch(new RegExp(`^hub: GET ${standIn.url}/api/models\\?limit=5&expand=tags failed 5 times; last: malformed JSON`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`^hub: GET ${standIn.url}/api/models\\?limit=5&expand=tags failed 5 times; last: malformed JSON`),
+    );
     expect(clock.waits).toEqual([1_000, 2_000, 4_000, 8_000]);
   });
 
   it("gives up on a 404 at once with the Hub's error code", async () => {
     const { clock, fetch: hubFetch } = client();
-    const error = (await hubFetch(`${standIn.url}/api/models/nobody/nothing/revision/HEAD`).catch((caught: unknown) => caught)) as HubRequestError;
+    const error = (await hubFetch(`${standIn.url}/api/models/nobody/nothing/revision/HEAD`).catch(
+      (caught: unknown) => caught,
+    )) as HubRequestError;
     expect(error.status).toBe(404);
     expect(error.errorCode).toBe("RepoNotFound");
     expect(clock.waits).toEqual([]);

@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => standIn.close());
 
 function answering(status: number, headers: Record<string, string>): typeof fetch {
-  return async () => new Response(JSON.stringify({ error: "Repository not found" }), { status, headers: { "content-type": "application/json", ...headers } });
+  return async () =>
+    new Response(JSON.stringify({ error: "Repository not found" }), {
+      status,
+      headers: { "content-type": "application/json", ...headers },
+    });
 }
 
 describe("fetchModelRecord", () => {
@@ -23,7 +27,21 @@ describe("fetchModelRecord", () => {
     const options = { hubUrl: standIn.url, fetch: createHubFetch({ clock: fakeClock() }) };
     const record = await fetchModelRecord("perplexity-ai/r1-1776", options);
     expect(record?.id).toBe("perplexity-ai/r1-1776");
-    expect(Object.keys(record ?? {}).sort()).toEqual(["_id", "author", "cardData", "createdAt", "downloads", "gated", "id", "lastModified", "library_name", "likes", "pipeline_tag", "private", "tags"]);
+    expect(Object.keys(record ?? {}).sort()).toEqual([
+      "_id",
+      "author",
+      "cardData",
+      "createdAt",
+      "downloads",
+      "gated",
+      "id",
+      "lastModified",
+      "library_name",
+      "likes",
+      "pipeline_tag",
+      "private",
+      "tags",
+    ]);
     expect(await fetchModelRecord("nobody/nothing", options)).toBeNull();
   });
 
@@ -31,6 +49,8 @@ describe("fetchModelRecord", () => {
     const missing = createHubFetch({ fetch: answering(401, { "x-error-code": "RepoNotFound" }), clock: fakeClock() });
     expect(await fetchModelRecord("org/private", { hubUrl: "https://huggingface.co", fetch: missing })).toBeNull();
     const refused = createHubFetch({ fetch: answering(401, {}), clock: fakeClock() });
-    await expect(fetchModelRecord("org/private", { hubUrl: "https://huggingface.co", fetch: refused })).rejects.toBeInstanceOf(HubRequestError);
+    await expect(
+      fetchModelRecord("org/private", { hubUrl: "https://huggingface.co", fetch: refused }),
+    ).rejects.toBeInstanceOf(HubRequestError);
   });
 });

@@ -15,14 +15,20 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 describe("the stand-in's records", () => {
   it("reads Hub JSONL, keeps the first record of an id and gives records without _id a stable one", async () => {
     const path = join(folder, "records.jsonl");
-    writeFileSync(path, [
-      JSON.stringify({ _id: "66a0000000000000000000a3", id: "org/a", tags: ["base_model:org/b"] }),
-      JSON.stringify({ id: "org/b", downloads: 5 }),
-      JSON.stringify({ id: "org/a", tags: [] }),
-      "",
-    ].join("\n"));
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ _id: "66a0000000000000000000a3", id: "org/a", tags: ["base_model:org/b"] }),
+        JSON.stringify({ id: "org/b", downloads: 5 }),
+        JSON.stringify({ id: "org/a", tags: [] }),
+        "",
+      ].join("\n"),
+    );
     const records = await loadRecordedRecords([path]);
-    expect(records.map((record) => [record.id, record.tags])).toEqual([["org/a", ["base_model:org/b"]], ["org/b", []]]);
+    expect(records.map((record) => [record.id, record.tags])).toEqual([
+      ["org/a", ["base_model:org/b"]],
+      ["org/b", []],
+    ]);
     expect(records[0]?._id).toBe("66a0000000000000000000a3");
     expect(records[1]?._id).toMatch(/^[0-9a-f]{24}$/);
     expect((await loadRecordedRecords([path]))[1]?._id).toBe(records[1]?._id);
@@ -42,7 +48,10 @@ describe("the stand-in's records", () => {
     expect(copies.length).toBe(3 * 1865);
     expect(new Set(copies.map((record) => record.id)).size).toBe(3 * 1865);
     const copy = copies.find((record) => record.id === "perplexity-ai/r1-1776-copy2");
-    expect(copy?.tags?.filter((tag) => tag.startsWith("base_model:"))).toEqual(["base_model:deepseek-ai/DeepSeek-R1-copy2", "base_model:finetune:deepseek-ai/DeepSeek-R1-copy2"]);
+    expect(copy?.tags?.filter((tag) => tag.startsWith("base_model:"))).toEqual([
+      "base_model:deepseek-ai/DeepSeek-R1-copy2",
+      "base_model:finetune:deepseek-ai/DeepSeek-R1-copy2",
+    ]);
     expect(copy?.cardData?.base_model).toEqual(["deepseek-ai/DeepSeek-R1-copy2"]);
   });
 });

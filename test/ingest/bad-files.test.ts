@@ -17,7 +17,9 @@ import { connectionOf } from "../../src/store/database-handle.js";
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-bad-files-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const RECORDS = ["ThornoDen/Sonya", "Oscuridad/aaaa", "chernikov1/test"].map((id) => JSON.stringify(hubRecordOf(KOKORO_DUMP, id)));
+const RECORDS = ["ThornoDen/Sonya", "Oscuridad/aaaa", "chernikov1/test"].map((id) =>
+  JSON.stringify(hubRecordOf(KOKORO_DUMP, id)),
+);
 /** The real edge list's lines, CRLF-terminated as in the file; [0] is the header. */
 const EDGE_LINES = bundledText(EDGES_CSV).split("\r\n");
 
@@ -27,7 +29,8 @@ function write(name: string, content: string | Buffer): string {
   return path;
 }
 
-const count = (db: Store, table: string) => (connectionOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (db: Store, table: string) =>
+  (connectionOf(db).prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 /** A store already holding the first 100 real edges, to show a failing file takes nothing away. */
 async function storeWithRows(): Promise<{ db: Store; before: ReturnType<typeof lineageRows> }> {
@@ -43,7 +46,9 @@ describe("files that cannot be read whole", () => {
     const { db, before } = await storeWithRows();
     const failure = importFile(db, path);
     await expect(failure).rejects.toThrow(SourceFileError);
-    await expect(failure).rejects.toThrow(new RegExp(`^ingest: "${path}" is not a complete JSON array \\(.+\\); nothing was imported from it$`));
+    await expect(failure).rejects.toThrow(
+      new RegExp(`^ingest: "${path}" is not a complete JSON array \\(.+\\); nothing was imported from it$`),
+    );
     expect(lineageRows(db)).toEqual(before);
   });
 
@@ -51,7 +56,9 @@ describe("files that cannot be read whole", () => {
     const text = bundledText(KOKORO_DUMP);
     const path = write("cut-dump.json", text.slice(0, Math.floor(text.length / 2)));
     const { db, before } = await storeWithRows();
-    await expect(importFile(db, path)).rejects.toThrow(new RegExp(`^ingest: "${path}" is not complete JSON \\(.+\\); nothing was imported from it$`));
+    await expect(importFile(db, path)).rejects.toThrow(
+      new RegExp(`^ingest: "${path}" is not complete JSON \\(.+\\); nothing was imported from it$`),
+    );
     expect(lineageRows(db)).toEqual(before);
   });
 
@@ -63,10 +70,14 @@ describe("files that cannot be read whole", () => {
     const readable = gunzipSync(readFileSync(path), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
     const wholeLines = readable.split("\r\n").length - 1;
     const { db } = await storeWithRows();
-    await expect(importFile(db, path)).rejects.toThrow(`ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); rows before it are kept`);
+    await expect(importFile(db, path)).rejects.toThrow(
+      `ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); rows before it are kept`,
+    );
     // The first 100 rows were stored already: the union is the whole rows before the cut (header excluded).
     expect(count(db, "edges")).toBe(wholeLines - 1);
-    expect(connectionOf(db).prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get()).toEqual({ status: "failed", position: wholeLines - 1 });
+    expect(
+      connectionOf(db).prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get(),
+    ).toEqual({ status: "failed", position: wholeLines - 1 });
   });
 
   it("a gzip JSONL crawl cut short: the whole lines before the cut are kept", async () => {
@@ -76,7 +87,9 @@ describe("files that cannot be read whole", () => {
     const wholeLines = readable.split("\n").length - 1;
     expect(wholeLines).toBeGreaterThan(0);
     const db = openStore(":memory:");
-    await expect(importFile(db, path)).rejects.toThrow(`ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); lines before it are kept`);
+    await expect(importFile(db, path)).rejects.toThrow(
+      `ingest: "${path}" could not be read past line ${wholeLines} (unexpected end of file); lines before it are kept`,
+    );
     expect(count(db, "models WHERE placeholder = 0")).toBe(wholeLines);
   });
 
@@ -135,8 +148,13 @@ describe("files with damaged records", () => {
     expect([summary.records, summary.skipped]).toEqual([2, 1]);
     expect(summary.problems).toHaveLength(1);
     expect(summary.problems[0]?.position).toBe(1);
-    expect(summary.problems[0]?.message).toMatch(new RegExp(`^${path} line 2: not valid JSON \\(.+\\): \\{"id":"Oscuridad/aaaa"`));
-    expect(connectionOf(db).prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all()).toEqual(["ThornoDen/Sonya", "chernikov1/test"]);
+    expect(summary.problems[0]?.message).toMatch(
+      new RegExp(`^${path} line 2: not valid JSON \\(.+\\): \\{"id":"Oscuridad/aaaa"`),
+    );
+    expect(connectionOf(db).prepare(`SELECT id FROM models WHERE placeholder = 0 ORDER BY id`).pluck().all()).toEqual([
+      "ThornoDen/Sonya",
+      "chernikov1/test",
+    ]);
   });
 
   it("a CSV with an unclosed quote: the rows before it are imported, the rest reported from the line it opens on", async () => {
@@ -147,7 +165,9 @@ describe("files with damaged records", () => {
     const db = openStore(":memory:");
     const summary = await importFile(db, path);
     expect([summary.records, summary.skipped]).toEqual([2, 1]);
-    expect(summary.problems.map((p) => p.message)).toEqual([`${path} line 4: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`]);
+    expect(summary.problems.map((p) => p.message)).toEqual([
+      `${path} line 4: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`,
+    ]);
     expect(count(db, "edges")).toBe(2);
   });
 

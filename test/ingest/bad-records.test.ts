@@ -40,26 +40,69 @@ describe("Hub records with missing fields and wrong types", () => {
     const summary = await importFile(db, path);
     expect([summary.records, summary.skipped, summary.warnings]).toEqual([6, 2, 5]);
     expect(summary.problems).toEqual([
-      { position: 0, level: "warning", message: `ThornoDen/Sonya: field "downloads" should be a number, got "0"; stored as empty` },
+      {
+        position: 0,
+        level: "warning",
+        message: `ThornoDen/Sonya: field "downloads" should be a number, got "0"; stored as empty`,
+      },
       { position: 1, level: "warning", message: `Oscuridad/aaaa: field "tags" should be a list; ignored` },
-      { position: 2, level: "warning", message: `chernikov1/test: field "createdAt" should be a date, got "last week"; stored as empty` },
+      {
+        position: 2,
+        level: "warning",
+        message: `chernikov1/test: field "createdAt" should be a date, got "last week"; stored as empty`,
+      },
       { position: 4, level: "skipped", message: `${path} line 5: record has no valid model id (id: null)` },
-      { position: 5, level: "skipped", message: `${path} line 6: a model record must be a JSON object, got "Khanhho/mai"` },
-      { position: 6, level: "warning", message: `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; its base_model was not read` },
-      { position: 7, level: "warning", message: `maj666/test1: field "likes" should be a number, got {}; stored as empty` },
+      {
+        position: 5,
+        level: "skipped",
+        message: `${path} line 6: a model record must be a JSON object, got "Khanhho/mai"`,
+      },
+      {
+        position: 6,
+        level: "warning",
+        message: `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; its base_model was not read`,
+      },
+      {
+        position: 7,
+        level: "warning",
+        message: `maj666/test1: field "likes" should be a number, got {}; stored as empty`,
+      },
     ]);
-    const row = (id: string) => connectionOf(db).prepare(`SELECT * FROM models WHERE id = ?`).get(id) as Record<string, unknown>;
+    const row = (id: string) =>
+      connectionOf(db).prepare(`SELECT * FROM models WHERE id = ?`).get(id) as Record<string, unknown>;
     // The wrong-typed value is stored as empty; the record's other fields are kept (values from the dump).
-    expect(row("ThornoDen/Sonya")).toMatchObject({ downloads: null, likes: 1, created_at: "2025-01-27T22:45:37.000Z", license: "cc-by-nc-nd-4.0" });
+    expect(row("ThornoDen/Sonya")).toMatchObject({
+      downloads: null,
+      likes: 1,
+      created_at: "2025-01-27T22:45:37.000Z",
+      license: "cc-by-nc-nd-4.0",
+    });
     expect(row("chernikov1/test")).toMatchObject({ created_at: null, last_modified: "2025-01-23T06:18:43.000Z" });
     // A record that is only an id: the model exists, its author read from the id, everything else empty.
     expect(row("GabrielMedinaTorres/genshin")).toEqual({
-      node: expect.any(Number), id: "GabrielMedinaTorres/genshin", author: "GabrielMedinaTorres", created_at: null, last_modified: null, downloads: null, likes: null,
-      library_name: null, pipeline_tag: null, license: null, gated: null, architecture: null, placeholder: 0, base_model_raw: null,
+      node: expect.any(Number),
+      id: "GabrielMedinaTorres/genshin",
+      author: "GabrielMedinaTorres",
+      created_at: null,
+      last_modified: null,
+      downloads: null,
+      likes: null,
+      library_name: null,
+      pipeline_tag: null,
+      license: null,
+      gated: null,
+      architecture: null,
+      placeholder: 0,
+      base_model_raw: null,
     });
     // Edges: tags that are not a list leave the card's base_model (a card edge); a card that is not an object
     // leaves the Hub's tags (a tag edge); Sonya, test1 and test keep their tag edges. The two skipped records add nothing.
-    expect(connectionOf(db).prepare(`SELECT child, relation, source FROM edges WHERE parent = ? ORDER BY child`).raw().all(KOKORO)).toEqual([
+    expect(
+      connectionOf(db)
+        .prepare(`SELECT child, relation, source FROM edges WHERE parent = ? ORDER BY child`)
+        .raw()
+        .all(KOKORO),
+    ).toEqual([
       ["Hasani-ali-reza/Iran", "finetune", "tag"],
       ["Oscuridad/aaaa", "unknown", "card"],
       ["ThornoDen/Sonya", "finetune", "tag"],
@@ -84,7 +127,9 @@ describe("Hub records with counts that are not counts", () => {
       `ThornoDen/Sonya: field "likes" should be a count, got 1.5; stored as empty`,
       `Oscuridad/aaaa: field "downloads" should be a count, got Infinity; stored as empty`,
     ]);
-    expect(connectionOf(db).prepare(`SELECT id, downloads, likes FROM models WHERE placeholder = 0 ORDER BY id`).raw().all()).toEqual([
+    expect(
+      connectionOf(db).prepare(`SELECT id, downloads, likes FROM models WHERE placeholder = 0 ORDER BY id`).raw().all(),
+    ).toEqual([
       ["Oscuridad/aaaa", null, 0], // aaaa's real likes: 0 (metadata in the Kokoro dump)
       ["ThornoDen/Sonya", null, null],
     ]);
@@ -100,7 +145,12 @@ describe("family-tree entries without metadata or with damaged fields", () => {
     expect(withoutMetadata).toHaveLength(83);
     // The run's database of the eleven dumps: importFile of each, in order of file name, into a new database.
     const db = openFixture("family-trees");
-    const reported = connectionOf(db).prepare(`SELECT count(*) FROM run_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`).pluck().get();
+    const reported = connectionOf(db)
+      .prepare(
+        `SELECT count(*) FROM run_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`,
+      )
+      .pluck()
+      .get();
     expect(reported).toBe(83);
     const ids = new Set(withoutMetadata.map((entry) => entry.model_id.replace(/^https:\/\/huggingface\.co\//, "")));
     const stored = connectionOf(db).prepare(`SELECT placeholder FROM models WHERE id = ?`).pluck();
@@ -125,14 +175,37 @@ describe("family-tree entries without metadata or with damaged fields", () => {
     expect([summary.records, summary.skipped]).toEqual([12, 2]);
     expect(summary.problems).toEqual([
       { position: 0, level: "warning", message: `${KOKORO}: "children" is not a list; ignored` },
-      { position: 1, level: "warning", message: `hexgrad/Kokoro-82M-v1.1-zh: metadata is "N/A": stored as a model without a record` },
-      { position: 2, level: "skipped", message: `${path} entry 3: family-tree entry has no valid model_id (undefined)` },
-      { position: 3, level: "warning", message: `Oscuridad/aaaa: metadata is not a JSON object: stored as a model without a record` },
+      {
+        position: 1,
+        level: "warning",
+        message: `hexgrad/Kokoro-82M-v1.1-zh: metadata is "N/A": stored as a model without a record`,
+      },
+      {
+        position: 2,
+        level: "skipped",
+        message: `${path} entry 3: family-tree entry has no valid model_id (undefined)`,
+      },
+      {
+        position: 3,
+        level: "warning",
+        message: `Oscuridad/aaaa: metadata is not a JSON object: stored as a model without a record`,
+      },
       { position: 4, level: "skipped", message: `${path} entry 5: family-tree entry must be an object, got 42` },
-      { position: 8, level: "warning", message: `Aicraftar/Tharo.G-Neo: metadata is "N/A": stored as a model without a record` },
+      {
+        position: 8,
+        level: "warning",
+        message: `Aicraftar/Tharo.G-Neo: metadata is "N/A": stored as a model without a record`,
+      },
     ]);
     // Kokoro's 9 adapters and 9 quantized models are still listed as its children; its 13 fine-tunes are not.
-    expect(connectionOf(db).prepare(`SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' GROUP BY relation ORDER BY relation`).raw().all(KOKORO)).toEqual([
+    expect(
+      connectionOf(db)
+        .prepare(
+          `SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' GROUP BY relation ORDER BY relation`,
+        )
+        .raw()
+        .all(KOKORO),
+    ).toEqual([
       ["adapter", 9],
       ["quantized", 9],
     ]);

@@ -76,15 +76,32 @@ describe("importing cards with messy base_model values", () => {
   it("is reported by check --json", () => {
     const checked = runCli(["check", "--json", "--examples", "20", "--db", db]);
     expect(checked.status, checked.stderr).toBe(0);
-    const report = JSON.parse(checked.stdout) as Record<string, { count: number; examples: unknown[]; byReason?: Record<string, number> }>;
+    const report = JSON.parse(checked.stdout) as Record<
+      string,
+      { count: number; examples: unknown[]; byReason?: Record<string, number> }
+    >;
     expect(report.selfLoops?.count).toBe(0);
     expect(report.cycles?.count).toBe(0);
     // Sorted by id in binary order: upper case before lower case.
-    expect(report.placeholders?.examples).toEqual(["Hexgrad/kokoro-82M", "bert-base-uncased", "yl4579/StyleTTS2-LJSpeech"]);
+    expect(report.placeholders?.examples).toEqual([
+      "Hexgrad/kokoro-82M",
+      "bert-base-uncased",
+      "yl4579/StyleTTS2-LJSpeech",
+    ]);
     expect(report.caseVariants?.examples).toEqual([["Hexgrad/kokoro-82M", KOKORO]]);
     expect(report.unresolved?.count).toBe(10);
-    expect(report.unresolved?.byReason).toEqual({ empty: 1, "not-available": 1, "local-path": 3, "url-not-a-model": 2, "not-a-model-id": 0, "wrong-type": 3, "not-resolved-by-hub": 0 });
-    expect(report.duplicateBases?.examples).toEqual([{ id: "chernikov1/test", duplicates: [KOKORO, "HEXGRAD/kokoro-82m"] }]);
+    expect(report.unresolved?.byReason).toEqual({
+      empty: 1,
+      "not-available": 1,
+      "local-path": 3,
+      "url-not-a-model": 2,
+      "not-a-model-id": 0,
+      "wrong-type": 3,
+      "not-resolved-by-hub": 0,
+    });
+    expect(report.duplicateBases?.examples).toEqual([
+      { id: "chernikov1/test", duplicates: [KOKORO, "HEXGRAD/kokoro-82m"] },
+    ]);
     // Every child was created in 2025, after Kokoro-82M (2024-12-26): nothing older than its parent.
     expect(report.childOlderThanParent?.count).toBe(0);
   });

@@ -17,7 +17,13 @@ function unresolvedCard(baseModel: unknown) {
 }
 
 /** A card edge keeps the value as the card wrote it (`raw`, the parent unless said otherwise). */
-const cardEdge = (parent: string, relation = "unknown", raw = parent) => ({ child: CHILD, parent, relation, source: "card", raw });
+const cardEdge = (parent: string, relation = "unknown", raw = parent) => ({
+  child: CHILD,
+  parent,
+  relation,
+  source: "card",
+  raw,
+});
 const unresolved = (raw: string, reason: UnresolvedReason) => ({ child: CHILD, raw, reason });
 
 describe("rowsFromHubRecord on card base_model values (no base_model tags)", () => {
@@ -28,12 +34,32 @@ describe("rowsFromHubRecord on card base_model values (no base_model tags)", () 
   const cases: [string, unknown, object[], object[]][] = [
     ["a string", KOKORO, [cardEdge(KOKORO)], []],
     ["a list (the real value)", [KOKORO], [cardEdge(KOKORO)], []],
-    ["a Hub URL", `https://huggingface.co/${KOKORO}`, [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}`)], []],
+    [
+      "a Hub URL",
+      `https://huggingface.co/${KOKORO}`,
+      [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}`)],
+      [],
+    ],
     ["an hf.co URL without scheme", `hf.co/${KOKORO}`, [cardEdge(KOKORO, "unknown", `hf.co/${KOKORO}`)], []],
-    ["a URL with /tree/main", `https://huggingface.co/${KOKORO}/tree/main`, [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}/tree/main`)], []],
+    [
+      "a URL with /tree/main",
+      `https://huggingface.co/${KOKORO}/tree/main`,
+      [cardEdge(KOKORO, "unknown", `https://huggingface.co/${KOKORO}/tree/main`)],
+      [],
+    ],
     // The card's own dataset and the Kokoro demo Space, both real, written where a model belongs.
-    ["a dataset URL", "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", [], [unresolved("https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "url-not-a-model")]],
-    ["a Space URL", "https://hf.co/spaces/hexgrad/Kokoro-TTS", [], [unresolved("https://hf.co/spaces/hexgrad/Kokoro-TTS", "url-not-a-model")]],
+    [
+      "a dataset URL",
+      "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts",
+      [],
+      [unresolved("https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "url-not-a-model")],
+    ],
+    [
+      "a Space URL",
+      "https://hf.co/spaces/hexgrad/Kokoro-TTS",
+      [],
+      [unresolved("https://hf.co/spaces/hexgrad/Kokoro-TTS", "url-not-a-model")],
+    ],
     ["a Colab output folder", "/content/out", [], [unresolved("/content/out", "local-path")]],
     ["a relative path", "./ckpt", [], [unresolved("./ckpt", "local-path")]],
     ["a Windows path", "C:\\x", [], [unresolved("C:\\x", "local-path")]],
@@ -49,7 +75,12 @@ describe("rowsFromHubRecord on card base_model values (no base_model tags)", () 
     ["an object", { name: KOKORO }, [], [unresolved(`{"name":"${KOKORO}"}`, "wrong-type")]],
     ["a nested list", [[KOKORO]], [], [unresolved(`["${KOKORO}"]`, "wrong-type")]],
     // Two different bases and no relation word on the card: a merge.
-    ["a list of two bases", [KOKORO, "yl4579/StyleTTS2-LJSpeech"], [cardEdge(KOKORO, "merge"), cardEdge("yl4579/StyleTTS2-LJSpeech", "merge")], []],
+    [
+      "a list of two bases",
+      [KOKORO, "yl4579/StyleTTS2-LJSpeech"],
+      [cardEdge(KOKORO, "merge"), cardEdge("yl4579/StyleTTS2-LJSpeech", "merge")],
+      [],
+    ],
   ];
   it.each(cases)("%s", (_label, value, edges, unresolvedRows) => {
     const rows = rowsFromHubRecord(unresolvedCard(value));
@@ -65,16 +96,25 @@ describe("rowsFromHubRecord on card base_model values (no base_model tags)", () 
 describe("rowsFromHubRecord when the Hub has resolved the card (base_model tags present)", () => {
   // The real record's tags are base_model:hexgrad/Kokoro-82M and base_model:finetune:hexgrad/Kokoro-82M: one
   // tag edge, relation from the typed tag. A card value naming the same model in any spelling adds nothing.
-  const tagEdge = { child: CHILD, parent: KOKORO, relation: "finetune", source: "tag", raw: `base_model:finetune:${KOKORO}` };
+  const tagEdge = {
+    child: CHILD,
+    parent: KOKORO,
+    relation: "finetune",
+    source: "tag",
+    raw: `base_model:finetune:${KOKORO}`,
+  };
   function resolvedCard(baseModel: unknown) {
     const record = hubRecordOf(KOKORO_DUMP, CHILD);
     return { ...record, cardData: { ...record.cardData, base_model: baseModel } };
   }
-  it.each([[`https://huggingface.co/${KOKORO}/tree/main`], ["HEXGRAD/kokoro-82m"], [[KOKORO, KOKORO]]])("card %j: the tag edge only", (value) => {
-    const rows = rowsFromHubRecord(resolvedCard(value));
-    expect(rows.edges).toEqual([tagEdge]);
-    expect(rows.unresolved).toEqual([]);
-  });
+  it.each([[`https://huggingface.co/${KOKORO}/tree/main`], ["HEXGRAD/kokoro-82m"], [[KOKORO, KOKORO]]])(
+    "card %j: the tag edge only",
+    (value) => {
+      const rows = rowsFromHubRecord(resolvedCard(value));
+      expect(rows.edges).toEqual([tagEdge]);
+      expect(rows.unresolved).toEqual([]);
+    },
+  );
   it("keeps a local path on the card as unresolved next to the tag edge", () => {
     const rows = rowsFromHubRecord(resolvedCard(["/content/out", KOKORO]));
     expect(rows.edges).toEqual([tagEdge]);
@@ -91,9 +131,19 @@ describe("rowsFromHubRecord when the Hub has resolved the card (base_model tags 
   it("reports a legacy id the Hub resolved under its new name as not resolved by the Hub", () => {
     // A corrupted copy: the card names bert-base-uncased and the Hub's tag names the model's current id.
     const record = resolvedCard("bert-base-uncased");
-    record.tags = record.tags.filter((tag) => !tag.startsWith("base_model:")).concat(["base_model:finetune:google-bert/bert-base-uncased"]);
+    record.tags = record.tags
+      .filter((tag) => !tag.startsWith("base_model:"))
+      .concat(["base_model:finetune:google-bert/bert-base-uncased"]);
     const rows = rowsFromHubRecord(record);
-    expect(rows.edges).toEqual([{ child: CHILD, parent: "google-bert/bert-base-uncased", relation: "finetune", source: "tag", raw: "base_model:finetune:google-bert/bert-base-uncased" }]);
+    expect(rows.edges).toEqual([
+      {
+        child: CHILD,
+        parent: "google-bert/bert-base-uncased",
+        relation: "finetune",
+        source: "tag",
+        raw: "base_model:finetune:google-bert/bert-base-uncased",
+      },
+    ]);
     expect(rows.unresolved).toEqual([unresolved("bert-base-uncased", "not-resolved-by-hub")]);
   });
 });

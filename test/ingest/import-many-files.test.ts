@@ -43,9 +43,19 @@ describe("import with several files, some damaged", () => {
     // Standard error: one line per failing file, in order, each naming the file and what was wrong.
     const errors = result.stderr.trimEnd().split("\n");
     expect(errors).toHaveLength(5);
-    expect(errors[0]).toMatch(new RegExp(`^ingest: "${cutArray}" is not a complete JSON array \\(.+\\); nothing was imported from it$`));
-    expect(errors[1]).toMatch(new RegExp(`^ingest: "${cutGzip}" could not be read past line \\d+ \\(unexpected end of file\\); rows before it are kept$`));
-    expect(errors.slice(2)).toEqual([`ingest: "${empty}" is empty`, `ingest: cannot read "${missing}": no such file`, `ingest: "${directory}" is not a file`]);
+    expect(errors[0]).toMatch(
+      new RegExp(`^ingest: "${cutArray}" is not a complete JSON array \\(.+\\); nothing was imported from it$`),
+    );
+    expect(errors[1]).toMatch(
+      new RegExp(
+        `^ingest: "${cutGzip}" could not be read past line \\d+ \\(unexpected end of file\\); rows before it are kept$`,
+      ),
+    );
+    expect(errors.slice(2)).toEqual([
+      `ingest: "${empty}" is empty`,
+      `ingest: cannot read "${missing}": no such file`,
+      `ingest: "${directory}" is not a file`,
+    ]);
 
     // Standard output: the files that were read, the broken line reported with its number.
     expect(result.stdout).toContain(`${first} (edges-csv): 10 records`);
@@ -60,7 +70,8 @@ describe("import with several files, some damaged", () => {
     expect(edges.length).toBe(wholeGzipRows + 10 + 1);
     const child = (line: string | undefined) => (line ?? "").split(",")[1];
     const storedChildren = new Set(edges.map((edge) => (edge as string[])[0]));
-    for (const line of [...lines.slice(1, 11), ...lines.slice(20_001, 20_011)]) expect(storedChildren).toContain(child(line));
+    for (const line of [...lines.slice(1, 11), ...lines.slice(20_001, 20_011)])
+      expect(storedChildren).toContain(child(line));
     expect(models.map((row) => (row as string[])[0])).toContain("ThornoDen/Sonya");
   });
 
@@ -78,7 +89,9 @@ describe("import with several files, some damaged", () => {
       writeFileSync(readable, lines.slice(0, 11).join("\r\n") + "\r\n");
       chmodSync(readable, 0o644);
       const result = runCli(["import", locked, readable, "--db", join(shared, "lineage.db")], asUser);
-      expect(result.stderr, "the built command line must be readable by the user it runs as").not.toContain("Cannot find module");
+      expect(result.stderr, "the built command line must be readable by the user it runs as").not.toContain(
+        "Cannot find module",
+      );
       expect(result.stderr).toBe(`ingest: cannot read "${locked}": permission denied\n`);
       expect(result.stdout).toContain(`${readable} (edges-csv): 10 records`);
       expect(result.status).toBe(1);
@@ -97,7 +110,11 @@ describe("import with several files, some damaged", () => {
     const result = runCli(["import", pretty, good, "--db", join(folder, "pretty.db")]);
     expect(result.status).toBe(1);
     // The parser's own words vary with the Node version: matched loosely.
-    expect(result.stderr).toMatch(new RegExp(`^ingest: "${pretty}": none of its ${lineCount} records could be read \\(first: ${pretty} line 1: not valid JSON \\(.+\\): \\{\\)\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^ingest: "${pretty}": none of its ${lineCount} records could be read \\(first: ${pretty} line 1: not valid JSON \\(.+\\): \\{\\)\n$`,
+      ),
+    );
     expect(result.stdout).toContain(`${good} (edges-csv): 5 records`);
   });
 });

@@ -12,7 +12,16 @@ describe("normalizeBaseModel", () => {
     });
   });
   it("recovers ids from Hub URLs and reports local paths, empty and N/A values", () => {
-    expect(normalizeBaseModel(["https://huggingface.co/org/name/tree/main", "hf.co/gpt2", "/content/out", "./ckpt", "", "N/A"])).toEqual({
+    expect(
+      normalizeBaseModel([
+        "https://huggingface.co/org/name/tree/main",
+        "hf.co/gpt2",
+        "/content/out",
+        "./ckpt",
+        "",
+        "N/A",
+      ]),
+    ).toEqual({
       ids: ["org/name", "gpt2"],
       written: ["https://huggingface.co/org/name/tree/main", "hf.co/gpt2"],
       unresolved: [
@@ -25,6 +34,11 @@ describe("normalizeBaseModel", () => {
     });
   });
   it("reports values of the wrong type", () => {
-    expect(normalizeBaseModel([42])).toEqual({ ids: [], written: [], unresolved: [{ raw: "42", reason: "wrong-type" }], duplicates: [] });
+    expect(normalizeBaseModel([42])).toEqual({
+      ids: [],
+      written: [],
+      unresolved: [{ raw: "42", reason: "wrong-type" }],
+      duplicates: [],
+    });
   });
 });

@@ -7,11 +7,27 @@ import { ORACLE_QUESTIONS } from "../support/oracle-questions.js";
 
 describe("the lineage oracle", () => {
   it("reproduces the hand-derived figures of the small lineage", () => {
-    const oracle = runOracle({ edges: [writeSmallLineage()], families: ["a/base", "a", "x/two"], ancestors: ["x/leaf"] });
+    const oracle = runOracle({
+      edges: [writeSmallLineage()],
+      families: ["a/base", "a", "x/two"],
+      ancestors: ["x/leaf"],
+    });
     // Counted off the picture in small-lineage.ts (see small-lineage-queries.test.ts for the reasoning).
-    expect(oracle.stats).toEqual({ nodes: 15, edges: 14, selfLoops: 1, multiParent: 2, roots: 3, placeholders: 2, maxGeneration: 4 });
+    expect(oracle.stats).toEqual({
+      nodes: 15,
+      edges: 14,
+      selfLoops: 1,
+      multiParent: 2,
+      roots: 3,
+      placeholders: 2,
+      maxGeneration: 4,
+    });
     expect(oracle.deepest).toEqual({ ids: ["d/from-quant"], generation: 4, chain: null });
-    expect(oracle.families["a/base"]?.descendants).toEqual({ total: 7, byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 }, byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 } });
+    expect(oracle.families["a/base"]?.descendants).toEqual({
+      total: 7,
+      byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 },
+      byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 },
+    });
     expect(oracle.families.a?.descendants.byDepth).toEqual({ "1": 4, "2": 1, "3": 1 });
     expect(oracle.families["x/two"]?.ancestors).toEqual([
       { id: "x/one", depth: 1 },

@@ -51,7 +51,10 @@ describe("GET /api/family", () => {
       byDepth: { "1": 363, "2": 724, "3": 1072, "4": 99, "5": 35, "6": 3, "7": 1, "8": 1, "9": 1 },
     });
     // networkx: relations of the 363 direct successors.
-    expect(body.family.children).toEqual({ total: 363, byRelation: { finetune: 247, adapter: 2, quantized: 108, merge: 6, unknown: 0 } });
+    expect(body.family.children).toEqual({
+      total: 363,
+      byRelation: { finetune: 247, adapter: 2, quantized: 108, merge: 6, unknown: 0 },
+    });
     expect(body.family).toEqual(familyReport(lineage.graph, resolveQuery(lineage.store, LLAMA)));
   });
 
@@ -86,7 +89,10 @@ describe("GET /api/family", () => {
   it("expands a named fan", async () => {
     const { body: folded } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}`);
     const fan = folded.aggregated[0] as { parent: string; relation: string; count: number };
-    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&expand=${encodeURIComponent(`${fan.parent}:${fan.relation}`)}`);
+    const { body } = await getJson<FamilyBody>(
+      app,
+      `/api/family?q=${encodeURIComponent(LLAMA)}&expand=${encodeURIComponent(`${fan.parent}:${fan.relation}`)}`,
+    );
     // One fan node replaced by its members: 635 - 1 + count.
     expect(body.graph.nodes).toHaveLength(635 - 1 + fan.count);
     expect(body.aggregated).toHaveLength(12);
@@ -106,9 +112,14 @@ describe("GET /api/family", () => {
   });
 
   it("follows only the relations asked for", async () => {
-    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&relations=adapter&depth=1`);
+    const { body } = await getJson<FamilyBody>(
+      app,
+      `/api/family?q=${encodeURIComponent(LLAMA)}&relations=adapter&depth=1`,
+    );
     // networkx: the adapter-labelled successors of Llama-3.1-8B.
-    expect(body.graph.nodes.map((node: PayloadNode) => node.key).sort()).toEqual(["ericflo/Llama-3.1-8B-ContinuedTraining", LLAMA, "nvl-og/custom-llama3.1"].sort());
+    expect(body.graph.nodes.map((node: PayloadNode) => node.key).sort()).toEqual(
+      ["ericflo/Llama-3.1-8B-ContinuedTraining", LLAMA, "nvl-og/custom-llama3.1"].sort(),
+    );
     expect(body.graph.edges.every((edge: PayloadEdge) => edge.attributes.relation === "adapter")).toBe(true);
   });
 });
@@ -136,7 +147,10 @@ describe("GET /api/model", () => {
 
 describe("GET /api/ancestry", () => {
   it("draws every ancestor above the model and lists the paths to the roots", async () => {
-    const { body } = await getJson<{ paths: string[][]; graph: GraphPayload }>(app, `/api/ancestry?id=meta-llama/Llama-3.1-8B-Instruct`);
+    const { body } = await getJson<{ paths: string[][]; graph: GraphPayload }>(
+      app,
+      `/api/ancestry?id=meta-llama/Llama-3.1-8B-Instruct`,
+    );
     // edges.csv: Llama-3.1-8B-Instruct has the single parent Llama-3.1-8B, a root.
     expect(body.paths).toEqual([["meta-llama/Llama-3.1-8B-Instruct", LLAMA]]);
     const rows = Object.fromEntries(body.graph.nodes.map((node: PayloadNode) => [node.key, node.attributes]));

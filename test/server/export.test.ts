@@ -29,7 +29,9 @@ it("streams GraphML with every member and every edge among them", async () => {
   const { status, headers, text } = await download("format=graphml");
   expect(status).toBe(200);
   expect(headers.get("content-type")).toBe("application/graphml+xml; charset=utf-8");
-  expect(headers.get("content-disposition")).toBe('attachment; filename="ArliAI_Mistral-Nemo-12B-ArliAI-RPMax-v1.2-family.graphml"');
+  expect(headers.get("content-disposition")).toBe(
+    'attachment; filename="ArliAI_Mistral-Nemo-12B-ArliAI-RPMax-v1.2-family.graphml"',
+  );
   expect(text.match(/<node /g)).toHaveLength(16);
   expect(text.match(/<edge /g)).toHaveLength(20);
 });

@@ -37,7 +37,12 @@ beforeAll(async () => {
   symlinkSync(join(folder, "secret.txt"), join(webRoot, "leak.txt"));
   symlinkSync(join(folder, "outside"), join(webRoot, "linkdir"));
   // A Hub record whose card values are markup.
-  const record = { id: "evil-org/xss-model", author: SCRIPT, tags: [`license:${SCRIPT}`, "base_model:finetune:meta-llama/Llama-3.1-8B"], pipeline_tag: SCRIPT };
+  const record = {
+    id: "evil-org/xss-model",
+    author: SCRIPT,
+    tags: [`license:${SCRIPT}`, "base_model:finetune:meta-llama/Llama-3.1-8B"],
+    pipeline_tag: SCRIPT,
+  };
   writeFileSync(join(folder, "records.jsonl"), `${JSON.stringify(record)}\n`);
   lineage = await fixtureLineageWith("edges-and-metadata", [join(folder, "records.jsonl")], folder);
   app = appOver(lineage, { webRoot });
@@ -60,7 +65,11 @@ function raw(target: string): Promise<{ status: number; head: string; body: stri
     socket.on("error", reject);
     socket.on("end", () => {
       const split = text.indexOf("\r\n\r\n");
-      resolvePromise({ status: Number(text.slice(9, 12)), head: text.slice(0, split).toLowerCase(), body: text.slice(split + 4) });
+      resolvePromise({
+        status: Number(text.slice(9, 12)),
+        head: text.slice(0, split).toLowerCase(),
+        body: text.slice(split + 4),
+      });
     });
   });
 }
@@ -176,15 +185,21 @@ describe("static files", () => {
   });
 
   it("answers a missing viewer with a message to build it", async () => {
-    const response = await appOver(lineage, { webRoot: join(folder, "no-such-dist") })(new Request("http://localhost/"));
+    const response = await appOver(lineage, { webRoot: join(folder, "no-such-dist") })(
+      new Request("http://localhost/"),
+    );
     expect(response.status).toBe(503);
     expect((await response.json()).error.message).toContain("npm run build");
   });
 
   it("sends no CORS header unless an origin is configured", async () => {
-    expect((await app(new Request("http://localhost/api/stats"))).headers.get("access-control-allow-origin")).toBeNull();
+    expect(
+      (await app(new Request("http://localhost/api/stats"))).headers.get("access-control-allow-origin"),
+    ).toBeNull();
     const open = appOver(lineage, { corsOrigin: "http://localhost:5173" });
-    expect((await open(new Request("http://localhost/api/stats"))).headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect((await open(new Request("http://localhost/api/stats"))).headers.get("access-control-allow-origin")).toBe(
+      "http://localhost:5173",
+    );
   });
 });
 

@@ -16,7 +16,10 @@ beforeAll(async () => {
 afterAll(removeScratchFolders);
 
 it("answers the stored record in the Hub's field names", async () => {
-  const { status, body } = await getJson<{ model: unknown; ancestors: unknown[] }>(app, "/api/model?id=microsoft/phi-2");
+  const { status, body } = await getJson<{ model: unknown; ancestors: unknown[] }>(
+    app,
+    "/api/model?id=microsoft/phi-2",
+  );
   expect(status).toBe(200);
   // phi-2 dump, model_id microsoft/phi-2: created_at "2023-12-13 21:19:59+00:00", last_modified
   // "2024-04-29 16:25:56+00:00", downloads 885255, likes 3314, tag license:mit, gated False.

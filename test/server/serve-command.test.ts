@@ -27,7 +27,10 @@ afterAll(() => {
 });
 
 function startServe(): Promise<string> {
-  child = spawn(process.execPath, [...CLI, "serve", "--port", "0", "--db", dbPath], { env: { ...process.env, HF_TOKEN: TOKEN }, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(process.execPath, [...CLI, "serve", "--port", "0", "--db", dbPath], {
+    env: { ...process.env, HF_TOKEN: TOKEN },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolvePromise, reject) => {
     let stderr = "";
     child!.stderr!.on("data", (chunk: Buffer) => {
@@ -42,7 +45,14 @@ function startServe(): Promise<string> {
 it("serves on 127.0.0.1, never shows the Hub token, and stops on SIGTERM", async () => {
   const url = await startServe();
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-  for (const path of ["", "api/stats", "api/model?id=meta-llama/Llama-3.1-8B", "api/family?q=meta-llama/Llama-3.1-8B", "api/checks", "api/nope"]) {
+  for (const path of [
+    "",
+    "api/stats",
+    "api/model?id=meta-llama/Llama-3.1-8B",
+    "api/family?q=meta-llama/Llama-3.1-8B",
+    "api/checks",
+    "api/nope",
+  ]) {
     const response = await fetch(`${url}${path}`);
     let headers = "";
     response.headers.forEach((value, name) => (headers += `${name}: ${value}\n`));

@@ -19,16 +19,28 @@ describe("a base removed from a card", () => {
     const db = openStore(":memory:");
     // ThornoDen/Sonya's real card lists `base_model: [hexgrad/Kokoro-82M]`, and the Hub tags it as a finetune of it.
     const before = hubRecordOf(KOKORO_DUMP, "ThornoDen/Sonya");
-    const after = { ...before, tags: before.tags.filter((tag) => !tag.startsWith("base_model:")), cardData: { ...before.cardData, base_model: undefined } };
+    const after = {
+      ...before,
+      tags: before.tags.filter((tag) => !tag.startsWith("base_model:")),
+      cardData: { ...before.cardData, base_model: undefined },
+    };
     writeFileSync(join(folder, "before.jsonl"), `${JSON.stringify(before)}\n`);
     writeFileSync(join(folder, "after.jsonl"), `${JSON.stringify(after)}\n`);
 
     await importFile(db, join(folder, "before.jsonl"));
-    expect(connectionOf(db).prepare(`SELECT parent, relation, source FROM edges WHERE child = 'ThornoDen/Sonya'`).all()).toEqual([{ parent: "hexgrad/Kokoro-82M", relation: "finetune", source: "tag" }]);
-    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: JSON.stringify(["hexgrad/Kokoro-82M"]) });
+    expect(
+      connectionOf(db).prepare(`SELECT parent, relation, source FROM edges WHERE child = 'ThornoDen/Sonya'`).all(),
+    ).toEqual([{ parent: "hexgrad/Kokoro-82M", relation: "finetune", source: "tag" }]);
+    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({
+      base_model_raw: JSON.stringify(["hexgrad/Kokoro-82M"]),
+    });
 
     await importFile(db, join(folder, "after.jsonl"));
-    expect(connectionOf(db).prepare(`SELECT count(*) AS n FROM edges WHERE child = 'ThornoDen/Sonya'`).get()).toEqual({ n: 0 });
-    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({ base_model_raw: null });
+    expect(connectionOf(db).prepare(`SELECT count(*) AS n FROM edges WHERE child = 'ThornoDen/Sonya'`).get()).toEqual({
+      n: 0,
+    });
+    expect(connectionOf(db).prepare(`SELECT base_model_raw FROM models WHERE id = 'ThornoDen/Sonya'`).get()).toEqual({
+      base_model_raw: null,
+    });
   });
 });

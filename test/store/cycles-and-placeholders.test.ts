@@ -26,9 +26,17 @@ beforeAll(() => {
   // Rudra360/model naming itself. Appended with LF, as a hand edit would: medguanaco → guanaco-65b closes a
   // cycle of three, and a parent that exists nowhere is given to Rudra360/model.
   const lines = bundledText(EDGES_CSV).split("\r\n");
-  const real = [`source,target,edge`, `${GUANACO},${GPTQ},quantized`, `${GPTQ},${MED},finetuned`, `${RUDRA},${RUDRA},finetuned`];
+  const real = [
+    `source,target,edge`,
+    `${GUANACO},${GPTQ},quantized`,
+    `${GPTQ},${MED},finetuned`,
+    `${RUDRA},${RUDRA},finetuned`,
+  ];
   for (const line of real) expect(lines).toContain(line);
-  writeFileSync(join(folder, "edges.csv"), `${real.join("\r\n")}\r\n${MED},${GUANACO},finetuned\n${GHOST},${RUDRA},finetuned\n`);
+  writeFileSync(
+    join(folder, "edges.csv"),
+    `${real.join("\r\n")}\r\n${MED},${GUANACO},finetuned\n${GHOST},${RUDRA},finetuned\n`,
+  );
   const imported = runCli(["import", join(folder, "edges.csv"), "--db", db]);
   expect(imported.status, imported.stderr).toBe(0);
   expect(imported.stdout).toContain("5 records");
@@ -45,13 +53,33 @@ describe("queries on a cycle, a self-loop and a placeholder", () => {
   it("family: the other two members of the cycle are descendants and ancestors, never the model itself", () => {
     const family = query("family", GUANACO) as Record<string, unknown>;
     // guanaco → GPTQ (depth 1, quantized) → medguanaco (depth 2, finetune) → back to guanaco, which is excluded.
-    expect(family.descendants).toEqual({ total: 2, byRelation: { finetune: 1, adapter: 0, quantized: 1, merge: 0, unknown: 0 }, byDepth: { "1": 1, "2": 1 } });
-    expect(family.ancestors).toEqual([{ id: MED, depth: 1 }, { id: GPTQ, depth: 2 }]);
+    expect(family.descendants).toEqual({
+      total: 2,
+      byRelation: { finetune: 1, adapter: 0, quantized: 1, merge: 0, unknown: 0 },
+      byDepth: { "1": 1, "2": 1 },
+    });
+    expect(family.ancestors).toEqual([
+      { id: MED, depth: 1 },
+      { id: GPTQ, depth: 2 },
+    ]);
   });
 
   it("ancestors: a path ends where the cycle closes; the self-loop is no ancestor", () => {
-    expect(query("ancestors", GUANACO)).toEqual({ id: GUANACO, ancestors: [{ id: MED, depth: 1 }, { id: GPTQ, depth: 2 }], paths: [[GUANACO, MED, GPTQ]], truncated: false });
-    expect(query("ancestors", RUDRA)).toEqual({ id: RUDRA, ancestors: [{ id: GHOST, depth: 1 }], paths: [[RUDRA, GHOST]], truncated: false });
+    expect(query("ancestors", GUANACO)).toEqual({
+      id: GUANACO,
+      ancestors: [
+        { id: MED, depth: 1 },
+        { id: GPTQ, depth: 2 },
+      ],
+      paths: [[GUANACO, MED, GPTQ]],
+      truncated: false,
+    });
+    expect(query("ancestors", RUDRA)).toEqual({
+      id: RUDRA,
+      ancestors: [{ id: GHOST, depth: 1 }],
+      paths: [[RUDRA, GHOST]],
+      truncated: false,
+    });
   });
 
   it("tree: the cycle is printed once and refers back to its start", () => {
@@ -67,7 +95,13 @@ describe("queries on a cycle, a self-loop and a placeholder", () => {
   it("top: each cycle member has the two others as descendants", () => {
     const top = query("top", "--limit", "10") as { models: { id: string; value: number }[] };
     // Ties (no downloads in an edge list) are ordered by id.
-    expect(top.models.map((m) => [m.id, m.value])).toEqual([[GPTQ, 2], [MED, 2], [GUANACO, 2], [GHOST, 1], [RUDRA, 0]]);
+    expect(top.models.map((m) => [m.id, m.value])).toEqual([
+      [GPTQ, 2],
+      [MED, 2],
+      [GUANACO, 2],
+      [GHOST, 1],
+      [RUDRA, 0],
+    ]);
   });
 
   it("check: one self-loop, one cycle of three, one placeholder, one quantized model with a child", () => {

@@ -35,7 +35,9 @@ describe("importing the same files again", () => {
     for (const file of FILES) forced.push(await importFile(db, file, { force: true }));
     expect(forced.map((summary) => summary.status)).toEqual(["complete", "complete", "complete", "complete"]);
     // Read again record by record: the same records, skips and warnings as the first time ...
-    expect(forced.map((s) => [s.records, s.skipped, s.warnings])).toEqual(first.map((s) => [s.records, s.skipped, s.warnings]));
+    expect(forced.map((s) => [s.records, s.skipped, s.warnings])).toEqual(
+      first.map((s) => [s.records, s.skipped, s.warnings]),
+    );
     // ... and not one row of models, edges or unresolved differs.
     const after = lineageRows(db);
     expect(after.models).toEqual(before.models);

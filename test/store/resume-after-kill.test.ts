@@ -28,7 +28,10 @@ function importState(path: string): ImportState | null {
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
-      return (db.prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get() as ImportState | undefined) ?? null;
+      return (
+        (db.prepare(`SELECT status, records_read AS position FROM runs ORDER BY id DESC LIMIT 1`).get() as
+          ImportState | undefined) ?? null
+      );
     } finally {
       db.close();
     }
@@ -69,16 +72,23 @@ describe("import killed with SIGKILL and run again", () => {
       void exited.then(() => (finished = true));
       const started = Date.now();
       if (target === 0) await sleep(100 + next() * 150);
-      else while (!finished && (importState(killed)?.position ?? 0) < target && Date.now() - started < 60_000) await sleep(5);
+      else
+        while (!finished && (importState(killed)?.position ?? 0) < target && Date.now() - started < 60_000)
+          await sleep(5);
       await sleep(next() * 200);
       child.kill("SIGKILL");
       await exited;
       const state = importState(killed);
       if (state !== null) afterKills.push(state);
     }
-    const interrupted = afterKills.filter((state) => state.status === "running" && state.position > 0 && state.position < ROWS);
+    const interrupted = afterKills.filter(
+      (state) => state.status === "running" && state.position > 0 && state.position < ROWS,
+    );
     // The kills must really have interrupted the import part-way, several times, or this test proves nothing.
-    expect(interrupted.length, `seed ${seed}: states after each kill ${JSON.stringify(afterKills)}`).toBeGreaterThanOrEqual(4);
+    expect(
+      interrupted.length,
+      `seed ${seed}: states after each kill ${JSON.stringify(afterKills)}`,
+    ).toBeGreaterThanOrEqual(4);
     // Each run resumes where the killed one stopped, so the committed position never goes back.
     const positions = afterKills.map((state) => state.position);
     expect(positions, `seed ${seed}`).toEqual([...positions].sort((a, b) => a - b));

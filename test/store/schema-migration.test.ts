@@ -122,7 +122,9 @@ describe("a schema version 1 database", () => {
       [1, "org/base"],
       [2, "org/tune"],
     ]);
-    expect(db.prepare(`SELECT tbl_name FROM sqlite_master WHERE name = 'models_id_nocase'`).pluck().get()).toBe("models");
+    expect(db.prepare(`SELECT tbl_name FROM sqlite_master WHERE name = 'models_id_nocase'`).pluck().get()).toBe(
+      "models",
+    );
     expect(db.pragma("foreign_key_check")).toEqual([]);
     store.close();
   });
@@ -142,7 +144,9 @@ describe("a database of a newer schema", () => {
   it("is refused with a message and not touched", () => {
     const path = join(folder, "v9.db");
     const db = new Database(path);
-    db.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema_version', '9');`);
+    db.exec(
+      `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema_version', '9');`,
+    );
     db.close();
     expect(() => openStore(path)).toThrow(
       `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); upgrade hf-lineage or use another database`,

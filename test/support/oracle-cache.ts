@@ -15,7 +15,9 @@ const WAIT_LIMIT_MS = 10 * 60_000;
 
 function contentHash(path: string): string {
   const bytes = readFileSync(path);
-  return createHash("sha256").update(path.endsWith(".gz") ? gunzipSync(bytes) : bytes).digest("hex");
+  return createHash("sha256")
+    .update(path.endsWith(".gz") ? gunzipSync(bytes) : bytes)
+    .digest("hex");
 }
 
 /** The same key for the same inputs and questions, wherever the input files are and however they are packed. */

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const url = (id: string) => `https://huggingface.co/${id}`;
-const metadata = (id: string, downloads: number, tags: string[]) => JSON.stringify({ id, author: id.split("/")[0], downloads, likes: 0, tags });
+const metadata = (id: string, downloads: number, tags: string[]) =>
+  JSON.stringify({ id, author: id.split("/")[0], downloads, likes: 0, tags });
 
 /*
  *  r/root (100 downloads) lists k/ft under children, k/lora under adapters, k/q under quantized.
@@ -19,11 +20,29 @@ const metadata = (id: string, downloads: number, tags: string[]) => JSON.stringi
  */
 export const SMALL_FAMILY_TREE = {
   models: [
-    { model_id: "r/root", metadata: metadata("r/root", 100, ["text-generation"]), depth: 0, children: [url("k/ft")], adapters: [url("k/lora")], quantized: [url("k/q")], merges: [] },
-    { model_id: url("k/ft"), metadata: metadata("k/ft", 50, ["base_model:r/root", "base_model:finetune:r/root"]), depth: "1", children: [url("m/grand")] },
+    {
+      model_id: "r/root",
+      metadata: metadata("r/root", 100, ["text-generation"]),
+      depth: 0,
+      children: [url("k/ft")],
+      adapters: [url("k/lora")],
+      quantized: [url("k/q")],
+      merges: [],
+    },
+    {
+      model_id: url("k/ft"),
+      metadata: metadata("k/ft", 50, ["base_model:r/root", "base_model:finetune:r/root"]),
+      depth: "1",
+      children: [url("m/grand")],
+    },
     { model_id: "k/q", metadata: metadata("k/q", 7, ["base_model:finetune:r/root"]), depth: 1, children: [] },
     { model_id: "m/grand", metadata: "N/A", depth: 2, children: [] },
-    { model_id: "z/other", metadata: metadata("z/other", 3, ["base_model:merge:p/gone", "base_model:merge:k/ft"]), depth: 2, children: [] },
+    {
+      model_id: "z/other",
+      metadata: metadata("z/other", 3, ["base_model:merge:p/gone", "base_model:merge:k/ft"]),
+      depth: 2,
+      children: [],
+    },
   ],
 };
 

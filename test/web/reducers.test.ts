@@ -5,10 +5,29 @@ import { DirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
 import type { ViewNodeAttributes } from "../../web/api.js";
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, RELATION_COLORS, ROOT_COLOR } from "../../src/vocabulary/palette.js";
-import { edgeDisplay, hoverState, IDLE, nodeDisplay, nodeSize, sizeValue, type DisplayState } from "../../web/reducers.js";
+import {
+  edgeDisplay,
+  hoverState,
+  IDLE,
+  nodeDisplay,
+  nodeSize,
+  sizeValue,
+  type DisplayState,
+} from "../../web/reducers.js";
 
 function node(key: string, relation: ViewNodeAttributes["relation"], descendants: number): ViewNodeAttributes {
-  return { label: key, x: 0, y: 0, depth: 0, relation, author: null, downloads: 99, descendants, placeholder: false, root: relation === null };
+  return {
+    label: key,
+    x: 0,
+    y: 0,
+    depth: 0,
+    relation,
+    author: null,
+    downloads: 99,
+    descendants,
+    placeholder: false,
+    root: relation === null,
+  };
 }
 
 // a → b (finetune), a → c (quantized), b → m and c → m (merge of b and c), m → z (adapter).
@@ -18,7 +37,14 @@ graph.addNode("b", node("b", "finetune", 2));
 graph.addNode("c", node("c", "quantized", 2));
 graph.addNode("m", node("m", "merge", 1));
 graph.addNode("z", node("z", "adapter", 0));
-for (const [source, target] of [["a", "b"], ["a", "c"], ["b", "m"], ["c", "m"], ["m", "z"]] as const) graph.addEdge(source, target);
+for (const [source, target] of [
+  ["a", "b"],
+  ["a", "c"],
+  ["b", "m"],
+  ["c", "m"],
+  ["m", "z"],
+] as const)
+  graph.addEdge(source, target);
 
 const idle: DisplayState = { ...IDLE, selected: null, size: "descendants" };
 
@@ -48,9 +74,13 @@ describe("reducers", () => {
   it("labels a node by its name alone, cut to fit, and the hovered or selected node by its whole id", () => {
     const long = { ...node("TheDrummer/Cydonia-24B-v4.1-an-unusually-long-name", "finetune", 0) };
     expect(nodeDisplay(idle, "x", long).label).toBe("Cydonia-24B-v4.1-an-unusual…");
-    expect(nodeDisplay({ ...idle, selected: "x" }, "x", long).label).toBe("TheDrummer/Cydonia-24B-v4.1-an-unusually-long-name");
+    expect(nodeDisplay({ ...idle, selected: "x" }, "x", long).label).toBe(
+      "TheDrummer/Cydonia-24B-v4.1-an-unusually-long-name",
+    );
     expect(nodeDisplay(hoverState(graph, idle, "a"), "a", graph.getNodeAttributes("a")).label).toBe("a");
-    expect(nodeDisplay(idle, "fan:a:quantized", { ...node("12 quantized", "quantized", 0) }).label).toBe("12 quantized");
+    expect(nodeDisplay(idle, "fan:a:quantized", { ...node("12 quantized", "quantized", 0) }).label).toBe(
+      "12 quantized",
+    );
   });
 
   it("sizes by descendants (a fan by its members) or by downloads, on a log scale", () => {
@@ -58,7 +88,10 @@ describe("reducers", () => {
     expect(nodeSize(9)).toBeCloseTo(2.5 + 2.4, 10); // log10(1 + 9) = 1
     expect(nodeSize(99)).toBeCloseTo(2.5 + 4.8, 10); // log10(1 + 99) = 2
     expect(nodeSize(1e12)).toBe(22);
-    const fan = { ...node("fan:a:quantized", "quantized", 0), fan: { parent: "a", relation: "quantized" as const, count: 40 } };
+    const fan = {
+      ...node("fan:a:quantized", "quantized", 0),
+      fan: { parent: "a", relation: "quantized" as const, count: 40 },
+    };
     expect(sizeValue(fan, "descendants")).toBe(40);
     expect(sizeValue(graph.getNodeAttributes("a"), "descendants")).toBe(4);
     expect(sizeValue(graph.getNodeAttributes("a"), "downloads")).toBe(99);

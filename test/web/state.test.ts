@@ -6,7 +6,9 @@ import { EMPTY_VIEW, parseViewState, sameFamily, serializeViewState, showFamily 
 
 describe("view state in the URL", () => {
   it("reads every parameter of a shared link", () => {
-    const view = parseViewState("?q=Qwen%2FQwen2.5-14B&depth=3&relations=merge,finetune&size=downloads&selected=a%2Fb&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000");
+    const view = parseViewState(
+      "?q=Qwen%2FQwen2.5-14B&depth=3&relations=merge,finetune&size=downloads&selected=a%2Fb&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000",
+    );
     expect(view).toEqual({
       q: "Qwen/Qwen2.5-14B",
       depth: 3,
@@ -19,15 +21,26 @@ describe("view state in the URL", () => {
   });
 
   it("writes a view back in a fixed order, leaving defaults out, and reads it back the same", () => {
-    const view = { ...EMPTY_VIEW, q: "meta-llama", depth: 2, relations: ["adapter" as const], selected: "meta-llama/Llama-3.1-8B", expand: ["meta-llama/Llama-3.1-8B:quantized"] };
+    const view = {
+      ...EMPTY_VIEW,
+      q: "meta-llama",
+      depth: 2,
+      relations: ["adapter" as const],
+      selected: "meta-llama/Llama-3.1-8B",
+      expand: ["meta-llama/Llama-3.1-8B:quantized"],
+    };
     const query = serializeViewState(view);
-    expect(query).toBe("?q=meta-llama&depth=2&relations=adapter&selected=meta-llama%2FLlama-3.1-8B&expand=meta-llama%2FLlama-3.1-8B%3Aquantized");
+    expect(query).toBe(
+      "?q=meta-llama&depth=2&relations=adapter&selected=meta-llama%2FLlama-3.1-8B&expand=meta-llama%2FLlama-3.1-8B%3Aquantized",
+    );
     expect(parseViewState(query)).toEqual(view);
     expect(serializeViewState(EMPTY_VIEW)).toBe("");
   });
 
   it("drops values that make no sense instead of guessing", () => {
-    const view = parseViewState("?q=%20%20&depth=-1&relations=lora,finetune,adapter,quantized,merge,unknown&size=likes&expand=nocolon,a%2Fb:weird&max=999999");
+    const view = parseViewState(
+      "?q=%20%20&depth=-1&relations=lora,finetune,adapter,quantized,merge,unknown&size=likes&expand=nocolon,a%2Fb:weird&max=999999",
+    );
     expect(view).toEqual(EMPTY_VIEW);
     expect(parseViewState("?depth=51").depth).toBeNull();
     expect(parseViewState("?depth=2.5").depth).toBeNull();
@@ -37,9 +50,16 @@ describe("view state in the URL", () => {
   it("asks for the family again only when the members can change", () => {
     const base = { ...EMPTY_VIEW, q: "Qwen" };
     expect(sameFamily(base, { ...base, selected: "Qwen/Qwen2.5-7B", size: "downloads" })).toBe(true);
-    expect(sameFamily(base, { ...base, relations: ["finetune", "adapter", "quantized", "merge", "unknown"] })).toBe(true);
+    expect(sameFamily(base, { ...base, relations: ["finetune", "adapter", "quantized", "merge", "unknown"] })).toBe(
+      true,
+    );
     expect(sameFamily(base, { ...base, depth: 1 })).toBe(false);
     expect(sameFamily(base, { ...base, expand: ["Qwen/Qwen2.5-7B:quantized"] })).toBe(false);
-    expect(showFamily({ ...base, depth: 2, expand: ["x/y:adapter"] }, "google", "google/gemma-7b")).toEqual({ ...base, q: "google", depth: 2, selected: "google/gemma-7b" });
+    expect(showFamily({ ...base, depth: 2, expand: ["x/y:adapter"] }, "google", "google/gemma-7b")).toEqual({
+      ...base,
+      q: "google",
+      depth: 2,
+      selected: "google/gemma-7b",
+    });
   });
 });

@@ -30,7 +30,10 @@ export class FaultSchedule {
    * Applies `fault` to `times` requests whose path (with query) contains `pathIncludes`, after letting `after`
    * such requests through (`after: 2` hits the third request, retries counted).
    */
-  add(fault: Fault, { times = 1, pathIncludes = "", after = 0 }: { times?: number; pathIncludes?: string; after?: number } = {}): void {
+  add(
+    fault: Fault,
+    { times = 1, pathIncludes = "", after = 0 }: { times?: number; pathIncludes?: string; after?: number } = {},
+  ): void {
     this.scheduled.push({ fault, skip: after, remaining: times, match: (path) => path.includes(pathIncludes) });
   }
 

@@ -48,8 +48,12 @@ async function main(): Promise<void> {
   let rateLimit: { requests: number; windowSeconds: number } | undefined;
   if (values["rate-limit"] !== undefined) {
     const [requests, seconds, ...rest] = values["rate-limit"].split("/");
-    if (requests === undefined || seconds === undefined || rest.length > 0) throw new Error(`--rate-limit must be REQUESTS/SECONDS such as 1000/300, got "${values["rate-limit"]}"`);
-    rateLimit = { requests: wholeNumber(requests, "rate-limit", 0), windowSeconds: wholeNumber(seconds, "rate-limit", 0) };
+    if (requests === undefined || seconds === undefined || rest.length > 0)
+      throw new Error(`--rate-limit must be REQUESTS/SECONDS such as 1000/300, got "${values["rate-limit"]}"`);
+    rateLimit = {
+      requests: wholeNumber(requests, "rate-limit", 0),
+      windowSeconds: wholeNumber(seconds, "rate-limit", 0),
+    };
   }
   const recorded = await loadRecordedRecords(paths);
   const records = replicateRecords(recorded, wholeNumber(values.copies, "copies", 1));
@@ -60,7 +64,9 @@ async function main(): Promise<void> {
     maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
     rateLimit,
   });
-  process.stdout.write(`Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`);
+  process.stdout.write(
+    `Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`,
+  );
   const stop = () => void standIn.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -60,7 +60,12 @@ function encodeCursor(key: Key, id: string): string {
 function decodeCursor(cursor: string): [Key, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && (typeof value[0] === "string" || typeof value[0] === "number") && typeof value[1] === "string") {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (typeof value[0] === "string" || typeof value[0] === "number") &&
+      typeof value[1] === "string"
+    ) {
       return [value[0], value[1]];
     }
   } catch {
@@ -111,7 +116,8 @@ export class ModelCatalog {
   query(query: ModelQuery): ModelQueryPage {
     const sort = query.sort !== undefined && SORT_FIELDS.has(query.sort) ? query.sort : "id";
     const sign = query.descending ? -1 : 1;
-    const compare = (a: HubModelRecord, b: HubModelRecord) => sign * compareKeys(sortKey(a, sort), a.id, sortKey(b, sort), b.id);
+    const compare = (a: HubModelRecord, b: HubModelRecord) =>
+      sign * compareKeys(sortKey(a, sort), a.id, sortKey(b, sort), b.id);
     const filtered = query.author !== undefined || query.filters.length > 0 || query.search !== undefined;
     const list = filtered ? this.matching(query).sort(compare) : this.sortedAll(`${sort}:${sign}`, compare);
     let start = 0;
@@ -129,7 +135,8 @@ export class ModelCatalog {
     }
     const items = list.slice(start, start + query.limit);
     const last = items.at(-1);
-    const nextCursor = start + query.limit < list.length && last !== undefined ? encodeCursor(sortKey(last, sort), last.id) : null;
+    const nextCursor =
+      start + query.limit < list.length && last !== undefined ? encodeCursor(sortKey(last, sort), last.id) : null;
     return { items, nextCursor };
   }
 
@@ -163,7 +170,8 @@ export class ModelCatalog {
 
   private matching(query: ModelQuery): HubModelRecord[] {
     const [first, ...rest] = query.filters;
-    const candidates: Iterable<HubModelRecord> = first === undefined ? this.byId.values() : (this.tagIndex().get(first) ?? []);
+    const candidates: Iterable<HubModelRecord> =
+      first === undefined ? this.byId.values() : (this.tagIndex().get(first) ?? []);
     const author = query.author?.toLowerCase();
     const search = query.search?.toLowerCase();
     const result: HubModelRecord[] = [];

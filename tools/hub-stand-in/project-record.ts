@@ -3,17 +3,31 @@
 
 import type { HubModelRecord } from "../../src/hub/api-types.js";
 
-const DEFAULT_LIST_FIELDS = ["likes", "downloads", "private", "pipeline_tag", "library_name", "tags", "createdAt"] as const;
+const DEFAULT_LIST_FIELDS = [
+  "likes",
+  "downloads",
+  "private",
+  "pipeline_tag",
+  "library_name",
+  "tags",
+  "createdAt",
+] as const;
 
 /** The `baseModels` expansion: the relation of the typed tags and the bases they name. */
 function baseModelsOf(record: HubModelRecord): { relation: string; models: { id: string }[] } | undefined {
-  const typed = (record.tags ?? []).map((tag) => /^base_model:([a-z]+):(.+)$/.exec(tag)).filter((match) => match !== null);
+  const typed = (record.tags ?? [])
+    .map((tag) => /^base_model:([a-z]+):(.+)$/.exec(tag))
+    .filter((match) => match !== null);
   const first = typed[0];
   if (first === undefined) return undefined;
   return { relation: first[1] ?? "", models: typed.map((match) => ({ id: match[2] ?? "" })) };
 }
 
-export function projectRecord(record: HubModelRecord, expand: readonly string[], single: boolean): Record<string, unknown> {
+export function projectRecord(
+  record: HubModelRecord,
+  expand: readonly string[],
+  single: boolean,
+): Record<string, unknown> {
   const source = record as unknown as Record<string, unknown>;
   const result: Record<string, unknown> = { _id: record._id, id: record.id };
   const fields = expand.length > 0 ? expand : single ? Object.keys(source) : DEFAULT_LIST_FIELDS;

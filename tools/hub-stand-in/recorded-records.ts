@@ -64,7 +64,8 @@ export async function loadRecordedRecords(paths: readonly string[]): Promise<Hub
   const byId = new Map<string, HubModelRecord>();
   for (const file of paths.flatMap(filesOf)) {
     const format = await detectFormat(file);
-    if (format !== "family-trees" && format !== "hub-json") throw new SourceFileError(`hub stand-in: "${file}" holds ${format}, not model records`);
+    if (format !== "family-trees" && format !== "hub-json")
+      throw new SourceFileError(`hub stand-in: "${file}" holds ${format}, not model records`);
     const values = format === "family-trees" ? familyTreeRecords(file) : hubJsonRecords(file);
     for await (const value of values) {
       const record = asRecord(value);

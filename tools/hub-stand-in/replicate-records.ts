@@ -40,7 +40,9 @@ export function replicateRecords(records: readonly HubModelRecord[], copies: num
         _id: syntheticObjectId(id),
         id,
         tags: record.tags?.map((tag) => renameTag(tag, rename)),
-        ...(record.cardData === undefined ? {} : { cardData: { ...record.cardData, base_model: renameCardBase(record.cardData.base_model, rename) } }),
+        ...(record.cardData === undefined
+          ? {}
+          : { cardData: { ...record.cardData, base_model: renameCardBase(record.cardData.base_model, rename) } }),
       });
     }
   }

@@ -64,7 +64,10 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
     windowCount++;
     const reset = Math.max(1, Math.ceil((windowStart + windowSeconds * 1000 - now) / 1000));
     return {
-      headers: { RateLimit: `"api";r=${Math.max(0, quota - windowCount)};t=${reset}`, "RateLimit-Policy": `"fixed window";"api";q=${quota};w=${windowSeconds}` },
+      headers: {
+        RateLimit: `"api";r=${Math.max(0, quota - windowCount)};t=${reset}`,
+        "RateLimit-Policy": `"fixed window";"api";q=${quota};w=${windowSeconds}`,
+      },
       exceeded: windowCount > quota,
     };
   };
@@ -94,15 +97,22 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
     const base = `http://${request.headers.host ?? "127.0.0.1"}`;
     const limits = rateLimitHeaders();
     if (fault?.kind === "rate-limit" || limits.exceeded) {
-      const headers = fault?.kind === "rate-limit"
-        ? { RateLimit: `"api";r=0;t=${fault.resetSeconds}`, "RateLimit-Policy": `"fixed window";"api";q=1000;w=300` }
-        : limits.headers;
+      const headers =
+        fault?.kind === "rate-limit"
+          ? { RateLimit: `"api";r=0;t=${fault.resetSeconds}`, "RateLimit-Policy": `"fixed window";"api";q=1000;w=300` }
+          : limits.headers;
       send(response, 429, JSON.stringify({ error: "You have exceeded our API rate limit. Try again later." }), headers);
       return;
     }
     if (fault?.kind === "status") {
-      const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
-      send(response, fault.status, JSON.stringify({ error: "Internal Error - We're working hard to fix this as soon as possible!" }), headers);
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) };
+      send(
+        response,
+        fault.status,
+        JSON.stringify({ error: "Internal Error - We're working hard to fix this as soon as possible!" }),
+        headers,
+      );
       return;
     }
     let status = 200;
@@ -124,11 +134,16 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
         if (record === undefined) {
           const renamed = catalog.renamedTo(id);
           if (renamed === undefined) return notFound(response, "Repository not found", headers);
-          response.writeHead(307, { Location: `/api/models/${renamed}${rest.slice(id.length)}${url.search}`, ...headers });
+          response.writeHead(307, {
+            Location: `/api/models/${renamed}${rest.slice(id.length)}${url.search}`,
+            ...headers,
+          });
           response.end();
           return;
         }
-        body = JSON.stringify(projectRecord(record, [...url.searchParams.getAll("expand"), ...url.searchParams.getAll("expand[]")], true));
+        body = JSON.stringify(
+          projectRecord(record, [...url.searchParams.getAll("expand"), ...url.searchParams.getAll("expand[]")], true),
+        );
       } else {
         return notFound(response, "Not Found", headers);
       }
@@ -142,7 +157,8 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
       response.end(body.slice(0, Math.floor(body.length / 2)));
       return;
     }
-    if (fault?.kind === "malformed") return send(response, 200, "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", headers);
+    if (fault?.kind === "malformed")
+      return send(response, 200, "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", headers);
     send(response, status, body, headers);
   };
 

@@ -24,7 +24,12 @@ function wholeNumber(value: string | undefined, name: string, fallback: number):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { db: { type: "string" }, models: { type: "string" }, seed: { type: "string" }, help: { type: "boolean" } },
+    options: {
+      db: { type: "string" },
+      models: { type: "string" },
+      seed: { type: "string" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help === true) {
     process.stdout.write(USAGE);

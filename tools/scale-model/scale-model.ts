@@ -73,8 +73,12 @@ function pick<T>(rand: () => number, table: [T, number][]): T {
 export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): ScaleModelFacts {
   const total = options.models ?? 2_500_000;
   const rand = random(options.seed ?? 20260826);
-  const insertModel = connectionOf(db).prepare(`INSERT INTO models (id, author, created_at, downloads, likes, placeholder) VALUES (?, ?, ?, ?, ?, 0)`);
-  const insertEdge = connectionOf(db).prepare(`INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, 'tag', ?)`);
+  const insertModel = connectionOf(db).prepare(
+    `INSERT INTO models (id, author, created_at, downloads, likes, placeholder) VALUES (?, ?, ?, ?, ?, 0)`,
+  );
+  const insertEdge = connectionOf(db).prepare(
+    `INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, 'tag', ?)`,
+  );
   const start = Date.parse("2022-01-01T00:00:00Z");
   const day = 86_400_000;
   const foundations: string[][] = [];

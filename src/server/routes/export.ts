@@ -25,7 +25,11 @@ const FILE_TYPES: Record<(typeof FORMATS)[number], { type: string; extension: st
   json: { type: "application/json; charset=utf-8", extension: "json" },
 };
 
-export function exportFamily(data: ServerData, params: URLSearchParams, log: (message: string) => void = () => {}): Response {
+export function exportFamily(
+  data: ServerData,
+  params: URLSearchParams,
+  log: (message: string) => void = () => {},
+): Response {
   const { store, graph, metrics } = data.lineage;
   const resolved = lookUpQuery(store, modelOrOrgParam(params, "q"));
   const format = choiceParam(params, "format", FORMATS, "gexf");
@@ -34,7 +38,10 @@ export function exportFamily(data: ServerData, params: URLSearchParams, log: (me
   const relations = relationsParam(params, "relations");
   const members = familyMembers(graph, resolved, { maxDepth, relations });
   if (members.size > MAX_EXPORT) {
-    throw new HttpError(413, `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`);
+    throw new HttpError(
+      413,
+      `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`,
+    );
   }
   const { positions } = familyView(graph, members);
   const rows = memberRows(store, graph, members.keys(), metrics);
@@ -42,9 +49,13 @@ export function exportFamily(data: ServerData, params: URLSearchParams, log: (me
   const suffix = format === "csv" ? `-${table}` : "";
   const output = new PassThrough();
   const other = new PassThrough();
-  const sink = format === "csv" ? (table === "edges" ? { nodes: other, edges: output } : { nodes: output, edges: other }) : output;
+  const sink =
+    format === "csv" ? (table === "edges" ? { nodes: other, edges: output } : { nodes: output, edges: other }) : output;
   other.resume();
-  writeExport(format, rows, sink, { positions: (id) => positions.get(id), description: `hf-lineage family of ${name}` }).then(
+  writeExport(format, rows, sink, {
+    positions: (id) => positions.get(id),
+    description: `hf-lineage family of ${name}`,
+  }).then(
     () => output.end(),
     (error: unknown) => {
       log(`server: export of ${name} as ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
