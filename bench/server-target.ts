@@ -3,7 +3,7 @@
 
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { loadLineage } from "../src/graph/lineage.js";
+import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { createApp } from "../src/server/app.js";
 import { listen } from "../src/server/listen.js";
 import { openStore } from "../src/store/open-store.js";
@@ -14,7 +14,10 @@ const [dbPath, mode] = process.argv.slice(2);
 if (dbPath === undefined || (mode !== "ours" && mode !== "cte")) throw new Error("usage: server-target.ts DB ours|cte");
 const db = openStore(dbPath);
 if (mode === "ours") {
-  const { url } = await listen(createApp({ lineage: loadLineage(db), webRoot: null }), { port: 0, host: "127.0.0.1" });
+  const { url } = await listen(createApp({ lineage: openIndexedLineage(db), webRoot: null }), {
+    port: 0,
+    host: "127.0.0.1",
+  });
   console.log(url);
 } else {
   const count = connectionOf(db).prepare(FAMILY_CTE);

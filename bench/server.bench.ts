@@ -10,6 +10,7 @@ import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { DirectedGraph } from "graphology";
 import { topologicalGenerations } from "graphology-dag";
+import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { loadLineage } from "../src/graph/lineage.js";
 import { largestOrgFamilies } from "../src/graph/org-families.js";
 import { topModels } from "../src/graph/top-models.js";
@@ -112,8 +113,9 @@ export default async function serverBench(): Promise<void> {
       `snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`,
     );
 
-    const cold = createApp({ lineage, webRoot: null, cacheSize: 0 });
-    const warm = createApp({ lineage, webRoot: null });
+    const indexed = openIndexedLineage(db);
+    const cold = createApp({ lineage: indexed, webRoot: null, cacheSize: 0 });
+    const warm = createApp({ lineage: indexed, webRoot: null });
     const cte = connectionOf(db).prepare(FAMILY_CTE);
     const peer = await latency(CALLS, () => cte.get(org.org));
     const orgPath = `/api/family?q=${encodeURIComponent(org.org)}&maxNodes=20000`;

@@ -5,7 +5,7 @@
 import { rmSync } from "node:fs";
 import { DirectedGraph } from "graphology";
 import * as forceAtlas2Module from "graphology-layout-forceatlas2";
-import { loadLineage } from "../src/graph/lineage.js";
+import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { createApp } from "../src/server/app.js";
 import { listen } from "../src/server/listen.js";
 import { openStore } from "../src/store/open-store.js";
@@ -30,7 +30,7 @@ interface LastLoad {
 export default async function viewerRenderBench(): Promise<void> {
   const db = openStore(":memory:");
   writeScaleModel(db, { models: Number(process.env.HF_LINEAGE_VIEWER_MODELS ?? 500_000) });
-  const lineage = loadLineage(db);
+  const lineage = openIndexedLineage(db);
   const webRoot = await buildViewer();
   const { server, url } = await listen(createApp({ lineage, webRoot }), { port: 0, host: "127.0.0.1" });
   const browser = await launchChromium();
@@ -65,7 +65,7 @@ export default async function viewerRenderBench(): Promise<void> {
     const fa2 = performance.now() - fa2Started;
 
     console.log(
-      `family: ${org.org} in a ${lineage.graph.order.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`,
+      `family: ${org.org} in a ${lineage.index.models.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`,
     );
     console.log(`viewer, page open to first frame     ${wall.toFixed(0).padStart(7)} ms`);
     console.log(`  request (server layout, JSON)       ${load.fetchMs.toFixed(0).padStart(7)} ms`);

@@ -4,9 +4,10 @@
 import { mkdirSync } from "node:fs";
 import { extname, join } from "node:path";
 import { Writable } from "node:stream";
-import { familyMembers } from "../graph/family.js";
 import { familyView } from "../graph/family-view.js";
-import { loadLineage } from "../graph/lineage.js";
+import { familyNodes } from "../graph/index-family.js";
+import { familyMetrics, indexFamilyGraph, indexFamilyMembers } from "../graph/index-family-graph.js";
+import { modelMetricsOf, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { writeAtomically } from "../export/atomic-output.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
@@ -46,21 +47,28 @@ function select(store: Store, query: string | undefined, values: CommandContext[
   const relations = relationListOption(values);
   if (values.layout !== undefined && values.layout !== "tree")
     throw new UsageError(`--layout takes "tree"; got "${String(values.layout)}"`);
-  if (query === undefined) {
-    if (maxDepth !== undefined || relations !== undefined || values.layout !== undefined)
-      throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
-    return { rows: wholeDatabaseRows(store), description: "hf-lineage: every model and lineage edge of the database" };
+  const familyOnly = maxDepth !== undefined || relations !== undefined || values.layout !== undefined;
+  if (query === undefined && familyOnly) {
+    throw new UsageError("--depth, --relations and --layout apply to a family: give a model id or org");
   }
-  const lineage = loadLineage(store);
+  const lineage = openIndexedLineage(store);
+  if (query === undefined) {
+    const rows = wholeDatabaseRows(store, (node) => modelMetricsOf(lineage, node));
+    return { rows, description: "hf-lineage: every model and lineage edge of the database" };
+  }
   const resolved = resolveQuery(store, query);
-  const members = familyMembers(lineage.graph, resolved, { maxDepth, relations });
+  const sources = familyNodes(lineage, resolved);
+  const family = indexFamilyGraph(
+    lineage,
+    indexFamilyMembers(lineage, sources, { direction: "down", maxDepth, ...(relations ? { relations } : {}) }),
+  );
   const name = resolved.kind === "model" ? resolved.id : resolved.org;
   const selection: Selection = {
-    rows: memberRows(store, lineage.graph, members.keys(), lineage.metrics),
+    rows: memberRows(store, family.graph, family.members.keys(), familyMetrics(lineage, family)),
     description: `hf-lineage: the family of ${name}`,
   };
   if (values.layout === "tree") {
-    const { positions } = familyView(lineage.graph, members);
+    const { positions } = familyView(family.graph, family.members);
     selection.positions = (id) => positions.get(id);
   }
   return selection;

@@ -1,10 +1,11 @@
 // `hf-lineage serve`: the JSON API and the built viewer over HTTP, on 127.0.0.1 unless --host says otherwise. The
-// lineage is loaded once (stored metrics reused when fresh); the Hub token is never handed to the server.
+// lineage index is read at start and again when an import or crawl stores a newer one; the Hub token is never
+// handed to the server.
 
 import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadLineage } from "../graph/lineage.js";
+import { newerStoredLineage, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
 import { UsageError, type CommandContext } from "./command.js";
@@ -48,12 +49,14 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
   const cors = corsOrigin(values.cors);
   const started = performance.now();
-  const lineage = loadLineage(await openStore());
+  const store = await openStore();
+  const lineage = openIndexedLineage(store);
   const log = (message: string) => output.err(`${message}\n`);
-  const app = createApp({ lineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
+  const newerLineage = (served: number) => newerStoredLineage(store, served);
+  const app = createApp({ lineage, newerLineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
   const { server, url } = await listen(app, { port, host, log });
   output.err(
-    `hf-lineage: ${lineage.graph.order.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
+    `hf-lineage: ${lineage.index.models.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
   );
   if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
   if (values.open === true) openBrowser(url);

@@ -64,14 +64,17 @@ export function exportNodeOf(row: ExportModelRow, metrics?: ModelMetrics): Expor
   };
 }
 
-/** Every model and every lineage edge of the database, read page by page; metrics only when they are current. */
-export function wholeDatabaseRows(store: Store): ExportRows {
-  const withMetrics = metricsAreFresh(store);
+/**
+ * Every model and lineage edge of the database, read page by page. Metrics come from `metricsOf` (a model's node
+ * number to its metrics, from the lineage index) when given, else from the store when they are current.
+ */
+export function wholeDatabaseRows(store: Store, metricsOf?: (node: number) => ModelMetrics | undefined): ExportRows {
+  const withMetrics = metricsOf === undefined && metricsAreFresh(store);
   return {
     nodeCount: countModels(store),
     edgeCount: countLineageEdges(store),
     *nodes() {
-      for (const row of allExportModels(store, withMetrics)) yield exportNodeOf(row);
+      for (const row of allExportModels(store, withMetrics)) yield exportNodeOf(row, metricsOf?.(row.node));
     },
     *edges() {
       for (const row of allExportEdges(store))

@@ -43,7 +43,8 @@ export function buildLineageGraph(store: Store): LineageGraph {
     },
     (edge) => {
       const rank = SOURCE_RANK[edge.source];
-      // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of itself).
+      // A self-loop adds no edge, but its relation is still the model's own (a model tagged as a quantization of
+      // itself).
       const existing = edge.child === edge.parent ? null : graph.edge(edge.parent, edge.child);
       if (existing === undefined)
         graph.addDirectedEdge(edge.parent, edge.child, { relation: edge.relation, source: edge.source });

@@ -2,12 +2,23 @@
 // by relation, descendants by relation and depth, ancestors), the same figures the graph gives, without the graph.
 
 import { idsOfNodes, nodesOfIds } from "../store/model-queries.js";
+import { StoreError } from "../store/open-store.js";
 import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
 import type { FamilyReport } from "./family.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import { NO_RELATION, PRESENT, type LineageIndex } from "./lineage-index.js";
 import type { ResolvedQuery } from "./resolve-query.js";
+
+/**
+ * A model stored after the lineage index being read was built (while an import or a crawl is writing): it is
+ * known once the index is rebuilt. Reported in one line, as the store's own errors are.
+ */
+export class ModelNotIndexedError extends StoreError {
+  constructor(readonly id: string) {
+    super(`store: "${id}" came after the lineage index in use was built; it is answered once the index is rebuilt`);
+  }
+}
 
 /** The node numbers of the family's own models; a model the index does not hold yet is an error. */
 export function familyNodes(lineage: IndexedLineage, resolved: ResolvedQuery): number[] {
@@ -16,7 +27,7 @@ export function familyNodes(lineage: IndexedLineage, resolved: ResolvedQuery): n
   return ids.map((id) => {
     const node = nodes.get(id);
     if (node === undefined || node >= lineage.index.size || ((lineage.index.flags[node] as number) & PRESENT) === 0) {
-      throw new Error(`graph/index-family: "${id}" is not in the lineage index`);
+      throw new ModelNotIndexedError(id);
     }
     return node;
   });

@@ -5,7 +5,7 @@ import type { IndexMetrics } from "./index-metrics.js";
 import type { LineageIndex } from "./lineage-index.js";
 
 /** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
 type MetricName = keyof IndexMetrics;
@@ -18,6 +18,7 @@ const INDEX_ARRAYS: Record<ArrayName, "u8" | "u32" | "f64"> = {
   childStart: "u32",
   children: "u32",
   childRelation: "u8",
+  childSource: "u8",
   downloads: "f64",
   olderPairs: "u32",
 };

@@ -4,6 +4,7 @@
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { modelNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
+import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
 import { orgOf } from "../vocabulary/model-id.js";
@@ -128,6 +129,23 @@ function build(store: Store): IndexedLineage {
   return { store, index, metrics, headline };
 }
 
+/**
+ * The stored index when it is not the one of `servedVersion` (a newer one, stored by an import or a crawl that
+ * finished), read whole in one transaction; null when there is no other. What `serve` switches to.
+ */
+export function newerStoredLineage(store: Store, servedVersion: number): IndexedLineage | null {
+  return transaction(store, () => {
+    const version = storedIndexVersion(store);
+    if (version === null || version === servedVersion) return null;
+    const loaded = indexFromSections<Headline>((name) => readIndexSection(store, version, name));
+    if (loaded === null) return null;
+    // Every section now, inside this transaction: a later rebuild may replace them.
+    for (const part of [loaded.index, loaded.metrics])
+      for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
+    return { store, ...loaded };
+  });
+}
+
 /** Rebuilds and stores the index unless the stored one matches the data (after an import or a crawl). */
 export function refreshIndexedLineage(store: Store): void {
   if (storedIndexVersion(store) !== dataVersion(store)) build(store);
@@ -148,4 +166,16 @@ export function openIndexedLineage(store: Store): IndexedLineage {
     });
   });
   return loaded === null ? build(store) : { store, ...loaded };
+}
+
+/** One model's stored metrics, in the shape the API and the exports give them. */
+export function modelMetricsOf(lineage: IndexedLineage, node: number): ModelMetrics {
+  const { index, metrics } = lineage;
+  return {
+    generation: metrics.generation[node] as number,
+    descendants: metrics.descendants[node] as number,
+    children: (index.childStart[node + 1] as number) - (index.childStart[node] as number),
+    pagerank: metrics.pagerank[node] as number,
+    subtreeDownloads: metrics.subtreeDownloads[node] as number,
+  };
 }

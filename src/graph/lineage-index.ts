@@ -29,11 +29,13 @@ export interface LineageIndex {
   childStart: Uint32Array;
   children: Uint32Array;
   childRelation: Uint8Array;
+  /** The source of each child edge's best-sourced row, as its position in EDGE_SOURCES (tag, card, file). */
+  childSource: Uint8Array;
   /** Downloads as stored, NaN when no source gave them. */
   downloads: Float64Array;
   /** Models naming themselves as a base (the self-loop is no edge here). */
   selfLoops: number;
-  /** Edges whose child was created before its parent, as child, parent, child, parent, ... in (child, parent) id order. */
+  /** Edges whose child was created before its parent: child, parent, child, parent, ... in (child, parent) id order. */
   olderPairs: Uint32Array;
 }
 
@@ -54,13 +56,14 @@ class IntList {
   }
 }
 
-/** Compressed sparse rows of `from → to` pairs, each row in the pairs' order. */
+/** Compressed sparse rows of `from → to` pairs, each row in the pairs' order, with each pair's relation and rank. */
 function sparseRows(
   size: number,
   from: IntList,
   to: IntList,
   relation: IntList,
-): [Uint32Array, Uint32Array, Uint8Array] {
+  rank: IntList,
+): [Uint32Array, Uint32Array, Uint8Array, Uint8Array] {
   const start = new Uint32Array(size + 1);
   for (let i = 0; i < from.length; i++) {
     const row = (from.values[i] as number) + 1;
@@ -70,14 +73,16 @@ function sparseRows(
   const next = start.slice(0, size);
   const targets = new Uint32Array(from.length);
   const relations = new Uint8Array(from.length);
+  const ranks = new Uint8Array(from.length);
   for (let i = 0; i < from.length; i++) {
     const row = from.values[i] as number;
     const at = next[row] as number;
     next[row] = at + 1;
     targets[at] = to.values[i] as number;
     relations[at] = relation.values[i] as number;
+    ranks[at] = rank.values[i] as number;
   }
-  return [start, targets, relations];
+  return [start, targets, relations, ranks];
 }
 
 /**
@@ -143,8 +148,8 @@ export function buildLineageIndex(store: Store): LineageIndex {
       pairRank.push(rank);
     },
   });
-  const [parentStart, parents] = sparseRows(size, childOf, parentOf, relationOf);
-  const [childStart, children, childRelation] = sparseRows(size, parentOf, childOf, relationOf);
+  const [parentStart, parents] = sparseRows(size, childOf, parentOf, relationOf, pairRank);
+  const [childStart, children, childRelation, childSource] = sparseRows(size, parentOf, childOf, relationOf, pairRank);
   return {
     dataVersion,
     size,
@@ -156,6 +161,7 @@ export function buildLineageIndex(store: Store): LineageIndex {
     childStart,
     children,
     childRelation,
+    childSource,
     downloads,
     selfLoops,
     olderPairs: olderPairs.values.slice(0, olderPairs.length),

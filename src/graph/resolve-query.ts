@@ -13,7 +13,8 @@ export class UnknownQueryError extends Error {
     readonly suggestions: string[],
   ) {
     super(
-      `unknown model or org "${query}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""}`,
+      `unknown model or org "${query}"` +
+        (suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : ""),
     );
     this.name = "UnknownQueryError";
   }

@@ -1,7 +1,7 @@
 // The HTTP application: a function from a WHATWG Request to a Response, so tests call it without a port. Routes
 // the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
 
-import type { Lineage } from "../graph/lineage.js";
+import type { IndexedLineage } from "../graph/indexed-lineage.js";
 import { acceptsGzip, AnswerCache, answerResponse } from "./answer-cache.js";
 import { errorResponse, HttpError, jsonText } from "./http-error.js";
 import { ancestry } from "./routes/ancestry.js";
@@ -16,16 +16,25 @@ import { ServerData } from "./server-data.js";
 import { serveStatic } from "./static-files.js";
 
 export interface AppDeps {
-  lineage: Lineage;
+  /** The lineage index served. */
+  lineage: IndexedLineage;
+  /**
+   * A newer complete index than the one served (of data version `served`), or null: asked at most once a second,
+   * and switched to at once, so every answer comes from one whole data version. Left out, the index never changes.
+   */
+  newerLineage?: (served: number) => IndexedLineage | null;
   /** The folder of the built viewer (web/dist); null serves the API only. */
   webRoot: string | null;
   /** The one origin allowed to call the API from another site (--cors); null sends no CORS headers. */
   corsOrigin?: string | null;
   /** Where unexpected failures are reported (their detail never reaches the client). */
   log?: (message: string) => void;
-  /** Characters of JSON answers remembered (the snapshot does not change while serving); 0 turns this off. */
+  /** Characters of JSON answers remembered for the data version served; 0 turns this off. */
   cacheSize?: number;
 }
+
+/** How often a request may look for a newer index. */
+const NEWER_LINEAGE_CHECK_MS = 1000;
 
 /** 128 M characters of remembered answers: about a hundred of the largest family graphs. */
 export const DEFAULT_CACHE_SIZE = 128 * 1024 * 1024;
@@ -35,8 +44,21 @@ export type App = (request: Request) => Promise<Response>;
 type Route = (data: ServerData, params: URLSearchParams) => unknown | Promise<unknown>;
 
 export function createApp(deps: AppDeps): App {
-  const data = new ServerData(deps.lineage);
-  const cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
+  let data = new ServerData(deps.lineage);
+  let cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
+  let checkedAt = Date.now();
+  /** The data served now: switched (with a new answer cache) when a newer complete index is stored. */
+  const current = (): ServerData => {
+    if (deps.newerLineage === undefined || Date.now() - checkedAt < NEWER_LINEAGE_CHECK_MS) return data;
+    checkedAt = Date.now();
+    const newer = deps.newerLineage(data.lineage.index.dataVersion);
+    if (newer !== null) {
+      data = new ServerData(newer);
+      cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
+      deps.log?.(`server: now serving data version ${newer.index.dataVersion} (${newer.index.models} models)`);
+    }
+    return data;
+  };
   const routes = new Map<string, Route>([
     ["/api/search", search],
     ["/api/model", modelDetails],
@@ -59,15 +81,19 @@ export function createApp(deps: AppDeps): App {
       if (route === undefined)
         throw new HttpError(
           404,
-          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export`,
+          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
+            "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export",
         );
       const key = AnswerCache.keyOf(url);
       const gzip = acceptsGzip(request.headers.get("accept-encoding"));
-      const cached = cache.get(key);
+      // One version for the whole answer: the data and its cache are taken together, before any work.
+      const served = current();
+      const answers = cache;
+      const cached = answers.get(key);
       if (cached !== undefined) return answerResponse(cached, gzip);
-      const body = await route(data, url.searchParams);
+      const body = await route(served, url.searchParams);
       if (body instanceof Response) return body;
-      return answerResponse(cache.remember(key, jsonText(body)), gzip);
+      return answerResponse(answers.remember(key, jsonText(body)), gzip);
     }
     if (deps.webRoot === null)
       throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);

@@ -3,12 +3,11 @@
 
 import type { Attributes } from "graphology-types";
 import type { FamilyView } from "../graph/family-view.js";
-import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Relation } from "../vocabulary/relation.js";
 import type { FanInfo, GraphPayload, PayloadEdge, PayloadNode, ViewNodeAttributes } from "./wire-types.js";
 
 /** The view's graph serialized, nodes in the view's order. */
-export function graphPayload(view: FamilyView, metrics: Map<string, ModelMetrics>): GraphPayload {
+export function graphPayload(view: FamilyView, descendantsOf: (key: string) => number): GraphPayload {
   const { graph, positions } = view;
   const nodes = view.order.map((key): PayloadNode => {
     const a: Attributes = graph.getNodeAttributes(key);
@@ -22,7 +21,7 @@ export function graphPayload(view: FamilyView, metrics: Map<string, ModelMetrics
       relation: (a.relation as Relation | null | undefined) ?? null,
       author: (a.author as string | null | undefined) ?? null,
       downloads: Number(a.downloads ?? 0),
-      descendants: metrics.get(key)?.descendants ?? 0,
+      descendants: descendantsOf(key),
       placeholder: a.placeholder === true,
       root: graph.inDegree(key) === 0,
     };

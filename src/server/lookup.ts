@@ -8,6 +8,8 @@ import {
   UnknownQueryError,
   type ResolvedQuery,
 } from "../graph/resolve-query.js";
+import { familyNodes, ModelNotIndexedError } from "../graph/index-family.js";
+import type { IndexedLineage } from "../graph/indexed-lineage.js";
 import type { Store } from "../store/open-store.js";
 import { HttpError } from "./http-error.js";
 
@@ -16,6 +18,16 @@ export function lookUpModel(store: Store, id: string): string {
   const found = findModelId(store, id);
   if (found === null) throw new HttpError(404, `unknown model "${id}"`, suggestModels(store, id));
   return found;
+}
+
+/** The node numbers of a model's or an org's own models in the index served, or a 404 for one it lacks yet. */
+export function nodesOfQuery(lineage: IndexedLineage, resolved: ResolvedQuery): number[] {
+  try {
+    return familyNodes(lineage, resolved);
+  } catch (error) {
+    if (error instanceof ModelNotIndexedError) throw new HttpError(404, error.message);
+    throw error;
+  }
 }
 
 /** A model or an org, or a 404. */

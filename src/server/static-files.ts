@@ -36,7 +36,8 @@ export async function serveStatic(root: string, pathname: string, method: string
     if (pathname === "/" || pathname === "/index.html") {
       throw new HttpError(
         503,
-        `the viewer is not built (no ${root}): run \`npm run build\`, then start the server again; the JSON API under /api/ works meanwhile`,
+        `the viewer is not built (no ${root}): run \`npm run build\`, then start the server again; ` +
+          "the JSON API under /api/ works meanwhile",
       );
     }
     throw notFound(pathname);

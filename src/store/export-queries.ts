@@ -6,6 +6,8 @@ import { connectionOf, type Store } from "./database-handle.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 
 export interface ExportModelRow {
+  /** The model's number in the lineage index. */
+  node: number;
   id: string;
   author: string | null;
   downloads: number | null;
@@ -31,7 +33,7 @@ export interface ExportEdgeRow {
 const RANK = `CASE e.source WHEN 'tag' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
 function modelColumns(withMetrics: boolean): string {
-  return `m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name, m.placeholder,
+  return `m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name, m.placeholder,
     ${withMetrics ? "x.generation, x.descendants" : "NULL AS generation, NULL AS descendants"},
     (SELECT e.relation FROM edges e WHERE e.child = m.id ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
   FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;

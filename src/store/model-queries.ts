@@ -116,3 +116,30 @@ export function creationOfNodes(
   }
   return result;
 }
+
+export interface ModelSummaryRow {
+  node: number;
+  id: string;
+  author: string | null;
+  downloads: number | null;
+  likes: number | null;
+  created_at: string | null;
+}
+
+/** What a drawn or exported family needs of each of these models (numbers with no model left out). */
+export function modelSummaries(store: Store, nodes: Iterable<number>): ModelSummaryRow[] {
+  const db = connectionOf(store);
+  const all = [...nodes];
+  const rows: ModelSummaryRow[] = [];
+  for (let start = 0; start < all.length; start += LOOKUP_BATCH) {
+    const batch = all.slice(start, start + LOOKUP_BATCH);
+    const found = db
+      .prepare(
+        `SELECT node, id, author, downloads, likes, created_at FROM models
+         WHERE node IN (${batch.map(() => "?").join(",")})`,
+      )
+      .all(...batch) as ModelSummaryRow[];
+    rows.push(...found);
+  }
+  return rows;
+}

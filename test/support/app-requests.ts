@@ -1,6 +1,7 @@
 // The server as the API tests call it: an app over a lineage (createApp, no port), a GET that parses the JSON
 // answer, and the shapes of the answers the tests read.
 
+import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import type { Lineage } from "../../src/graph/lineage.js";
 import { createApp, type App, type AppDeps } from "../../src/server/app.js";
 import type { FamilyResponse } from "../../src/server/wire-types.js";
@@ -23,6 +24,7 @@ export interface ErrorBody {
 
 export type FamilyBody = FamilyResponse;
 
+/** An app serving the lineage index of `lineage`'s store (the graph stays the tests' reference). */
 export function appOver(lineage: Lineage, deps: Partial<AppDeps> = {}): App {
-  return createApp({ lineage, webRoot: null, ...deps });
+  return createApp({ lineage: openIndexedLineage(lineage.store), webRoot: null, ...deps });
 }

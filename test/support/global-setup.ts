@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { refreshIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { loadLineage } from "../../src/graph/lineage.js";
 import { openStore } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
@@ -26,6 +27,7 @@ function storeMetrics(path: string): void {
   const store = openStore(path);
   try {
     loadLineage(store);
+    refreshIndexedLineage(store);
   } finally {
     store.close();
   }

@@ -3,6 +3,7 @@
 
 import { rmSync } from "node:fs";
 import type { Lineage } from "../../src/graph/lineage.js";
+import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";
 import { buildViewer } from "./build-viewer.js";
@@ -19,7 +20,7 @@ export interface ViewerServer {
 export async function startViewerServer(): Promise<ViewerServer> {
   const lineage = fixtureLineage("bundle");
   const webRoot = await buildViewer();
-  const app = createApp({ lineage, webRoot });
+  const app = createApp({ lineage: openIndexedLineage(lineage.store), webRoot });
   const { server, url } = await listen(app, { port: 0, host: "127.0.0.1" });
   return {
     url: url.replace(/\/$/, ""),

@@ -2,12 +2,12 @@
 // finds them, no fans, no node cap up to MAX_EXPORT) streamed as a file download, laid out as the viewer draws it.
 
 import { PassThrough, Readable } from "node:stream";
-import { familyMembers } from "../../graph/family.js";
 import { familyView } from "../../graph/family-view.js";
+import { familyMetrics, indexFamilyGraph, indexFamilyMembers } from "../../graph/index-family-graph.js";
 import { memberRows } from "../../export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../export/write-export.js";
 import { HttpError } from "../http-error.js";
-import { lookUpQuery } from "../lookup.js";
+import { lookUpQuery, nodesOfQuery } from "../lookup.js";
 import { choiceParam, countParam, modelOrOrgParam, relationsParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import { MAX_DEPTH } from "./family.js";
@@ -30,21 +30,28 @@ export function exportFamily(
   params: URLSearchParams,
   log: (message: string) => void = () => {},
 ): Response {
-  const { store, graph, metrics } = data.lineage;
-  const resolved = lookUpQuery(store, modelOrOrgParam(params, "q"));
+  const { lineage } = data;
+  const resolved = lookUpQuery(lineage.store, modelOrOrgParam(params, "q"));
+  const sources = nodesOfQuery(lineage, resolved);
   const format = choiceParam(params, "format", FORMATS, "gexf");
   const table = choiceParam(params, "table", ["edges", "nodes"] as const, "edges");
   const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });
   const relations = relationsParam(params, "relations");
-  const members = familyMembers(graph, resolved, { maxDepth, relations });
-  if (members.size > MAX_EXPORT) {
+  const reached = indexFamilyMembers(lineage, sources, {
+    direction: "down",
+    maxDepth,
+    ...(relations ? { relations } : {}),
+  });
+  if (reached.size > MAX_EXPORT) {
     throw new HttpError(
       413,
-      `the family has ${members.size.toLocaleString("en-US")} members, more than the ${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`,
+      `the family has ${reached.size.toLocaleString("en-US")} members, more than the ` +
+        `${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`,
     );
   }
-  const { positions } = familyView(graph, members);
-  const rows = memberRows(store, graph, members.keys(), metrics);
+  const family = indexFamilyGraph(lineage, reached);
+  const { positions } = familyView(family.graph, family.members);
+  const rows = memberRows(lineage.store, family.graph, family.members.keys(), familyMetrics(lineage, family));
   const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
   const suffix = format === "csv" ? `-${table}` : "";
   const output = new PassThrough();

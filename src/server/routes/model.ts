@@ -1,10 +1,13 @@
 // GET /api/model?id=ID: one model's record, its family report (children, descendants, ancestors exactly as
 // `hf-lineage family ID --json` gives them), its paths up to the roots and its stored metrics.
 
-import { ancestorPaths } from "../../graph/ancestry.js";
-import { familyReport } from "../../graph/family.js";
+import { indexAncestorPaths } from "../../graph/index-ancestry.js";
+import { indexFamilyReport } from "../../graph/index-family.js";
+import { modelMetricsOf } from "../../graph/indexed-lineage.js";
+import { NO_RELATION } from "../../graph/lineage-index.js";
 import { modelRecord } from "../../store/model-queries.js";
-import { lookUpModel } from "../lookup.js";
+import { RELATIONS } from "../../vocabulary/relation.js";
+import { lookUpModel, nodesOfQuery } from "../lookup.js";
 import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { ModelResponse } from "../wire-types.js";
@@ -15,11 +18,13 @@ function gatedValue(stored: string | null): boolean | string | null {
 }
 
 export function modelDetails(data: ServerData, params: URLSearchParams): ModelResponse {
-  const { store, graph, metrics } = data.lineage;
-  const id = lookUpModel(store, modelIdParam(params, "id"));
-  const row = modelRecord(store, id);
+  const { lineage } = data;
+  const id = lookUpModel(lineage.store, modelIdParam(params, "id"));
+  const [node] = nodesOfQuery(lineage, { kind: "model", id }) as [number];
+  const row = modelRecord(lineage.store, id);
   if (row === undefined) throw new Error(`server/model: "${id}" was found but has no record`);
-  const report = familyReport(graph, { kind: "model", id });
+  const report = indexFamilyReport(lineage, { kind: "model", id });
+  const own = lineage.index.relation[node] as number;
   return {
     model: {
       id: row.id,
@@ -33,14 +38,14 @@ export function modelDetails(data: ServerData, params: URLSearchParams): ModelRe
       libraryName: row.library_name,
       gated: gatedValue(row.gated),
       placeholder: row.placeholder === 1,
-      relation: graph.getNodeAttribute(id, "relation"),
+      relation: own === NO_RELATION ? null : (RELATIONS[own] ?? null),
     },
     hubUrl: `https://huggingface.co/${id}`,
     // A model's report always has its children and ancestors (an org's has neither).
     children: report.children!,
     descendants: report.descendants,
     ancestors: report.ancestors!,
-    ancestry: ancestorPaths(graph, id),
-    metrics: metrics.get(id) ?? null,
+    ancestry: indexAncestorPaths(lineage, node),
+    metrics: modelMetricsOf(lineage, node),
   };
 }

@@ -23,21 +23,26 @@ export function search(data: ServerData, params: URLSearchParams): SearchRespons
   const text = requiredText(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
   const best: SearchResult[] = [];
-  for (const { id, lower } of data.searchableIds) {
-    if (lower.includes(text))
-      offer(best, { id, kind: "model", descendants: data.descendantsOf(id), downloads: data.downloadsOf(id) }, limit);
+  for (const { id, lower, node } of data.searchableModels) {
+    if (lower.includes(text)) {
+      offer(
+        best,
+        { id, kind: "model", descendants: data.descendantsOf(node), downloads: data.downloadsOf(node) },
+        limit,
+      );
+    }
   }
   const orgs = [...data.orgs.keys()].filter((lower) => lower.includes(text));
   // An org's family is at most the sum of its models' descendants: only orgs that could enter the list are sized.
   const bounded = orgs
     .map((lower) => ({ lower, models: data.orgs.get(lower) ?? [] }))
-    .map((org) => ({ ...org, bound: org.models.reduce((sum, id) => sum + data.descendantsOf(id), 0) }));
+    .map((org) => ({ ...org, bound: org.models.reduce((sum, model) => sum + data.descendantsOf(model.node), 0) }));
   bounded.sort((a, b) => b.bound - a.bound);
   for (const { lower, models, bound } of bounded) {
     const last = best[best.length - 1];
     if (best.length >= limit && last !== undefined && bound < last.descendants) break;
-    const first = models[0] ?? lower;
-    const downloads = models.reduce((sum, id) => sum + data.downloadsOf(id), 0);
+    const first = models[0]?.id ?? lower;
+    const downloads = models.reduce((sum, model) => sum + data.downloadsOf(model.node), 0);
     offer(
       best,
       { id: first.slice(0, first.indexOf("/")), kind: "org", descendants: data.orgFamilySize(lower), downloads },
