@@ -88,7 +88,8 @@ export function exportModelsByIds(store: Store, ids: readonly string[], withMetr
 export function* allExportEdges(store: Store, pageSize = 5000): Generator<ExportEdgeRow> {
   const db = connectionOf(store);
   // With one MIN() aggregate, SQLite takes the bare columns from the row holding the minimum.
-  const select = `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank FROM edges e WHERE e.child <> e.parent`;
+  const select =
+    `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank ` + "FROM edges e WHERE e.child <> e.parent";
   const first = db.prepare(`${select} GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
   const next = db.prepare(
     `${select} AND (e.child, e.parent) > (?, ?) GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`,
