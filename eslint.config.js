@@ -62,6 +62,20 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // Prettier wraps code at 120 columns but not strings, template literals or comments: those are wrapped by hand.
+    files: [
+      "src/**/*.{ts,js,mjs}",
+      "test/**/*.{ts,js,mjs}",
+      "bench/**/*.{ts,js,mjs}",
+      "tools/**/*.{ts,js,mjs}",
+      "web/**/*.{ts,js,mjs}",
+      "scripts/**/*.{ts,js,mjs}",
+    ],
+    rules: {
+      "max-len": ["error", { code: 120, comments: 120, ignoreUrls: true }],
+    },
+  },
   ...layerRules(),
   {
     // Only the entry reads argv and the environment; it may import any layer.

@@ -51,7 +51,8 @@ export default async function crawlBench(): Promise<void> {
   const standIn = await startStandIn();
   try {
     console.log(
-      `Stand-in: ${count(COPIES * 1865)} models, the 1,865 recorded family-tree records copied ${COPIES} times under new ids (synthetic, lineage kept within each copy), served by a separate process over loopback`,
+      `Stand-in: ${count(COPIES * 1865)} models, the 1,865 recorded family-tree records copied ${COPIES} times ` +
+        "under new ids (synthetic, lineage kept within each copy), served by a separate process over loopback",
     );
     const traffic: HubTraffic = { requests: 0, retries: 0, rateLimitWaitMs: 0 };
     const db = openStore(join(scratch, "crawl.db"));
@@ -90,23 +91,29 @@ export default async function crawlBench(): Promise<void> {
         .join(" ")} on ${cpus().length} cores (other work on the machine slows the wall-clock figures)`,
     );
     console.log(
-      `crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ${result.run.pagesRead} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ${count(rate)} models/s`,
+      `crawl --all: ${count(result.run.totals.records)} models, ${count(result.run.totals.edges)} edges, ` +
+        `${result.run.pagesRead} pages, ${traffic.requests} requests in ${(crawlMs / 1000).toFixed(2)} s: ` +
+        `${count(rate)} models/s`,
     );
     console.log(
-      `  crawler CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s: ${count(cpuRate)} models per CPU-second (the rate with a core to itself)`,
+      `  crawler CPU time ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s: ${count(cpuRate)} models per CPU-second ` +
+        "(the rate with a core to itself)",
     );
     console.log(
-      `The database file: ${dbMb.toFixed(0)} MB; SQLite's page cache grows up to ${cacheMb.toFixed(0)} MB of it, then stays there`,
+      `The database file: ${dbMb.toFixed(0)} MB; ` +
+        `SQLite's page cache grows up to ${cacheMb.toFixed(0)} MB of it, then stays there`,
     );
     console.log(
-      `RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages, RSS and JS heap (min-max; a GC is forced at each range's end):`,
+      `RSS before the crawl ${mb(rssBefore)}; per range of ${PAGES_PER_RANGE} pages, ` +
+        "RSS and JS heap (min-max; a GC is forced at each range's end):",
     );
     for (let start = 0; start < rss.length; start += PAGES_PER_RANGE) {
       const range = rss.slice(start, start + PAGES_PER_RANGE);
       const heapRange = heap.slice(start, start + PAGES_PER_RANGE);
       const pages = `${start + 1}-${start + range.length}`;
       console.log(
-        `  pages ${pages.padEnd(8)} RSS ${mb(Math.min(...range))} - ${mb(Math.max(...range))}   heap ${mb(Math.min(...heapRange))} - ${mb(Math.max(...heapRange))}`,
+        `  pages ${pages.padEnd(8)} RSS ${mb(Math.min(...range))} - ${mb(Math.max(...range))}   ` +
+          `heap ${mb(Math.min(...heapRange))} - ${mb(Math.max(...heapRange))}`,
       );
     }
 
@@ -127,10 +134,12 @@ export default async function crawlBench(): Promise<void> {
     const importRate = (imported.records * 1000) / importMs;
     const importCpuRate = (imported.records * 1e6) / (peerCpu.user + peerCpu.system);
     console.log(
-      `peer, import of the same records from JSONL: ${count(imported.records)} models in ${(importMs / 1000).toFixed(2)} s: ${count(importRate)} models/s, ${count(importCpuRate)} per CPU-second`,
+      `peer, import of the same records from JSONL: ${count(imported.records)} models ` +
+        `in ${(importMs / 1000).toFixed(2)} s: ${count(importRate)} models/s, ${count(importCpuRate)} per CPU-second`,
     );
     console.log(
-      `  crawl/import ratio: ${(rate / importRate).toFixed(2)}x wall clock, ${(cpuRate / importCpuRate).toFixed(2)}x per CPU-second`,
+      `  crawl/import ratio: ${(rate / importRate).toFixed(2)}x wall clock, ` +
+        `${(cpuRate / importCpuRate).toFixed(2)}x per CPU-second`,
     );
 
     console.log(
@@ -140,7 +149,10 @@ export default async function crawlBench(): Promise<void> {
       const allowed = (requests * 500) / 300;
       const minutes = Math.max(HUB_MODELS / allowed, HUB_MODELS / cpuRate) / 60;
       console.log(
-        `  ${tier.padEnd(34)} ${count(allowed).padStart(6)} models/s; measured ingest / allowed: ${(rate / allowed).toFixed(1)}x wall clock, ${(cpuRate / allowed).toFixed(1)}x per CPU-second; ${count(HUB_MODELS)} models take at least ~${minutes.toFixed(0)} min`,
+        `  ${tier.padEnd(34)} ${count(allowed).padStart(6)} models/s; ` +
+          `measured ingest / allowed: ${(rate / allowed).toFixed(1)}x wall clock, ` +
+          `${(cpuRate / allowed).toFixed(1)}x per CPU-second; ` +
+          `${count(HUB_MODELS)} models take at least ~${minutes.toFixed(0)} min`,
       );
     }
   } finally {

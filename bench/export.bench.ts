@@ -19,7 +19,8 @@ const FILES = [
 ];
 const LARGEST_FAMILY = "google/gemma-7b";
 const MODEL_COLUMNS =
-  "author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license, gated, architecture, placeholder, base_model_raw";
+  "author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license, gated, architecture, " +
+  "placeholder, base_model_raw";
 
 interface CaseResult {
   nodes: number;
@@ -58,10 +59,12 @@ function replicate(source: string, target: string, copies: number): void {
   const copiesCte = `WITH RECURSIVE copies(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM copies WHERE k + 1 < ${copies})`;
   connectionOf(db).transaction(() => {
     connectionOf(db).exec(
-      `${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`,
+      `${copiesCte} INSERT INTO models (id, ${MODEL_COLUMNS}) ` +
+        `SELECT ${suffix("id")}, ${MODEL_COLUMNS} FROM src.models, copies`,
     );
     connectionOf(db).exec(
-      `${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`,
+      `${copiesCte} INSERT INTO edges (child, parent, relation, source, raw) ` +
+        `SELECT ${suffix("child")}, ${suffix("parent")}, relation, source, raw FROM src.edges, copies`,
     );
   })();
   db.close();
@@ -69,12 +72,18 @@ function replicate(source: string, target: string, copies: number): void {
 
 function figures(result: CaseResult | string): string {
   if (typeof result === "string") return result.startsWith("not run") ? result : `failed: ${result}`;
-  return `${result.ms.toFixed(0).padStart(7)} ms  ${(result.bytes / 1e6).toFixed(1).padStart(7)} MB out  peak RSS ${result.peakRssMB.toFixed(0).padStart(5)} MB`;
+  return (
+    `${result.ms.toFixed(0).padStart(7)} ms  ${(result.bytes / 1e6).toFixed(1).padStart(7)} MB out  ` +
+    `peak RSS ${result.peakRssMB.toFixed(0).padStart(5)} MB`
+  );
 }
 
 function ratio(ours: CaseResult | string, peer: CaseResult | string): string {
   if (typeof ours === "string" || typeof peer === "string") return "";
-  return `   time ${(peer.ms / ours.ms).toFixed(2)}x, memory ${(peer.peakRssMB / ours.peakRssMB).toFixed(2)}x in our favour`;
+  return (
+    `   time ${(peer.ms / ours.ms).toFixed(2)}x, ` +
+    `memory ${(peer.peakRssMB / ours.peakRssMB).toFixed(2)}x in our favour`
+  );
 }
 
 export default async function exportBench(): Promise<void> {
@@ -86,20 +95,23 @@ export default async function exportBench(): Promise<void> {
     store.close();
     const out = (name: string) => join(scratch, name);
 
-    // The first family export computes and stores the per-model metrics (generation, descendants); later ones read them.
+    // The first family export computes and stores the per-model metrics (generation, descendants); later ones read
+    // them.
     const familyFirst = runCase(real, "ours", "gexf", out("family.gexf"), LARGEST_FAMILY);
     const familyOurs = runCase(real, "ours", "gexf", out("family.gexf"), LARGEST_FAMILY);
     const familyPeer = runCase(real, "peer", "gexf", out("family-peer.gexf"), LARGEST_FAMILY);
     if (typeof familyOurs !== "string")
       console.log(
-        `largest family ${LARGEST_FAMILY}: ${familyOurs.nodes} nodes, ${familyOurs.edges} edges, GEXF 1.3 (both sides build the lineage graph first)`,
+        `largest family ${LARGEST_FAMILY}: ${familyOurs.nodes} nodes, ${familyOurs.edges} edges, ` +
+          "GEXF 1.3 (both sides build the lineage graph first)",
       );
     console.log(`  ours, 1st run    ${figures(familyFirst)}   (computes and stores metrics)`);
     console.log(`  ours             ${figures(familyOurs)}`);
     console.log(`  graphology-gexf  ${figures(familyPeer)}${ratio(familyOurs, familyPeer)}`);
 
     console.log(
-      `whole database, GEXF 1.3, the real snapshot copied ×1, ×4, ×16, ×64 (ours streams from SQLite; the peer builds the graph and one string, and runs out of a 4 GB heap at ×16)`,
+      "whole database, GEXF 1.3, the real snapshot copied ×1, ×4, ×16, ×64 (ours streams from SQLite; " +
+        "the peer builds the graph and one string, and runs out of a 4 GB heap at ×16)",
     );
     const scaled: Record<number, string> = { 1: real };
     for (const copies of [4, 16, 64]) {

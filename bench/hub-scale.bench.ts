@@ -131,13 +131,15 @@ export default async function hubScaleBench(): Promise<void> {
         cold(process.execPath, [CLI, "tree", deepest, "--depth", "3", "--db", db, "--json"]).stdout,
       ) as string[];
       // The model printed deepest in the tree (longest prefix before its relation).
-      const printed = deepChild.map((line) => /^(.*?)[├└]─ [a-z]+: (\S+)/.exec(line)).filter((match) => match !== null);
+      const treeLine = /^(.*?)[├└]─ [a-z]+: (\S+)/;
+      const printed = deepChild.map((line) => treeLine.exec(line)).filter((match) => match !== null);
       const deep = printed.sort((a, b) => b[1]!.length - a[1]!.length)[0]?.[2] ?? leaf;
 
       const duck = await DuckDBInstance.create(":memory:");
       const connection = await duck.connect();
       await connection.run(
-        `CREATE TABLE edges AS SELECT * FROM read_csv('${edgesCsv}', header = false, columns = {'child': 'VARCHAR', 'parent': 'VARCHAR'})`,
+        `CREATE TABLE edges AS SELECT * FROM read_csv('${edgesCsv}', ` +
+          "header = false, columns = {'child': 'VARCHAR', 'parent': 'VARCHAR'})",
       );
       const duckCount = async (query: string, parameter: string): Promise<{ ms: number; value: number }> => {
         const times: { ms: number; value: number }[] = [];

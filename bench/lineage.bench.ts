@@ -38,7 +38,8 @@ async function timeAsync<T>(run: () => Promise<T>): Promise<{ value: T; ms: numb
 
 function line(label: string, ours: number, peerLabel: string, peer: number, unit = "ms"): void {
   console.log(
-    `${label.padEnd(34)} ${ours.toFixed(1).padStart(9)} ${unit}   ${peerLabel}: ${peer.toFixed(1)} ${unit}   ratio ${(peer / ours).toFixed(2)}x`,
+    `${label.padEnd(34)} ${ours.toFixed(1).padStart(9)} ${unit}   ` +
+      `${peerLabel}: ${peer.toFixed(1)} ${unit}   ratio ${(peer / ours).toFixed(2)}x`,
   );
 }
 
@@ -65,7 +66,11 @@ export default async function lineageBench(): Promise<void> {
     const oursRate = ours.value.records / (ours.ms / 1000);
     const peerRate = peerImport.value / (peerImport.ms / 1000);
     console.log(
-      `import edges.csv (${ours.value.records.toLocaleString("en-US")} rows)    ${Math.round(oursRate).toLocaleString("en-US").padStart(9)} rows/s   plain prepared-statement insert: ${Math.round(peerRate).toLocaleString("en-US")} rows/s   ours at ${((oursRate / peerRate) * 100).toFixed(0)}% of the bare insert (which skips validation, placeholders, resume bookkeeping)`,
+      `import edges.csv (${ours.value.records.toLocaleString("en-US")} rows)    ` +
+        `${Math.round(oursRate).toLocaleString("en-US").padStart(9)} rows/s   ` +
+        `plain prepared-statement insert: ${Math.round(peerRate).toLocaleString("en-US")} rows/s   ` +
+        `ours at ${((oursRate / peerRate) * 100).toFixed(0)}% of the bare insert ` +
+        "(which skips validation, placeholders, resume bookkeeping)",
     );
 
     for (const file of [
@@ -117,7 +122,8 @@ export default async function lineageBench(): Promise<void> {
             .prepare(
               `WITH RECURSIVE own(id) AS (SELECT id FROM models WHERE id LIKE ? || '/%'),
                below(id) AS (SELECT child FROM edges JOIN own ON edges.parent = own.id WHERE child <> parent
-                             UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id WHERE edges.child <> edges.parent)
+                             UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id
+                                   WHERE edges.child <> edges.parent)
                SELECT count(*) AS n FROM below WHERE id NOT IN (SELECT id FROM own)`,
             )
             .get(largest.org) as { n: number }

@@ -12,7 +12,8 @@ const files = readdirSync(here)
   .filter((file) => filters.length === 0 || filters.some((filter) => file.includes(filter)))
   .sort();
 console.log(
-  `hf-lineage benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}`,
+  `hf-lineage benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ` +
+    `${process.platform}/${process.arch}`,
 );
 for (const file of files) {
   console.log(`\n## ${file.replace(/\.bench\.ts$/, "")}`);

@@ -24,7 +24,8 @@ function timed<T>(label: string, run: () => T): { value: T; ms: number } {
   const value = run();
   const ms = performance.now() - started;
   console.log(
-    `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(8)} s   heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
+    `${label.padEnd(44)} ${(ms / 1000).toFixed(2).padStart(8)} s   ` +
+      `heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`,
   );
   return { value, ms };
 }
@@ -41,7 +42,9 @@ export default async function scaleBench(): Promise<void> {
       .prepare(`SELECT relation, count(*) AS n FROM edges GROUP BY relation ORDER BY n DESC`)
       .all() as { relation: string; n: number }[];
     console.log(
-      `scale model: ${facts.models.toLocaleString("en-US")} models, ${facts.derivatives.toLocaleString("en-US")} with a base, ${facts.edges.toLocaleString("en-US")} edges; ${relations.map((r) => `${r.relation} ${((r.n / facts.edges) * 100).toFixed(1)}%`).join(", ")}`,
+      `scale model: ${facts.models.toLocaleString("en-US")} models, ` +
+        `${facts.derivatives.toLocaleString("en-US")} with a base, ${facts.edges.toLocaleString("en-US")} edges; ` +
+        `${relations.map((r) => `${r.relation} ${((r.n / facts.edges) * 100).toFixed(1)}%`).join(", ")}`,
     );
     const graph = timed("build the lineage graph", () => buildLineageGraph(db)).value;
     const totals = timed("descendant counts + subtree downloads, all", () => descendantCounts(graph)).value;
@@ -75,7 +78,8 @@ export default async function scaleBench(): Promise<void> {
         (
           connectionOf(db)
             .prepare(
-              `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent LIKE 'Qwen/%' UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id)
+              `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent LIKE 'Qwen/%'
+                     UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id)
                    SELECT count(*) AS n FROM below WHERE id NOT LIKE 'Qwen/%'`,
             )
             .get() as { n: number }
@@ -84,7 +88,8 @@ export default async function scaleBench(): Promise<void> {
     if (cte.value !== ours.value.descendants.total)
       throw new Error(`bench: Qwen family differs (${ours.value.descendants.total} vs ${cte.value})`);
     console.log(
-      `Qwen family: ${cte.value.toLocaleString("en-US")} both ways; the full report (by relation and depth) takes ${(ours.ms / cte.ms).toFixed(2)}x the CTE's time for the bare count`,
+      `Qwen family: ${cte.value.toLocaleString("en-US")} both ways; the full report (by relation and depth) ` +
+        `takes ${(ours.ms / cte.ms).toFixed(2)}x the CTE's time for the bare count`,
     );
     timed("checks", () => runChecks(openIndexedLineage(db)));
     db.close();

@@ -3,5 +3,6 @@
 
 export const FAMILY_CTE = `WITH RECURSIVE own(id) AS (SELECT id FROM models WHERE id LIKE ? || '/%'),
   below(id) AS (SELECT child FROM edges JOIN own ON edges.parent = own.id WHERE child <> parent
-                UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id WHERE edges.child <> edges.parent)
+                UNION SELECT edges.child FROM edges JOIN below ON edges.parent = below.id
+                      WHERE edges.child <> edges.parent)
   SELECT count(*) AS n FROM below WHERE id NOT IN (SELECT id FROM own)`;

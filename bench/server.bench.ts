@@ -92,7 +92,9 @@ function row(
   peer: { p50: number; p99: number },
 ): void {
   console.log(
-    `${label.padEnd(44)} p50 ${ours.p50.toFixed(2).padStart(8)} ms  p99 ${ours.p99.toFixed(2).padStart(8)} ms   ${peerLabel}: p50 ${peer.p50.toFixed(2)} ms, p99 ${peer.p99.toFixed(2)} ms   ratio (p50) ${(peer.p50 / ours.p50).toFixed(2)}x`,
+    `${label.padEnd(44)} p50 ${ours.p50.toFixed(2).padStart(8)} ms  p99 ${ours.p99.toFixed(2).padStart(8)} ms   ` +
+      `${peerLabel}: p50 ${peer.p50.toFixed(2)} ms, p99 ${peer.p99.toFixed(2)} ms   ` +
+      `ratio (p50) ${(peer.p50 / ours.p50).toFixed(2)}x`,
   );
 }
 
@@ -110,7 +112,9 @@ export default async function serverBench(): Promise<void> {
     const [model] = topModels(lineage.graph, lineage.metrics, "descendants", 1);
     if (org === undefined || model === undefined) throw new Error("bench: empty snapshot");
     console.log(
-      `snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`,
+      `snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; ` +
+        `largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), ` +
+        `largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`,
     );
 
     const indexed = openIndexedLineage(db);
@@ -128,7 +132,8 @@ export default async function serverBench(): Promise<void> {
     if (orgAnswer.family.descendants.total !== peerCount)
       throw new Error(`bench: family sizes differ (${orgAnswer.family.descendants.total} vs ${peerCount})`);
     console.log(
-      `/api/family?q=${org.org}: ${orgAnswer.graph.nodes.length.toLocaleString("en-US")} nodes drawn, ${Math.round((await get(cold, orgPath)).length / 1024)} KiB`,
+      `/api/family?q=${org.org}: ${orgAnswer.graph.nodes.length.toLocaleString("en-US")} nodes drawn, ` +
+        `${Math.round((await get(cold, orgPath)).length / 1024)} KiB`,
     );
     row(
       `family ${org.org}, cold (layout every call)`,
@@ -169,7 +174,8 @@ export default async function serverBench(): Promise<void> {
       children.push(target.child);
       const result = await load(`${target.url}api/family?q=${encodeURIComponent(org.org)}`, run.headers);
       console.log(
-        `${run.label.padEnd(44)} ${Math.round(result.rps).toLocaleString("en-US").padStart(8)} req/s  p99 ${result.p99} ms  errors ${result.errors}`,
+        `${run.label.padEnd(44)} ${Math.round(result.rps).toLocaleString("en-US").padStart(8)} req/s  ` +
+          `p99 ${result.p99} ms  errors ${result.errors}`,
       );
       target.child.kill("SIGTERM");
     }

@@ -1,6 +1,7 @@
 // Time to first render of a 20,000-node family in headless Chromium (request with the server's tree layout,
 // graph build, sigma's first frame), against the time ForceAtlas2 alone needs to lay out the same graph.
-// The family is the largest org family of the generated scale model (tools/scale-model/scale-model.ts), capped at 20,000.
+// The family is the largest org family of the generated scale model (tools/scale-model/scale-model.ts), capped at
+// 20,000.
 
 import { rmSync } from "node:fs";
 import { DirectedGraph } from "graphology";
@@ -65,15 +66,19 @@ export default async function viewerRenderBench(): Promise<void> {
     const fa2 = performance.now() - fa2Started;
 
     console.log(
-      `family: ${org.org} in a ${lineage.index.models.toLocaleString("en-US")}-model scale model, ${org.descendants.toLocaleString("en-US")} descendants, drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`,
+      `family: ${org.org} in a ${lineage.index.models.toLocaleString("en-US")}-model scale model, ` +
+        `${org.descendants.toLocaleString("en-US")} descendants, ` +
+        `drawn ${load.nodes.toLocaleString("en-US")} nodes and ${edges.toLocaleString("en-US")} edges`,
     );
     console.log(`viewer, page open to first frame     ${wall.toFixed(0).padStart(7)} ms`);
     console.log(`  request (server layout, JSON)       ${load.fetchMs.toFixed(0).padStart(7)} ms`);
     console.log(
-      `  graph build and sigma's first frame ${(load.buildMs + load.drawMs).toFixed(0).padStart(7)} ms   (SwiftShader, no GPU)`,
+      `  graph build and sigma's first frame ${(load.buildMs + load.drawMs).toFixed(0).padStart(7)} ms   ` +
+        "(SwiftShader, no GPU)",
     );
     console.log(
-      `ForceAtlas2, ${FA2_ITERATIONS} iterations (Node)    ${fa2.toFixed(0).padStart(7)} ms   ratio ${(fa2 / load.totalMs).toFixed(2)}x (ForceAtlas2 layout alone / viewer request-to-frame)`,
+      `ForceAtlas2, ${FA2_ITERATIONS} iterations (Node)    ${fa2.toFixed(0).padStart(7)} ms   ` +
+        `ratio ${(fa2 / load.totalMs).toFixed(2)}x (ForceAtlas2 layout alone / viewer request-to-frame)`,
     );
   } finally {
     await browser.close();

@@ -20,7 +20,9 @@ export function familyLines(response: FamilyResponse): { className: string; text
   const own = family.kind === "org" ? `${count(family.models)} own models of ${family.query}` : family.query;
   lines.push({
     className: "summary",
-    text: `${own}: ${count(family.descendants.total)} descendants in all; ${count(response.graph.nodes.length)} nodes drawn.`,
+    text:
+      `${own}: ${count(family.descendants.total)} descendants in all; ` +
+      `${count(response.graph.nodes.length)} nodes drawn.`,
   });
   if (family.kind === "model" && family.descendants.total === 0) {
     const ancestors = family.ancestors?.length ?? 0;
@@ -29,20 +31,25 @@ export function familyLines(response: FamilyResponse): { className: string; text
       text:
         ancestors === 0
           ? "This model declares no base_model and nothing in the snapshot derives from it."
-          : `Nothing in the snapshot derives from this model; it has ${count(ancestors)} ancestor${ancestors === 1 ? "" : "s"} (see the panel).`,
+          : `Nothing in the snapshot derives from this model; it has ${count(ancestors)} ` +
+            `ancestor${ancestors === 1 ? "" : "s"} (see the panel).`,
     });
   }
   if (response.aggregated.length > 0) {
     const grouped = response.aggregated.reduce((sum, fan) => sum + fan.count, 0);
     lines.push({
       className: "info",
-      text: `${count(grouped)} leaf models are grouped into ${count(response.aggregated.length)} fan${response.aggregated.length === 1 ? "" : "s"} (same parent, same relation); click a fan to expand it.`,
+      text:
+        `${count(grouped)} leaf models are grouped into ${count(response.aggregated.length)} ` +
+        `fan${response.aggregated.length === 1 ? "" : "s"} (same parent, same relation); click a fan to expand it.`,
     });
   }
   if (response.truncated !== null) {
     lines.push({
       className: "notice",
-      text: `The family is larger than the cap: ${count(response.truncated.omittedNodes)} models are not drawn. Narrow it with depth or relations, or export the whole family.`,
+      text:
+        `The family is larger than the cap: ${count(response.truncated.omittedNodes)} models are not drawn. ` +
+        "Narrow it with depth or relations, or export the whole family.",
     });
   }
   return lines;

@@ -115,7 +115,9 @@ function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
   nav.append(list);
   const others = info.ancestry.paths.length - 1;
   if (others > 0 || info.ancestry.truncated) {
-    const note = `${others.toLocaleString("en-US")}${info.ancestry.truncated ? "+" : ""} other path${others === 1 ? "" : "s"} to a root (a merge has several parents)`;
+    const note =
+      `${others.toLocaleString("en-US")}${info.ancestry.truncated ? "+" : ""} other path${others === 1 ? "" : "s"} ` +
+      "to a root (a merge has several parents)";
     nav.append(element("p", "muted", note));
   }
   return nav;
@@ -128,7 +130,8 @@ function notes(info: ModelResponse): HTMLElement[] {
       element(
         "p",
         "notice",
-        "No record of this model in the snapshot: it is named as a base by other models, but it was deleted, is private or gated, or lies outside the crawl.",
+        "No record of this model in the snapshot: it is named as a base by other models, but it was deleted, " +
+          "is private or gated, or lies outside the crawl.",
       ),
     );
   }

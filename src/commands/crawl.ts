@@ -48,7 +48,8 @@ export function endpointOf(values: CommandContext["values"], env: CommandContext
   }
   if (!/^https?:$/.test(url.protocol) || url.username !== "" || url.password !== "" || url.search !== "") {
     throw new UsageError(
-      `the Hub endpoint must be a plain http(s) URL without credentials or query, got "${url.protocol}//${url.host}${url.pathname}"`,
+      "the Hub endpoint must be a plain http(s) URL without credentials or query, " +
+        `got "${url.protocol}//${url.host}${url.pathname}"`,
     );
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
@@ -114,7 +115,10 @@ export async function run({ values, output, env, openStore }: CommandContext): P
     progress.done();
     if (error instanceof HubRequestError || error instanceof NoFullCrawlError || error instanceof CrawlAbortedError) {
       throw new CommandError(
-        `${error.message}${error instanceof HubRequestError ? "; the pages saved so far are kept, run the same crawl again to continue" : ""}`,
+        error.message +
+          (error instanceof HubRequestError
+            ? "; the pages saved so far are kept, run the same crawl again to continue"
+            : ""),
       );
     }
     throw error;
@@ -128,10 +132,14 @@ export async function run({ values, output, env, openStore }: CommandContext): P
   }
   const what = "target" in mode ? `${mode.mode} ${mode.target}` : mode.mode;
   output.out(
-    `Crawled ${endpoint} (${what}${summary.resumed ? ", resumed" : ""}): ${formatCount(summary.records)} records in ${formatCount(summary.pages)} pages, ` +
-      `${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped` +
-      `${summary.missingParents === undefined ? "" : `, ${formatCount(summary.missingParents)} parents not on the Hub`}\n` +
-      `${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
+    `Crawled ${endpoint} (${what}${summary.resumed ? ", resumed" : ""}): ` +
+      `${formatCount(summary.records)} records in ${formatCount(summary.pages)} pages, ` +
+      `${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ` +
+      `${formatCount(summary.skipped)} skipped` +
+      (summary.missingParents === undefined ? "" : `, ${formatCount(summary.missingParents)} parents not on the Hub`) +
+      "\n" +
+      `${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ` +
+      `${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
       `${summary.seconds} s (${formatCount(summary.recordsPerSecond)} records/s)\n`,
   );
   return 0;

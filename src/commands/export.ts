@@ -93,7 +93,8 @@ function report(
   if (json) output.out(toJson(summary));
   else
     output.err(
-      `wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges to ${summary.files.join(", ")}\n`,
+      `wrote ${formatCount(summary.nodes)} nodes and ${formatCount(summary.edges)} edges ` +
+        `to ${summary.files.join(", ")}\n`,
     );
 }
 

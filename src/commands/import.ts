@@ -40,7 +40,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (unreadable) {
         failed = true;
         output.err(
-          `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`,
+          `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read` +
+            `${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`,
         );
       }
       if (values.json === true) continue;
@@ -50,13 +51,17 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       }
       const resumed = summary.resumedFrom > 0 ? `, resumed at record ${formatCount(summary.resumedFrom)}` : "";
       output.out(
-        `${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ${formatCount(summary.warnings)} warnings\n`,
+        `${file} (${summary.format}${resumed}): ${formatCount(summary.records)} records, ` +
+          `${formatCount(summary.models)} models, ${formatCount(summary.edges)} edges, ` +
+          `${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ` +
+          `${formatCount(summary.warnings)} warnings\n`,
       );
       for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN))
         output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
       if (summary.problems.length > PROBLEMS_SHOWN)
         output.out(
-          `  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, stored in the run_problems table\n`,
+          `  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, ` +
+            "stored in the run_problems table\n",
         );
     } catch (error) {
       if (!(error instanceof SourceFileError)) throw error;

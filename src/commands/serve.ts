@@ -56,7 +56,8 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const app = createApp({ lineage, newerLineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
   const { server, url } = await listen(app, { port, host, log });
   output.err(
-    `hf-lineage: ${lineage.index.models.toLocaleString("en-US")} models loaded in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
+    `hf-lineage: ${lineage.index.models.toLocaleString("en-US")} models loaded ` +
+      `in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
   );
   if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
   if (values.open === true) openBrowser(url);

@@ -15,12 +15,15 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const models = indexTopModels(lineage, "descendants", limit);
   if (values.json === true) return output.out(toJson({ stats, largestOrgFamilies: orgs, mostDescendants: models }));
   output.out(
-    `${formatCount(stats.nodes)} models, ${formatCount(stats.edges)} edges, ${formatCount(stats.roots)} roots, ${formatCount(stats.placeholders)} placeholders, up to ${stats.maxGeneration} generations deep\n\n`,
+    `${formatCount(stats.nodes)} models, ${formatCount(stats.edges)} edges, ${formatCount(stats.roots)} roots, ` +
+      `${formatCount(stats.placeholders)} placeholders, up to ${stats.maxGeneration} generations deep\n\n`,
   );
   output.out(
-    `Largest org families\n${table([["org", "own models", "derived models"], ...orgs.map((o) => [o.org, o.models, o.descendants])])}\n`,
+    "Largest org families\n" +
+      `${table([["org", "own models", "derived models"], ...orgs.map((o) => [o.org, o.models, o.descendants])])}\n`,
   );
   output.out(
-    `Most descendants\n${table([["model", "descendants", "downloads"], ...models.map((m) => [m.id, m.value, m.downloads])])}`,
+    "Most descendants\n" +
+      table([["model", "descendants", "downloads"], ...models.map((m) => [m.id, m.value, m.downloads])]),
   );
 }

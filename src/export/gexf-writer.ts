@@ -51,10 +51,12 @@ export async function writeGexf(rows: ExportRows, sink: ExportSink, options: Gex
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   const out = new TextOutput(sink);
   out.write(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="${ns.gexf}" xmlns:viz="${ns.viz}" version="${ns.version}">\n` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+      `<gexf xmlns="${ns.gexf}" xmlns:viz="${ns.viz}" version="${ns.version}">\n` +
       `  <meta lastmodifieddate="${date}">\n    <creator>hf-lineage</creator>\n` +
       (options.description === undefined ? "" : `    <description>${escapeXml(options.description)}</description>\n`) +
-      `  </meta>\n  <graph defaultedgetype="directed" idtype="string"${version === "1.2draft" ? ` mode="static"` : ""}>\n` +
+      `  </meta>\n` +
+      `  <graph defaultedgetype="directed" idtype="string"${version === "1.2draft" ? ` mode="static"` : ""}>\n` +
       declarations("node", NODE_ATTRIBUTES) +
       declarations("edge", EDGE_ATTRIBUTES) +
       `    <nodes count="${rows.nodeCount}">\n`,
@@ -69,7 +71,9 @@ export async function writeGexf(rows: ExportRows, sink: ExportSink, options: Gex
       position !== undefined && Number.isFinite(position.x) && Number.isFinite(position.y)
         ? `<viz:position x="${decimal(position.x)}" y="${decimal(position.y)}" z="0"/>`
         : "";
-    const line = `      <node id="${id}" label="${id}">${attvalues(node, NODE_ATTRIBUTES)}<viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${decimal(nodeSize(node))}"/>${place}</node>\n`;
+    const line =
+      `      <node id="${id}" label="${id}">${attvalues(node, NODE_ATTRIBUTES)}` +
+      `<viz:color r="${r}" g="${g}" b="${b}"/><viz:size value="${decimal(nodeSize(node))}"/>${place}</node>\n`;
     if (out.write(line)) await out.flush();
   }
   if (nodes !== rows.nodeCount)
@@ -77,7 +81,9 @@ export async function writeGexf(rows: ExportRows, sink: ExportSink, options: Gex
   out.write(`    </nodes>\n    <edges count="${rows.edgeCount}">\n`);
   let edges = 0;
   for await (const edge of rows.edges()) {
-    const line = `      <edge id="${edges}" source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">${attvalues(edge, EDGE_ATTRIBUTES)}</edge>\n`;
+    const line =
+      `      <edge id="${edges}" source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">` +
+      `${attvalues(edge, EDGE_ATTRIBUTES)}</edge>\n`;
     edges++;
     if (out.write(line)) await out.flush();
   }

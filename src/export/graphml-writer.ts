@@ -22,7 +22,8 @@ function keys<Row>(cls: "node" | "edge", specs: readonly AttributeSpec<Row>[]): 
   return specs
     .map(
       (spec) =>
-        `  <key id="${cls[0]}_${spec.name}" for="${cls}" attr.name="${spec.name}" attr.type="${GRAPHML_TYPES[spec.type]}"/>\n`,
+        `  <key id="${cls[0]}_${spec.name}" for="${cls}" attr.name="${spec.name}" ` +
+        `attr.type="${GRAPHML_TYPES[spec.type]}"/>\n`,
     )
     .join("");
 }
@@ -42,10 +43,12 @@ export async function writeGraphml(rows: ExportRows, sink: ExportSink, options: 
   out.write(
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
       `<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
-      `xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n` +
+      `xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns ` +
+      `http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n` +
       keys("node", NODE_ATTRIBUTES) +
       (options.positions
-        ? `  <key id="n_x" for="node" attr.name="x" attr.type="double"/>\n  <key id="n_y" for="node" attr.name="y" attr.type="double"/>\n`
+        ? `  <key id="n_x" for="node" attr.name="x" attr.type="double"/>\n` +
+          `  <key id="n_y" for="node" attr.name="y" attr.type="double"/>\n`
         : "") +
       keys("edge", EDGE_ATTRIBUTES) +
       `  <graph id="lineage" edgedefault="directed">\n`,
@@ -61,7 +64,9 @@ export async function writeGraphml(rows: ExportRows, sink: ExportSink, options: 
   }
   // Edges carry no id: networkx would keep it as an extra "id" attribute.
   for await (const edge of rows.edges()) {
-    const line = `    <edge source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">${data("edge", edge, EDGE_ATTRIBUTES)}</edge>\n`;
+    const line =
+      `    <edge source="${escapeXml(edge.parent)}" target="${escapeXml(edge.child)}">` +
+      `${data("edge", edge, EDGE_ATTRIBUTES)}</edge>\n`;
     if (out.write(line)) await out.flush();
   }
   out.write(`  </graph>\n</graphml>\n`);

@@ -31,7 +31,9 @@ export async function writeJson(rows: ExportRows, sink: ExportSink, options: Jso
   for await (const edge of rows.edges()) {
     const attributes: Record<string, AttributeValue> = {};
     for (const spec of EDGE_ATTRIBUTES) attributes[spec.name] = spec.value(edge);
-    const text = `${first ? "" : ","}\n{"source":${JSON.stringify(edge.parent)},"target":${JSON.stringify(edge.child)},"attributes":${JSON.stringify(attributes)}}`;
+    const text =
+      `${first ? "" : ","}\n{"source":${JSON.stringify(edge.parent)},"target":${JSON.stringify(edge.child)},` +
+      `"attributes":${JSON.stringify(attributes)}}`;
     first = false;
     if (out.write(text)) await out.flush();
   }

@@ -101,10 +101,8 @@ export function createHubFetch(options: HubFetchOptions = {}): typeof fetch {
       try {
         response = await fetchImpl(url, init);
       } catch (error) {
-        await fail(
-          `connection failed (${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message})`,
-          null,
-        );
+        const cause = (error as Error).cause;
+        await fail(`connection failed (${cause instanceof Error ? cause.message : (error as Error).message})`, null);
         continue;
       }
       const limit = readRateLimit(response.headers);

@@ -28,7 +28,9 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
           // The parser's own line number is past the end of the file here (it counts CRLF twice inside quotes).
           const from = lastLine + 1;
           problems.push({
-            problem: `${path} line ${from}: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`,
+            problem:
+              `${path} line ${from}: a quoted field opened on or after this line is never closed; ` +
+              "the rest of the file could not be read as rows",
             line: from,
           });
         } else {

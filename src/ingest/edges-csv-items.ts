@@ -33,7 +33,8 @@ export async function detectEdgeColumns(path: string, given: Partial<EdgeColumns
   const parent = find(given.parent, PARENT_NAMES);
   if (child === null || parent === null) {
     throw new SourceFileError(
-      `ingest: "${path}" is not an edge list: need a child and a parent column (source,target or child,parent), found ${header.join(", ")}`,
+      `ingest: "${path}" is not an edge list: need a child and a parent column (source,target or child,parent), ` +
+        `found ${header.join(", ")}`,
     );
   }
   return { child, parent, relation: find(given.relation, RELATION_NAMES) };

@@ -50,7 +50,8 @@ export async function* hubJsonItems(path: string): AsyncGenerator<SourceItem> {
     }
   } catch (error) {
     throw new SourceFileError(
-      `ingest: "${path}" could not be read past line ${lineNumber} (${(error as Error).message}); lines before it are kept`,
+      `ingest: "${path}" could not be read past line ${lineNumber} (${(error as Error).message}); ` +
+        "lines before it are kept",
     );
   }
 }

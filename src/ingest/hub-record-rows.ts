@@ -92,7 +92,8 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
       : undefined;
   if (card === undefined && record.cardData !== undefined && record.cardData !== null) {
     warnings.push(
-      `field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; its base_model was not read`,
+      `field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; ` +
+        "its base_model was not read",
     );
   }
   const cardBases = normalizeBaseModel(card?.base_model);

@@ -24,7 +24,8 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   if (hasParent) return "edges-csv";
   if (header.includes("id")) return "models-csv";
   throw new SourceFileError(
-    `ingest: cannot tell the format of "${path}" (not JSON, and the CSV header "${header.join(",")}" names no id or parent column); pass --format`,
+    `ingest: cannot tell the format of "${path}" ` +
+      `(not JSON, and the CSV header "${header.join(",")}" names no id or parent column); pass --format`,
   );
 }
 

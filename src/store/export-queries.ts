@@ -33,7 +33,8 @@ export interface ExportEdgeRow {
 const RANK = `CASE e.source WHEN 'tag' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
 function modelColumns(withMetrics: boolean): string {
-  return `m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name, m.placeholder,
+  return `m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name,
+    m.placeholder,
     ${withMetrics ? "x.generation, x.descendants" : "NULL AS generation, NULL AS descendants"},
     (SELECT e.relation FROM edges e WHERE e.child = m.id ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
   FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;
@@ -90,7 +91,8 @@ export function exportModelsByIds(store: Store, ids: readonly string[], withMetr
 export function* allExportEdges(store: Store, pageSize = 5000): Generator<ExportEdgeRow> {
   const db = connectionOf(store);
   // With one MIN() aggregate, SQLite takes the bare columns from the row holding the minimum.
-  const select = `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank FROM edges e WHERE e.child <> e.parent`;
+  const select =
+    `SELECT e.parent, e.child, e.relation, e.source, MIN(${RANK}) AS rank ` + "FROM edges e WHERE e.child <> e.parent";
   const first = db.prepare(`${select} GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`);
   const next = db.prepare(
     `${select} AND (e.child, e.parent) > (?, ?) GROUP BY e.child, e.parent ORDER BY e.child, e.parent LIMIT ?`,

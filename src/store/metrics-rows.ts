@@ -32,14 +32,16 @@ export function metricsAreFresh(store: Store): boolean {
 export function writeMetrics(store: Store, metrics: Map<string, ModelMetrics>): void {
   const db = connectionOf(store);
   const insert = db.prepare(
-    `INSERT INTO metrics (id, generation, descendants, children, pagerank, subtree_downloads) VALUES (?, ?, ?, ?, ?, ?)`,
+    "INSERT INTO metrics (id, generation, descendants, children, pagerank, subtree_downloads) " +
+      "VALUES (?, ?, ?, ?, ?, ?)",
   );
   db.transaction(() => {
     db.prepare(`DELETE FROM metrics`).run();
     for (const [id, m] of metrics)
       insert.run(id, m.generation, m.descendants, m.children, m.pagerank, m.subtreeDownloads);
     db.prepare(
-      `INSERT INTO meta (key, value) VALUES ('metrics_data_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      "INSERT INTO meta (key, value) VALUES ('metrics_data_version', ?) " +
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     ).run(String(dataVersion(store)));
   })();
 }

@@ -17,10 +17,12 @@ SELECT id, kind, source,
        CASE kind WHEN 'import' THEN format END, CASE kind WHEN 'import' THEN fingerprint END,
        CASE kind WHEN 'crawl' THEN format END, CASE kind WHEN 'crawl' THEN fingerprint END,
        status, started_at, finished_at,
-       CASE kind WHEN 'import' THEN position ELSE records + skipped END, CASE kind WHEN 'crawl' THEN position ELSE 0 END,
+       CASE kind WHEN 'import' THEN position ELSE records + skipped END,
+       CASE kind WHEN 'crawl' THEN position ELSE 0 END,
        cursor, records, models, edges, unresolved, skipped, warnings
 FROM imports;
-INSERT INTO run_problems (run_id, position, level, message) SELECT import_id, position, level, message FROM import_problems;
+INSERT INTO run_problems (run_id, position, level, message)
+SELECT import_id, position, level, message FROM import_problems;
 `;
 
 function hasTable(db: Database.Database, name: string): boolean {

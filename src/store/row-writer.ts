@@ -18,8 +18,8 @@ export interface RowWriter {
 /**
  * A record's fields overwrite stored ones, except that a missing value never erases a known one (sources
  * differ in what they carry), with one exception: a record that is the whole truth about its declared bases
- * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model named only as a parent is stored as a placeholder until a record
- * or an edge list shows it exists.
+ * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model
+ * named only as a parent is stored as a placeholder until a record or an edge list shows it exists.
  */
 export function createRowWriter(store: Store): RowWriter {
   const db = connectionOf(store);
@@ -40,7 +40,8 @@ export function createRowWriter(store: Store): RowWriter {
       gated = coalesce(excluded.gated, gated),
       architecture = coalesce(excluded.architecture, architecture),
       placeholder = 0,
-      base_model_raw = CASE WHEN @replacesDeclaredBases THEN excluded.base_model_raw ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
+      base_model_raw = CASE WHEN @replacesDeclaredBases THEN excluded.base_model_raw
+                            ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
     ON CONFLICT (id) DO UPDATE SET placeholder = 0`);

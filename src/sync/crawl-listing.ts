@@ -12,7 +12,8 @@ export const WATERMARK_MARGIN_MS = 10 * 60 * 1000;
 export class NoFullCrawlError extends Error {
   constructor(hubUrl: string) {
     super(
-      `crawl: no complete crawl of ${hubUrl} in this database yet; run \`crawl --all\` first (an incremental crawl fetches only what changed since)`,
+      `crawl: no complete crawl of ${hubUrl} in this database yet; run \`crawl --all\` first ` +
+        "(an incremental crawl fetches only what changed since)",
     );
     this.name = "NoFullCrawlError";
   }

@@ -1,5 +1,6 @@
 // Runs one import: streams a source's items through the store's save path in batches, each committed in one
-// transaction with how far the run has read, so a killed import resumes where it stopped and a finished one is not redone.
+// transaction with how far the run has read, so a killed import resumes where it stopped and a finished one is
+// not redone.
 
 import type { SourceItem } from "../ingest/record-rows.js";
 import type { Store } from "../store/open-store.js";

@@ -46,7 +46,8 @@ describe("export rows of the whole real snapshot", () => {
     // The snapshot has both tag and file edges for some pairs, so the source ranking is exercised.
     const pairsWithBoth = connectionOf(db)
       .prepare(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent GROUP BY child, parent HAVING count(DISTINCT source) > 1)`,
+        "SELECT count(*) AS n FROM (SELECT 1 FROM edges WHERE child <> parent " +
+          "GROUP BY child, parent HAVING count(DISTINCT source) > 1)",
       )
       .get() as { n: number };
     expect(pairsWithBoth.n).toBeGreaterThan(0);

@@ -52,7 +52,9 @@ describe("GEXF of the phi-2 family and of the whole snapshot", () => {
     ({ lineage, members, rows, expectedNodes } = phi2Family());
   });
 
-  it("writes a family that validates against both schemas and that networkx reads with the engine's values", async () => {
+  const validatesTitle =
+    "writes a family that validates against both schemas and that networkx reads with the engine's values";
+  it(validatesTitle, async () => {
     // familyReport says 1 model + 1,309 descendants.
     expect(expectedNodes).toBe(1310);
     const file12 = await writeFile(rows, join(dir, "phi-2.v12.gexf"), { version: "1.2draft" });

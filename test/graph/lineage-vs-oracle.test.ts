@@ -64,7 +64,8 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
       const got = lineage.metrics.get(id);
       if (got?.generation !== generation || got.descendants !== descendants || got.children !== children) {
         mismatches.push(
-          `${id}: expected ${generation}/${descendants}/${children}, got ${got?.generation}/${got?.descendants}/${got?.children}`,
+          `${id}: expected ${generation}/${descendants}/${children}, ` +
+            `got ${got?.generation}/${got?.descendants}/${got?.children}`,
         );
       }
     }
@@ -97,7 +98,9 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
     expect(report.quantizedWithChildren.examples).toEqual(oracle.checks.quantizedWithChildren);
   });
 
-  it("ranks models by descendants, children and subtree downloads as networkx counts them, ties by downloads then id", () => {
+  const ranksTitle =
+    "ranks models by descendants, children and subtree downloads as networkx counts them, ties by downloads then id";
+  it(ranksTitle, () => {
     for (const by of ["descendants", "children", "subtree-downloads"] as const) {
       expect(topModels(lineage.graph, lineage.metrics, by, TOP)).toEqual(oracle.top[by]);
     }

@@ -115,7 +115,8 @@ describe("the small lineage", () => {
   });
 
   it("ends a path where a cycle closes, and stops at a self-loop", () => {
-    // x/leaf ← x/three ← x/two ← x/one ← {x/root, x/three}: x/three is already on the path, so only x/root goes on.
+    // x/leaf ← x/three ← x/two ← x/one ← {x/root, x/three}: x/three is already on the path, so only x/root
+    // goes on.
     expect(ancestorPaths(lineage.graph, "x/leaf").paths).toEqual([["x/leaf", "x/three", "x/two", "x/one", "x/root"]]);
     expect(ancestorPaths(lineage.graph, "s/kid").paths).toEqual([["s/kid", "s/self"]]);
     expect(ancestorPaths(lineage.graph, "s/self").paths).toEqual([["s/self"]]);

@@ -40,7 +40,8 @@ describe("crawl --all against the stand-in", () => {
     expect(
       connectionOf(db)
         .prepare(
-          `SELECT count(*) FROM runs WHERE kind = 'crawl' AND status = 'complete' AND next_url IS NULL AND pages_read = 4`,
+          "SELECT count(*) FROM runs WHERE kind = 'crawl' AND status = 'complete' " +
+            "AND next_url IS NULL AND pages_read = 4",
         )
         .pluck()
         .get(),

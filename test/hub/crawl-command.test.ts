@@ -77,7 +77,10 @@ describe("the crawl command", () => {
     const progress = err.join("");
     expect(progress.startsWith("\r\u001b[2K")).toBe(true);
     expect(progress.slice(5)).toMatch(
-      /^pages \d+ · models \d+ · edges \d+ · requests \d+ · rate-limit wait 0s · [\d,]+ models\/s · tasks \d+\/\d+ · ETA \S+/,
+      new RegExp(
+        /^pages \d+ · models \d+ · edges \d+ · requests \d+ · rate-limit wait 0s · /.source +
+          /[\d,]+ models\/s · tasks \d+\/\d+ · ETA \S+/.source,
+      ),
     );
     expect(out.join("")).toMatch(
       /^Crawled http:\/\/127\.0\.0\.1:\d+ \(family perplexity-ai\/r1-1776\): 13 records in 14 pages, 12 edges, /,

@@ -28,8 +28,10 @@ function reachBySql(roots: string[]): string[] {
     .prepare(
       `
       WITH RECURSIVE roots(id) AS (SELECT value FROM json_each(?)),
-        down(id) AS (SELECT id FROM roots UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id WHERE e.source = 'tag'),
-        up(id) AS (SELECT id FROM down UNION SELECT e.parent FROM edges e JOIN up ON e.child = up.id WHERE e.source = 'tag')
+        down(id) AS (SELECT id FROM roots
+                     UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id WHERE e.source = 'tag'),
+        up(id) AS (SELECT id FROM down
+                   UNION SELECT e.parent FROM edges e JOIN up ON e.child = up.id WHERE e.source = 'tag')
       SELECT id FROM up ORDER BY id`,
     )
     .pluck()
@@ -126,7 +128,9 @@ describe("crawl --family against the stand-in", () => {
     }
   });
 
-  it("follows the redirect of a renamed parent, stores the record under its new id and reports the rename", async () => {
+  const redirectTitle =
+    "follows the redirect of a renamed parent, stores the record under its new id and reports the rename";
+  it(redirectTitle, async () => {
     const own = await standInOf();
     try {
       own.catalog.rename("deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1-renamed");

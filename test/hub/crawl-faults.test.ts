@@ -24,7 +24,9 @@ beforeEach(() => standIn.faults.clear());
 const LIST = "/api/models?";
 
 describe("a full crawl meeting faults", () => {
-  it("retries through a 429, 500, 503, a dropped connection, truncated and malformed pages and a slow answer", async () => {
+  const retriesTitle =
+    "retries through a 429, 500, 503, a dropped connection, truncated and malformed pages and a slow answer";
+  it(retriesTitle, async () => {
     standIn.faults.add({ kind: "rate-limit", resetSeconds: 55 }, { pathIncludes: LIST, after: 1 });
     standIn.faults.add({ kind: "status", status: 500 }, { pathIncludes: LIST, after: 3 });
     standIn.faults.add({ kind: "status", status: 503, retryAfterSeconds: 30 }, { pathIncludes: LIST, after: 5 });
@@ -42,7 +44,9 @@ describe("a full crawl meeting faults", () => {
     expect(session.traffic).toEqual({ requests: 17, retries: 7, rateLimitWaitMs: 55_000 });
   });
 
-  it("stops with a clear error on a page that stays malformed, keeps the pages before it, and resumes there", async () => {
+  const stopsTitle =
+    "stops with a clear error on a page that stays malformed, keeps the pages before it, and resumes there";
+  it(stopsTitle, async () => {
     standIn.faults.add({ kind: "malformed" }, { pathIncludes: LIST, after: 3, times: 5 });
     const session = sessionOf(standIn);
     const error = await crawlListing(session, "all").catch((caught: unknown) => caught);

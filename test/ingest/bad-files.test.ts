@@ -157,7 +157,9 @@ describe("files with damaged records", () => {
     ]);
   });
 
-  it("a CSV with an unclosed quote: the rows before it are imported, the rest reported from the line it opens on", async () => {
+  const unclosedTitle =
+    "a CSV with an unclosed quote: the rows before it are imported, the rest reported from the line it opens on";
+  it(unclosedTitle, async () => {
     // Real rows 1-5 (lines 2-6); a quote opened before the child of row 3 (line 4) runs to the end of the file.
     const lines = EDGE_LINES.slice(0, 6);
     lines[3] = (lines[3] ?? "").replace(",", ',"');
@@ -166,12 +168,15 @@ describe("files with damaged records", () => {
     const summary = await importFile(db, path);
     expect([summary.records, summary.skipped]).toEqual([2, 1]);
     expect(summary.problems.map((p) => p.message)).toEqual([
-      `${path} line 4: a quoted field opened on or after this line is never closed; the rest of the file could not be read as rows`,
+      `${path} line 4: a quoted field opened on or after this line is never closed; ` +
+        "the rest of the file could not be read as rows",
     ]);
     expect(count(db, "edges")).toBe(2);
   });
 
-  it("a CSV with rows of the wrong length: those rows are reported with their field counts, the others imported", async () => {
+  const wrongLengthTitle =
+    "a CSV with rows of the wrong length: those rows are reported with their field counts, the others imported";
+  it(wrongLengthTitle, async () => {
     const lines = EDGE_LINES.slice(0, 6);
     lines[2] = `${lines[2]},extra`;
     lines[4] = (lines[4] ?? "").split(",")[0] ?? "";

@@ -60,7 +60,9 @@ describe("Hub records with missing fields and wrong types", () => {
       {
         position: 6,
         level: "warning",
-        message: `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; its base_model was not read`,
+        message:
+          `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; ` +
+          "its base_model was not read",
       },
       {
         position: 7,
@@ -96,7 +98,8 @@ describe("Hub records with missing fields and wrong types", () => {
       base_model_raw: null,
     });
     // Edges: tags that are not a list leave the card's base_model (a card edge); a card that is not an object
-    // leaves the Hub's tags (a tag edge); Sonya, test1 and test keep their tag edges. The two skipped records add nothing.
+    // leaves the Hub's tags (a tag edge); Sonya, test1 and test keep their tag edges. The two skipped records add
+    // nothing.
     expect(
       connectionOf(db)
         .prepare(`SELECT child, relation, source FROM edges WHERE parent = ? ORDER BY child`)
@@ -147,7 +150,8 @@ describe("family-tree entries without metadata or with damaged fields", () => {
     const db = openFixture("family-trees");
     const reported = connectionOf(db)
       .prepare(
-        `SELECT count(*) FROM run_problems WHERE level = 'warning' AND message LIKE '%: metadata is "N/A": stored as a model without a record'`,
+        "SELECT count(*) FROM run_problems WHERE level = 'warning' " +
+          `AND message LIKE '%: metadata is "N/A": stored as a model without a record'`,
       )
       .pluck()
       .get();
@@ -201,7 +205,8 @@ describe("family-tree entries without metadata or with damaged fields", () => {
     expect(
       connectionOf(db)
         .prepare(
-          `SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' GROUP BY relation ORDER BY relation`,
+          "SELECT relation, count(*) FROM edges WHERE parent = ? AND source = 'file' " +
+            "GROUP BY relation ORDER BY relation",
         )
         .raw()
         .all(KOKORO),

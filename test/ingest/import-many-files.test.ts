@@ -33,7 +33,8 @@ describe("import with several files, some damaged", () => {
     const missing = join(folder, "missing.csv");
     const directory = join(folder, "folder.csv");
     mkdirSync(directory);
-    const last = write("last.csv", [lines[0], ...lines.slice(20_001, 20_011)].join("\r\n") + "\r\n"); // real rows 20,001-20,010
+    // real rows 20,001-20,010
+    const last = write("last.csv", [lines[0], ...lines.slice(20_001, 20_011)].join("\r\n") + "\r\n");
 
     const files = [first, cutArray, brokenLine, cutGzip, empty, missing, directory, last];
     const db = join(folder, "lineage.db");
@@ -112,7 +113,8 @@ describe("import with several files, some damaged", () => {
     // The parser's own words vary with the Node version: matched loosely.
     expect(result.stderr).toMatch(
       new RegExp(
-        `^ingest: "${pretty}": none of its ${lineCount} records could be read \\(first: ${pretty} line 1: not valid JSON \\(.+\\): \\{\\)\n$`,
+        `^ingest: "${pretty}": none of its ${lineCount} records could be read ` +
+          `\\(first: ${pretty} line 1: not valid JSON \\(.+\\): \\{\\)\n$`,
       ),
     );
     expect(result.stdout).toContain(`${good} (edges-csv): 5 records`);

@@ -44,7 +44,8 @@ describe("a server while its database is written to", () => {
     const added = await getJson<ErrorBody>(app, "/api/model?id=new-org/new-model");
     expect(added.status).toBe(404);
     expect(added.body.error.message).toBe(
-      'store: "new-org/new-model" came after the lineage index in use was built; it is answered once the index is rebuilt',
+      'store: "new-org/new-model" came after the lineage index in use was built; ' +
+        "it is answered once the index is rebuilt",
     );
     expect((await getJson<StatsResponse>(app, "/api/stats")).body).toEqual(before);
 

@@ -56,7 +56,10 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** Sends an HTTP/1.0 request line exactly as written (no client-side normalisation; the body ends with the connection). */
+/**
+ * Sends an HTTP/1.0 request line exactly as written (no client-side normalisation; the body ends with the
+ * connection).
+ */
 function raw(target: string): Promise<{ status: number; head: string; body: string }> {
   return new Promise((resolvePromise, reject) => {
     const socket = connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n`));

@@ -27,7 +27,8 @@ CREATE TABLE edges (
   source TEXT NOT NULL CHECK (source IN ('tag', 'card', 'file')), raw TEXT NOT NULL,
   PRIMARY KEY (child, parent, source)) WITHOUT ROWID;
 CREATE INDEX edges_parent ON edges (parent);
-CREATE TABLE unresolved (child TEXT NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (child, raw)) WITHOUT ROWID;
+CREATE TABLE unresolved (
+  child TEXT NOT NULL, raw TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (child, raw)) WITHOUT ROWID;
 CREATE TABLE imports (
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('import', 'crawl')), source TEXT NOT NULL,
   format TEXT NOT NULL, fingerprint TEXT NOT NULL,
@@ -53,10 +54,14 @@ INSERT INTO models (id, author, downloads, placeholder) VALUES ('org/base', 'org
 INSERT INTO edges VALUES ('org/tune', 'org/base', 'finetune', 'file', 'org/base');
 INSERT INTO unresolved VALUES ('org/tune', '"N/A"', 'placeholder');
 INSERT INTO imports VALUES
-  (1, 'import', '/data/edges.csv', 'edges-csv', 'abc123', 'complete', '2026-01-01T00:00:00Z', '2026-01-01T00:00:05Z', 2, NULL, 2, 2, 1, 1, 0, 1),
-  (2, 'crawl', 'http://127.0.0.1:7860', 'family', 'family:org/base', 'running', '2026-01-02T00:00:00Z', NULL, 3, NULL, 4, 4, 1, 0, 1, 0),
-  (3, 'crawl', 'http://127.0.0.1:7860', 'all', 'all', 'complete', '2026-01-03T00:00:00Z', '2026-01-03T00:01:00Z', 5, NULL, 9, 9, 2, 0, 0, 0);
-INSERT INTO import_problems VALUES (1, 1, 'warning', 'org/tune: a warning'), (2, -1, 'warning', 'x: not on the Hub (404)');
+  (1, 'import', '/data/edges.csv', 'edges-csv', 'abc123', 'complete', '2026-01-01T00:00:00Z', '2026-01-01T00:00:05Z',
+   2, NULL, 2, 2, 1, 1, 0, 1),
+  (2, 'crawl', 'http://127.0.0.1:7860', 'family', 'family:org/base', 'running', '2026-01-02T00:00:00Z', NULL,
+   3, NULL, 4, 4, 1, 0, 1, 0),
+  (3, 'crawl', 'http://127.0.0.1:7860', 'all', 'all', 'complete', '2026-01-03T00:00:00Z', '2026-01-03T00:01:00Z',
+   5, NULL, 9, 9, 2, 0, 0, 0);
+INSERT INTO import_problems VALUES (1, 1, 'warning', 'org/tune: a warning'),
+  (2, -1, 'warning', 'x: not on the Hub (404)');
 INSERT INTO crawl_tasks VALUES (2, 'children', 'org/base', 'pending', 'http://127.0.0.1:7860/api/models?cursor=2', 0),
   (2, 'info', 'org/base', 'done', NULL, 1);
 `;
@@ -149,7 +154,8 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); upgrade hf-lineage or use another database`,
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); ` +
+        "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });
     expect(after.pragma("journal_mode", { simple: true })).toBe("delete");

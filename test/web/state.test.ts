@@ -7,7 +7,8 @@ import { EMPTY_VIEW, parseViewState, sameFamily, serializeViewState, showFamily 
 describe("view state in the URL", () => {
   it("reads every parameter of a shared link", () => {
     const view = parseViewState(
-      "?q=Qwen%2FQwen2.5-14B&depth=3&relations=merge,finetune&size=downloads&selected=a%2Fb&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000",
+      "?q=Qwen%2FQwen2.5-14B&depth=3&relations=merge,finetune&size=downloads&selected=a%2Fb" +
+        "&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000",
     );
     expect(view).toEqual({
       q: "Qwen/Qwen2.5-14B",
@@ -31,7 +32,8 @@ describe("view state in the URL", () => {
     };
     const query = serializeViewState(view);
     expect(query).toBe(
-      "?q=meta-llama&depth=2&relations=adapter&selected=meta-llama%2FLlama-3.1-8B&expand=meta-llama%2FLlama-3.1-8B%3Aquantized",
+      "?q=meta-llama&depth=2&relations=adapter&selected=meta-llama%2FLlama-3.1-8B" +
+        "&expand=meta-llama%2FLlama-3.1-8B%3Aquantized",
     );
     expect(parseViewState(query)).toEqual(view);
     expect(serializeViewState(EMPTY_VIEW)).toBe("");
@@ -39,7 +41,8 @@ describe("view state in the URL", () => {
 
   it("drops values that make no sense instead of guessing", () => {
     const view = parseViewState(
-      "?q=%20%20&depth=-1&relations=lora,finetune,adapter,quantized,merge,unknown&size=likes&expand=nocolon,a%2Fb:weird&max=999999",
+      "?q=%20%20&depth=-1&relations=lora,finetune,adapter,quantized,merge,unknown&size=likes" +
+        "&expand=nocolon,a%2Fb:weird&max=999999",
     );
     expect(view).toEqual(EMPTY_VIEW);
     expect(parseViewState("?depth=51").depth).toBeNull();

@@ -11,12 +11,14 @@ import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
 import { startHubStandIn } from "./stand-in-server.js";
 
-const USAGE = `Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] [--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]
-
-Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.
-Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record under new ids
-(a synthetic set for load tests).
-`;
+const USAGE =
+  "Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] " +
+  "[--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]\n" +
+  "\n" +
+  "Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.\n" +
+  "Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record " +
+  "under new ids\n" +
+  "(a synthetic set for load tests).\n";
 
 const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/family-trees");
 

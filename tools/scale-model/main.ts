@@ -45,7 +45,8 @@ function main(): void {
     const facts = writeScaleModel(store, { models, seed });
     const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
     process.stderr.write(
-      `wrote ${facts.models.toLocaleString("en-US")} models (${facts.derivatives.toLocaleString("en-US")} with a base), ` +
+      `wrote ${facts.models.toLocaleString("en-US")} models ` +
+        `(${facts.derivatives.toLocaleString("en-US")} with a base), ` +
         `${facts.edges.toLocaleString("en-US")} edges in ${seconds(started)} s\n`,
     );
     started = performance.now();
