@@ -1,26 +1,46 @@
-// The built command line on the hand-drawn fifteen-model edge list of test/graph/small-lineage.ts: output, exit
-// codes and messages, each expected value worked out by hand from the picture there.
+// The command line on the hand-drawn fifteen-model edge list of test/support/small-lineage.ts: output, exit codes
+// and messages, each expected value worked out by hand from the picture there. The import and a family query run
+// the built dist/cli.js as a process, as does the failure to open a database; the other commands run in-process.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMALL_LINEAGE_TREE, writeSmallLineage } from "../graph/small-lineage.js";
-import { cliJson, importedDatabase, removeTemporaryFolders, runCli, temporaryFolder } from "./run-cli.js";
+import { builtCliJson, runBuiltCli } from "../support/built-cli.js";
+import { inProcessCliJson, runCliInProcess } from "../support/in-process-cli.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
+import { SMALL_LINEAGE_CSV, SMALL_LINEAGE_TREE } from "../support/small-lineage.js";
+
+/** The small edge list written to a fresh scratch folder. */
+function smallLineageFile(): string {
+  const path = join(scratchFolder(), "small-edges.csv");
+  writeFileSync(path, SMALL_LINEAGE_CSV);
+  return path;
+}
 
 let db: string;
 
 beforeAll(() => {
-  db = importedDatabase([writeSmallLineage()]);
+  db = join(scratchFolder(), "lineage.db");
+  const imported = runBuiltCli(["import", smallLineageFile(), "--db", db]);
+  if (imported.status !== 0) throw new Error(`hf-lineage import exited with ${imported.status}: ${imported.stderr}`);
 });
 
-afterAll(removeTemporaryFolders);
+afterAll(removeScratchFolders);
 
-const run = (...args: string[]) => runCli([...args, "--db", db]);
-const json = <T>(...args: string[]) => cliJson<T>([...args, "--db", db]);
+/** A fresh database with the small lineage imported in-process. */
+async function importedInProcess(): Promise<string> {
+  const path = join(scratchFolder(), "lineage.db");
+  const imported = await runCliInProcess(["import", smallLineageFile(), "--db", path]);
+  if (imported.status !== 0) throw new Error(`hf-lineage import exited with ${imported.status}: ${imported.stderr}`);
+  return path;
+}
+
+const run = (...args: string[]) => runCliInProcess([...args, "--db", db]);
+const json = <T>(...args: string[]) => inProcessCliJson<T>([...args, "--db", db]);
 
 describe("the command line on the small lineage", () => {
-  it("prints the headline figures", () => {
+  it("prints the headline figures", async () => {
     // As counted in small-lineage-queries.test.ts.
-    expect(json("stats")).toEqual({
+    expect(await json("stats")).toEqual({
       nodes: 15,
       edges: 14,
       selfLoops: 1,
@@ -31,8 +51,8 @@ describe("the command line on the small lineage", () => {
     });
   });
 
-  it("prints a/base's family with the diamond's merge counted once", () => {
-    expect(json("family", "A/Base")).toEqual({
+  it("prints a/base's family with the diamond's merge counted once, from the built file", () => {
+    expect(builtCliJson(["family", "A/Base", "--db", db])).toEqual({
       query: "a/base",
       kind: "model",
       models: 1,
@@ -46,10 +66,10 @@ describe("the command line on the small lineage", () => {
     });
   });
 
-  it("prints every path of a merge up to its root", () => {
-    const result = run("ancestors", "d/from-quant");
+  it("prints every path of a merge up to its root", async () => {
+    const result = await run("ancestors", "d/from-quant");
     expect(result).toEqual({
-      code: 0,
+      status: 0,
       stdout: [
         "d/from-quant: 5 ancestors, 2 paths to a root",
         "  d/from-quant ← c/merge-GGUF ← c/merge ← a/ft1 ← a/base",
@@ -59,26 +79,30 @@ describe("the command line on the small lineage", () => {
       stderr: "",
     });
     expect(
-      json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1"),
+      await json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1"),
     ).toMatchObject({ truncated: true, paths: [["d/from-quant", "c/merge-GGUF", "c/merge", "a/ft1", "a/base"]] });
-    expect(run("ancestors", "a/base").stdout).toBe("a/base has no ancestors (it declares no base model)\n");
+    expect((await run("ancestors", "a/base")).stdout).toBe("a/base has no ancestors (it declares no base model)\n");
   });
 
-  it("prints the tree, a merge once and referred to under its second parent", () => {
+  it("prints the tree, a merge once and referred to under its second parent", async () => {
     // The default depth is 2, so the command prints the hand-derived tree of small-lineage.ts.
-    expect(run("tree", "a/base")).toEqual({ code: 0, stdout: `${SMALL_LINEAGE_TREE.join("\n")}\n`, stderr: "" });
-    expect(json("tree", "a/base")).toEqual(SMALL_LINEAGE_TREE);
+    expect(await run("tree", "a/base")).toEqual({
+      status: 0,
+      stdout: `${SMALL_LINEAGE_TREE.join("\n")}\n`,
+      stderr: "",
+    });
+    expect(await json("tree", "a/base")).toEqual(SMALL_LINEAGE_TREE);
     // Finetune edges only: a/ft1 and b/ft2, and nothing below them (their children are merges).
-    expect(json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([
+    expect(await json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([
       SMALL_LINEAGE_TREE[0],
       SMALL_LINEAGE_TREE[1],
       "└─ finetune: b/ft2  [3 descendants]",
     ]);
   });
 
-  it("ranks by descendants, ties (no downloads) by id", () => {
+  it("ranks by descendants, ties (no downloads) by id", async () => {
     // a/base 7, x/root 4, then a/ft1 first of the five models with 3.
-    expect(json("top", "--limit", "3")).toEqual({
+    expect(await json("top", "--limit", "3")).toEqual({
       by: "descendants",
       models: [
         { id: "a/base", value: 7, downloads: 0 },
@@ -88,8 +112,8 @@ describe("the command line on the small lineage", () => {
     });
   });
 
-  it("counts what `check` finds", () => {
-    const report = json<Record<string, { count: number }>>("check");
+  it("counts what `check` finds", async () => {
+    const report = await json<Record<string, { count: number }>>("check");
     const counts = Object.fromEntries(Object.entries(report).map(([name, check]) => [name, check.count]));
     // One self-loop (s/self), one cycle (x/one, x/two, x/three), two placeholders, one pair of case variants, one
     // quantized model with a child (c/merge-GGUF); nothing else.
@@ -107,27 +131,26 @@ describe("the command line on the small lineage", () => {
 });
 
 describe("the command line after another import into the same database", () => {
-  it("recomputes the stored figures", () => {
-    const grown = importedDatabase([writeSmallLineage()]);
-    const top2 = () =>
-      cliJson<{ models: { id: string; value: number }[] }>(["top", "--limit", "2", "--db", grown]).models.map((m) => [
-        m.id,
-        m.value,
-      ]);
-    expect(top2()).toEqual([
+  it("recomputes the stored figures", async () => {
+    const grown = await importedInProcess();
+    const top2 = async () =>
+      (
+        await inProcessCliJson<{ models: { id: string; value: number }[] }>(["top", "--limit", "2", "--db", grown])
+      ).models.map((m) => [m.id, m.value]);
+    expect(await top2()).toEqual([
       ["a/base", 7],
       ["x/root", 4],
     ]);
-    const more = join(temporaryFolder(), "more.csv");
+    const more = join(scratchFolder(), "more.csv");
     writeFileSync(more, "source,target,edge\nd/from-quant,f/deeper,finetuned\n");
-    expect(runCli(["import", more, "--db", grown]).code).toBe(0);
+    expect((await runCliInProcess(["import", more, "--db", grown])).status).toBe(0);
     // f/deeper sits below d/from-quant: one more descendant for a/base, a/ft1, b/ft2 (now 4, tied with x/root,
     // a/ft1 first by id), and one more generation (5).
-    expect(top2()).toEqual([
+    expect(await top2()).toEqual([
       ["a/base", 8],
       ["a/ft1", 4],
     ]);
-    expect(cliJson(["stats", "--db", grown])).toEqual({
+    expect(await inProcessCliJson(["stats", "--db", grown])).toEqual({
       nodes: 16,
       edges: 15,
       selfLoops: 1,
@@ -140,19 +163,19 @@ describe("the command line after another import into the same database", () => {
 });
 
 describe("the command line's failures", () => {
-  it("exits with 1 on an unknown id and suggests the closest ones on stderr", () => {
-    expect(run("family", "a/bsae")).toEqual({
-      code: 1,
+  it("exits with 1 on an unknown id and suggests the closest ones on stderr", async () => {
+    expect(await run("family", "a/bsae")).toEqual({
+      status: 1,
       stdout: "",
       stderr: 'hf-lineage family: unknown model or org "a/bsae"; did you mean "a/base"?\n',
     });
-    expect(run("tree", "merge-gguf")).toEqual({
-      code: 1,
+    expect(await run("tree", "merge-gguf")).toEqual({
+      status: 1,
       stdout: "",
       stderr: 'hf-lineage tree: unknown model or org "merge-gguf"; did you mean "c/merge-GGUF"?\n',
     });
-    expect(run("ancestors", "nothing-like-it")).toEqual({
-      code: 1,
+    expect(await run("ancestors", "nothing-like-it")).toEqual({
+      status: 1,
       stdout: "",
       stderr: 'hf-lineage ancestors: unknown model or org "nothing-like-it"\n',
     });
@@ -184,17 +207,17 @@ describe("the command line's failures", () => {
     [["stats", "--bogus"], 'hf-lineage stats: unknown option "--bogus"'],
     [["tree", "a/base", "--depht", "1"], 'hf-lineage tree: unknown option "--depht"; did you mean "--depth"?'],
     [["tree", "a/base", "--depth", "-1"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "-1"'],
-  ])("exits with 2 on bad usage: %j", (args, message) => {
-    const result = run(...args);
-    expect(result.code).toBe(2);
+  ])("exits with 2 on bad usage: %j", async (args, message) => {
+    const result = await run(...args);
+    expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.startsWith(`${message}\n`)).toBe(true);
     expect(result.stderr).toContain(`\nRun \`hf-lineage ${args[0]} --help\` for its usage.\n`);
   });
 
-  it("exits with 1 naming a database it cannot open", () => {
-    const result = runCli(["stats", "--db", "/nonexistent-folder/lineage.db"]);
-    expect(result.code).toBe(1);
+  it("exits with 1 naming a database it cannot open, from the built file", () => {
+    const result = runBuiltCli(["stats", "--db", "/nonexistent-folder/lineage.db"]);
+    expect(result.status).toBe(1);
     expect(result.stderr).toContain('"/nonexistent-folder/lineage.db"');
   });
 });

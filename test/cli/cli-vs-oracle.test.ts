@@ -1,12 +1,13 @@
-// The built command line on a database imported from the real 30K edge list and model list, against the networkx
-// oracle in test/oracle: every expected figure comes from lineage_oracle.py reading the raw CSV files.
+// The command line, in-process, on the shared fixture database of the real edge list and model list (the bundled
+// copies of the originals in ../shared/data), against the networkx oracle in test/oracle: every expected figure
+// comes from lineage_oracle.py reading the same CSV files.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EDGES_CSV, METADATA_CSV, runOracle, type OracleResult } from "../oracle/run-oracle.js";
-import { cliJson, importedDatabase, removeTemporaryFolders } from "./run-cli.js";
-
-/** Two orgs, a family of merges of merges, and a placeholder whose grandchild merges its two children. */
-const FAMILIES = ["Qwen", "meta-llama", "Qwen/Qwen2.5-14B", "bigscience/bloom"];
-const TOP = 25;
+import { copyOfFixture } from "../support/fixture-databases.js";
+import { inProcessCliJson } from "../support/in-process-cli.js";
+import { runOracle } from "../support/oracle-cache.js";
+import { EDGE_LIST_FAMILIES, ORACLE_QUESTIONS, ORACLE_TOP } from "../support/oracle-questions.js";
+import type { OracleResult } from "../support/run-oracle.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
 interface Ranked {
   by: string;
@@ -17,34 +18,37 @@ let db: string;
 let oracle: OracleResult;
 
 beforeAll(() => {
-  oracle = runOracle({ edges: [EDGES_CSV], metadata: [METADATA_CSV], families: FAMILIES, top: TOP, perModel: true });
-  db = importedDatabase([EDGES_CSV, METADATA_CSV]);
+  // The questions the global setup asks about this source set in the background: the same families, the same
+  // number of models in each ranking, and the figures of every model.
+  oracle = runOracle(ORACLE_QUESTIONS["edges-and-metadata"]);
+  // A copy, because the command line opens its database for writing.
+  db = copyOfFixture("edges-and-metadata", scratchFolder());
 });
 
-afterAll(removeTemporaryFolders);
+afterAll(removeScratchFolders);
 
-const cli = <T>(...args: string[]): T => cliJson<T>([...args, "--db", db]);
+const cli = <T>(...args: string[]): Promise<T> => inProcessCliJson<T>([...args, "--db", db]);
 
 describe("the command line on the real edge list and model list", () => {
-  it("prints the oracle's headline figures with `stats`", () => {
-    expect(cli("stats")).toEqual(oracle.stats);
+  it("prints the oracle's headline figures with `stats`", async () => {
+    expect(await cli("stats")).toEqual(oracle.stats);
   });
 
-  it.each(FAMILIES)("prints the oracle's family of %s with `family`", (query) => {
-    expect(cli("family", query)).toEqual(oracle.families[query]);
+  it.each(EDGE_LIST_FAMILIES)("prints the oracle's family of %s with `family`", async (query) => {
+    expect(await cli("family", query)).toEqual(oracle.families[query]);
   });
 
-  it("prints every ancestor and every path to a root of the deepest model with `ancestors`", () => {
+  it("prints every ancestor and every path to a root of the deepest model with `ancestors`", async () => {
     const deepest = oracle.deepest.ids[0] as string;
     const expected = oracle.ancestors[deepest];
-    expect(cli("ancestors", deepest, "--max-paths", "100000")).toEqual({
+    expect(await cli("ancestors", deepest, "--max-paths", "100000")).toEqual({
       id: deepest,
       ancestors: expected?.ancestors,
       paths: expected?.paths,
       truncated: false,
     });
     // By default the first 100 paths, in order of the ids along them, and a flag saying there are more.
-    expect(cli("ancestors", deepest)).toEqual({
+    expect(await cli("ancestors", deepest)).toEqual({
       id: deepest,
       ancestors: expected?.ancestors,
       paths: expected?.paths?.slice(0, 100),
@@ -52,8 +56,8 @@ describe("the command line on the real edge list and model list", () => {
     });
   });
 
-  it("prints each of Qwen2.5-14B's descendants once in its full `tree`, with networkx's descendant counts", () => {
-    const lines = cli<string[]>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
+  it("prints each descendant of Qwen2.5-14B once in its full `tree`, with networkx's descendant counts", async () => {
+    const lines = await cli<string[]>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
     // A line is `<branches><relation>: <id>[ (placeholder)][  [N descendants]]`, or `... (shown above)` for a model
     // printed under another parent; the root's line has no branches and no relation.
     const printed = lines
@@ -68,19 +72,22 @@ describe("the command line on the real edge list and model list", () => {
     expect(printed.filter((line) => line.descendants !== oracle.perModel?.[line.id]?.[1])).toEqual([]);
   });
 
-  it("ranks by descendants, children and subtree downloads as networkx counts them with `top`", () => {
+  it("ranks by descendants, children and subtree downloads as networkx counts them with `top`", async () => {
     for (const by of ["descendants", "children", "subtree-downloads"] as const) {
-      expect(cli<Ranked>("top", "--by", by, "--limit", String(TOP))).toEqual({ by, models: oracle.top[by] });
+      expect(await cli<Ranked>("top", "--by", by, "--limit", String(ORACLE_TOP))).toEqual({
+        by,
+        models: oracle.top[by],
+      });
     }
-    expect(cli<Ranked>("top")).toEqual({ by: "descendants", models: oracle.top.descendants.slice(0, 20) });
+    expect(await cli<Ranked>("top")).toEqual({ by: "descendants", models: oracle.top.descendants.slice(0, 20) });
   });
 
-  it("lists the largest org families as a walk of every org finds them with `summary`", () => {
-    const summary = cli<{
+  it("lists the largest org families as a walk of every org finds them with `summary`", async () => {
+    const summary = await cli<{
       stats: unknown;
       largestOrgFamilies: { org: string; models: number; descendants: number }[];
       mostDescendants: Ranked["models"];
-    }>("summary", "--limit", String(TOP));
+    }>("summary", "--limit", String(ORACLE_TOP));
     expect(summary.stats).toEqual(oracle.stats);
     // Sizes in the same order; orgs of equal size are ordered by their spelling there and in lower case here.
     expect(summary.largestOrgFamilies.map((family) => family.descendants)).toEqual(
@@ -93,8 +100,8 @@ describe("the command line on the real edge list and model list", () => {
     expect(summary.mostDescendants).toEqual(oracle.top.descendants);
   });
 
-  it("counts and lists what `check` finds as networkx does", () => {
-    const report = cli<Record<string, { count: number; examples: unknown[] }>>("check", "--examples", "1000000");
+  it("counts and lists what `check` finds as networkx does", async () => {
+    const report = await cli<Record<string, { count: number; examples: unknown[] }>>("check", "--examples", "1000000");
     const found = (name: string) => [report[name]?.count, report[name]?.examples];
     const listed = <T>(all: T[]) => [all.length, all];
     expect(found("selfLoops")).toEqual(listed(oracle.checks.selfLoops));
@@ -103,7 +110,7 @@ describe("the command line on the real edge list and model list", () => {
     expect(found("caseVariants")).toEqual(listed(oracle.checks.caseVariants));
     expect(found("quantizedWithChildren")).toEqual(listed(oracle.checks.quantizedWithChildren));
     // Five examples by default, the first five of each list.
-    const short = cli<Record<string, { count: number; examples: unknown[] }>>("check");
+    const short = await cli<Record<string, { count: number; examples: unknown[] }>>("check");
     expect(short.placeholders).toMatchObject({
       count: oracle.checks.placeholders.length,
       examples: oracle.checks.placeholders.slice(0, 5),

@@ -19,6 +19,8 @@ export interface CliRunOptions {
   /** Runs the command as this user and group (a test that needs an unprivileged reader). */
   uid?: number;
   gid?: number;
+  /** Environment variables set on top of this process's own (XDG_CACHE_HOME for the bundled database). */
+  env?: Record<string, string>;
 }
 
 function requireBuild(): void {
@@ -26,10 +28,11 @@ function requireBuild(): void {
 }
 
 /** Runs the CLI to the end. */
-export function runBuiltCli(args: string[], { timeoutMs = 60_000, uid, gid }: CliRunOptions = {}): CliResult {
+export function runBuiltCli(args: string[], { timeoutMs = 60_000, uid, gid, env }: CliRunOptions = {}): CliResult {
   requireBuild();
   const result = spawnSync(process.execPath, [BUILT_CLI, ...args], {
     encoding: "utf8",
+    ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
     timeout: timeoutMs,
     maxBuffer: 256 * 1024 * 1024,
     ...(uid === undefined ? {} : { uid }),
