@@ -2,9 +2,9 @@
 // against networkx in lineage-vs-oracle.test.ts): on the whole bundled snapshot, and on generated lineages with
 // cycles, self-loops, merges and several sources naming one pair.
 
-import { readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
 import { computeMetrics } from "../../src/graph/compute-metrics.js";
@@ -14,15 +14,7 @@ import { connectionOf } from "../../src/store/database-handle.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { RELATIONS } from "../../src/vocabulary/relation.js";
-
-const DATA = resolve(process.cwd(), "data");
-const BUNDLE = [
-  join(DATA, "edges.csv.gz"),
-  join(DATA, "metadata.csv.gz"),
-  ...readdirSync(join(DATA, "family-trees"))
-    .sort()
-    .map((name) => join(DATA, "family-trees", name)),
-];
+import { openFixture } from "../support/fixture-databases.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-index-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -81,9 +73,8 @@ function expectSameLineage(store: Store, graph: LineageGraph, index: LineageInde
 describe("the lineage index of the bundled snapshot", () => {
   let store: Store;
   let index: LineageIndex;
-  beforeAll(async () => {
-    store = openStore(":memory:");
-    for (const file of BUNDLE) await importFile(store, file);
+  beforeAll(() => {
+    store = openFixture("bundle");
     index = buildLineageIndex(store);
   });
 
