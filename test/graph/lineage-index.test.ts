@@ -15,6 +15,7 @@ import { openStore, type Store } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { RELATIONS } from "../../src/vocabulary/relation.js";
 import { openFixture } from "../support/fixture-databases.js";
+import { seededRandom } from "../../tools/scale-model/seeded-random.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-index-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -85,25 +86,13 @@ describe("the lineage index of the bundled snapshot", () => {
   });
 });
 
-/** mulberry32, for generated lineages that are the same every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * An edge list of `models` models in which most point to an earlier model, some to a later one (making cycles),
  * some to themselves, some list two or three parents (merges), some pairs appear twice with other relations, and
  * every 250th model starts a cycle of three.
  */
 function generatedEdgeList(seed: number, models: number): string {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const lines = ["child,parent,relation"];
   const relations = ["finetune", "adapter", "quantized", "merge", "unknown"];
   for (let child = 1; child < models; child++) {

@@ -11,6 +11,7 @@ import { runBuiltCli as runCli, startBuiltCli as startCli } from "../support/bui
 import { EDGES_CSV } from "../support/bundled-data.js";
 import { fixturePath } from "../support/fixture-databases.js";
 import { lineageRowsOfFile } from "../support/lineage-table-rows.js";
+import { seededRandom } from "../../tools/scale-model/seeded-random.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-resume-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -40,25 +41,13 @@ function importState(path: string): ImportState | null {
   }
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated from the seed in its message. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("import killed with SIGKILL and run again", () => {
   it("ends with the rows of an uninterrupted import", async () => {
     // The uninterrupted import: the run's database of data/edges.csv.gz, imported whole by importFile.
     const reference = fixturePath("edges");
 
     const seed = Date.now() % 1_000_000;
-    const next = random(seed);
+    const next = seededRandom(seed);
     const killed = join(folder, "killed.db");
     // Kill once before any batch is committed, then after the run has committed at least these many records
     // (the default batch is 2,000 records, read and committed in about 100 ms: the whole file takes about 1.6 s of

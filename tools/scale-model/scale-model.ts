@@ -8,6 +8,7 @@
 import type { Store } from "../../src/store/open-store.js";
 import type { Relation } from "../../src/vocabulary/relation.js";
 import { connectionOf } from "../../src/store/database-handle.js";
+import { seededRandom } from "./seeded-random.js";
 
 export interface ScaleModelOptions {
   /** All models, roots and derivatives (default 2,500,000). */
@@ -44,18 +45,6 @@ const DERIVATIVE_SHARE = 0.36;
 const NEW_BRANCH_SHARE = 0.55;
 const UPLOADERS = 400_000;
 
-/** mulberry32: a small, fast, seedable generator; reproducible figures need the same sequence every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Index drawn from a Zipf-like law over `n` items (item 0 most likely). */
 function zipf(rand: () => number, n: number): number {
   return Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1)) - 1));
@@ -72,7 +61,7 @@ function pick<T>(rand: () => number, table: [T, number][]): T {
 
 export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): ScaleModelFacts {
   const total = options.models ?? 2_500_000;
-  const rand = random(options.seed ?? 20260826);
+  const rand = seededRandom(options.seed ?? 20260826);
   const insertModel = connectionOf(db).prepare(
     `INSERT INTO models (id, author, created_at, downloads, likes, placeholder) VALUES (?, ?, ?, ?, ?, 0)`,
   );

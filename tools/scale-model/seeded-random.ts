@@ -1,0 +1,13 @@
+// mulberry32: a small, fast, seedable generator of numbers in [0, 1). Generated lineages and randomised tests
+// need the same sequence for the same seed on every run, so a figure or a failure can be reproduced.
+
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
