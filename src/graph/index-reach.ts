@@ -25,31 +25,37 @@ export function forEachReached(
   const down = options.direction === "down";
   const start = down ? index.childStart : index.parentStart;
   const targets = down ? index.children : index.parents;
-  const followed =
-    options.relations === undefined || !down
-      ? null
-      : new Set(options.relations.map((relation) => RELATIONS.indexOf(relation)));
+  // Which relations are followed, by code (down only); null follows every edge.
+  let followed: Uint8Array | null = null;
+  if (options.relations !== undefined && down) {
+    followed = new Uint8Array(RELATIONS.length);
+    for (const relation of options.relations) followed[RELATIONS.indexOf(relation)] = 1;
+  }
   const maxDepth = options.maxDepth ?? Infinity;
   const seen = new Uint8Array(index.size);
-  let frontier: number[] = [];
+  // One queue, walked a level at a time: [levelStart, levelEnd) holds the nodes at the current depth.
+  const queue = new Uint32Array(index.size);
+  let tail = 0;
   for (const source of sources) {
     if (seen[source] === 1) continue;
     seen[source] = 1;
-    frontier.push(source);
+    queue[tail++] = source;
   }
-  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
-    const next: number[] = [];
-    for (const node of frontier) {
+  let levelStart = 0;
+  for (let depth = 1; depth <= maxDepth && levelStart < tail; depth++) {
+    const levelEnd = tail;
+    for (let at = levelStart; at < levelEnd; at++) {
+      const node = queue[at] as number;
       for (let e = start[node] as number; e < (start[node + 1] as number); e++) {
         const target = targets[e] as number;
         if (seen[target] === 1) continue;
-        if (followed !== null && !followed.has(index.childRelation[e] as number)) continue;
+        if (followed !== null && followed[index.childRelation[e] as number] !== 1) continue;
         seen[target] = 1;
         visit(target, depth);
-        next.push(target);
+        queue[tail++] = target;
       }
     }
-    frontier = next;
+    levelStart = levelEnd;
   }
 }
 
