@@ -8,7 +8,7 @@ import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";
-import { writeSmallLineage } from "../support/small-lineage.js";
+import { writeSmallLineage, SMALL_LINEAGE_STATS } from "../support/small-lineage.js";
 
 let lineage: Lineage;
 
@@ -22,17 +22,7 @@ const family = (query: string) => familyReport(lineage.graph, resolveQuery(linea
 
 describe("the small lineage", () => {
   it("has the headline figures counted off the picture", () => {
-    // multiParent: c/merge (a/ft1, b/ft2) and x/one (x/root, x/three). Roots: a/base, x/root, s/self (its self-loop
-    // does not count). Deepest: a/base 0 → a/ft1 1 → c/merge 2 → c/merge-GGUF 3 → d/from-quant 4.
-    expect(lineageStats(lineage)).toEqual({
-      nodes: 15,
-      edges: 14,
-      selfLoops: 1,
-      multiParent: 2,
-      roots: 3,
-      placeholders: 2,
-      maxGeneration: 4,
-    });
+    expect(lineageStats(lineage)).toEqual(SMALL_LINEAGE_STATS);
   });
 
   it("counts the diamond's merge once in a/base's family, at its shortest depth", () => {

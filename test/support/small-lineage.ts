@@ -55,3 +55,18 @@ export const SMALL_LINEAGE_TREE = [
   "├─ adapter: e/Variant",
   "└─ adapter: e/variant",
 ];
+
+/**
+ * The small lineage's headline figures, counted off the picture above. multiParent: c/merge (a/ft1, b/ft2) and
+ * x/one (x/root, x/three). Roots: a/base, x/root, s/self (its self-loop does not count). Deepest: a/base 0 → a/ft1
+ * 1 → c/merge 2 → c/merge-GGUF 3 → d/from-quant 4.
+ */
+export const SMALL_LINEAGE_STATS = {
+  nodes: 15,
+  edges: 14,
+  selfLoops: 1,
+  multiParent: 2,
+  roots: 3,
+  placeholders: 2,
+  maxGeneration: 4,
+};
