@@ -11,9 +11,9 @@ import {
 } from "../store/check-queries.js";
 import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS } from "../vocabulary/relation.js";
-import { indexComponents } from "./index-metrics.js";
+import { indexComponents, type Components } from "./index-metrics.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { PRESENT } from "./lineage-index.js";
+import { PRESENT, type LineageIndex } from "./lineage-index.js";
 
 export interface Check<Example> {
   description: string;
@@ -34,6 +34,10 @@ export interface ChecksReport {
   duplicateBases: Check<{ id: string; duplicates: string[] }>;
 }
 
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function check<Example>(description: string, all: Example[], limit: number): Check<Example> {
   return { description, count: all.length, examples: all.slice(0, limit) };
 }
@@ -41,9 +45,7 @@ function check<Example>(description: string, all: Example[], limit: number): Che
 const QUANTIZED = RELATIONS.indexOf("quantized");
 
 /** Groups of models in a cycle (strongly connected components of more than one model), as node numbers. */
-function cycleGroups(lineage: Pick<IndexedLineage, "index">): number[][] {
-  const { index } = lineage;
-  const { component, count } = indexComponents(index);
+function cycleGroups(index: LineageIndex, { component, count }: Components): number[][] {
   const sizes = new Int32Array(count);
   for (let node = 0; node < index.size; node++) {
     const group = component[node] as number;
@@ -60,10 +62,13 @@ function cycleGroups(lineage: Pick<IndexedLineage, "index">): number[][] {
   return [...groups.values()];
 }
 
-export function runChecks(lineage: Pick<IndexedLineage, "store" | "index">, { examples = 5 } = {}): ChecksReport {
+export function runChecks(
+  lineage: Pick<IndexedLineage, "store" | "index">,
+  { examples = 5, components = indexComponents(lineage.index) }: { examples?: number; components?: Components } = {},
+): ChecksReport {
   const { store, index } = lineage;
   const selfLoops = selfLoopModels(store);
-  const groups = cycleGroups(lineage);
+  const groups = cycleGroups(index, components);
   const quantizedNodes: number[] = [];
   for (let node = 0; node < index.size; node++) {
     const present = ((index.flags[node] as number) & PRESENT) !== 0;
@@ -101,6 +106,7 @@ export function runChecks(lineage: Pick<IndexedLineage, "store" | "index">, { ex
       parentCreatedAt: parent.createdAt as string,
     });
   }
+  childOlder.sort((a, b) => compareIds(a.child, b.child) || compareIds(a.parent, b.parent));
 
   const duplicateBases: { id: string; duplicates: string[] }[] = [];
   for (const row of declaredBaseLists(store)) {

@@ -47,8 +47,14 @@ export function indexDescendants(index: LineageIndex): Pick<IndexMetrics, "desce
   return { descendants, subtreeDownloads };
 }
 
+/** Each model's strongly connected component (-1 for unused node numbers), and how many there are. */
+export interface Components {
+  component: Int32Array;
+  count: number;
+}
+
 /** Strongly connected components (Tarjan's algorithm, iterative): the component number of every node. */
-export function indexComponents(index: LineageIndex): { component: Int32Array; count: number } {
+export function indexComponents(index: LineageIndex): Components {
   const { size, childStart, children } = index;
   const component = new Int32Array(size).fill(-1);
   const order = new Int32Array(size).fill(-1);
@@ -105,41 +111,57 @@ export function indexComponents(index: LineageIndex): { component: Int32Array; c
   return { component, count };
 }
 
-/** The longest chain of ancestors above each model, over the graph with each cycle condensed to one step. */
-export function indexGenerations(index: LineageIndex): Int32Array {
+/**
+ * The longest chain of ancestors above each model, over the graph with each cycle condensed to one step: Kahn's
+ * algorithm over the components, a component's generation one more than its deepest parent's.
+ */
+export function indexGenerations(index: LineageIndex, components: Components = indexComponents(index)): Int32Array {
   const { size, childStart, children } = index;
-  const { component, count } = indexComponents(index);
-  // Kahn's algorithm over the components: a component's generation is one more than its deepest parent's.
-  const waiting = new Int32Array(count);
-  const members: number[][] = Array.from({ length: count }, () => []);
+  const { component, count } = components;
+  // The members of each component as compressed rows (most components are one model).
+  const memberStart = new Uint32Array(count + 1);
   for (let node = 0; node < size; node++) {
-    if (!present(index, node)) continue;
-    members[component[node] as number]!.push(node);
+    const c = component[node] as number;
+    if (c >= 0) memberStart[c + 1] = (memberStart[c + 1] as number) + 1;
+  }
+  for (let c = 0; c < count; c++) memberStart[c + 1] = (memberStart[c + 1] as number) + (memberStart[c] as number);
+  const members = new Uint32Array(memberStart[count] as number);
+  const next = memberStart.slice(0, count);
+  const waiting = new Int32Array(count);
+  for (let node = 0; node < size; node++) {
+    const own = component[node] as number;
+    if (own < 0) continue;
+    const at = next[own] as number;
+    next[own] = at + 1;
+    members[at] = node;
     for (let c = childStart[node] as number; c < (childStart[node + 1] as number); c++) {
-      const child = children[c] as number;
-      const target = component[child] as number;
-      if (target !== component[node]) waiting[target] = (waiting[target] as number) + 1;
+      const target = component[children[c] as number] as number;
+      if (target !== own) waiting[target] = (waiting[target] as number) + 1;
     }
   }
   const componentGeneration = new Int32Array(count);
-  const ready: number[] = [];
-  for (let c = 0; c < count; c++) if (waiting[c] === 0) ready.push(c);
-  while (ready.length > 0) {
-    const current = ready.pop() as number;
-    const next = (componentGeneration[current] as number) + 1;
-    for (const node of members[current]!) {
+  const ready = new Uint32Array(count);
+  let readyCount = 0;
+  for (let c = 0; c < count; c++) if (waiting[c] === 0) ready[readyCount++] = c;
+  while (readyCount > 0) {
+    const current = ready[--readyCount] as number;
+    const generation = (componentGeneration[current] as number) + 1;
+    for (let m = memberStart[current] as number; m < (memberStart[current + 1] as number); m++) {
+      const node = members[m] as number;
       for (let c = childStart[node] as number; c < (childStart[node + 1] as number); c++) {
         const target = component[children[c] as number] as number;
         if (target === current) continue;
-        if ((componentGeneration[target] as number) < next) componentGeneration[target] = next;
+        if ((componentGeneration[target] as number) < generation) componentGeneration[target] = generation;
         waiting[target] = (waiting[target] as number) - 1;
-        if (waiting[target] === 0) ready.push(target);
+        if (waiting[target] === 0) ready[readyCount++] = target;
       }
     }
   }
   const generation = new Int32Array(size);
-  for (let node = 0; node < size; node++)
-    if (present(index, node)) generation[node] = componentGeneration[component[node] as number] as number;
+  for (let node = 0; node < size; node++) {
+    const own = component[node] as number;
+    if (own >= 0) generation[node] = componentGeneration[own] as number;
+  }
   return generation;
 }
 
@@ -189,6 +211,13 @@ export function indexInfluence(
   return rank;
 }
 
-export function computeIndexMetrics(index: LineageIndex): IndexMetrics {
-  return { generation: indexGenerations(index), ...indexDescendants(index), pagerank: indexInfluence(index) };
+export function computeIndexMetrics(
+  index: LineageIndex,
+  components: Components = indexComponents(index),
+): IndexMetrics {
+  return {
+    generation: indexGenerations(index, components),
+    ...indexDescendants(index),
+    pagerank: indexInfluence(index),
+  };
 }

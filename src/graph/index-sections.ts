@@ -5,7 +5,7 @@ import type { IndexMetrics } from "./index-metrics.js";
 import type { LineageIndex } from "./lineage-index.js";
 
 /** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
 type MetricName = keyof IndexMetrics;
@@ -15,11 +15,14 @@ const INDEX_ARRAYS: Record<ArrayName, "u8" | "u32" | "f64"> = {
   relation: "u8",
   parentStart: "u32",
   parents: "u32",
+  parentRelation: "u8",
+  parentSource: "u8",
   childStart: "u32",
   children: "u32",
   childRelation: "u8",
   childSource: "u8",
   downloads: "f64",
+  created: "f64",
   olderPairs: "u32",
 };
 

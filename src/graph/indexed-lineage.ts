@@ -3,16 +3,17 @@
 
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
-import { modelNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
+import { changedModelCount } from "../store/lineage-rows.js";
+import { idsOfMarkedNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import { runChecks, type ChecksReport } from "./checks.js";
-import { computeIndexMetrics, type IndexMetrics } from "./index-metrics.js";
+import { computeIndexMetrics, indexComponents, type IndexMetrics } from "./index-metrics.js";
 import { countReached } from "./index-reach.js";
 import { indexFromSections, indexSections } from "./index-sections.js";
-import { buildLineageIndex, PLACEHOLDER, PRESENT, type LineageIndex } from "./lineage-index.js";
+import { buildLineageIndex, PLACEHOLDER, PRESENT, updateLineageIndex, type LineageIndex } from "./lineage-index.js";
 import type { LineageStats } from "./lineage-stats.js";
 import type { OrgFamilySize } from "./org-families.js";
 
@@ -68,9 +69,11 @@ function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats
  */
 function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMetrics, limit: number): OrgFamilySize[] {
   const bounds = new Map<string, { org: string; bound: number }>();
-  for (const [node, id] of modelNodes(store)) {
-    const descendants = node < index.size ? (metrics.descendants[node] as number) : 0;
-    if (descendants === 0) continue;
+  const withDescendants = new Uint8Array(index.size);
+  for (let node = 0; node < index.size; node++)
+    if ((metrics.descendants[node] as number) > 0) withDescendants[node] = 1;
+  for (const [node, id] of idsOfMarkedNodes(store, withDescendants)) {
+    const descendants = metrics.descendants[node] as number;
     const org = orgOf(id);
     if (org === null) continue;
     const key = org.toLowerCase();
@@ -112,13 +115,41 @@ export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFam
   return largestOrgFamilies(lineage.store, lineage.index, lineage.metrics, limit);
 }
 
+/** The stored index of `version`, every section read now (inside the caller's transaction), or null. */
+function storedIndexOf(
+  store: Store,
+  version: number,
+): { index: LineageIndex; metrics: IndexMetrics; headline: Headline } | null {
+  const loaded = indexFromSections<Headline>((name) => readIndexSection(store, version, name));
+  if (loaded === null) return null;
+  for (const part of [loaded.index, loaded.metrics])
+    for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
+  return loaded;
+}
+
+/**
+ * The index of the data as it is now: the stored one brought up to date from the models changed since it was built
+ * when they are few, else built whole. One transaction: the stored index and the list of changes belong together.
+ */
+function currentIndex(store: Store): LineageIndex {
+  return transaction(store, () => {
+    const version = storedIndexVersion(store);
+    const stored = version === null ? null : storedIndexOf(store, version);
+    if (stored !== null && changedModelCount(store) * 4 < stored.index.size) {
+      return updateLineageIndex(store, stored.index);
+    }
+    return buildLineageIndex(store);
+  });
+}
+
 function build(store: Store): IndexedLineage {
-  const index = buildLineageIndex(store);
-  const metrics = computeIndexMetrics(index);
+  const index = currentIndex(store);
+  const components = indexComponents(index);
+  const metrics = computeIndexMetrics(index, components);
   const headline = {
     stats: headlineStats(index, metrics),
     largestOrgFamilies: largestOrgFamilies(store, index, metrics, ORG_FAMILIES_KEPT),
-    checks: runChecks({ store, index }, { examples: CHECK_EXAMPLES_KEPT }),
+    checks: runChecks({ store, index }, { examples: CHECK_EXAMPLES_KEPT, components }),
   };
   if (!store.readonly) {
     // Stored only when the data is still what it was built from; while another process writes, it is not stored.
@@ -137,12 +168,9 @@ export function newerStoredLineage(store: Store, servedVersion: number): Indexed
   return transaction(store, () => {
     const version = storedIndexVersion(store);
     if (version === null || version === servedVersion) return null;
-    const loaded = indexFromSections<Headline>((name) => readIndexSection(store, version, name));
-    if (loaded === null) return null;
     // Every section now, inside this transaction: a later rebuild may replace them.
-    for (const part of [loaded.index, loaded.metrics])
-      for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
-    return { store, ...loaded };
+    const loaded = storedIndexOf(store, version);
+    return loaded === null ? null : { store, ...loaded };
   });
 }
 

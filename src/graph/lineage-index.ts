@@ -1,7 +1,8 @@
 // The lineage index: every model as an integer (its node number), parent and child lists as flat typed arrays
-// (compressed sparse rows), each model's own relation and flags. Built from the store's rows once per data version.
+// (compressed sparse rows), each model's own relation, flags, downloads and creation time. Built whole from the
+// store's rows, or brought up to date from a previous index and the rows of the models changed since.
 
-import { readNumberedLineage } from "../store/lineage-rows.js";
+import { readChangedLineage, readNumberedLineage, type NumberedLineageVisitor } from "../store/lineage-rows.js";
 import type { Store } from "../store/open-store.js";
 import { RELATIONS, type EdgeSource, type Relation } from "../vocabulary/relation.js";
 
@@ -10,6 +11,8 @@ export const NO_RELATION = 255;
 
 export const PRESENT = 1;
 export const PLACEHOLDER = 2;
+/** The model names itself as a base (the self-loop is no edge here). */
+export const SELF_LOOP = 4;
 
 export interface LineageIndex {
   /** The data version the index was built from. */
@@ -18,24 +21,30 @@ export interface LineageIndex {
   size: number;
   /** Models in the index (node numbers in use). */
   models: number;
-  /** PRESENT for a node number in use, PLACEHOLDER for a model named as a parent but with no record. */
+  /** PRESENT for a node number in use, PLACEHOLDER for a model named as a parent but with no record, SELF_LOOP. */
   flags: Uint8Array;
   /** Each model's own relation (from its best-sourced edge row, self-loops included) or NO_RELATION. */
   relation: Uint8Array;
-  /** The parents of node n are `parents[parentStart[n]]` up to `parents[parentStart[n + 1]]`. */
+  /**
+   * The parents of node n are `parents[parentStart[n]]` up to `parents[parentStart[n + 1]]`, in id order, with the
+   * relation of each edge and the source of its best-sourced row (a position in EDGE_SOURCES: tag, card, file).
+   */
   parentStart: Uint32Array;
   parents: Uint32Array;
-  /** The children of node n, and the relation of each edge, at `childStart[n]` up to `childStart[n + 1]`. */
+  parentRelation: Uint8Array;
+  parentSource: Uint8Array;
+  /** The children of node n, with each edge's relation and source, at `childStart[n]` up to `childStart[n + 1]`. */
   childStart: Uint32Array;
   children: Uint32Array;
   childRelation: Uint8Array;
-  /** The source of each child edge's best-sourced row, as its position in EDGE_SOURCES (tag, card, file). */
   childSource: Uint8Array;
   /** Downloads as stored, NaN when no source gave them. */
   downloads: Float64Array;
-  /** Models naming themselves as a base (the self-loop is no edge here). */
+  /** Creation time in milliseconds since 1970 (UTC), NaN when unknown. */
+  created: Float64Array;
+  /** Models naming themselves as a base. */
   selfLoops: number;
-  /** Edges whose child was created before its parent: child, parent, child, parent, ... in (child, parent) id order. */
+  /** Edges whose child was created before its parent: child, parent, child, parent, ... in child node order. */
   olderPairs: Uint32Array;
 }
 
@@ -56,114 +65,206 @@ class IntList {
   }
 }
 
-/** Compressed sparse rows of `from → to` pairs, each row in the pairs' order, with each pair's relation and rank. */
-function sparseRows(
-  size: number,
-  from: IntList,
-  to: IntList,
-  relation: IntList,
-  rank: IntList,
-): [Uint32Array, Uint32Array, Uint8Array, Uint8Array] {
-  const start = new Uint32Array(size + 1);
-  for (let i = 0; i < from.length; i++) {
-    const row = (from.values[i] as number) + 1;
-    start[row] = (start[row] as number) + 1;
+/** The rows of one read, per model and per edge (one per distinct parent → child pair, the best-sourced row's). */
+class RowCollector implements NumberedLineageVisitor {
+  size = 0;
+  flags = new Uint8Array(0);
+  relation = new Uint8Array(0);
+  downloads = new Float64Array(0);
+  created = new Float64Array(0);
+  private bestRank = new Uint8Array(0);
+  readonly child = new IntList();
+  readonly parent = new IntList();
+  readonly pairRelation = new IntList();
+  readonly pairRank = new IntList();
+
+  start(largestNode: number): void {
+    this.size = largestNode + 1;
+    this.flags = new Uint8Array(this.size);
+    this.relation = new Uint8Array(this.size).fill(NO_RELATION);
+    this.downloads = new Float64Array(this.size).fill(NaN);
+    this.created = new Float64Array(this.size).fill(NaN);
+    this.bestRank = new Uint8Array(this.size).fill(255);
   }
-  for (let n = 0; n < size; n++) start[n + 1] = (start[n + 1] as number) + (start[n] as number);
-  const next = start.slice(0, size);
-  const targets = new Uint32Array(from.length);
-  const relations = new Uint8Array(from.length);
-  const ranks = new Uint8Array(from.length);
-  for (let i = 0; i < from.length; i++) {
-    const row = from.values[i] as number;
-    const at = next[row] as number;
-    next[row] = at + 1;
-    targets[at] = to.values[i] as number;
-    relations[at] = relation.values[i] as number;
-    ranks[at] = rank.values[i] as number;
+
+  model(node: number, placeholder: boolean, downloads: number | null, created: number | null): void {
+    this.flags[node] = PRESENT | (placeholder ? PLACEHOLDER : 0);
+    this.downloads[node] = downloads ?? NaN;
+    this.created[node] = created ?? NaN;
   }
-  return [start, targets, relations, ranks];
+
+  edge(child: number, parent: number, edgeRelation: Relation, source: EdgeSource): void {
+    const rank = SOURCE_RANK[source];
+    const code = RELATION_CODE.get(edgeRelation) as number;
+    if (rank < (this.bestRank[child] as number)) {
+      this.bestRank[child] = rank;
+      this.relation[child] = code;
+    }
+    if (child === parent) {
+      this.flags[child] = (this.flags[child] as number) | SELF_LOOP;
+      return;
+    }
+    // A pair's rows (one per source) come next to each other: the best-sourced one gives the edge its relation.
+    const last = this.child.length - 1;
+    if (last >= 0 && this.child.values[last] === child && this.parent.values[last] === parent) {
+      if (rank < (this.pairRank.values[last] as number)) {
+        this.pairRank.values[last] = rank;
+        this.pairRelation.values[last] = code;
+      }
+      return;
+    }
+    this.child.push(child);
+    this.parent.push(parent);
+    this.pairRelation.push(code);
+    this.pairRank.push(rank);
+  }
 }
 
-/**
- * Builds the index from the store. As the lineage graph does: one edge per distinct parent → child pair (the
- * best-sourced row's relation: tag, then card, then file), self-loops left out but counted, and a model's own
- * relation from its best-sourced edge row (ties: the first parent in id order).
- */
-export function buildLineageIndex(store: Store): LineageIndex {
-  let size = 0;
+type ParentRows = Pick<LineageIndex, "parentStart" | "parents" | "parentRelation" | "parentSource">;
+
+/** Parent rows from the collected pairs, by a stable counting sort on the child: each row keeps the pairs' order. */
+function parentRowsOf(rows: RowCollector): ParentRows {
+  const { size, child, parent, pairRelation, pairRank } = rows;
+  const parentStart = new Uint32Array(size + 1);
+  for (let i = 0; i < child.length; i++) {
+    const row = (child.values[i] as number) + 1;
+    parentStart[row] = (parentStart[row] as number) + 1;
+  }
+  for (let n = 0; n < size; n++) parentStart[n + 1] = (parentStart[n + 1] as number) + (parentStart[n] as number);
+  const next = parentStart.slice(0, size);
+  const parents = new Uint32Array(child.length);
+  const parentRelation = new Uint8Array(child.length);
+  const parentSource = new Uint8Array(child.length);
+  for (let i = 0; i < child.length; i++) {
+    const row = child.values[i] as number;
+    const at = next[row] as number;
+    next[row] = at + 1;
+    parents[at] = parent.values[i] as number;
+    parentRelation[at] = pairRelation.values[i] as number;
+    parentSource[at] = pairRank.values[i] as number;
+  }
+  return { parentStart, parents, parentRelation, parentSource };
+}
+
+/** Child rows from the parent rows: each parent's children in node order. */
+function childRowsOf(
+  size: number,
+  rows: ParentRows,
+): Pick<LineageIndex, "childStart" | "children" | "childRelation" | "childSource"> {
+  const { parentStart, parents, parentRelation, parentSource } = rows;
+  const childStart = new Uint32Array(size + 1);
+  for (let e = 0; e < parents.length; e++) {
+    const row = (parents[e] as number) + 1;
+    childStart[row] = (childStart[row] as number) + 1;
+  }
+  for (let n = 0; n < size; n++) childStart[n + 1] = (childStart[n + 1] as number) + (childStart[n] as number);
+  const next = childStart.slice(0, size);
+  const children = new Uint32Array(parents.length);
+  const childRelation = new Uint8Array(parents.length);
+  const childSource = new Uint8Array(parents.length);
+  for (let child = 0; child < size; child++) {
+    for (let e = parentStart[child] as number; e < (parentStart[child + 1] as number); e++) {
+      const parent = parents[e] as number;
+      const at = next[parent] as number;
+      next[parent] = at + 1;
+      children[at] = child;
+      childRelation[at] = parentRelation[e] as number;
+      childSource[at] = parentSource[e] as number;
+    }
+  }
+  return { childStart, children, childRelation, childSource };
+}
+
+type ModelValues = Pick<LineageIndex, "flags" | "relation" | "downloads" | "created">;
+
+/** The index from per-model values and parent rows: child rows, counts and the child-older-than-parent pairs. */
+function assemble(dataVersion: number, size: number, values: ModelValues, parentRows: ParentRows): LineageIndex {
+  const { flags, created } = values;
+  const { parentStart, parents } = parentRows;
   let models = 0;
-  let flags = new Uint8Array(0);
-  let relation = new Uint8Array(0);
-  let downloads = new Float64Array(0);
-  let bestRank = new Uint8Array(0);
-  const childOf = new IntList();
-  const parentOf = new IntList();
-  const relationOf = new IntList();
-  const pairRank = new IntList();
-  const olderPairs = new IntList();
   let selfLoops = 0;
-  let lastSelfLoop = -1;
-  const dataVersion = readNumberedLineage(store, {
-    start(largestNode) {
-      size = largestNode + 1;
-      flags = new Uint8Array(size);
-      relation = new Uint8Array(size).fill(NO_RELATION);
-      downloads = new Float64Array(size).fill(NaN);
-      bestRank = new Uint8Array(size).fill(255);
-    },
-    model(node, placeholder, stored) {
-      models++;
-      flags[node] = PRESENT | (placeholder ? PLACEHOLDER : 0);
-      downloads[node] = stored ?? NaN;
-    },
-    edge(child, parent, edgeRelation, source, older) {
-      const rank = SOURCE_RANK[source];
-      const code = RELATION_CODE.get(edgeRelation) as number;
-      if (rank < (bestRank[child] as number)) {
-        bestRank[child] = rank;
-        relation[child] = code;
-      }
-      if (child === parent) {
-        // Rows come in child order: a model's self-loop rows are next to each other.
-        if (lastSelfLoop !== child) selfLoops++;
-        lastSelfLoop = child;
-        return;
-      }
-      const last = childOf.length - 1;
-      if (last >= 0 && childOf.values[last] === child && parentOf.values[last] === parent) {
-        if (rank < (pairRank.values[last] as number)) {
-          pairRank.values[last] = rank;
-          relationOf.values[last] = code;
-        }
-        return;
-      }
-      childOf.push(child);
-      parentOf.push(parent);
-      if (older) {
-        olderPairs.push(child);
+  const olderPairs = new IntList();
+  for (let node = 0; node < size; node++) {
+    const nodeFlags = flags[node] as number;
+    if ((nodeFlags & PRESENT) !== 0) models++;
+    if ((nodeFlags & SELF_LOOP) !== 0) selfLoops++;
+    for (let e = parentStart[node] as number; e < (parentStart[node + 1] as number); e++) {
+      const parent = parents[e] as number;
+      if ((created[node] as number) < (created[parent] as number)) {
+        olderPairs.push(node);
         olderPairs.push(parent);
       }
-      relationOf.push(code);
-      pairRank.push(rank);
-    },
-  });
-  const [parentStart, parents] = sparseRows(size, childOf, parentOf, relationOf, pairRank);
-  const [childStart, children, childRelation, childSource] = sparseRows(size, parentOf, childOf, relationOf, pairRank);
+    }
+  }
   return {
     dataVersion,
     size,
     models,
     flags,
-    relation,
-    parentStart,
-    parents,
-    childStart,
-    children,
-    childRelation,
-    childSource,
-    downloads,
+    relation: values.relation,
+    downloads: values.downloads,
+    created,
+    ...parentRows,
+    ...childRowsOf(size, parentRows),
     selfLoops,
     olderPairs: olderPairs.values.slice(0, olderPairs.length),
   };
+}
+
+/**
+ * Builds the index from every row of the store. As the lineage graph does: one edge per distinct parent → child
+ * pair (the best-sourced row's relation: tag, then card, then file), self-loops left out but counted, and a model's
+ * own relation from its best-sourced edge row (ties: the first parent in id order).
+ */
+export function buildLineageIndex(store: Store): LineageIndex {
+  const rows = new RowCollector();
+  const dataVersion = readNumberedLineage(store, rows);
+  return assemble(dataVersion, rows.size, rows, parentRowsOf(rows));
+}
+
+/**
+ * The index of the store's data as it is now, from `previous` and the rows of the models changed since it was built
+ * (as `changed_models` lists them): the same index `buildLineageIndex` gives, reading a fraction of the rows.
+ */
+export function updateLineageIndex(store: Store, previous: LineageIndex): LineageIndex {
+  const rows = new RowCollector();
+  const { dataVersion, changed } = readChangedLineage(store, rows);
+  const { size } = rows;
+  const isChanged = new Uint8Array(size);
+  for (const node of changed) isChanged[node] = 1;
+  const values: ModelValues = {
+    flags: rows.flags,
+    relation: rows.relation,
+    downloads: rows.downloads,
+    created: rows.created,
+  };
+  for (let node = 0; node < Math.min(previous.size, size); node++) {
+    if (isChanged[node] === 1) continue;
+    values.flags[node] = previous.flags[node] as number;
+    values.relation[node] = previous.relation[node] as number;
+    values.downloads[node] = previous.downloads[node] as number;
+    values.created[node] = previous.created[node] as number;
+  }
+  // Each changed model's parents as read now, every other model's as before; the read's rows come in node order.
+  const fresh = parentRowsOf(rows);
+  const parentStart = new Uint32Array(size + 1);
+  let edges = 0;
+  for (let node = 0; node < size; node++) {
+    const from = isChanged[node] === 1 || node >= previous.size ? fresh.parentStart : previous.parentStart;
+    edges += (from[node + 1] as number) - (from[node] as number);
+    parentStart[node + 1] = edges;
+  }
+  const parents = new Uint32Array(edges);
+  const parentRelation = new Uint8Array(edges);
+  const parentSource = new Uint8Array(edges);
+  for (let node = 0; node < size; node++) {
+    const source = isChanged[node] === 1 || node >= previous.size ? fresh : previous;
+    const from = source.parentStart[node] as number;
+    const to = source.parentStart[node + 1] as number;
+    const at = parentStart[node] as number;
+    parents.set(source.parents.subarray(from, to), at);
+    parentRelation.set(source.parentRelation.subarray(from, to), at);
+    parentSource.set(source.parentSource.subarray(from, to), at);
+  }
+  return assemble(dataVersion, size, values, { parentStart, parents, parentRelation, parentSource });
 }

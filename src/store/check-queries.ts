@@ -22,14 +22,13 @@ export function placeholderModels(store: Store): string[] {
 
 /** Groups of ids equal but for letter case, each sorted, the groups by their first id. */
 export function caseVariantGroups(store: Store): string[][] {
+  // Grouped along the NOCASE index, with no sort of the whole table; the few groups are sorted here.
   const rows = connectionOf(store)
-    .prepare(
-      `SELECT group_concat(id, char(10)) FROM (SELECT id FROM models ORDER BY id)
-       GROUP BY id COLLATE NOCASE HAVING count(*) > 1 ORDER BY min(id)`,
-    )
+    .prepare(`SELECT group_concat(id, char(10)) FROM models GROUP BY id COLLATE NOCASE HAVING count(*) > 1`)
     .pluck()
     .all() as string[];
-  return rows.map((ids) => ids.split("\n"));
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.map((ids) => ids.split("\n").sort(byId)).sort((a, b) => byId(a[0] as string, b[0] as string));
 }
 
 export interface UnresolvedValue {

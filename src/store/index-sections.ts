@@ -18,12 +18,16 @@ export function readIndexSection(store: Store, version: number, section: string)
     .get(version, section) as Buffer | undefined;
 }
 
-/** Replaces the stored index with these sections, built from data version `version`. */
+/**
+ * Replaces the stored index with these sections, built from data version `version`, and forgets the models changed
+ * before it (the caller holds the write lock and has checked that `version` is the data's version).
+ */
 export function writeIndexSections(store: Store, version: number, sections: Map<string, Uint8Array>): void {
   const db = connectionOf(store);
   const insert = db.prepare(`INSERT INTO lineage_index (data_version, section, bytes) VALUES (?, ?, ?)`);
   db.transaction(() => {
     db.prepare(`DELETE FROM lineage_index`).run();
+    db.prepare(`DELETE FROM changed_models`).run();
     for (const [name, bytes] of sections)
       insert.run(version, name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   })();

@@ -1,7 +1,7 @@
 // The SQLite schema, in one place: every table is created here. Bump SCHEMA_VERSION with any change and teach
 // migrate-schema.ts to bring the previous version up; a newer database is refused with a message.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -105,6 +105,33 @@ CREATE TABLE IF NOT EXISTS lineage_index (
   bytes        BLOB NOT NULL,
   PRIMARY KEY (data_version, section)
 ) WITHOUT ROWID;
+
+-- The models whose rows the lineage index reads (the model's own row, or the edges naming its parents) changed since
+-- the stored index was built: the next index is brought up to date from these alone. The triggers below fill it in
+-- every write path (with ON CONFLICT, which an upsert firing them cannot override as it would OR IGNORE); it is
+-- emptied in the transaction that stores an index.
+CREATE TABLE IF NOT EXISTS changed_models (
+  node INTEGER PRIMARY KEY
+);
+CREATE TRIGGER IF NOT EXISTS models_inserted AFTER INSERT ON models BEGIN
+  INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
+END;
+-- Only the columns the lineage index reads.
+CREATE TRIGGER IF NOT EXISTS models_updated AFTER UPDATE OF placeholder, downloads, created_at ON models
+WHEN OLD.placeholder IS NOT NEW.placeholder OR OLD.downloads IS NOT NEW.downloads
+  OR OLD.created_at IS NOT NEW.created_at
+BEGIN
+  INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER IF NOT EXISTS edges_inserted AFTER INSERT ON edges BEGIN
+  INSERT INTO changed_models (node) SELECT node FROM models WHERE id = NEW.child ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER IF NOT EXISTS edges_updated AFTER UPDATE ON edges WHEN OLD.relation IS NOT NEW.relation BEGIN
+  INSERT INTO changed_models (node) SELECT node FROM models WHERE id = NEW.child ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER IF NOT EXISTS edges_deleted AFTER DELETE ON edges BEGIN
+  INSERT INTO changed_models (node) SELECT node FROM models WHERE id = OLD.child ON CONFLICT DO NOTHING;
+END;
 
 CREATE TABLE IF NOT EXISTS metrics (
   id                TEXT PRIMARY KEY,

@@ -45,8 +45,10 @@ function expectSameLineage(store: Store, graph: LineageGraph, index: LineageInde
       parents: [...index.parents.subarray(index.parentStart[node], index.parentStart[node + 1])].map((n) =>
         idOf.get(n),
       ),
-      children: [...index.children.subarray(from, to)].map((n) => idOf.get(n)),
-      childRelations: [...index.childRelation.subarray(from, to)].map((code) => RELATIONS[code]),
+      // Children in node order here, in id order in the graph: compared as (id, relation) pairs in id order.
+      children: [...index.children.subarray(from, to)]
+        .map((n, i) => `${idOf.get(n)} ${RELATIONS[index.childRelation[from + i] as number]}`)
+        .sort(),
       generation: metrics.generation[node],
       descendants: metrics.descendants[node],
       subtreeDownloads: metrics.subtreeDownloads[node],
@@ -59,8 +61,7 @@ function expectSameLineage(store: Store, graph: LineageGraph, index: LineageInde
       relation: attributes.relation,
       placeholder: attributes.placeholder,
       parents: graph.inNeighbors(id),
-      children: graph.outNeighbors(id),
-      childRelations: graph.mapOutEdges(id, (_edge, edge) => edge.relation),
+      children: graph.mapOutEdges(id, (_edge, edge, _source, target) => `${target} ${edge.relation}`).sort(),
       generation: want.generation,
       descendants: want.descendants,
       subtreeDownloads: want.subtreeDownloads,

@@ -1,5 +1,6 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
-// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) opens migrated, every row kept.
+// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) or 2 (no record of the models changed
+// since the stored lineage index) opens migrated, every row kept.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -78,7 +79,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("2");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("3");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -104,6 +105,7 @@ describe("a schema version 1 database", () => {
     ]);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual([
+      "changed_models",
       "crawl_tasks",
       "edges",
       "lineage_index",
@@ -137,11 +139,46 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 2`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 3`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
     db.close();
+  });
+});
+
+describe("a schema version 2 database", () => {
+  it("gets the list of changed models and its triggers, keeps every row, and drops its stored index", () => {
+    // Version 2 as it shipped is version 3 without changed_models and its triggers.
+    const path = join(folder, "v2.db");
+    const made = openStore(path);
+    const db = connectionOf(made);
+    db.exec(`INSERT INTO models (id, author, downloads) VALUES ('org/base', 'org', 12), ('org/tune', 'org', NULL);
+             INSERT INTO edges VALUES ('org/tune', 'org/base', 'finetune', 'file', 'org/base');
+             INSERT INTO lineage_index VALUES (0, 'header', x'7b7d');
+             DROP TABLE changed_models;
+             UPDATE meta SET value = '2' WHERE key = 'schema_version';`);
+    for (const trigger of ["models_inserted", "models_updated", "edges_inserted", "edges_updated", "edges_deleted"])
+      db.exec(`DROP TRIGGER ${trigger}`);
+    const before = lineageRows(made);
+    made.close();
+
+    const store = openStore(path);
+    const migrated = connectionOf(store);
+    expect(migrated.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("3");
+    expect(lineageRows(store)).toEqual(before);
+    expect(migrated.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
+    expect(migrated.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
+    // From now on every write that the lineage index reads is recorded, by node number.
+    // (Likes are not in the index; a value written again unchanged is no change.)
+    const changed = () => migrated.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
+    migrated.exec(`UPDATE models SET downloads = 13 WHERE id = 'org/base';
+                   UPDATE models SET likes = 1, downloads = NULL WHERE id = 'org/tune';
+                   INSERT INTO models (id) VALUES ('org/new');`);
+    expect(changed()).toEqual([1, 3]);
+    migrated.exec(`DELETE FROM edges WHERE child = 'org/tune'`);
+    expect(changed()).toEqual([1, 2, 3]);
+    store.close();
   });
 });
 
@@ -154,7 +191,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (3); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });
