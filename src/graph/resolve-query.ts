@@ -2,7 +2,7 @@
 // name with the closest ids ("did you mean ..."), so a typo never ends in a bare "not found".
 
 import { distance } from "fastest-levenshtein";
-import { allModelIds, modelIdsIgnoringCase, orgModelIds } from "../store/model-queries.js";
+import { modelIdsContainingAny, modelIdsIgnoringCase, orgModelIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
 
 export type ResolvedQuery = { kind: "model"; id: string } | { kind: "org"; org: string; models: string[] };
@@ -42,8 +42,21 @@ export function resolveQuery(store: Store, query: string): ResolvedQuery {
 }
 
 /**
+ * `text` cut into `budget + 1` pieces: a string within `budget` edits of `text` contains one of them unchanged, since
+ * each edit touches at most one piece (the pigeonhole filter of approximate matching).
+ */
+function pigeonholePieces(text: string, budget: number): string[] {
+  const count = budget + 1;
+  if (text.length < count) return [""];
+  return Array.from({ length: count }, (_piece, i) =>
+    text.slice(Math.floor((i * text.length) / count), Math.floor(((i + 1) * text.length) / count)),
+  );
+}
+
+/**
  * Ids and orgs closest to `text`: same name under another org first, then by edit distance (case-insensitive,
- * at most a quarter of the length, minimum 2), ties by id.
+ * at most a quarter of the length, minimum 2), ties by id. Only ids that hold a piece of `text` unchanged (see
+ * pigeonholePieces) or share its name are measured, so a Hub-sized database is not read into memory.
  */
 export function suggestModels(store: Store, text: string, limit = 5): string[] {
   const wanted = text.toLowerCase();
@@ -54,7 +67,7 @@ export function suggestModels(store: Store, text: string, limit = 5): string[] {
     const previous = scored.get(candidate);
     if (previous === undefined || score < previous) scored.set(candidate, score);
   };
-  for (const id of allModelIds(store)) {
+  for (const id of modelIdsContainingAny(store, pigeonholePieces(wanted, budget), wanted)) {
     const lower = id.toLowerCase();
     const slash = lower.indexOf("/");
     const name = slash >= 0 ? lower.slice(slash + 1) : lower;

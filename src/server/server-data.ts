@@ -1,5 +1,5 @@
 // What the server derives from the lineage index it serves, once per data version and only when first asked for:
-// rankings, org families, the ids to search. Stats and checks come stored with the index. Nothing is recomputed
+// rankings and org families. Stats and checks come stored with the index. Nothing is recomputed
 // per request, and the whole graph is never built.
 
 import type { ChecksReport } from "../graph/checks.js";
@@ -9,22 +9,13 @@ import { indexChecks, indexOrgFamilies, type IndexedLineage } from "../graph/ind
 import type { LineageStats } from "../graph/lineage-stats.js";
 import type { OrgFamilySize } from "../graph/org-families.js";
 import type { RankedModel, Ranking } from "../graph/top-models.js";
-import { modelNodes } from "../store/model-queries.js";
-import { orgOf } from "../vocabulary/model-id.js";
+import { nodesOfIds, orgModelIds } from "../store/model-queries.js";
 
 /** How many ranked models or orgs the API gives at most. */
 export const TOP_KEPT = 100;
 
-/** A model as search sees it: its id, the id in lower case, its node number. */
-export interface SearchableModel {
-  id: string;
-  lower: string;
-  node: number;
-}
-
 export class ServerData {
   private readonly ranked = new Map<Ranking, RankedModel[]>();
-  private searchable: { models: SearchableModel[]; orgs: Map<string, SearchableModel[]> } | undefined;
   private readonly orgSizes = new Map<string, number>();
 
   constructor(readonly lineage: IndexedLineage) {}
@@ -44,40 +35,12 @@ export class ServerData {
     return indexOrgFamilies(this.lineage, TOP_KEPT);
   }
 
-  /** Every model of the index with its lower-case id, and each org (by its lower-case name) with its models. */
-  private get search(): { models: SearchableModel[]; orgs: Map<string, SearchableModel[]> } {
-    if (this.searchable === undefined) {
-      const models: SearchableModel[] = [];
-      const orgs = new Map<string, SearchableModel[]>();
-      for (const [node, id] of modelNodes(this.lineage.store)) {
-        if (node >= this.lineage.index.size) continue;
-        const model = { id, lower: id.toLowerCase(), node };
-        models.push(model);
-        const org = orgOf(id)?.toLowerCase();
-        if (org === undefined) continue;
-        const members = orgs.get(org);
-        if (members === undefined) orgs.set(org, [model]);
-        else members.push(model);
-      }
-      this.searchable = { models, orgs };
-    }
-    return this.searchable;
-  }
-
-  get searchableModels(): SearchableModel[] {
-    return this.search.models;
-  }
-
-  /** Each org (by its lower-case name) with its own models. */
-  get orgs(): Map<string, SearchableModel[]> {
-    return this.search.orgs;
-  }
-
   /** The size of an org family: models reachable from the org's models, its own models not counted. */
   orgFamilySize(lowerOrg: string): number {
     let size = this.orgSizes.get(lowerOrg);
     if (size === undefined) {
-      const nodes = (this.orgs.get(lowerOrg) ?? []).map((model) => model.node);
+      const ids = orgModelIds(this.lineage.store, lowerOrg);
+      const nodes = [...nodesOfIds(this.lineage.store, ids).values()].filter((node) => node < this.lineage.index.size);
       size = countReached(this.lineage.index, nodes, { direction: "down" });
       this.orgSizes.set(lowerOrg, size);
     }
@@ -99,7 +62,7 @@ export class ServerData {
 
   /** Downloads as a ranking counts them: unknown as none. */
   downloadsOf(node: number): number {
-    const downloads = this.lineage.index.downloads[node] as number;
+    const downloads = this.lineage.index.downloads[node] ?? NaN;
     return Number.isNaN(downloads) ? 0 : downloads;
   }
 }

@@ -22,9 +22,68 @@ export function orgModelIds(store: Store, org: string): string[] {
     .all(`${org}/`, `${org}0`) as string[];
 }
 
-/** Every model id, in no particular order. */
-export function* allModelIds(store: Store): Generator<string> {
-  yield* connectionOf(store).prepare(`SELECT id FROM models`).pluck().iterate() as Iterable<string>;
+/** `%text%` for LIKE, with LIKE's own characters escaped by a backslash. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/**
+ * The ids that contain at least one of `pieces` or whose name (the part after the org) is `name`, both compared
+ * without case (ASCII letters only, as SQLite's LIKE and NOCASE do). Matched inside SQLite: only candidates reach
+ * JavaScript.
+ */
+export function* modelIdsContainingAny(store: Store, pieces: readonly string[], name: string): Generator<string> {
+  const contains = pieces.map(() => `id LIKE ? ESCAPE '\\'`);
+  yield* connectionOf(store)
+    .prepare(
+      `SELECT id FROM models WHERE ${[...contains, `substr(id, instr(id, '/') + 1) = ? COLLATE NOCASE`].join(" OR ")}`,
+    )
+    .pluck()
+    .iterate(...pieces.map(containsPattern), name) as Iterable<string>;
+}
+
+/**
+ * The node and id of the `limit` models whose id contains `text` (without case, ASCII letters only), best first by
+ * each of `rankBy` in turn (highest first; called inside SQLite for each match), ties by id.
+ */
+export function modelsContaining(
+  store: Store,
+  text: string,
+  limit: number,
+  rankBy: readonly ((node: number) => number)[],
+): [number, string][] {
+  const db = connectionOf(store);
+  rankBy.forEach((rank, position) =>
+    db.function(`rank_${position}`, { directOnly: true }, (node: number) => rank(node)),
+  );
+  const order = rankBy.map((_rank, position) => `rank_${position}(node) DESC`);
+  return db
+    .prepare(`SELECT node, id FROM models WHERE id LIKE ? ESCAPE '\\' ORDER BY ${[...order, "id"].join(", ")} LIMIT ?`)
+    .raw()
+    .all(containsPattern(text), limit) as [number, string][];
+}
+
+export interface OrgMatch {
+  /** The org's name in lower case, and as its first model (in id order) spells it. */
+  lower: string;
+  spelled: string;
+  /** The sum of `weight` over the org's models, and of their known downloads. */
+  weight: number;
+  downloads: number;
+}
+
+/** The orgs whose name contains `text` (without case, ASCII letters only), heaviest first by `weight` of models. */
+export function orgsContaining(store: Store, text: string, weight: (node: number) => number): OrgMatch[] {
+  const db = connectionOf(store);
+  db.function("org_weight", { directOnly: true }, (node: number) => weight(node));
+  return db
+    .prepare(
+      `SELECT lower(org) AS lower, min(org) AS spelled, sum(org_weight(node)) AS weight,
+              coalesce(sum(downloads), 0) AS downloads
+       FROM (SELECT node, downloads, substr(id, 1, instr(id, '/') - 1) AS org FROM models WHERE instr(id, '/') > 1)
+       WHERE org LIKE ? ESCAPE '\\' GROUP BY lower(org) ORDER BY weight DESC, lower`,
+    )
+    .all(containsPattern(text)) as OrgMatch[];
 }
 
 /** How many models name themselves as a base. */

@@ -1,6 +1,7 @@
 // GET /api/search?q=TEXT&limit=N: models and orgs whose name contains the text (case-insensitive), ranked by
 // descendants (an org by its family's size), then downloads.
 
+import { modelsContaining, orgsContaining } from "../../store/model-queries.js";
 import { countParam, requiredText } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { SearchResponse, SearchResult } from "../wire-types.js";
@@ -22,30 +23,20 @@ function offer(best: SearchResult[], candidate: SearchResult, limit: number): vo
 export function search(data: ServerData, params: URLSearchParams): SearchResponse {
   const text = requiredText(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
+  const { store } = data.lineage;
+  const descendantsOf = (node: number) => data.descendantsOf(node);
+  const downloadsOf = (node: number) => data.downloadsOf(node);
   const best: SearchResult[] = [];
-  for (const { id, lower, node } of data.searchableModels) {
-    if (lower.includes(text)) {
-      offer(
-        best,
-        { id, kind: "model", descendants: data.descendantsOf(node), downloads: data.downloadsOf(node) },
-        limit,
-      );
-    }
+  for (const [node, id] of modelsContaining(store, text, limit, [descendantsOf, downloadsOf])) {
+    offer(best, { id, kind: "model", descendants: descendantsOf(node), downloads: downloadsOf(node) }, limit);
   }
-  const orgs = [...data.orgs.keys()].filter((lower) => lower.includes(text));
   // An org's family is at most the sum of its models' descendants: only orgs that could enter the list are sized.
-  const bounded = orgs
-    .map((lower) => ({ lower, models: data.orgs.get(lower) ?? [] }))
-    .map((org) => ({ ...org, bound: org.models.reduce((sum, model) => sum + data.descendantsOf(model.node), 0) }));
-  bounded.sort((a, b) => b.bound - a.bound);
-  for (const { lower, models, bound } of bounded) {
+  for (const org of orgsContaining(store, text, descendantsOf)) {
     const last = best[best.length - 1];
-    if (best.length >= limit && last !== undefined && bound < last.descendants) break;
-    const first = models[0]?.id ?? lower;
-    const downloads = models.reduce((sum, model) => sum + data.downloadsOf(model.node), 0);
+    if (best.length >= limit && last !== undefined && org.weight < last.descendants) break;
     offer(
       best,
-      { id: first.slice(0, first.indexOf("/")), kind: "org", descendants: data.orgFamilySize(lower), downloads },
+      { id: org.spelled, kind: "org", descendants: data.orgFamilySize(org.lower), downloads: org.downloads },
       limit,
     );
   }
