@@ -10,9 +10,8 @@ import { openStore } from "../../src/store/open-store.js";
 const store = openStore(":memory:");
 afterAll(() => store.close());
 const IDS = ["org/a_b", "org/axb", "Org/A%B", "other/a\\b", "Lab/model-7", "lab/model-70", "tiny/model-7"];
-connectionOf(store).exec(
-  `INSERT INTO models (id, downloads) VALUES ${IDS.map((id, i) => `('${id}', ${i === 2 ? "NULL" : i * 10})`).join(",")}`,
-);
+const VALUES = IDS.map((id, i) => `('${id}', ${i === 2 ? "NULL" : i * 10})`);
+connectionOf(store).exec(`INSERT INTO models (id, downloads) VALUES ${VALUES.join(",")}`);
 const nodeOf = new Map(IDS.map((id, i) => [id, i + 1]));
 
 describe("models whose id contains a text", () => {

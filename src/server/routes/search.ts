@@ -24,6 +24,9 @@ export function search(data: ServerData, params: URLSearchParams): SearchRespons
   const text = requiredText(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
   const { store } = data.lineage;
+  // Read now: the callbacks below run inside an SQLite query, where the index's lazy sections cannot be read.
+  void data.lineage.metrics.descendants;
+  void data.lineage.index.downloads;
   const descendantsOf = (node: number) => data.descendantsOf(node);
   const downloadsOf = (node: number) => data.downloadsOf(node);
   const best: SearchResult[] = [];
