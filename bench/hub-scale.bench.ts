@@ -1,16 +1,18 @@
 // Every question of the command line at Hub scale, from a cold process, on the generated Hub (tools/scale-model) at
 // 250K, 500K, 1M and 2.5M models: each the median of 3 runs beside its peers on the same data in the same run (a
 // SQLite recursive CTE on the same database from a cold process; DuckDB's CTE over the same edges loaded in memory;
-// igraph's BFS, load included, when Debian's python3-igraph is present). Also the index build after new data.
+// igraph's BFS, load included, when Debian's python3-igraph is present). Also the index build after new data, the
+// index brought up to date after 10,000 changed models, "did you mean", and `serve` from start to its first answers.
 // HF_LINEAGE_SCALE_SIZES (comma-separated model counts) replaces the sizes; `npm run build` first.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { connectionOf } from "../src/store/database-handle.js";
 import { openStore } from "../src/store/open-store.js";
+import { importFile } from "../src/sync/import-file.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 
 const CLI = resolve(process.cwd(), "dist/cli.js");
@@ -47,6 +49,63 @@ function repeat(run: () => Run): Run {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (run: Run) => (run.rssMb === null ? "" : `, ${run.rssMb.toFixed(0)} MB`);
+
+/** Like `cold`, for a command expected to fail (exit 1): its time and its standard error. */
+function coldFailure(command: string, args: string[]): Run {
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: "utf8" });
+  const ms = performance.now() - started;
+  if (result.status !== 1) throw new Error(`bench: ${args.join(" ")} should fail, exited ${result.status}`);
+  return { ms, rssMb: null, stdout: result.stderr };
+}
+
+/** Starts `serve` on the database and times its answers to `paths`, each from the moment the process started. */
+async function serveTimes(db: string, paths: string[]): Promise<{ path: string; ms: number; bytes: number }[]> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const started = performance.now();
+  const server = spawn(process.execPath, [CLI, "serve", "--db", db, "--port", String(port)], { stdio: "ignore" });
+  try {
+    for (;;) {
+      try {
+        await fetch(`http://127.0.0.1:${port}/api/stats`);
+        break;
+      } catch {
+        await new Promise((wake) => setTimeout(wake, 50));
+      }
+    }
+    const times = [{ path: "listening", ms: performance.now() - started, bytes: 0 }];
+    for (const path of paths) {
+      const response = await fetch(`http://127.0.0.1:${port}${path}`);
+      const body = await response.arrayBuffer();
+      if (!response.ok) throw new Error(`bench: serve ${path} answered ${response.status}`);
+      times.push({ path, ms: performance.now() - started, bytes: body.byteLength });
+    }
+    return times;
+  } finally {
+    server.kill();
+  }
+}
+
+/**
+ * 10,000 changed models as an incremental crawl brings them, in the Hub's JSON lines: half of them existing models
+ * saved again with new downloads (their base unchanged), half new models quantized from existing ones.
+ */
+function changedModels(file: string, edges: string[][]): void {
+  const step = Math.max(1, Math.floor(edges.length / 5000));
+  const picked = edges.filter((_row, i) => i % step === 0).slice(0, 5000);
+  const again = picked.map(([child, parent], i) => ({
+    id: child,
+    downloads: 1000 + i,
+    tags: [`base_model:finetune:${parent}`],
+  }));
+  const added = picked.map(([, parent], i) => ({
+    id: `crawled/new-${i}`,
+    downloads: i,
+    createdAt: "2026-11-30T00:00:00.000Z",
+    tags: [`base_model:quantized:${parent}`],
+  }));
+  writeFileSync(file, [...again, ...added].map((record) => JSON.stringify(record)).join("\n") + "\n");
+}
 
 /** A SQLite query in a new Node process (better-sqlite3, read-only), printing the first column of the first row. */
 function sqlitePeer(db: string, sql: string, parameter: string): Run {
@@ -230,6 +289,36 @@ export default async function hubScaleBench(): Promise<void> {
         }
         console.log(line);
       }
+      const typo = `${richest}x`;
+      const suggested = repeat(() => coldFailure(process.execPath, [CLI, "family", typo, "--db", db]));
+      if (!suggested.stdout.includes(`"${richest}"`)) throw new Error(`bench: no suggestion of ${richest} for ${typo}`);
+      const scan = repeat(() =>
+        sqlitePeer(db, `SELECT count(*) FROM models WHERE id LIKE '%' || @p || '%'`, richest.slice(-6)),
+      );
+      console.log(
+        `${`"did you mean" for ${typo}`.padEnd(52)} ${seconds(suggested.ms)} | ` +
+          `one LIKE scan of every id ${seconds(scan.ms)}`,
+      );
+
+      for (const { path, ms, bytes } of await serveTimes(db, [
+        "/api/search?q=qwen",
+        `/api/family?q=${encodeURIComponent(richest)}`,
+        "/api/family?q=Qwen",
+      ])) {
+        const label = path === "listening" ? "serve: listening" : `serve: ${path} answered`;
+        console.log(`${label.padEnd(52)} ${seconds(ms)} after start${bytes > 0 ? ` (${bytes} bytes)` : ""}`);
+      }
+
+      const changes = join(scratch, "changes.jsonl");
+      changedModels(changes, lines);
+      const changed = openStore(db);
+      await importFile(changed, changes);
+      changed.close();
+      const update = cold(process.execPath, [CLI, "stats", "--db", db, "--json"]);
+      console.log(
+        `${"index after 10,000 changed models (first command)".padEnd(52)} ${seconds(update.ms)}${megabytes(update)}` +
+          ` | the whole build above ${seconds(build.ms)} (${(build.ms / update.ms).toFixed(1)}x ours)`,
+      );
       connection.closeSync();
     } finally {
       rmSync(scratch, { recursive: true, force: true });
