@@ -1,6 +1,7 @@
 // Brings a database written by an earlier hf-lineage up to the current schema, in one transaction, keeping every
 // row. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope in `fingerprint`)
-// and numbered models only by their implicit rowid.
+// and numbered models only by their implicit rowid. Version 2 had no model_details (version 3 adds the table; the
+// details come with the next import or crawl of a model's record).
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -29,22 +30,29 @@ function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-export function migrateSchema(db: Database.Database, fromVersion: number): void {
-  if (fromVersion !== 1) throw new Error(`store: no migration from schema version ${fromVersion}`);
-  db.transaction(() => {
-    // Version 1 made crawl_tasks on a database's first family crawl, keyed by import_id: set it aside first.
-    const hadTasks = hasTable(db, "crawl_tasks");
-    if (hadTasks) db.exec("ALTER TABLE crawl_tasks RENAME TO crawl_tasks_v1");
-    // Models get an explicit node number (their rowid so far), which VACUUM can no longer change.
-    db.exec("ALTER TABLE models RENAME TO models_v1; DROP INDEX models_id_nocase;");
-    db.exec(SCHEMA_SQL);
-    db.exec(FROM_VERSION_1);
-    if (hadTasks) {
-      db.exec(`INSERT INTO crawl_tasks (run_id, kind, target, status, next_url, seq)
+/** Version 1 to 2: models numbered explicitly, imports and crawls kept as runs. */
+function fromVersionOne(db: Database.Database): void {
+  // Version 1 made crawl_tasks on a database's first family crawl, keyed by import_id: set it aside first.
+  const hadTasks = hasTable(db, "crawl_tasks");
+  if (hadTasks) db.exec("ALTER TABLE crawl_tasks RENAME TO crawl_tasks_v1");
+  // Models get an explicit node number (their rowid so far), which VACUUM can no longer change.
+  db.exec("ALTER TABLE models RENAME TO models_v1; DROP INDEX models_id_nocase;");
+  db.exec(SCHEMA_SQL);
+  db.exec(FROM_VERSION_1);
+  if (hadTasks) {
+    db.exec(`INSERT INTO crawl_tasks (run_id, kind, target, status, next_url, seq)
                SELECT import_id, kind, target, status, next_url, seq FROM crawl_tasks_v1;
                DROP TABLE crawl_tasks_v1;`);
-    }
-    db.exec("DROP TABLE import_problems; DROP TABLE imports;");
+  }
+  db.exec("DROP TABLE import_problems; DROP TABLE imports;");
+}
+
+export function migrateSchema(db: Database.Database, fromVersion: number): void {
+  if (fromVersion !== 1 && fromVersion !== 2) throw new Error(`store: no migration from schema version ${fromVersion}`);
+  db.transaction(() => {
+    if (fromVersion === 1) fromVersionOne(db);
+    // Version 2 to 3 only adds tables, which SCHEMA_SQL creates when missing.
+    db.exec(SCHEMA_SQL);
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(SCHEMA_VERSION));
   })();
 }

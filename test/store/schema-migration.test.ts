@@ -1,5 +1,6 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
-// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) opens migrated, every row kept.
+// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) or 2 (no model_details) opens migrated,
+// every row kept.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,8 +8,27 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectionOf } from "../../src/store/database-handle.js";
+import { emptyModelRow, type ModelDetailsRow } from "../../src/ingest/record-rows.js";
 import { openStore } from "../../src/store/open-store.js";
+import { createRowWriter } from "../../src/store/row-writer.js";
+import { SCHEMA_SQL } from "../../src/store/schema.js";
 import { lineageRows } from "../support/lineage-table-rows.js";
+
+const emptyDetails: ModelDetailsRow = {
+  tags: [],
+  hasCard: true,
+  cardLicense: null,
+  licenseName: null,
+  licenseLink: null,
+  ggufTotal: null,
+  ggufArchitecture: null,
+  safetensorsTotal: null,
+  modelType: null,
+  architectures: null,
+  fileCount: null,
+  formatFiles: null,
+  downloadsAllTime: null,
+};
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-migrate-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -78,7 +98,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("2");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("3");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -109,6 +129,7 @@ describe("a schema version 1 database", () => {
       "lineage_index",
       "meta",
       "metrics",
+      "model_details",
       "models",
       "run_problems",
       "runs",
@@ -137,11 +158,60 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 2`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 3`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
     db.close();
+  });
+});
+
+// Version 2 is version 3 without model_details (src/store/schema.ts at version 2 differed only in that table).
+const VERSION_2_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS model_details \([^;]*?\n\);\n/, "");
+const VERSION_2_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '2'), ('data_version', '4');
+INSERT INTO models (node, id, author, downloads, license, placeholder) VALUES
+  (3, 'google/gemma-7b', 'google', 12, 'gemma', 0), (5, 'org/tune', 'org', NULL, NULL, 0);
+INSERT INTO edges VALUES ('org/tune', 'google/gemma-7b', 'finetune', 'tag', 'base_model:finetune:google/gemma-7b');
+INSERT INTO runs (id, kind, source, format, fingerprint, status, started_at, records_read, records, models, edges)
+  VALUES (1, 'import', '/data/trees.json', 'family-trees', 'abc', 'complete', '2026-01-01T00:00:00Z', 2, 2, 2, 1);
+INSERT INTO lineage_index VALUES (4, 'header', x'00');
+INSERT INTO metrics VALUES ('google/gemma-7b', 0, 1, 1, 0.5, 12);
+`;
+
+describe("a schema version 2 database", () => {
+  it("gains model_details, every row kept, and the next record of a model fills it", () => {
+    const path = join(folder, "v2.db");
+    const raw = new Database(path);
+    raw.exec(VERSION_2_SQL + VERSION_2_ROWS);
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'model_details'`).pluck().get()).toBe(0);
+    raw.close();
+    const store = openStore(path);
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "3"]);
+    expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
+      [3, "google/gemma-7b", 12, "gemma"],
+      [5, "org/tune", null, null],
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(1);
+    expect(db.prepare(`SELECT id, format, status FROM runs`).raw().all()).toEqual([[1, "family-trees", "complete"]]);
+    expect(db.prepare(`SELECT data_version, section FROM lineage_index`).raw().all()).toEqual([[4, "header"]]);
+    expect(db.prepare(`SELECT id, subtree_downloads FROM metrics`).raw().all()).toEqual([["google/gemma-7b", 12]]);
+    expect(db.prepare(`SELECT count(*) FROM model_details`).pluck().get()).toBe(0);
+    createRowWriter(store).write({
+      model: { ...emptyModelRow("org/tune"), license: "mit" },
+      details: { ...emptyDetails, tags: ["license:mit"], cardLicense: "mit" },
+      existing: [],
+      edges: [],
+      unresolved: [],
+      replacesDeclaredBasesOf: null,
+      warnings: [],
+    });
+    expect(db.prepare(`SELECT node, tags, card_license FROM model_details`).raw().all()).toEqual([
+      [5, '["license:mit"]', "mit"],
+    ]);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    store.close();
   });
 });
 
@@ -154,7 +224,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (2); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (3); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });

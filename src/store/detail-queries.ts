@@ -1,0 +1,108 @@
+// Reading what models' records tell beyond lineage, by node number, in batches: the facts behind the runnable
+// copies (format, bits, publisher, downloads) and the licence answers.
+
+import { connectionOf, type Store } from "./database-handle.js";
+
+const BATCH = 500;
+
+function batched<T>(store: Store, nodes: Iterable<number>, sql: (placeholders: string) => string): T[] {
+  const db = connectionOf(store);
+  const all = [...nodes];
+  const rows: T[] = [];
+  for (let start = 0; start < all.length; start += BATCH) {
+    const batch = all.slice(start, start + BATCH);
+    rows.push(...(db.prepare(sql(batch.map(() => "?").join(","))).all(...batch) as T[]));
+  }
+  return rows;
+}
+
+export interface CopyFactsRow {
+  node: number;
+  id: string;
+  author: string | null;
+  downloads: number | null;
+  likes: number | null;
+  created_at: string | null;
+  library_name: string | null;
+  /** 1 when the model's record was read (its details are stored), else 0. */
+  has_record: number;
+  /** JSON lists, or null. */
+  tags: string | null;
+  format_files: string | null;
+  gguf_total: number | null;
+}
+
+/** What telling a model's format and bits needs, for these node numbers (numbers with no model left out). */
+export function copyFacts(store: Store, nodes: Iterable<number>): CopyFactsRow[] {
+  return batched<CopyFactsRow>(
+    store,
+    nodes,
+    (list) => `SELECT m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.library_name,
+                      d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total
+               FROM models m LEFT JOIN model_details d ON d.node = m.node WHERE m.node IN (${list})`,
+  );
+}
+
+export interface LicenceFactsRow {
+  node: number;
+  id: string;
+  /** The card's licence, else the `license:` tag's (models.license). */
+  license: string | null;
+  license_name: string | null;
+  has_record: number;
+  placeholder: number;
+}
+
+/** What a model's declared licence needs, for these node numbers (numbers with no model left out). */
+export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFactsRow[] {
+  return batched<LicenceFactsRow>(
+    store,
+    nodes,
+    (list) => `SELECT m.node, m.id, m.license, d.license_name, d.node IS NOT NULL AS has_record, m.placeholder
+               FROM models m LEFT JOIN model_details d ON d.node = m.node WHERE m.node IN (${list})`,
+  );
+}
+
+export interface ModelDetailsRecord {
+  tags: string[];
+  cardLicense: string | null;
+  licenseName: string | null;
+  licenseLink: string | null;
+  ggufTotal: number | null;
+  ggufArchitecture: string | null;
+  safetensorsTotal: number | null;
+  modelType: string | null;
+  architectures: string[] | null;
+  fileCount: number | null;
+  formatFiles: string[] | null;
+  downloadsAllTime: number | null;
+}
+
+/** The stored details of one model, or null when its record was never read. */
+export function modelDetails(store: Store, node: number): ModelDetailsRecord | null {
+  const row = connectionOf(store)
+    .prepare(
+      `SELECT tags, card_license, license_name, license_link, gguf_total, gguf_architecture, safetensors_total,
+              model_type, architectures, file_count, format_files, downloads_all_time
+       FROM model_details WHERE node = ?`,
+    )
+    .get(node) as Record<string, string | number | null> | undefined;
+  if (row === undefined) return null;
+  const list = (value: string | number | null) => (typeof value === "string" ? (JSON.parse(value) as string[]) : null);
+  const text = (value: string | number | null) => (typeof value === "string" ? value : null);
+  const count = (value: string | number | null) => (typeof value === "number" ? value : null);
+  return {
+    tags: list(row.tags ?? null) ?? [],
+    cardLicense: text(row.card_license ?? null),
+    licenseName: text(row.license_name ?? null),
+    licenseLink: text(row.license_link ?? null),
+    ggufTotal: count(row.gguf_total ?? null),
+    ggufArchitecture: text(row.gguf_architecture ?? null),
+    safetensorsTotal: count(row.safetensors_total ?? null),
+    modelType: text(row.model_type ?? null),
+    architectures: list(row.architectures ?? null),
+    fileCount: count(row.file_count ?? null),
+    formatFiles: list(row.format_files ?? null),
+    downloadsAllTime: count(row.downloads_all_time ?? null),
+  };
+}
