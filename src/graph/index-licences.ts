@@ -1,0 +1,213 @@
+// The licences along a family, read from the lineage index: each model's declared licence, its ancestors' licences,
+// and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
+// parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
+
+import { licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
+import { idsOfNodes } from "../store/model-queries.js";
+import { familyNodes } from "./index-family.js";
+import { forEachReached } from "./index-reach.js";
+import type { IndexedLineage } from "./indexed-lineage.js";
+import {
+  derivativeFindings,
+  incompatibleParents,
+  isRestrictive,
+  LICENCE_RULES,
+  licenceRule,
+  type FindingKind,
+  type LicenceRule,
+} from "./licence-rules.js";
+import type { ResolvedQuery } from "./resolve-query.js";
+
+/** A model's licence: declared (and in the rules or not), none declared, or unknown (no record was read). */
+export type LicenceClass = "permissive" | "restrictive" | "unknown" | "none";
+
+export interface LicenceModel {
+  id: string;
+  /** The declared licence (`license_name` for `other`), `none` when the record declares none, `unknown` without one. */
+  licence: string;
+  class: LicenceClass;
+  /** The licences of all its ancestors, each once, sorted. */
+  ancestorLicences: string[];
+}
+
+export interface LicenceFinding {
+  id: string;
+  licence: string;
+  /** The ancestor whose licence the model's breaks (for none-declared: the nearest one declaring a licence). */
+  ancestor: string | null;
+  ancestorLicence: string | null;
+  kind: FindingKind;
+  /** From the ancestor down to the model. */
+  path: string[];
+  /** The other parent, for merge-incompatible. */
+  with?: { id: string; licence: string };
+  /** The clause the finding rests on (licence-rules.ts). */
+  rule: string | null;
+}
+
+export interface LicencesReport {
+  query: string;
+  kind: "model" | "org";
+  models: LicenceModel[];
+  findings: LicenceFinding[];
+  /** The models whose licence is unknown (no record, `unknown`, `other`, a name the rules do not hold), by licence. */
+  unknown: { models: number; byLicence: Record<string, number> };
+}
+
+/** A model's declared licence from its stored facts. */
+export function declaredLicence(row: LicenceFactsRow | undefined): string {
+  if (row === undefined || row.has_record !== 1) return "unknown";
+  const card = row.license?.trim().toLowerCase() ?? null;
+  const name = row.license_name?.trim().toLowerCase() ?? null;
+  if (card === "other" && name !== null) return name;
+  if (card !== null && card.length > 0) return card;
+  return name ?? "none";
+}
+
+const NONE = -2;
+const UNKNOWN = -1;
+
+export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery): LicencesReport {
+  const { index, store } = lineage;
+  const sources = familyNodes(lineage, resolved);
+  const family = [...sources];
+  forEachReached(index, sources, { direction: "down" }, (node) => family.push(node));
+  const everyone = [...family];
+  forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
+  const licenceOf = new Map<number, string>();
+  const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
+  const facts = new Map(licenceFacts(store, everyone).map((row) => [row.node, row]));
+  for (const node of everyone) {
+    const licence = declaredLicence(facts.get(node));
+    licenceOf.set(node, licence);
+    const rule = licenceRule(licence);
+    ruleOf[node] = licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
+  }
+  const ruleAt = (node: number): LicenceRule | null => {
+    const at = ruleOf[node] as number;
+    return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
+  };
+  const ids = idsOfNodes(store, everyone);
+  const name = (node: number) => ids.get(node) as string;
+  const licence = (node: number) => licenceOf.get(node) as string;
+
+  // One upward walk per model, its marks kept apart by a stamp, so no array is cleared between models.
+  const stamp = new Uint32Array(index.size);
+  const toward = new Int32Array(index.size);
+  const queue = new Uint32Array(index.size);
+  const models: LicenceModel[] = [];
+  const findings: LicenceFinding[] = [];
+  const unknownBy = new Map<string, number>();
+  family.forEach((model, round) => {
+    const mark = round + 1;
+    stamp[model] = mark;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = model;
+    const own = ruleAt(model);
+    const ancestorLicences = new Set<string>();
+    const seenFinding = new Set<string>();
+    let nearestDeclared = -1;
+    const pathDown = (ancestor: number): string[] => {
+      const path = [ancestor];
+      while (path[path.length - 1] !== model) path.push(toward[path[path.length - 1] as number] as number);
+      return path.map(name);
+    };
+    while (head < tail) {
+      const current = queue[head++] as number;
+      for (let e = index.parentStart[current] as number; e < (index.parentStart[current + 1] as number); e++) {
+        const parent = index.parents[e] as number;
+        if (stamp[parent] === mark) continue;
+        stamp[parent] = mark;
+        toward[parent] = current;
+        queue[tail++] = parent;
+        const parentLicence = licence(parent);
+        ancestorLicences.add(parentLicence);
+        if (nearestDeclared === -1 && (ruleOf[parent] as number) !== NONE && parentLicence !== "unknown")
+          nearestDeclared = parent;
+        const rule = ruleAt(parent);
+        if (own === null || rule === null || !isRestrictive(rule)) continue;
+        for (const kind of derivativeFindings(own, rule)) {
+          const key = `${kind}\u0000${parentLicence}`;
+          if (seenFinding.has(key)) continue;
+          seenFinding.add(key);
+          findings.push({
+            id: name(model),
+            licence: licence(model),
+            ancestor: name(parent),
+            ancestorLicence: parentLicence,
+            kind,
+            path: pathDown(parent),
+            rule: rule.source,
+          });
+        }
+      }
+    }
+    const ownLicence = licence(model);
+    if ((ruleOf[model] as number) === NONE) {
+      findings.push({
+        id: name(model),
+        licence: ownLicence,
+        ancestor: nearestDeclared === -1 ? null : name(nearestDeclared),
+        ancestorLicence: nearestDeclared === -1 ? null : licence(nearestDeclared),
+        kind: "none-declared",
+        path: nearestDeclared === -1 ? [name(model)] : pathDown(nearestDeclared),
+        rule: null,
+      });
+    }
+    findings.push(...mergeFindings(model));
+    const cls: LicenceClass =
+      (ruleOf[model] as number) === NONE
+        ? "none"
+        : own === null
+          ? "unknown"
+          : isRestrictive(own)
+            ? "restrictive"
+            : "permissive";
+    if (cls === "unknown") unknownBy.set(ownLicence, (unknownBy.get(ownLicence) ?? 0) + 1);
+    models.push({ id: name(model), licence: ownLicence, class: cls, ancestorLicences: [...ancestorLicences].sort() });
+  });
+
+  function mergeFindings(model: number): LicenceFinding[] {
+    const parents = [...index.parents.subarray(index.parentStart[model], index.parentStart[model + 1])];
+    const found: LicenceFinding[] = [];
+    for (let i = 0; i < parents.length; i++) {
+      for (let j = i + 1; j < parents.length; j++) {
+        const [a, b] = [parents[i] as number, parents[j] as number].sort((x, y) => (name(x) < name(y) ? -1 : 1)) as [
+          number,
+          number,
+        ];
+        const ruleA = ruleAt(a);
+        const ruleB = ruleAt(b);
+        if (ruleA === null || ruleB === null || !incompatibleParents(ruleA, ruleB)) continue;
+        found.push({
+          id: name(model),
+          licence: licence(model),
+          ancestor: name(b),
+          ancestorLicence: licence(b),
+          kind: "merge-incompatible",
+          path: [name(b), name(model)],
+          with: { id: name(a), licence: licence(a) },
+          rule: `${ruleA.source}; ${ruleB.source}`,
+        });
+      }
+    }
+    return found;
+  }
+
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  models.sort(byId);
+  findings.sort((a, b) => byId(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  let unknownModels = 0;
+  for (const count of unknownBy.values()) unknownModels += count;
+  return {
+    query: resolved.kind === "model" ? resolved.id : resolved.org,
+    kind: resolved.kind,
+    models,
+    findings,
+    unknown: {
+      models: unknownModels,
+      byLicence: Object.fromEntries([...unknownBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    },
+  };
+}
