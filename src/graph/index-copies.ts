@@ -2,8 +2,7 @@
 // adapter) below the model, directly or through the relations asked for, with what its record shows (format,
 // bits, publisher, downloads, likes, created) and the shortest path from the model; sorted by downloads.
 
-import { copyFacts, type CopyFactsRow } from "../store/detail-queries.js";
-import { idsOfNodes } from "../store/model-queries.js";
+import { copyFacts, idsOfNodeList, type CopyFactsRow } from "../store/detail-queries.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import { RELATIONS, type Relation } from "../vocabulary/relation.js";
 import { adapterFormatsOf, quantFormatsOf, type DetectedFormat, type FormatFacts } from "./copy-formats.js";
@@ -96,7 +95,7 @@ export function indexCopies(
     return path;
   };
   const paths = new Map(found.map((copy) => [copy, pathOf(copy)]));
-  const ids = idsOfNodes(store, new Set([...paths.values()].flat()));
+  const ids = idsOfNodeList(store, new Set([...paths.values()].flat()));
   const detect = relation === "quantized" ? quantFormatsOf : adapterFormatsOf;
   let unknownFormat = 0;
   const models: CopyModel[] = [];
@@ -120,7 +119,7 @@ export function indexCopies(
   }
   models.sort((a, b) => (b.downloads ?? -1) - (a.downloads ?? -1) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
-    id: ids.get(node) ?? (idsOfNodes(store, [node]).get(node) as string),
+    id: ids.get(node) ?? (idsOfNodeList(store, [node]).get(node) as string),
     relation,
     through,
     filters: { format: options.format ?? null, bits: options.bits ?? null },

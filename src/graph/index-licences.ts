@@ -2,8 +2,7 @@
 // and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
 // parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
 
-import { licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
-import { idsOfNodes } from "../store/model-queries.js";
+import { idsOfNodeList, licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
 import { familyNodes } from "./index-family.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
@@ -87,7 +86,8 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     const at = ruleOf[node] as number;
     return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
   };
-  const ids = idsOfNodes(store, everyone);
+  const ids = new Map<number, string>();
+  for (const row of facts.values()) ids.set(row.node, row.id);
   const name = (node: number) => ids.get(node) as string;
   const licence = (node: number) => licenceOf.get(node) as string;
 

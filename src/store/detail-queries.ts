@@ -3,17 +3,27 @@
 
 import { connectionOf, type Store } from "./database-handle.js";
 
-const BATCH = 500;
+/** Node numbers handed to SQLite as one JSON list per query: one statement, whatever the number of models. */
+const CHUNK = 200_000;
 
-function batched<T>(store: Store, nodes: Iterable<number>, sql: (placeholders: string) => string): T[] {
-  const db = connectionOf(store);
+/** Rows of `sql` for these node numbers; `sql` joins `json_each(?) AS wanted` on `wanted.value`. */
+function forNodes<T>(store: Store, nodes: Iterable<number>, sql: string): T[] {
+  const statement = connectionOf(store).prepare(sql);
   const all = [...nodes];
-  const rows: T[] = [];
-  for (let start = 0; start < all.length; start += BATCH) {
-    const batch = all.slice(start, start + BATCH);
-    rows.push(...(db.prepare(sql(batch.map(() => "?").join(","))).all(...batch) as T[]));
-  }
+  let rows: T[] = [];
+  for (let start = 0; start < all.length; start += CHUNK)
+    rows = rows.concat(statement.all(JSON.stringify(all.slice(start, start + CHUNK))) as T[]);
   return rows;
+}
+
+/** The ids of these node numbers (numbers with no model left out), read in one statement. */
+export function idsOfNodeList(store: Store, nodes: Iterable<number>): Map<number, string> {
+  const rows = forNodes<[number, string]>(
+    store,
+    nodes,
+    `SELECT m.node, m.id FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
+  );
+  return new Map(rows);
 }
 
 export interface CopyFactsRow {
@@ -34,12 +44,12 @@ export interface CopyFactsRow {
 
 /** What telling a model's format and bits needs, for these node numbers (numbers with no model left out). */
 export function copyFacts(store: Store, nodes: Iterable<number>): CopyFactsRow[] {
-  return batched<CopyFactsRow>(
+  return forNodes<CopyFactsRow>(
     store,
     nodes,
-    (list) => `SELECT m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.library_name,
-                      d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total
-               FROM models m LEFT JOIN model_details d ON d.node = m.node WHERE m.node IN (${list})`,
+    `SELECT m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.library_name,
+            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total
+     FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value LEFT JOIN model_details d ON d.node = m.node`,
   );
 }
 
@@ -55,11 +65,11 @@ export interface LicenceFactsRow {
 
 /** What a model's declared licence needs, for these node numbers (numbers with no model left out). */
 export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFactsRow[] {
-  return batched<LicenceFactsRow>(
+  return forNodes<LicenceFactsRow>(
     store,
     nodes,
-    (list) => `SELECT m.node, m.id, m.license, d.license_name, d.node IS NOT NULL AS has_record, m.placeholder
-               FROM models m LEFT JOIN model_details d ON d.node = m.node WHERE m.node IN (${list})`,
+    `SELECT m.node, m.id, m.license, d.license_name, d.node IS NOT NULL AS has_record, m.placeholder
+     FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value LEFT JOIN model_details d ON d.node = m.node`,
   );
 }
 
