@@ -2,7 +2,7 @@
 // and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
 // parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
 
-import { idsOfNodeList, licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
+import { licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
 import { familyNodes } from "./index-family.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
@@ -47,7 +47,9 @@ export interface LicenceFinding {
 export interface LicencesReport {
   query: string;
   kind: "model" | "org";
+  /** The query's own models, then the descendants, nearest first. */
   models: LicenceModel[];
+  /** In the order of `models`; a model's findings nearest ancestor first. */
   findings: LicenceFinding[];
   /** The models whose licence is unknown (no record, `unknown`, `other`, a name the rules do not hold), by licence. */
   unknown: { models: number; byLicence: Record<string, number> };
@@ -73,12 +75,21 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   forEachReached(index, sources, { direction: "down" }, (node) => family.push(node));
   const everyone = [...family];
   forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
-  const licenceOf = new Map<number, string>();
+  // Each distinct licence gets a code; a node's licence and rule are read from typed arrays in the walks.
+  const licences: string[] = [];
+  const codeOf = new Map<string, number>();
+  const licenceCode = new Int32Array(index.size);
   const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
   const facts = new Map(licenceFacts(store, everyone).map((row) => [row.node, row]));
   for (const node of everyone) {
     const licence = declaredLicence(facts.get(node));
-    licenceOf.set(node, licence);
+    let code = codeOf.get(licence);
+    if (code === undefined) {
+      code = licences.length;
+      licences.push(licence);
+      codeOf.set(licence, code);
+    }
+    licenceCode[node] = code;
     const rule = licenceRule(licence);
     ruleOf[node] = licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
   }
@@ -89,12 +100,14 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   const ids = new Map<number, string>();
   for (const row of facts.values()) ids.set(row.node, row.id);
   const name = (node: number) => ids.get(node) as string;
-  const licence = (node: number) => licenceOf.get(node) as string;
+  const licence = (node: number) => licences[licenceCode[node] as number] as string;
+  const unknownCode = codeOf.get("unknown") ?? -1;
 
   // One upward walk per model, its marks kept apart by a stamp, so no array is cleared between models.
   const stamp = new Uint32Array(index.size);
   const toward = new Int32Array(index.size);
   const queue = new Uint32Array(index.size);
+  const licenceSeen = new Uint32Array(licences.length);
   const models: LicenceModel[] = [];
   const findings: LicenceFinding[] = [];
   const unknownBy = new Map<string, number>();
@@ -105,8 +118,8 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     let tail = 0;
     queue[tail++] = model;
     const own = ruleAt(model);
-    const ancestorLicences = new Set<string>();
-    const seenFinding = new Set<string>();
+    const ancestorCodes: number[] = [];
+    let seenFinding: Set<string> | null = null;
     let nearestDeclared = -1;
     const pathDown = (ancestor: number): string[] => {
       const path = [ancestor];
@@ -121,14 +134,19 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
         stamp[parent] = mark;
         toward[parent] = current;
         queue[tail++] = parent;
-        const parentLicence = licence(parent);
-        ancestorLicences.add(parentLicence);
-        if (nearestDeclared === -1 && (ruleOf[parent] as number) !== NONE && parentLicence !== "unknown")
+        const code = licenceCode[parent] as number;
+        if (licenceSeen[code] !== mark) {
+          licenceSeen[code] = mark;
+          ancestorCodes.push(code);
+        }
+        if (nearestDeclared === -1 && (ruleOf[parent] as number) !== NONE && code !== unknownCode)
           nearestDeclared = parent;
         const rule = ruleAt(parent);
         if (own === null || rule === null || !isRestrictive(rule)) continue;
+        const parentLicence = licence(parent);
         for (const kind of derivativeFindings(own, rule)) {
           const key = `${kind}\u0000${parentLicence}`;
+          seenFinding ??= new Set();
           if (seenFinding.has(key)) continue;
           seenFinding.add(key);
           findings.push({
@@ -155,7 +173,8 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
         rule: null,
       });
     }
-    findings.push(...mergeFindings(model));
+    if ((index.parentStart[model + 1] as number) - (index.parentStart[model] as number) > 1)
+      findings.push(...mergeFindings(model));
     const cls: LicenceClass =
       (ruleOf[model] as number) === NONE
         ? "none"
@@ -165,7 +184,12 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
             ? "restrictive"
             : "permissive";
     if (cls === "unknown") unknownBy.set(ownLicence, (unknownBy.get(ownLicence) ?? 0) + 1);
-    models.push({ id: name(model), licence: ownLicence, class: cls, ancestorLicences: [...ancestorLicences].sort() });
+    models.push({
+      id: name(model),
+      licence: ownLicence,
+      class: cls,
+      ancestorLicences: ancestorCodes.map((code) => licences[code] as string).sort(),
+    });
   });
 
   function mergeFindings(model: number): LicenceFinding[] {
@@ -195,9 +219,6 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     return found;
   }
 
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  models.sort(byId);
-  findings.sort((a, b) => byId(a, b) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   let unknownModels = 0;
   for (const count of unknownBy.values()) unknownModels += count;
   return {

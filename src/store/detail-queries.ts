@@ -7,12 +7,13 @@ import { connectionOf, type Store } from "./database-handle.js";
 const CHUNK = 200_000;
 
 /** Rows of `sql` for these node numbers; `sql` joins `json_each(?) AS wanted` on `wanted.value`. */
-function forNodes<T>(store: Store, nodes: Iterable<number>, sql: string): T[] {
-  const statement = connectionOf(store).prepare(sql);
-  const all = [...nodes];
+function forNodes<T>(store: Store, nodes: Iterable<number>, sql: string, raw = false): T[] {
+  const statement = connectionOf(store).prepare(sql).raw(raw);
+  // In ascending order the lookups walk the table's B-tree front to back: about twice as fast as in any order.
+  const all = Uint32Array.from(nodes).sort();
   let rows: T[] = [];
   for (let start = 0; start < all.length; start += CHUNK)
-    rows = rows.concat(statement.all(JSON.stringify(all.slice(start, start + CHUNK))) as T[]);
+    rows = rows.concat(statement.all(`[${all.subarray(start, start + CHUNK).join(",")}]`) as T[]);
   return rows;
 }
 
@@ -22,6 +23,7 @@ export function idsOfNodeList(store: Store, nodes: Iterable<number>): Map<number
     store,
     nodes,
     `SELECT m.node, m.id FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
+    true,
   );
   return new Map(rows);
 }
@@ -58,19 +60,46 @@ export interface LicenceFactsRow {
   id: string;
   /** The card's licence, else the `license:` tag's (models.license). */
   license: string | null;
+  /** The card's `license_name`; read only for a licence that is absent or `other`. */
   license_name: string | null;
+  /** 1 when the model's record was read; a model with a licence had one. */
   has_record: number;
-  placeholder: number;
 }
 
-/** What a model's declared licence needs, for these node numbers (numbers with no model left out). */
+/**
+ * What a model's declared licence needs, for these node numbers (numbers with no model left out). The details are
+ * looked up only for the models whose licence is absent or `other`, where the licence name or the record's
+ * presence tells more: one table's lookups for most models instead of two.
+ */
 export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFactsRow[] {
-  return forNodes<LicenceFactsRow>(
+  const rows = forNodes<[number, string, string | null]>(
     store,
     nodes,
-    `SELECT m.node, m.id, m.license, d.license_name, d.node IS NOT NULL AS has_record, m.placeholder
-     FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value LEFT JOIN model_details d ON d.node = m.node`,
+    `SELECT m.node, m.id, m.license FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
+    true,
   );
+  const facts = rows.map(([node, id, license]) => ({
+    node,
+    id,
+    license,
+    license_name: null as string | null,
+    has_record: license === null ? 0 : 1,
+  }));
+  const asked = facts.filter((row) => row.license === null || row.license.trim().toLowerCase() === "other");
+  const details = new Map(
+    forNodes<[number, string | null]>(
+      store,
+      asked.map((row) => row.node),
+      `SELECT d.node, d.license_name FROM json_each(?) AS wanted JOIN model_details d ON d.node = wanted.value`,
+      true,
+    ),
+  );
+  for (const row of asked) {
+    if (!details.has(row.node)) continue;
+    row.has_record = 1;
+    row.license_name = details.get(row.node) ?? null;
+  }
+  return facts;
 }
 
 export interface ModelDetailsRecord {
