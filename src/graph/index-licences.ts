@@ -8,6 +8,7 @@ import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import {
   derivativeFindings,
+  FINDING_KINDS,
   incompatibleParents,
   isRestrictive,
   LICENCE_RULES,
@@ -40,8 +41,6 @@ export interface LicenceFinding {
   path: string[];
   /** The other parent, for merge-incompatible. */
   with?: { id: string; licence: string };
-  /** The clause the finding rests on (licence-rules.ts). */
-  rule: string | null;
 }
 
 export interface LicencesReport {
@@ -51,6 +50,8 @@ export interface LicencesReport {
   models: LicenceModel[];
   /** In the order of `models`; a model's findings nearest ancestor first. */
   findings: LicenceFinding[];
+  /** For each licence a finding rests on, the clause it comes from (licence-rules.ts). */
+  rules: Record<string, string>;
   /** The models whose licence is unknown (no record, `unknown`, `other`, a name the rules do not hold), by licence. */
   unknown: { models: number; byLicence: Record<string, number> };
 }
@@ -80,25 +81,35 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   const codeOf = new Map<string, number>();
   const licenceCode = new Int32Array(index.size);
   const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
-  const facts = new Map(licenceFacts(store, everyone).map((row) => [row.node, row]));
-  for (const node of everyone) {
-    const licence = declaredLicence(facts.get(node));
-    let code = codeOf.get(licence);
+  const facts = licenceFacts(store, everyone);
+  const ids = new Map<number, string>();
+  // Stored values repeat: each distinct (licence, name, record) is read once.
+  const codeOfStored = new Map<string, number>();
+  for (const row of facts) {
+    ids.set(row.node, row.id);
+    const stored = `${row.license}\u0000${row.license_name}\u0000${row.has_record}`;
+    let code = codeOfStored.get(stored);
     if (code === undefined) {
-      code = licences.length;
-      licences.push(licence);
-      codeOf.set(licence, code);
+      const licence = declaredLicence(row);
+      code = codeOf.get(licence);
+      if (code === undefined) {
+        code = licences.length;
+        licences.push(licence);
+        codeOf.set(licence, code);
+      }
+      codeOfStored.set(stored, code);
     }
-    licenceCode[node] = code;
-    const rule = licenceRule(licence);
-    ruleOf[node] = licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
+    licenceCode[row.node] = code;
   }
+  const ruleOfCode = licences.map((licence) => {
+    const rule = licenceRule(licence);
+    return licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
+  });
+  for (const node of everyone) ruleOf[node] = ruleOfCode[licenceCode[node] as number] as number;
   const ruleAt = (node: number): LicenceRule | null => {
     const at = ruleOf[node] as number;
     return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
   };
-  const ids = new Map<number, string>();
-  for (const row of facts.values()) ids.set(row.node, row.id);
   const name = (node: number) => ids.get(node) as string;
   const licence = (node: number) => licences[licenceCode[node] as number] as string;
   const unknownCode = codeOf.get("unknown") ?? -1;
@@ -108,6 +119,10 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   const toward = new Int32Array(index.size);
   const queue = new Uint32Array(index.size);
   const licenceSeen = new Uint32Array(licences.length);
+  // The kinds of finding between two licences, by their codes, worked out once per pair.
+  const kindsOf = new Map<number, FindingKind[]>();
+  const findingSeen = new Uint32Array(FINDING_KINDS.length * licences.length);
+  const rules: Record<string, string> = {};
   const models: LicenceModel[] = [];
   const findings: LicenceFinding[] = [];
   const unknownBy = new Map<string, number>();
@@ -119,7 +134,6 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     queue[tail++] = model;
     const own = ruleAt(model);
     const ancestorCodes: number[] = [];
-    let seenFinding: Set<string> | null = null;
     let nearestDeclared = -1;
     const pathDown = (ancestor: number): string[] => {
       const path = [ancestor];
@@ -143,12 +157,16 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
           nearestDeclared = parent;
         const rule = ruleAt(parent);
         if (own === null || rule === null || !isRestrictive(rule)) continue;
+        const pair = (licenceCode[model] as number) * licences.length + code;
+        let kinds = kindsOf.get(pair);
+        if (kinds === undefined) kindsOf.set(pair, (kinds = derivativeFindings(own, rule)));
+        if (kinds.length === 0) continue;
         const parentLicence = licence(parent);
-        for (const kind of derivativeFindings(own, rule)) {
-          const key = `${kind}\u0000${parentLicence}`;
-          seenFinding ??= new Set();
-          if (seenFinding.has(key)) continue;
-          seenFinding.add(key);
+        rules[parentLicence] = rule.source;
+        for (const kind of kinds) {
+          const seen = FINDING_KINDS.indexOf(kind) * licences.length + code;
+          if (findingSeen[seen] === mark) continue;
+          findingSeen[seen] = mark;
           findings.push({
             id: name(model),
             licence: licence(model),
@@ -156,7 +174,6 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
             ancestorLicence: parentLicence,
             kind,
             path: pathDown(parent),
-            rule: rule.source,
           });
         }
       }
@@ -170,7 +187,6 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
         ancestorLicence: nearestDeclared === -1 ? null : licence(nearestDeclared),
         kind: "none-declared",
         path: nearestDeclared === -1 ? [name(model)] : pathDown(nearestDeclared),
-        rule: null,
       });
     }
     if ((index.parentStart[model + 1] as number) - (index.parentStart[model] as number) > 1)
@@ -212,8 +228,9 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
           kind: "merge-incompatible",
           path: [name(b), name(model)],
           with: { id: name(a), licence: licence(a) },
-          rule: `${ruleA.source}; ${ruleB.source}`,
         });
+        rules[licence(a)] = ruleA.source;
+        rules[licence(b)] = ruleB.source;
       }
     }
     return found;
@@ -226,6 +243,7 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     kind: resolved.kind,
     models,
     findings,
+    rules,
     unknown: {
       models: unknownModels,
       byLicence: Object.fromEntries([...unknownBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),

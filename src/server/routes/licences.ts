@@ -16,7 +16,7 @@ export function licences(data: ServerData, params: URLSearchParams): LicencesRes
   const report = indexLicences(lineage, resolved);
   if (format === "json") return report;
   const name = report.query.replace(/[^A-Za-z0-9._-]+/g, "_");
-  return new Response(licenceFindingsCsv(report.findings), {
+  return new Response(licenceFindingsCsv(report), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}-licence-findings.csv"`,
