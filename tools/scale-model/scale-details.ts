@@ -4,9 +4,9 @@
 // Calibration: declared licences follow the 1,865 real records of the April 2025 family-tree dumps
 // (../shared/data/family-trees-2025-04: none 37.9%, mit 19.9%, apache-2.0 13.1%, llama2 10.1%, creativeml-openrail-m
 // 8.3%, other 3.4%, gemma 2.2%, openrail 1.1%, cc-by-nc-4.0 0.6%, the rest rarer), and a derivative keeps its first
-// base's licence 35% of the time (606 of the dumps' 1,747 tagged fine-tunes of a base declaring one do). Foundation orgs declare
-// their real licence families. Quantization formats among quantized models are an assumption for the benchmark's
-// shape (gguf most), not a published figure.
+// base's licence 35% of the time (606 of the dumps' 1,747 tagged fine-tunes of a base declaring one do).
+// Foundation orgs declare their real licence families. Quantization formats among quantized models are an
+// assumption for the benchmark's shape (gguf most), not a published figure.
 
 import { connectionOf } from "../../src/store/database-handle.js";
 import type { Store } from "../../src/store/open-store.js";
