@@ -69,37 +69,25 @@ export interface LicenceFactsRow {
 /**
  * What a model's declared licence needs, for these node numbers (numbers with no model left out). The details are
  * looked up only for the models whose licence is absent or `other`, where the licence name or the record's
- * presence tells more: one table's lookups for most models instead of two.
+ * presence tells more (`''` below: a record without a licence name).
  */
 export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFactsRow[] {
-  const rows = forNodes<[number, string, string | null]>(
+  const rows = forNodes<[number, string, string | null, string | null]>(
     store,
     nodes,
-    `SELECT m.node, m.id, m.license FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
+    `SELECT m.node, m.id, m.license,
+            CASE WHEN m.license IS NULL OR lower(trim(m.license)) = 'other'
+                 THEN (SELECT coalesce(d.license_name, '') FROM model_details d WHERE d.node = m.node) END
+     FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
     true,
   );
-  const facts = rows.map(([node, id, license]) => ({
+  return rows.map(([node, id, license, details]) => ({
     node,
     id,
     license,
-    license_name: null as string | null,
-    has_record: license === null ? 0 : 1,
+    license_name: details === null || details === "" ? null : details,
+    has_record: license !== null || details !== null ? 1 : 0,
   }));
-  const asked = facts.filter((row) => row.license === null || row.license.trim().toLowerCase() === "other");
-  const details = new Map(
-    forNodes<[number, string | null]>(
-      store,
-      asked.map((row) => row.node),
-      `SELECT d.node, d.license_name FROM json_each(?) AS wanted JOIN model_details d ON d.node = wanted.value`,
-      true,
-    ),
-  );
-  for (const row of asked) {
-    if (!details.has(row.node)) continue;
-    row.has_record = 1;
-    row.license_name = details.get(row.node) ?? null;
-  }
-  return facts;
 }
 
 export interface ModelDetailsRecord {
