@@ -2,13 +2,18 @@
 // specs are imported here, so that --help loads no command's work.
 
 import type { CommandSpec, OptionSpec } from "./command.js";
+import { adaptersSpec } from "./specs/adapters.js";
 import { ancestorsSpec } from "./specs/ancestors.js";
 import { checkSpec } from "./specs/check.js";
 import { crawlSpec } from "./specs/crawl.js";
 import { exportSpec } from "./specs/export.js";
 import { familySpec } from "./specs/family.js";
 import { importSpec } from "./specs/import.js";
+import { licensesSpec } from "./specs/licenses.js";
+import { pathSpec } from "./specs/path.js";
+import { quantsSpec } from "./specs/quants.js";
 import { serveSpec } from "./specs/serve.js";
+import { siblingsSpec } from "./specs/siblings.js";
 import { statsSpec } from "./specs/stats.js";
 import { summarySpec } from "./specs/summary.js";
 import { topSpec } from "./specs/top.js";
@@ -22,6 +27,11 @@ export const COMMANDS: CommandSpec[] = [
   familySpec,
   ancestorsSpec,
   treeSpec,
+  quantsSpec,
+  adaptersSpec,
+  licensesSpec,
+  pathSpec,
+  siblingsSpec,
   topSpec,
   checkSpec,
   exportSpec,

@@ -1,7 +1,13 @@
 // Reads the value of one command-line option with the readers the server and the viewer share, and turns a value
 // that is not one into a usage error naming the option (`--depth must be a whole number from 1 to 1000, got "0"`).
 
-import { parseChoice, parseRelationList, parseWholeNumber, quoteValue } from "../vocabulary/option-values.js";
+import {
+  parseChoice,
+  parseRelationList,
+  parseThroughList,
+  parseWholeNumber,
+  quoteValue,
+} from "../vocabulary/option-values.js";
 import { RELATIONS, type Relation } from "../vocabulary/relation.js";
 import { UsageError, type CommandContext } from "./command.js";
 
@@ -44,5 +50,20 @@ export function choiceOption<T extends string>(
   if (raw === undefined) return undefined;
   const parsed = parseChoice(String(raw), choices);
   if (!parsed.ok) throw new UsageError(`--${name} ${parsed.reason}; got ${quoteValue(String(raw))}`);
+  return parsed.value;
+}
+
+/** The --through list (`finetune,merge`, `all` or `none`); none when it is not given. */
+export function throughOption(values: OptionValues): Relation[] {
+  const raw = values.through;
+  if (raw === undefined) return [];
+  const parsed = parseThroughList(String(raw));
+  if (!parsed.ok) {
+    const list = RELATIONS.join(", ");
+    const given = quoteValue(String(raw));
+    throw new UsageError(
+      `--through takes all, none, or a comma-separated list of ${list}; got ${given} (${parsed.reason})`,
+    );
+  }
   return parsed.value;
 }

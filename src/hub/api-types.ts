@@ -25,19 +25,34 @@ export interface HubModelRecord {
   pipeline_tag?: string;
   tags?: string[];
   cardData?: HubCardData;
+  /** Downloads since the repository was created (only when asked for). */
+  downloadsAllTime?: number;
+  /** GGUF facts the Hub reads from the repository's .gguf files: `{total, architecture, context_length, ...}`. */
+  gguf?: unknown;
+  /** Safetensors facts: `{parameters: {BF16: n, ...}, total}`. */
+  safetensors?: unknown;
+  /** The parts of config.json the Hub shows: `{model_type, architectures, ...}`. */
+  config?: unknown;
+  /** The repository's files: `[{rfilename}]`. */
+  siblings?: unknown;
 }
 
 /** The `expand=` fields a crawl asks for: everything lineage and the viewer need, nothing heavy. */
 export const HUB_EXPAND_FIELDS = [
   "author",
   "cardData",
+  "config",
   "createdAt",
   "downloads",
+  "downloadsAllTime",
   "gated",
+  "gguf",
   "lastModified",
   "library_name",
   "likes",
   "pipeline_tag",
   "private",
+  "safetensors",
+  "siblings",
   "tags",
 ] as const;

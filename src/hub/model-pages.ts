@@ -31,8 +31,13 @@ export interface ModelPagesOptions {
 export const CRAWL_FIELDS = [
   "author",
   "cardData",
+  "config",
   "createdAt",
+  "downloadsAllTime",
+  // Asks for `siblings` (the client names it after the file paths it derives from them).
+  "filePaths",
   "library_name",
+  "safetensors",
   "tags",
 ] as const satisfies readonly ModelAdditionalField[];
 

@@ -54,6 +54,26 @@ function parseCardData(value: unknown, problems: string[]): Record<string, unkno
   return undefined;
 }
 
+/** The Python client's `siblings` (`RepoSibling(rfilename='a.gguf', ...)` as text, or objects) in the Hub's shape. */
+function siblingsOf(value: unknown): { rfilename: string }[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const siblings: { rfilename: string }[] = [];
+  for (const item of value) {
+    if (typeof item === "string") {
+      const match = /rfilename=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/.exec(item);
+      const name = match?.[1] ?? match?.[2];
+      if (name !== undefined) siblings.push({ rfilename: name });
+    } else if (
+      typeof item === "object" &&
+      item !== null &&
+      typeof (item as { rfilename?: unknown }).rfilename === "string"
+    ) {
+      siblings.push({ rfilename: (item as { rfilename: string }).rfilename });
+    }
+  }
+  return siblings;
+}
+
 function metadataObject(value: unknown, problems: string[]): Record<string, unknown> | null {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   if (typeof value !== "string" || value.trim() === "" || value.trim().toUpperCase() === "N/A") {
@@ -99,6 +119,11 @@ export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
       pipeline_tag: metadata.pipeline_tag as string,
       tags: metadata.tags as string[],
       ...(cardData === undefined ? {} : { cardData }),
+      downloadsAllTime: (metadata.downloads_all_time ?? metadata.downloadsAllTime) as number,
+      gguf: metadata.gguf,
+      safetensors: metadata.safetensors,
+      config: metadata.config,
+      siblings: siblingsOf(metadata.siblings),
     };
     for (const key of Object.keys(record) as (keyof HubModelRecord)[])
       if (record[key] === undefined || record[key] === null) delete record[key];

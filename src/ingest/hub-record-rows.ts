@@ -6,6 +6,7 @@ import { isModelId } from "../vocabulary/model-id.js";
 import { parseRelation, type Relation } from "../vocabulary/relation.js";
 import { readBaseModelTags } from "./base-model-tags.js";
 import { toIsoDate } from "./iso-date.js";
+import { detailsOfHubRecord } from "./model-details.js";
 import { normalizeBaseModel } from "./normalize-base-model.js";
 import type { EdgeRow, RecordRows, UnresolvedRow } from "./record-rows.js";
 
@@ -133,6 +134,7 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
       architecture: null,
       baseModelRaw: card?.base_model === undefined ? null : JSON.stringify(card.base_model),
     },
+    details: detailsOfHubRecord(record, tags, card, warnings),
     existing: [],
     edges,
     unresolved,

@@ -20,6 +20,36 @@ export interface ModelRow {
   baseModelRaw: string | null;
 }
 
+/**
+ * What a Hub record tells about a model beyond lineage, for the answers along it (runnable copies, licences) and
+ * the reports: kept as the record gives it, each value null when the record does not carry it.
+ */
+export interface ModelDetailsRow {
+  /** Every tag of the record (`gguf`, `4-bit`, `license:mit`, ...), in its order. */
+  tags: string[];
+  /** Whether the record carried its card (`cardData`): only then do the card's fields below say what it holds. */
+  hasCard: boolean;
+  /** The card's `license` as written (a list joined with commas), its `license_name` and `license_link`. */
+  cardLicense: string | null;
+  licenseName: string | null;
+  licenseLink: string | null;
+  /** From the record's `gguf`: the parameter count and the architecture the .gguf files declare. */
+  ggufTotal: number | null;
+  ggufArchitecture: string | null;
+  /** From the record's `safetensors`: the total parameter count. */
+  safetensorsTotal: number | null;
+  /** From the record's `config`: `model_type` and `architectures`. */
+  modelType: string | null;
+  architectures: string[] | null;
+  /**
+   * How many files the repository holds, and the names of those that tell a format (weights, quantisation and
+   * adapter configs).
+   */
+  fileCount: number | null;
+  formatFiles: string[] | null;
+  downloadsAllTime: number | null;
+}
+
 export interface EdgeRow {
   child: string;
   parent: string;
@@ -38,6 +68,8 @@ export interface UnresolvedRow {
 export interface RecordRows {
   /** A record of the model itself; absent when the source only names a model. */
   model: ModelRow | null;
+  /** The model's details, when the source is a whole Hub record (`model` is then set too). */
+  details?: ModelDetailsRow;
   /** Ids the source shows to exist (listed by the Hub) although it carries no record of them. */
   existing: string[];
   edges: EdgeRow[];

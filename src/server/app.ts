@@ -5,11 +5,15 @@ import type { IndexedLineage } from "../graph/indexed-lineage.js";
 import { acceptsGzip, AnswerCache, answerResponse } from "./answer-cache.js";
 import { errorResponse, HttpError, jsonText } from "./http-error.js";
 import { ancestry } from "./routes/ancestry.js";
+import { adapters, quants } from "./routes/copies.js";
 import { exportFamily } from "./routes/export.js";
 import { family } from "./routes/family.js";
+import { licences } from "./routes/licences.js";
 import { modelDetails } from "./routes/model.js";
+import { path } from "./routes/path.js";
 import { checks, stats } from "./routes/reports.js";
 import { search } from "./routes/search.js";
+import { siblings } from "./routes/siblings.js";
 import { topModels, topOrgs } from "./routes/top.js";
 import { withSecurityHeaders } from "./security-headers.js";
 import { ServerData } from "./server-data.js";
@@ -68,6 +72,11 @@ export function createApp(deps: AppDeps): App {
     ["/api/top-orgs", topOrgs],
     ["/api/stats", stats],
     ["/api/checks", checks],
+    ["/api/quants", quants],
+    ["/api/adapters", adapters],
+    ["/api/licenses", licences],
+    ["/api/path", path],
+    ["/api/siblings", siblings],
     ["/api/export", (routeData, params) => exportFamily(routeData, params, deps.log)],
   ]);
 
@@ -82,7 +91,8 @@ export function createApp(deps: AppDeps): App {
         throw new HttpError(
           404,
           `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
-            "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export",
+            "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
+            "/api/licenses, /api/path, /api/siblings",
         );
       const key = AnswerCache.keyOf(url);
       const gzip = acceptsGzip(request.headers.get("accept-encoding"));

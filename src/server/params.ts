@@ -3,7 +3,13 @@
 
 import { parseFanName } from "../vocabulary/fan.js";
 import { isModelId } from "../vocabulary/model-id.js";
-import { parseChoice, parseRelationList, parseWholeNumber, quoteValue } from "../vocabulary/option-values.js";
+import {
+  parseChoice,
+  parseRelationList,
+  parseThroughList,
+  parseWholeNumber,
+  quoteValue,
+} from "../vocabulary/option-values.js";
 import type { Relation } from "../vocabulary/relation.js";
 import { HttpError } from "./http-error.js";
 
@@ -90,6 +96,31 @@ export function choiceParam<T extends string>(
 ): T {
   const raw = single(params, name);
   if (raw === undefined || raw === "") return fallback;
+  const parsed = parseChoice(raw, choices);
+  if (!parsed.ok) throw new HttpError(400, `parameter "${name}" ${parsed.reason}, got ${quoteValue(raw)}`);
+  return parsed.value;
+}
+
+/** The relations a walk goes through: a relation list, `all` or `none` (the default). */
+export function throughParam(params: URLSearchParams, name: string): Relation[] {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return [];
+  const parsed = parseThroughList(raw);
+  if (!parsed.ok) {
+    const use = "use all, none, or a list of finetune, adapter, quantized, merge, unknown";
+    throw new HttpError(400, `parameter "${name}": ${parsed.reason}; ${use}`);
+  }
+  return parsed.value;
+}
+
+/** One of a few words, or undefined when absent. */
+export function optionalChoiceParam<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const raw = single(params, name);
+  if (raw === undefined || raw === "") return undefined;
   const parsed = parseChoice(raw, choices);
   if (!parsed.ok) throw new HttpError(400, `parameter "${name}" ${parsed.reason}, got ${quoteValue(raw)}`);
   return parsed.value;

@@ -3,6 +3,10 @@
 
 import type { ChecksReport } from "../graph/checks.js";
 import type { FamilyReport } from "../graph/family.js";
+import type { CopiesReport } from "../graph/index-copies.js";
+import type { LicencesReport } from "../graph/index-licences.js";
+import type { PathReport } from "../graph/index-paths.js";
+import type { SiblingsReport } from "../graph/index-siblings.js";
 import type { LineageStats } from "../graph/lineage-stats.js";
 import type { Ranking } from "../graph/top-models.js";
 import type { Relation, RelationCounts } from "../vocabulary/relation.js";
@@ -135,3 +139,15 @@ export type StatsResponse = LineageStats;
 
 /** GET /api/checks: what `hf-lineage check --json` prints. */
 export type ChecksResponse = ChecksReport;
+
+/** GET /api/quants and /api/adapters: exactly `quants --json` and `adapters --json`. */
+export type CopiesResponse = CopiesReport;
+
+/** GET /api/licenses: exactly `licenses --json` (with `format=csv`, the findings as CSV instead). */
+export type LicencesResponse = LicencesReport;
+
+/** GET /api/path: exactly `path --json`. */
+export type PathResponse = PathReport;
+
+/** GET /api/siblings: exactly `siblings --json`. */
+export type SiblingsResponse = SiblingsReport;

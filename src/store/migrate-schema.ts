@@ -1,7 +1,8 @@
 // Brings a database written by an earlier hf-lineage up to the current schema, in one transaction, keeping every
 // row, one version at a time. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope
-// in `fingerprint`) and numbered models only by their implicit rowid. Version 2 did not record which models changed
-// since the stored lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole.
+// in `fingerprint`) and numbered models only by their implicit rowid. Version 2 had no model_details (the details
+// come with the next import or crawl of a model's record) and did not record which models changed since the stored
+// lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole.
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -30,6 +31,7 @@ function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
+/** Version 1 to 2: models numbered explicitly, imports and crawls kept as runs. */
 function fromVersion1(db: Database.Database): void {
   // Version 1 made crawl_tasks on a database's first family crawl, keyed by import_id: set it aside first.
   const hadTasks = hasTable(db, "crawl_tasks");
@@ -46,6 +48,7 @@ function fromVersion1(db: Database.Database): void {
   db.exec("DROP TABLE import_problems; DROP TABLE imports;");
 }
 
+/** Version 2 to 3: model_details, changed_models and its triggers (SCHEMA_SQL creates what is missing). */
 function fromVersion2(db: Database.Database): void {
   db.exec(SCHEMA_SQL);
   // Changes made before the triggers existed are not in changed_models: the next index is built whole.

@@ -16,6 +16,8 @@ export interface RowWriter {
 }
 
 /**
+ * A record's details replace the stored tags, and the card's licence fields when the record carries its card,
+ * while the fields a listing may leave out (gguf, safetensors, config, files, all-time downloads) keep a known value.
  * A record's fields overwrite stored ones, except that a missing value never erases a known one (sources
  * differ in what they carry), with one exception: a record that is the whole truth about its declared bases
  * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model
@@ -42,6 +44,25 @@ export function createRowWriter(store: Store): RowWriter {
       placeholder = 0,
       base_model_raw = CASE WHEN @replacesDeclaredBases THEN excluded.base_model_raw
                             ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
+  const upsertDetails = db.prepare(`
+    INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
+                               safetensors_total, model_type, architectures, file_count, format_files,
+                               downloads_all_time)
+    SELECT node, @tags, @cardLicense, @licenseName, @licenseLink, @ggufTotal, @ggufArchitecture, @safetensorsTotal,
+           @modelType, @architectures, @fileCount, @formatFiles, @downloadsAllTime FROM models WHERE id = @id
+    ON CONFLICT (node) DO UPDATE SET
+      tags = excluded.tags,
+      card_license = CASE WHEN @hasCard THEN excluded.card_license ELSE card_license END,
+      license_name = CASE WHEN @hasCard THEN excluded.license_name ELSE license_name END,
+      license_link = CASE WHEN @hasCard THEN excluded.license_link ELSE license_link END,
+      gguf_total = coalesce(excluded.gguf_total, gguf_total),
+      gguf_architecture = coalesce(excluded.gguf_architecture, gguf_architecture),
+      safetensors_total = coalesce(excluded.safetensors_total, safetensors_total),
+      model_type = coalesce(excluded.model_type, model_type),
+      architectures = coalesce(excluded.architectures, architectures),
+      file_count = coalesce(excluded.file_count, file_count),
+      format_files = coalesce(excluded.format_files, format_files),
+      downloads_all_time = coalesce(excluded.downloads_all_time, downloads_all_time)`);
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
     ON CONFLICT (id) DO UPDATE SET placeholder = 0`);
@@ -68,6 +89,17 @@ export function createRowWriter(store: Store): RowWriter {
           replacesDeclaredBases: rows.replacesDeclaredBasesOf === rows.model.id ? 1 : 0,
         });
         models++;
+        const details = rows.details;
+        if (details !== undefined) {
+          upsertDetails.run({
+            ...details,
+            id: rows.model.id,
+            hasCard: details.hasCard ? 1 : 0,
+            tags: JSON.stringify(details.tags),
+            architectures: details.architectures === null ? null : JSON.stringify(details.architectures),
+            formatFiles: details.formatFiles === null ? null : JSON.stringify(details.formatFiles),
+          });
+        }
       }
       for (const id of rows.existing) models += markExisting.run(id, authorOf(id)).changes;
       if (rows.replacesDeclaredBasesOf !== null) {

@@ -31,6 +31,24 @@ CREATE INDEX IF NOT EXISTS models_id_nocase ON models (id COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS models_placeholders ON models (id) WHERE placeholder = 1;
 CREATE INDEX IF NOT EXISTS models_base_lists ON models (id) WHERE base_model_raw LIKE '[%';
 
+-- What a model's Hub record tells beyond lineage (schema version 3): one row per model whose record was read, so a
+-- model without a row has no known details (a placeholder, or a model known only from an edge list).
+CREATE TABLE IF NOT EXISTS model_details (
+  node               INTEGER PRIMARY KEY REFERENCES models (node),
+  tags               TEXT NOT NULL,  -- JSON list of every tag
+  card_license       TEXT,           -- the card's license as written (a list joined with commas)
+  license_name       TEXT,
+  license_link       TEXT,
+  gguf_total         INTEGER,
+  gguf_architecture  TEXT,
+  safetensors_total  INTEGER,
+  model_type         TEXT,
+  architectures      TEXT,           -- JSON list
+  file_count         INTEGER,
+  format_files       TEXT,           -- JSON list of the file names that tell a format (weights, quant/adapter configs)
+  downloads_all_time INTEGER
+);
+
 CREATE TABLE IF NOT EXISTS edges (
   child    TEXT NOT NULL,
   parent   TEXT NOT NULL,

@@ -46,3 +46,14 @@ export function parseChoice<T extends string>(text: string, choices: readonly T[
   if (choice === undefined) return { ok: false, reason: `must be one of ${choices.join(", ")}` };
   return { ok: true, value: choice };
 }
+
+/**
+ * The relations a walk goes through (`--through`): a relation list as parseRelationList reads it, `all` for every
+ * relation, or `none` for none (only the model's own direct children count).
+ */
+export function parseThroughList(text: string): ParsedValue<Relation[]> {
+  const trimmed = text.trim();
+  if (trimmed === "all") return { ok: true, value: [...RELATIONS] };
+  if (trimmed === "none") return { ok: true, value: [] };
+  return parseRelationList(trimmed);
+}

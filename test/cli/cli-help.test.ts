@@ -18,6 +18,11 @@ const PROMISED: Record<string, string[]> = {
   tree: ["--depth", "--relations", "--max-nodes"],
   top: ["--by", "--limit"],
   check: ["--examples"],
+  quants: ["--format", "--bits", "--through", "--limit"],
+  adapters: ["--through", "--limit"],
+  licenses: ["--csv", "--limit"],
+  path: ["--max-paths"],
+  siblings: ["--limit"],
 };
 const SHARED = ["--db", "--json", "--help"];
 

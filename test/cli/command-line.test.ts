@@ -75,8 +75,8 @@ describe("runCommandLine", () => {
       code: 2,
       stdout: "",
       stderr:
-        "hf-lineage: give a command: import, crawl, summary, stats, family, ancestors, tree, top, check, export, " +
-        "serve\nRun `hf-lineage --help` for the commands.\n",
+        "hf-lineage: give a command: import, crawl, summary, stats, family, ancestors, tree, quants, adapters, " +
+        "licenses, path, siblings, top, check, export, serve\nRun `hf-lineage --help` for the commands.\n",
     });
   });
 

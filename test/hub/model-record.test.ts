@@ -31,6 +31,8 @@ describe("fetchModelRecord", () => {
       "_id",
       "author",
       "cardData",
+      // The details kept beside lineage (this record has config, safetensors and files; downloadsAllTime is null).
+      "config",
       "createdAt",
       "downloads",
       "gated",
@@ -40,6 +42,8 @@ describe("fetchModelRecord", () => {
       "likes",
       "pipeline_tag",
       "private",
+      "safetensors",
+      "siblings",
       "tags",
     ]);
     expect(await fetchModelRecord("nobody/nothing", options)).toBeNull();

@@ -1,6 +1,6 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
-// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) or 2 (no record of the models changed
-// since the stored lineage index) opens migrated, every row kept.
+// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) or 2 (no model_details, no record of
+// the models changed since the stored lineage index) opens migrated, every row kept.
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,8 +8,27 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectionOf } from "../../src/store/database-handle.js";
+import { emptyModelRow, type ModelDetailsRow } from "../../src/ingest/record-rows.js";
 import { openStore } from "../../src/store/open-store.js";
+import { createRowWriter } from "../../src/store/row-writer.js";
+import { SCHEMA_SQL } from "../../src/store/schema.js";
 import { lineageRows } from "../support/lineage-table-rows.js";
+
+const emptyDetails: ModelDetailsRow = {
+  tags: [],
+  hasCard: true,
+  cardLicense: null,
+  licenseName: null,
+  licenseLink: null,
+  ggufTotal: null,
+  ggufArchitecture: null,
+  safetensorsTotal: null,
+  modelType: null,
+  architectures: null,
+  fileCount: null,
+  formatFiles: null,
+  downloadsAllTime: null,
+};
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-migrate-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -111,6 +130,7 @@ describe("a schema version 1 database", () => {
       "lineage_index",
       "meta",
       "metrics",
+      "model_details",
       "models",
       "run_problems",
       "runs",
@@ -147,37 +167,67 @@ describe("a schema version 1 database", () => {
   });
 });
 
-describe("a schema version 2 database", () => {
-  it("gets the list of changed models and its triggers, keeps every row, and drops its stored index", () => {
-    // Version 2 as it shipped is version 3 without changed_models and its triggers.
-    const path = join(folder, "v2.db");
-    const made = openStore(path);
-    const db = connectionOf(made);
-    db.exec(`INSERT INTO models (id, author, downloads) VALUES ('org/base', 'org', 12), ('org/tune', 'org', NULL);
-             INSERT INTO edges VALUES ('org/tune', 'org/base', 'finetune', 'file', 'org/base');
-             INSERT INTO lineage_index VALUES (0, 'header', x'7b7d');
-             DROP TABLE changed_models;
-             UPDATE meta SET value = '2' WHERE key = 'schema_version';`);
-    for (const trigger of ["models_inserted", "models_updated", "edges_inserted", "edges_updated", "edges_deleted"])
-      db.exec(`DROP TRIGGER ${trigger}`);
-    const before = lineageRows(made);
-    made.close();
+// Version 2 is version 3 without model_details, changed_models and its triggers (src/store/schema.ts at version 2).
+const VERSION_2_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS model_details \([^;]*?\n\);\n/, "")
+  .replace(/CREATE TABLE IF NOT EXISTS changed_models \([^;]*?\n\);\n/, "")
+  .replace(/CREATE TRIGGER IF NOT EXISTS \w+ AFTER [\s\S]*?\nEND;\n/g, "");
+const VERSION_2_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '2'), ('data_version', '4');
+INSERT INTO models (node, id, author, downloads, license, placeholder) VALUES
+  (3, 'google/gemma-7b', 'google', 12, 'gemma', 0), (5, 'org/tune', 'org', NULL, NULL, 0);
+INSERT INTO edges VALUES ('org/tune', 'google/gemma-7b', 'finetune', 'tag', 'base_model:finetune:google/gemma-7b');
+INSERT INTO runs (id, kind, source, format, fingerprint, status, started_at, records_read, records, models, edges)
+  VALUES (1, 'import', '/data/trees.json', 'family-trees', 'abc', 'complete', '2026-01-01T00:00:00Z', 2, 2, 2, 1);
+INSERT INTO lineage_index VALUES (4, 'header', x'00');
+INSERT INTO metrics VALUES ('google/gemma-7b', 0, 1, 1, 0.5, 12);
+`;
 
+describe("a schema version 2 database", () => {
+  it("gains model_details and changed_models, every row kept, its stored index dropped, and fills both", () => {
+    const path = join(folder, "v2.db");
+    const raw = new Database(path);
+    raw.exec(VERSION_2_SQL + VERSION_2_ROWS);
+    const missing =
+      "SELECT count(*) FROM sqlite_master WHERE name IN ('model_details', 'changed_models') OR type = 'trigger'";
+    expect(raw.prepare(missing).pluck().get()).toBe(0);
+    raw.close();
     const store = openStore(path);
-    const migrated = connectionOf(store);
-    expect(migrated.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("3");
-    expect(lineageRows(store)).toEqual(before);
-    expect(migrated.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
-    expect(migrated.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
-    // From now on every write that the lineage index reads is recorded, by node number.
-    // (Likes are not in the index; a value written again unchanged is no change.)
-    const changed = () => migrated.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
-    migrated.exec(`UPDATE models SET downloads = 13 WHERE id = 'org/base';
-                   UPDATE models SET likes = 1, downloads = NULL WHERE id = 'org/tune';
-                   INSERT INTO models (id) VALUES ('org/new');`);
-    expect(changed()).toEqual([1, 3]);
-    migrated.exec(`DELETE FROM edges WHERE child = 'org/tune'`);
-    expect(changed()).toEqual([1, 2, 3]);
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "3"]);
+    expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
+      [3, "google/gemma-7b", 12, "gemma"],
+      [5, "org/tune", null, null],
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM edges`).pluck().get()).toBe(1);
+    expect(db.prepare(`SELECT id, format, status FROM runs`).raw().all()).toEqual([[1, "family-trees", "complete"]]);
+    // Changes made before the triggers existed are not listed: the next index is built whole.
+    expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT id, subtree_downloads FROM metrics`).raw().all()).toEqual([["google/gemma-7b", 12]]);
+    expect(db.prepare(`SELECT count(*) FROM model_details`).pluck().get()).toBe(0);
+    createRowWriter(store).write({
+      model: { ...emptyModelRow("org/tune"), license: "mit" },
+      details: { ...emptyDetails, tags: ["license:mit"], cardLicense: "mit" },
+      existing: [],
+      edges: [],
+      unresolved: [],
+      replacesDeclaredBasesOf: null,
+      warnings: [],
+    });
+    expect(db.prepare(`SELECT node, tags, card_license FROM model_details`).raw().all()).toEqual([
+      [5, '["license:mit"]', "mit"],
+    ]);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    // From now on every write that the lineage index reads is recorded, by node number. The record above changed
+    // nothing the index reads (its licence, its details); likes are not in the index either.
+    const changed = () => db.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
+    expect(changed()).toEqual([]);
+    db.exec(`UPDATE models SET downloads = 13 WHERE id = 'google/gemma-7b';
+             UPDATE models SET likes = 1, downloads = NULL WHERE id = 'org/tune';
+             INSERT INTO models (id) VALUES ('org/new');`);
+    expect(changed()).toEqual([3, 6]);
+    db.exec(`DELETE FROM edges WHERE child = 'org/tune'`);
+    expect(changed()).toEqual([3, 5, 6]);
     store.close();
   });
 });

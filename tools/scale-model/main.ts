@@ -7,12 +7,14 @@ import { parseArgs } from "node:util";
 import { refreshIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { openStore } from "../../src/store/open-store.js";
 import { parseWholeNumber, quoteValue } from "../../src/vocabulary/option-values.js";
+import { writeScaleDetails } from "./scale-details.js";
 import { writeScaleModel } from "./scale-model.js";
 
-const USAGE = `Usage: npm run scale-model -- --db FILE [--models N (default 2,500,000)] [--seed S]
+const USAGE = `Usage: npm run scale-model -- --db FILE [--models N (default 2,500,000)] [--seed S] [--details]
 
 Writes a generated lineage calibrated to published whole-Hub figures (see tools/scale-model/scale-model.ts) into a
-new database FILE, then builds its lineage index. The same seed gives the same lineage.
+new database FILE, then builds its lineage index. The same seed gives the same lineage. --details also writes
+model details (licences, quantization formats and files; see tools/scale-model/scale-details.ts).
 `;
 
 function wholeNumber(value: string | undefined, name: string, fallback: number): number {
@@ -28,6 +30,7 @@ function main(): void {
       db: { type: "string" },
       models: { type: "string" },
       seed: { type: "string" },
+      details: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -49,6 +52,13 @@ function main(): void {
         `(${facts.derivatives.toLocaleString("en-US")} with a base), ` +
         `${facts.edges.toLocaleString("en-US")} edges in ${seconds(started)} s\n`,
     );
+    if (values.details === true) {
+      started = performance.now();
+      const declared = writeScaleDetails(store, { seed });
+      process.stderr.write(
+        `wrote details, ${declared.toLocaleString("en-US")} declared licences, in ${seconds(started)} s\n`,
+      );
+    }
     started = performance.now();
     refreshIndexedLineage(store);
     process.stderr.write(`built the lineage index in ${seconds(started)} s\n`);

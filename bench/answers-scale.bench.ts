@@ -1,0 +1,109 @@
+// The answers along the lineage at Hub scale, each from a cold process (median of 3, peak RSS): `quants` of the
+// base with the most descendants (directly, and through every relation) and `licenses` of the largest org family,
+// on the generated Hub (tools/scale-model) with its calibrated details (scale-details.ts). Beside them, a SQLite
+// recursive CTE from a cold process finding the same quantized descendants. `npm run build` first.
+// HF_LINEAGE_ANSWERS_DB names a scale-model database to copy (its details are written when it has none) instead of
+// generating one of HF_LINEAGE_ANSWERS_MODELS models (default 2,500,000).
+
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { indexOrgFamilies, openIndexedLineage } from "../src/graph/indexed-lineage.js";
+import { indexTopModels } from "../src/graph/index-top.js";
+import { connectionOf } from "../src/store/database-handle.js";
+import { openStore } from "../src/store/open-store.js";
+import { writeScaleDetails } from "../tools/scale-model/scale-details.js";
+import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+
+const CLI = resolve(process.cwd(), "dist/cli.js");
+const TIME = "/usr/bin/time";
+const RUNS = 3;
+
+interface Run {
+  ms: number;
+  cpuMs: number | null;
+  rssMb: number | null;
+  stdout: string;
+}
+
+function cold(command: string, args: string[]): Run {
+  const timed = existsSync(TIME);
+  const started = performance.now();
+  const result = timed
+    ? spawnSync(TIME, ["-f", "%U %S %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30 })
+    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`bench: ${command} ${args.join(" ")} failed: ${result.stderr}`);
+  if (!timed) return { ms, cpuMs: null, rssMb: null, stdout: result.stdout };
+  const [user, system, rss] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
+  return { ms, cpuMs: ((user ?? 0) + (system ?? 0)) * 1000, rssMb: (rss ?? 0) / 1024, stdout: result.stdout };
+}
+
+function median(run: () => Run): Run {
+  const runs = Array.from({ length: RUNS }, run).sort((a, b) => a.ms - b.ms);
+  return runs[Math.floor(RUNS / 2)] as Run;
+}
+
+const shown = (run: Run) =>
+  `${(run.ms / 1000).toFixed(2)} s` +
+  (run.cpuMs === null ? "" : ` (CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${(run.rssMb ?? 0).toFixed(0)} MB)`);
+
+/** Quantized models below @p through every relation, as the CTE counts them. */
+const QUANTS_CTE = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent = @p AND child <> parent
+  UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id WHERE e.child <> e.parent)
+  SELECT count(*) FROM below b WHERE b.id <> @p
+    AND EXISTS (SELECT 1 FROM edges e WHERE e.child = b.id AND e.relation = 'quantized')`;
+
+function sqlitePeer(db: string, sql: string, parameter: string): Run {
+  const script = `const D = require(${JSON.stringify(resolve("node_modules/better-sqlite3"))});
+    const db = new D(process.argv[1], { readonly: true });
+    console.log(db.prepare(process.argv[2]).pluck().get({ p: process.argv[3] }));`;
+  return cold(process.execPath, ["-e", script, db, sql, parameter]);
+}
+
+export default async function answersScaleBench(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-answers-"));
+  try {
+    const db = join(scratch, "hub.db");
+    const source = process.env.HF_LINEAGE_ANSWERS_DB;
+    let started = performance.now();
+    if (source !== undefined) copyFileSync(source, db);
+    const store = openStore(db);
+    if (source === undefined)
+      writeScaleModel(store, { models: Number(process.env.HF_LINEAGE_ANSWERS_MODELS ?? 2_500_000) });
+    if (connectionOf(store).prepare(`SELECT count(*) FROM model_details`).pluck().get() === 0) writeScaleDetails(store);
+    const lineage = openIndexedLineage(store);
+    const base = indexTopModels(lineage, "descendants", 1)[0]?.id as string;
+    const org = indexOrgFamilies(lineage, 1)[0]?.org as string;
+    console.log(
+      `${lineage.index.models.toLocaleString("en-US")} models ready in ` +
+        `${((performance.now() - started) / 1000).toFixed(0)} s; ` +
+        `load average ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(" ")}`,
+    );
+    store.close();
+    started = performance.now();
+    const direct = median(() => cold(process.execPath, [CLI, "quants", base, "--db", db, "--json"]));
+    const all = median(() => cold(process.execPath, [CLI, "quants", base, "--through", "all", "--db", db, "--json"]));
+    const cte = median(() => sqlitePeer(db, QUANTS_CTE, base));
+    const found = (JSON.parse(all.stdout) as { found: number }).found;
+    if (Number(cte.stdout.trim()) !== found)
+      throw new Error(`bench: the CTE finds ${cte.stdout.trim()} quantized descendants, quants ${found}`);
+    console.log(`quants ${base} (directly): ${shown(direct)}`);
+    console.log(`quants ${base} --through all (${found.toLocaleString("en-US")} copies): ${shown(all)}`);
+    console.log(`  SQLite recursive CTE, the same copies counted: ${shown(cte)}`);
+    const licences = median(() => cold(process.execPath, [CLI, "licenses", org, "--db", db, "--json"]));
+    const report = JSON.parse(licences.stdout) as { models: unknown[]; findings: unknown[] };
+    console.log(
+      `licenses ${org} (${report.models.length.toLocaleString("en-US")} models, ` +
+        `${report.findings.length.toLocaleString("en-US")} findings, ` +
+        `${(licences.stdout.length / 1e6).toFixed(0)} MB of JSON): ` +
+        `${shown(licences)}`,
+    );
+    console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,252 @@
+// The licences along a family, read from the lineage index: each model's declared licence, its ancestors' licences,
+// and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
+// parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
+
+import { licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
+import { familyNodes } from "./index-family.js";
+import { forEachReached } from "./index-reach.js";
+import type { IndexedLineage } from "./indexed-lineage.js";
+import {
+  derivativeFindings,
+  FINDING_KINDS,
+  incompatibleParents,
+  isRestrictive,
+  LICENCE_RULES,
+  licenceRule,
+  type FindingKind,
+  type LicenceRule,
+} from "./licence-rules.js";
+import type { ResolvedQuery } from "./resolve-query.js";
+
+/** A model's licence: declared (and in the rules or not), none declared, or unknown (no record was read). */
+export type LicenceClass = "permissive" | "restrictive" | "unknown" | "none";
+
+export interface LicenceModel {
+  id: string;
+  /** The declared licence (`license_name` for `other`), `none` when the record declares none, `unknown` without one. */
+  licence: string;
+  class: LicenceClass;
+  /** The licences of all its ancestors, each once, sorted. */
+  ancestorLicences: string[];
+}
+
+export interface LicenceFinding {
+  id: string;
+  licence: string;
+  /** The ancestor whose licence the model's breaks (for none-declared: the nearest one declaring a licence). */
+  ancestor: string | null;
+  ancestorLicence: string | null;
+  kind: FindingKind;
+  /** From the ancestor down to the model. */
+  path: string[];
+  /** The other parent, for merge-incompatible. */
+  with?: { id: string; licence: string };
+}
+
+export interface LicencesReport {
+  query: string;
+  kind: "model" | "org";
+  /** The query's own models, then the descendants, nearest first. */
+  models: LicenceModel[];
+  /** In the order of `models`; a model's findings nearest ancestor first. */
+  findings: LicenceFinding[];
+  /** For each licence a finding rests on, the clause it comes from (licence-rules.ts). */
+  rules: Record<string, string>;
+  /** The models whose licence is unknown (no record, `unknown`, `other`, a name the rules do not hold), by licence. */
+  unknown: { models: number; byLicence: Record<string, number> };
+}
+
+/** A model's declared licence from its stored facts. */
+export function declaredLicence(row: LicenceFactsRow | undefined): string {
+  if (row === undefined || row.has_record !== 1) return "unknown";
+  const card = row.license?.trim().toLowerCase() ?? null;
+  const name = row.license_name?.trim().toLowerCase() ?? null;
+  if (card === "other" && name !== null) return name;
+  if (card !== null && card.length > 0) return card;
+  return name ?? "none";
+}
+
+const NONE = -2;
+const UNKNOWN = -1;
+
+export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery): LicencesReport {
+  const { index, store } = lineage;
+  const sources = familyNodes(lineage, resolved);
+  const family = [...sources];
+  forEachReached(index, sources, { direction: "down" }, (node) => family.push(node));
+  const everyone = [...family];
+  forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
+  // Each distinct licence gets a code; a node's licence and rule are read from typed arrays in the walks.
+  const licences: string[] = [];
+  const codeOf = new Map<string, number>();
+  const licenceCode = new Int32Array(index.size);
+  const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
+  const facts = licenceFacts(store, everyone);
+  const ids = new Map<number, string>();
+  // Stored values repeat: each distinct (licence, name, record) is read once.
+  const codeOfStored = new Map<string, number>();
+  for (const row of facts) {
+    ids.set(row.node, row.id);
+    const stored = `${row.license}\u0000${row.license_name}\u0000${row.has_record}`;
+    let code = codeOfStored.get(stored);
+    if (code === undefined) {
+      const licence = declaredLicence(row);
+      code = codeOf.get(licence);
+      if (code === undefined) {
+        code = licences.length;
+        licences.push(licence);
+        codeOf.set(licence, code);
+      }
+      codeOfStored.set(stored, code);
+    }
+    licenceCode[row.node] = code;
+  }
+  const ruleOfCode = licences.map((licence) => {
+    const rule = licenceRule(licence);
+    return licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
+  });
+  for (const node of everyone) ruleOf[node] = ruleOfCode[licenceCode[node] as number] as number;
+  const ruleAt = (node: number): LicenceRule | null => {
+    const at = ruleOf[node] as number;
+    return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
+  };
+  const name = (node: number) => ids.get(node) as string;
+  const licence = (node: number) => licences[licenceCode[node] as number] as string;
+  const unknownCode = codeOf.get("unknown") ?? -1;
+
+  // One upward walk per model, its marks kept apart by a stamp, so no array is cleared between models.
+  const stamp = new Uint32Array(index.size);
+  const toward = new Int32Array(index.size);
+  const queue = new Uint32Array(index.size);
+  const licenceSeen = new Uint32Array(licences.length);
+  // The kinds of finding between two licences, by their codes, worked out once per pair.
+  const kindsOf = new Map<number, FindingKind[]>();
+  const findingSeen = new Uint32Array(FINDING_KINDS.length * licences.length);
+  const rules: Record<string, string> = {};
+  const models: LicenceModel[] = [];
+  const findings: LicenceFinding[] = [];
+  const unknownBy = new Map<string, number>();
+  family.forEach((model, round) => {
+    const mark = round + 1;
+    stamp[model] = mark;
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = model;
+    const own = ruleAt(model);
+    const ancestorCodes: number[] = [];
+    let nearestDeclared = -1;
+    const pathDown = (ancestor: number): string[] => {
+      const path = [ancestor];
+      while (path[path.length - 1] !== model) path.push(toward[path[path.length - 1] as number] as number);
+      return path.map(name);
+    };
+    while (head < tail) {
+      const current = queue[head++] as number;
+      for (let e = index.parentStart[current] as number; e < (index.parentStart[current + 1] as number); e++) {
+        const parent = index.parents[e] as number;
+        if (stamp[parent] === mark) continue;
+        stamp[parent] = mark;
+        toward[parent] = current;
+        queue[tail++] = parent;
+        const code = licenceCode[parent] as number;
+        if (licenceSeen[code] !== mark) {
+          licenceSeen[code] = mark;
+          ancestorCodes.push(code);
+        }
+        if (nearestDeclared === -1 && (ruleOf[parent] as number) !== NONE && code !== unknownCode)
+          nearestDeclared = parent;
+        const rule = ruleAt(parent);
+        if (own === null || rule === null || !isRestrictive(rule)) continue;
+        const pair = (licenceCode[model] as number) * licences.length + code;
+        let kinds = kindsOf.get(pair);
+        if (kinds === undefined) kindsOf.set(pair, (kinds = derivativeFindings(own, rule)));
+        if (kinds.length === 0) continue;
+        const parentLicence = licence(parent);
+        rules[parentLicence] = rule.source;
+        for (const kind of kinds) {
+          const seen = FINDING_KINDS.indexOf(kind) * licences.length + code;
+          if (findingSeen[seen] === mark) continue;
+          findingSeen[seen] = mark;
+          findings.push({
+            id: name(model),
+            licence: licence(model),
+            ancestor: name(parent),
+            ancestorLicence: parentLicence,
+            kind,
+            path: pathDown(parent),
+          });
+        }
+      }
+    }
+    const ownLicence = licence(model);
+    if ((ruleOf[model] as number) === NONE) {
+      findings.push({
+        id: name(model),
+        licence: ownLicence,
+        ancestor: nearestDeclared === -1 ? null : name(nearestDeclared),
+        ancestorLicence: nearestDeclared === -1 ? null : licence(nearestDeclared),
+        kind: "none-declared",
+        path: nearestDeclared === -1 ? [name(model)] : pathDown(nearestDeclared),
+      });
+    }
+    if ((index.parentStart[model + 1] as number) - (index.parentStart[model] as number) > 1)
+      findings.push(...mergeFindings(model));
+    const cls: LicenceClass =
+      (ruleOf[model] as number) === NONE
+        ? "none"
+        : own === null
+          ? "unknown"
+          : isRestrictive(own)
+            ? "restrictive"
+            : "permissive";
+    if (cls === "unknown") unknownBy.set(ownLicence, (unknownBy.get(ownLicence) ?? 0) + 1);
+    models.push({
+      id: name(model),
+      licence: ownLicence,
+      class: cls,
+      ancestorLicences: ancestorCodes.map((code) => licences[code] as string).sort(),
+    });
+  });
+
+  function mergeFindings(model: number): LicenceFinding[] {
+    const parents = [...index.parents.subarray(index.parentStart[model], index.parentStart[model + 1])];
+    const found: LicenceFinding[] = [];
+    for (let i = 0; i < parents.length; i++) {
+      for (let j = i + 1; j < parents.length; j++) {
+        const [a, b] = [parents[i] as number, parents[j] as number].sort((x, y) => (name(x) < name(y) ? -1 : 1)) as [
+          number,
+          number,
+        ];
+        const ruleA = ruleAt(a);
+        const ruleB = ruleAt(b);
+        if (ruleA === null || ruleB === null || !incompatibleParents(ruleA, ruleB)) continue;
+        found.push({
+          id: name(model),
+          licence: licence(model),
+          ancestor: name(b),
+          ancestorLicence: licence(b),
+          kind: "merge-incompatible",
+          path: [name(b), name(model)],
+          with: { id: name(a), licence: licence(a) },
+        });
+        rules[licence(a)] = ruleA.source;
+        rules[licence(b)] = ruleB.source;
+      }
+    }
+    return found;
+  }
+
+  let unknownModels = 0;
+  for (const count of unknownBy.values()) unknownModels += count;
+  return {
+    query: resolved.kind === "model" ? resolved.id : resolved.org,
+    kind: resolved.kind,
+    models,
+    findings,
+    rules,
+    unknown: {
+      models: unknownModels,
+      byLicence: Object.fromEntries([...unknownBy].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))),
+    },
+  };
+}
