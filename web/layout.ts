@@ -1,0 +1,217 @@
+// The viewer's lineage layout, in pixels at the opening zoom: one band per depth from the queried model
+// (ancestors above, descendants below), every node a box wide enough for its dot and label, so nothing overlaps;
+// a crowded band wraps into several lines (a block) instead of growing wider than the screen.
+
+export interface LayoutItem {
+  key: string;
+  /** Depth from the queried model: 0 for the family's own models, negative for ancestors. */
+  row: number;
+  /** The box: the dot, a gap and the label, in pixels. */
+  width: number;
+  height: number;
+  /** The dot's radius; the dot sits at the box's left edge plus this. */
+  radius: number;
+  /** Orders siblings, larger first (then by key). */
+  weight: number;
+}
+
+export interface LayoutOptions {
+  /** Width over height of the area the drawing should fill. */
+  aspect: number;
+  /** Empty space between two depth bands (room for the edges). */
+  rowGap?: number;
+  /** Empty space between two boxes side by side. */
+  columnGap?: number;
+}
+
+export interface LayoutBox {
+  /** The dot's centre, y pointing down. */
+  x: number;
+  y: number;
+  /** The box: left, top, width, height. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface LayoutRow {
+  row: number;
+  top: number;
+  bottom: number;
+  /** The height of one line of the band (a wrapped block has several). */
+  line: number;
+}
+
+export interface Layout {
+  boxes: Map<string, LayoutBox>;
+  rows: LayoutRow[];
+  width: number;
+  height: number;
+  /** The tree parent each node hangs under (toward row 0), null for a node of row 0 or one whose link is not drawn. */
+  treeParent: Map<string, string | null>;
+  /** The most lines a wrapped block of leaves was given. */
+  blockLines: number;
+}
+
+/**
+ * Lays out `items` (edges as [parent, child] pairs among them) in bands, one per row. Each node has a tree parent,
+ * its heaviest neighbour one row closer to row 0; a band's nodes are ordered by their tree parent's place, then
+ * by weight, and wrap column by column into as many lines as the band needs to stay within the chosen width.
+ * Columns sit as near their parents as the band's room allows. The width that best fits `aspect` is chosen.
+ */
+export function lineageLayout(
+  items: readonly LayoutItem[],
+  edges: readonly (readonly [string, string])[],
+  options: LayoutOptions,
+): Layout {
+  const rowGap = options.rowGap ?? 32;
+  const columnGap = options.columnGap ?? 12;
+  if (!(options.aspect > 0)) throw new Error(`viewer/layout: aspect must be positive, got ${options.aspect}`);
+  const n = items.length;
+  const index = new Map<string, number>();
+  items.forEach((item, i) => index.set(item.key, i));
+
+  // The tree: each node's parent is the heaviest neighbour one row closer to row 0.
+  const parent = new Int32Array(n).fill(-1);
+  const heavier = (a: number, b: number) =>
+    b < 0 ||
+    items[a]!.weight > items[b]!.weight ||
+    (items[a]!.weight === items[b]!.weight && items[a]!.key < items[b]!.key);
+  for (const [source, target] of edges) {
+    const s = index.get(source);
+    const t = index.get(target);
+    if (s === undefined || t === undefined || s === t) continue;
+    const rs = items[s]!.row;
+    const rt = items[t]!.row;
+    // Below row 0 a child hangs under a parent; above it, a parent hangs over a child.
+    if (rt > 0 && rs === rt - 1 && heavier(s, parent[t]!)) parent[t] = s;
+    if (rs < 0 && rt === rs + 1 && heavier(t, parent[s]!)) parent[s] = t;
+  }
+
+  // Bands, nearest rows first, so every tree parent is ordered before its children.
+  const bands = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const list = bands.get(items[i]!.row);
+    if (list === undefined) bands.set(items[i]!.row, [i]);
+    else list.push(i);
+  }
+  const rowNumbers = [...bands.keys()].sort((a, b) => a - b);
+  const outward = [...rowNumbers].sort((a, b) => Math.abs(a) - Math.abs(b) || b - a);
+  const rank = new Float64Array(n);
+  const byWeight = (a: number, b: number) =>
+    items[b]!.weight - items[a]!.weight || (items[a]!.key < items[b]!.key ? -1 : items[a]!.key > items[b]!.key ? 1 : 0);
+  for (const row of outward) {
+    const band = bands.get(row)!;
+    band.sort((a, b) => {
+      const pa = parent[a]! < 0 ? Infinity : rank[parent[a]!]!;
+      const pb = parent[b]! < 0 ? Infinity : rank[parent[b]!]!;
+      return pa - pb || byWeight(a, b);
+    });
+    band.forEach((node, position) => (rank[node] = position));
+  }
+  const lineHeight = new Map<number, number>();
+  for (const item of items) lineHeight.set(item.row, Math.max(lineHeight.get(item.row) ?? 0, item.height));
+  const widest = items.reduce((most, item) => Math.max(most, item.width), 1);
+  const total = items.reduce((sum, item) => sum + item.width + columnGap, 0);
+
+  /** The band's columns for a width limit: as few lines as keep it within `limit`. */
+  function columnsOf(band: number[], limit: number): { lines: number; columns: number[][]; widths: number[] } {
+    for (let lines = 1; ; lines++) {
+      const columns: number[][] = [];
+      for (let start = 0; start < band.length; start += lines) columns.push(band.slice(start, start + lines));
+      const widths = columns.map((column) => Math.max(...column.map((k) => items[k]!.width)));
+      const width = widths.reduce((sum, w) => sum + w + columnGap, -columnGap);
+      if (width <= limit || lines >= band.length) return { lines, columns, widths };
+    }
+  }
+
+  function measure(limit: number): { width: number; height: number } {
+    let width = 0;
+    let height = -rowGap;
+    for (const row of rowNumbers) {
+      const { lines, widths } = columnsOf(bands.get(row)!, limit);
+      width = Math.max(
+        width,
+        widths.reduce((sum, w) => sum + w + columnGap, -columnGap),
+      );
+      height += lines * (lineHeight.get(row) ?? 16) + rowGap;
+    }
+    return { width: Math.max(width, 1), height: Math.max(height, 1) };
+  }
+
+  // The width limit that lets the drawing be shown largest in the area's shape.
+  let limit = Math.max(widest, total);
+  let best = -Infinity;
+  for (let candidate = widest; candidate < total * 1.25; candidate *= 1.15) {
+    const size = measure(candidate);
+    const scale = Math.min(options.aspect / size.width, 1 / size.height);
+    if (scale > best * 1.0001) {
+      best = scale;
+      limit = candidate;
+    }
+  }
+  const width = measure(limit).width;
+
+  const boxes = new Map<string, LayoutBox>();
+  const dotX = new Float64Array(n);
+  const rows: LayoutRow[] = [];
+  const topOf = new Map<number, number>();
+  let y = 0;
+  let blockLines = 1;
+  for (const row of rowNumbers) {
+    const { lines } = columnsOf(bands.get(row)!, limit);
+    const line = lineHeight.get(row) ?? 16;
+    topOf.set(row, y);
+    rows.push({ row, top: y, bottom: y + lines * line, line });
+    y += lines * line + rowGap;
+    blockLines = Math.max(blockLines, lines);
+  }
+  for (const row of outward) {
+    const { columns, widths } = columnsOf(bands.get(row)!, limit);
+    // Each column wants its first dot over (or under) the mean place of its members' tree parents.
+    const wanted = columns.map((column) => {
+      const parents = column.filter((k) => parent[k]! >= 0).map((k) => dotX[parent[k]!]!);
+      const radius = items[column[0]!]!.radius;
+      return parents.length === 0 ? NaN : parents.reduce((sum, x) => sum + x, 0) / parents.length - radius;
+    });
+    const used = widths.reduce((sum, w) => sum + w + columnGap, -columnGap);
+    const left = new Float64Array(columns.length);
+    // Centred by default; then each column moves toward its parents as far as the band's room and order allow.
+    let cursor = (width - used) / 2;
+    for (let c = 0; c < columns.length; c++) {
+      left[c] = cursor;
+      cursor += widths[c]! + columnGap;
+    }
+    let floor = 0;
+    for (let c = 0; c < columns.length; c++) {
+      const want = Number.isNaN(wanted[c]!) ? left[c]! : wanted[c]!;
+      left[c] = Math.max(floor, want);
+      floor = left[c]! + widths[c]! + columnGap;
+    }
+    let ceiling = width;
+    for (let c = columns.length - 1; c >= 0; c--) {
+      left[c] = Math.min(left[c]!, ceiling - widths[c]!);
+      ceiling = left[c]! - columnGap;
+    }
+    const top = topOf.get(row) ?? 0;
+    const line = lineHeight.get(row) ?? 16;
+    columns.forEach((column, c) => {
+      column.forEach((k, position) => {
+        const item = items[k]!;
+        dotX[k] = left[c]! + item.radius;
+        boxes.set(item.key, {
+          x: dotX[k]!,
+          y: top + position * line + line / 2,
+          left: left[c]!,
+          top: top + position * line + (line - item.height) / 2,
+          width: item.width,
+          height: item.height,
+        });
+      });
+    });
+  }
+  const treeParent = new Map<string, string | null>();
+  for (let i = 0; i < n; i++) treeParent.set(items[i]!.key, parent[i]! < 0 ? null : items[parent[i]!]!.key);
+  return { boxes, rows, width, height: Math.max(1, y - rowGap), treeParent, blockLines };
+}
