@@ -61,7 +61,10 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
   const png = form.querySelector<HTMLButtonElement>("#export-png");
   return {
     setExportable(exportable: boolean) {
-      if (png !== null) png.disabled = !exportable;
+      if (png !== null) {
+        png.disabled = !exportable;
+        png.hidden = !exportable;
+      }
       for (const link of [gexf, gexf12]) {
         link.hidden = !exportable;
       }
@@ -82,7 +85,7 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
         gexf.href = exportUrl(params, "gexf");
         gexf.download = `${name}.gexf`;
         gexf12.href = exportUrl(params, "gexf-1.2");
-        gexf12.download = `${name}.gexf-1.2.gexf`;
+        gexf12.download = `${name}-gexf1.2.gexf`;
       }
     },
   };

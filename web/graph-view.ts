@@ -7,7 +7,16 @@ import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js
 import type { Relation } from "./api.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
-import { LABEL_FONT, LABEL_HEIGHT, PILL_PADDING, type DrawnNodeAttributes, type DrawnPayload } from "./lineage-view.js";
+import {
+  LABEL_FONT,
+  LABEL_HEIGHT,
+  MARGIN,
+  openingScale as openingScaleOf,
+  PILL_PADDING,
+  ROW_GUTTER,
+  type DrawnNodeAttributes,
+  type DrawnPayload,
+} from "./lineage-view.js";
 import { edgeDisplay, hoverState, IDLE, isLit, nodeDisplay, type DisplayState } from "./reducers.js";
 import type { SizeMode } from "./state.js";
 
@@ -18,12 +27,6 @@ export interface GraphViewEvents {
   clickStage(): void;
 }
 
-/** Up to this many drawn nodes, the opening zoom is never below 1:1, so every label fits beside its node. */
-export const ALL_LABELS_UP_TO = 150;
-/** The widest the opening zoom enlarges a small drawing. */
-const MAX_OPENING_SCALE = 1.5;
-const MARGIN = 24;
-const ROW_GUTTER = 74;
 const INK = "#1d232b";
 const MUTED = "#6b7480";
 const BACKING = "rgba(255, 255, 255, 0.88)";
@@ -45,6 +48,8 @@ export interface GraphView {
   drawn(): Promise<void>;
   /** The drawing as it is on screen, one canvas (WebGL layers and the overlay). */
   snapshot(): HTMLCanvasElement;
+  /** How many pixels of the edge layer have each opaque colour, as `#rrggbb` (for the tests: no blending). */
+  edgeColours(): Record<string, number>;
   /** Whether the camera is still where the view opened (nobody zoomed or panned since). */
   readonly untouched: boolean;
   /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
@@ -251,7 +256,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   // Sigma follows window resizes only; the panel and the notices also change the container's size.
   new ResizeObserver(() => renderer.scheduleRefresh()).observe(container);
 
-  /** Opens on the whole drawing at 1:1 or smaller; up to ALL_LABELS_UP_TO nodes, never below 1:1. */
+  /** Opens on the whole drawing at 1:1 or smaller; a small view (ALL_LABELS_UP_TO nodes) never below 1:1. */
   function openingCamera(): void {
     const camera = renderer.getCamera();
     opening = null;
@@ -263,12 +268,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const fitted = (unit.x - origin.x) / 100;
     if (!(fitted > 0)) return;
     const { width, height } = renderer.getDimensions();
-    const room = Math.min(
-      (width - 2 * MARGIN - ROW_GUTTER) / layout.width,
-      (height - 2 * MARGIN) / layout.height,
-      MAX_OPENING_SCALE,
-    );
-    const scale = graph.order <= ALL_LABELS_UP_TO ? Math.max(room, 1) : room;
+    const { scale, fits: room } = openingScaleOf(layout, { width, height }, graph.order);
     let centre = { x: layout.width / 2, y: layout.height / 2 };
     if (scale > room + 1e-9) {
       // Too wide or tall at 1:1: the query's row and model are centred, the rest is a pan away.
@@ -361,6 +361,25 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       for (const name of ["edges", "nodes", "labels", "hovers"])
         if (layers[name] !== undefined) out.drawImage(layers[name], 0, 0, canvas.width, canvas.height);
       return canvas;
+    },
+    edgeColours() {
+      renderer.refresh();
+      const layer = renderer.getCanvases().edges;
+      const counts: Record<string, number> = {};
+      if (layer === undefined) return counts;
+      const canvas = document.createElement("canvas");
+      canvas.width = layer.width;
+      canvas.height = layer.height;
+      const out = canvas.getContext("2d", { willReadFrequently: true })!;
+      out.drawImage(layer, 0, 0);
+      const pixels = out.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] !== 255) continue;
+        const channels = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+        const hex = `#${channels.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+        counts[hex] = (counts[hex] ?? 0) + 1;
+      }
+      return counts;
     },
     neighbour(node: string, direction: "up" | "down" | "left" | "right") {
       if (!graph.hasNode(node) || layout === null) return null;

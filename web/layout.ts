@@ -110,19 +110,23 @@ export function lineageLayout(
     });
     band.forEach((node, position) => (rank[node] = position));
   }
-  const lineHeight = new Map<number, number>();
-  for (const item of items) lineHeight.set(item.row, Math.max(lineHeight.get(item.row) ?? 0, item.height));
   const widest = items.reduce((most, item) => Math.max(most, item.width), 1);
   const total = items.reduce((sum, item) => sum + item.width + columnGap, 0);
 
-  /** The band's columns for a width limit: as few lines as keep it within `limit`. */
-  function columnsOf(band: number[], limit: number): { lines: number; columns: number[][]; widths: number[] } {
+  /** The band's columns for a width limit: as few lines as keep it within `limit`; a column's boxes stack. */
+  function columnsOf(
+    band: number[],
+    limit: number,
+  ): { lines: number; columns: number[][]; widths: number[]; height: number } {
     for (let lines = 1; ; lines++) {
       const columns: number[][] = [];
       for (let start = 0; start < band.length; start += lines) columns.push(band.slice(start, start + lines));
       const widths = columns.map((column) => Math.max(...column.map((k) => items[k]!.width)));
       const width = widths.reduce((sum, w) => sum + w + columnGap, -columnGap);
-      if (width <= limit || lines >= band.length) return { lines, columns, widths };
+      if (width <= limit || lines >= band.length) {
+        const height = Math.max(...columns.map((column) => column.reduce((sum, k) => sum + items[k]!.height, 0)));
+        return { lines, columns, widths, height };
+      }
     }
   }
 
@@ -130,12 +134,12 @@ export function lineageLayout(
     let width = 0;
     let height = -rowGap;
     for (const row of rowNumbers) {
-      const { lines, widths } = columnsOf(bands.get(row)!, limit);
+      const band = columnsOf(bands.get(row)!, limit);
       width = Math.max(
         width,
-        widths.reduce((sum, w) => sum + w + columnGap, -columnGap),
+        band.widths.reduce((sum, w) => sum + w + columnGap, -columnGap),
       );
-      height += lines * (lineHeight.get(row) ?? 16) + rowGap;
+      height += band.height + rowGap;
     }
     return { width: Math.max(width, 1), height: Math.max(height, 1) };
   }
@@ -160,11 +164,11 @@ export function lineageLayout(
   let y = 0;
   let blockLines = 1;
   for (const row of rowNumbers) {
-    const { lines } = columnsOf(bands.get(row)!, limit);
-    const line = lineHeight.get(row) ?? 16;
+    const { lines, columns, height } = columnsOf(bands.get(row)!, limit);
+    const line = Math.max(...columns.map((column) => items[column[0]!]!.height));
     topOf.set(row, y);
-    rows.push({ row, top: y, bottom: y + lines * line, line });
-    y += lines * line + rowGap;
+    rows.push({ row, top: y, bottom: y + height, line });
+    y += height + rowGap;
     blockLines = Math.max(blockLines, lines);
   }
   for (const row of outward) {
@@ -195,20 +199,21 @@ export function lineageLayout(
       ceiling = left[c]! - columnGap;
     }
     const top = topOf.get(row) ?? 0;
-    const line = lineHeight.get(row) ?? 16;
     columns.forEach((column, c) => {
-      column.forEach((k, position) => {
+      let stacked = top;
+      for (const k of column) {
         const item = items[k]!;
         dotX[k] = left[c]! + item.radius;
         boxes.set(item.key, {
           x: dotX[k]!,
-          y: top + position * line + line / 2,
+          y: stacked + item.height / 2,
           left: left[c]!,
-          top: top + position * line + (line - item.height) / 2,
+          top: stacked,
           width: item.width,
           height: item.height,
         });
-      });
+        stacked += item.height;
+      }
     });
   }
   const treeParent = new Map<string, string | null>();

@@ -101,13 +101,53 @@ export function mergeLineage(family: FamilyResponse, ancestry: AncestryResponse 
   return nodes;
 }
 
-/** The drawn lineage, laid out for an area of `aspect` (width over height). */
+/** Up to this many drawn nodes, the opening zoom is never below 1:1, so every label fits beside its node. */
+export const ALL_LABELS_UP_TO = 150;
+/** The largest the opening zoom enlarges a small drawing. */
+const MAX_OPENING_SCALE = 1.5;
+/** Room kept around the drawing, and on its left for the depth labels. */
+export const MARGIN = 24;
+export const ROW_GUTTER = 74;
+
+/** The largest scale that shows the whole layout in an area (1:1 at least for a small view), and the fitting one. */
+export function openingScale(
+  layout: Pick<Layout, "width" | "height">,
+  area: { width: number; height: number },
+  nodes: number,
+): { scale: number; fits: number } {
+  const fits = Math.min(
+    (area.width - 2 * MARGIN - ROW_GUTTER) / layout.width,
+    (area.height - 2 * MARGIN) / layout.height,
+    MAX_OPENING_SCALE,
+  );
+  return { scale: nodes <= ALL_LABELS_UP_TO ? Math.max(fits, 1) : fits, fits };
+}
+
+/**
+ * The drawn lineage, laid out for an area of the given size. When the opening zoom will show the layout smaller
+ * than 1:1, the fans are laid out larger by as much, so their pills keep their room at that zoom.
+ */
 export function drawnLineage(
   family: FamilyResponse,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
-  aspect: number,
+  area: { width: number; height: number },
 ): DrawnLineage {
+  const first = drawnAt(family, ancestry, measure, area, 1);
+  const { scale } = openingScale(first.layout, area, first.graph.nodes.length);
+  if (scale >= 1 || !first.graph.nodes.some((node) => node.attributes.fan !== undefined)) return first;
+  // Larger fans make the drawing a little larger again, so the zoom a little smaller: allow for it.
+  return drawnAt(family, ancestry, measure, area, scale * 0.9);
+}
+
+function drawnAt(
+  family: FamilyResponse,
+  ancestry: AncestryResponse | null,
+  measure: (text: string) => number,
+  area: { width: number; height: number },
+  fanScale: number,
+): DrawnLineage {
+  const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
   const merged = mergeLineage(family, ancestry);
   const keys = new Set(merged.map((node) => node.key));
   const edgeKeys = new Set<string>();
@@ -124,7 +164,9 @@ export function drawnLineage(
     const fan = attributes.fan;
     const count = fan !== undefined ? fan.count : attributes.descendants;
     const radius =
-      fan !== undefined ? PILL_RADIUS : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
+      fan !== undefined
+        ? PILL_RADIUS / fanScale
+        : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
     const drawn: DrawnNodeAttributes = {
       ...attributes,
       root: !hasParent.has(key),
@@ -141,11 +183,15 @@ export function drawnLineage(
     row: attributes.row,
     radius: attributes.radius,
     // A fan's pill holds its dot and text; a model's box its dot and the label beside it.
+    // Laid out `fanScale` times smaller than drawn when the opening zoom will shrink the layout as much.
     width:
       attributes.fan !== undefined
-        ? 2 * PILL_RADIUS + attributes.labelWidth + 2 * PILL_PADDING
+        ? (2 * PILL_RADIUS + attributes.labelWidth + 2 * PILL_PADDING + 4) / fanScale
         : 2 * attributes.radius + 4 + attributes.labelWidth + 6,
-    height: Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2),
+    height:
+      attributes.fan !== undefined
+        ? (LABEL_HEIGHT + 6) / fanScale
+        : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2),
     weight: attributes.fan !== undefined ? attributes.fan.count : attributes.descendants,
   }));
   const layout = lineageLayout(

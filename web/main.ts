@@ -64,6 +64,7 @@ Object.defineProperty(window, "__hfLineage", {
     },
     pagePosition: (node: string) => graphView.pagePosition(node),
     labelBoxes: () => graphView.labelBoxes(),
+    edgeColours: () => graphView.edgeColours(),
     get openingScale() {
       return graphView.openingScale;
     },
@@ -217,12 +218,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
     const box = graphElement.getBoundingClientRect();
-    const drawn = drawnLineage(
-      response,
-      ancestry,
-      measure,
-      box.width > 0 && box.height > 0 ? box.width / box.height : 1.6,
-    );
+    const drawn = drawnLineage(response, ancestry, measure, { width: box.width, height: box.height });
     loaded = { view: next, response, ancestry, drawn };
     laidOutFor = `${Math.round(box.width)}x${Math.round(box.height)}`;
     renderLegend(legend, legendCounts(drawn.graph));
@@ -348,7 +344,7 @@ new ResizeObserver(() => {
     if (loaded === null || box.width === 0 || box.height === 0 || size === laidOutFor || !graphView.untouched) return;
     laidOutFor = size;
     const current = loaded;
-    const drawn = drawnLineage(current.response, current.ancestry, measure, box.width / box.height);
+    const drawn = drawnLineage(current.response, current.ancestry, measure, { width: box.width, height: box.height });
     loaded = { ...current, drawn };
     graphView.load(drawn.graph, drawn.layout);
     graphView.setSize(view.size);
@@ -365,4 +361,7 @@ window.addEventListener("keydown", (event) => {
     byId<HTMLInputElement>("search-input").focus();
   }
 });
+// A link with values that make no sense (depth=0, an unknown size) is shown as the view it opens.
+if (serializeViewState(view) !== location.search)
+  history.replaceState(null, "", `${location.pathname}${serializeViewState(view)}`);
 void apply(view);

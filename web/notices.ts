@@ -129,7 +129,10 @@ export function renderFanList(
 /** An error in words; for an unknown id, its close matches as buttons that open them. */
 export function renderError(container: HTMLElement, error: unknown, onPick: (query: string) => void): void {
   const apiError = error instanceof ApiError ? error : null;
-  const message = apiError?.message ?? (error as Error).message ?? String(error);
+  const suggestions = apiError?.suggestions ?? [];
+  // The close matches are listed once, as links, not also inside the message.
+  const full = apiError?.message ?? (error as Error).message ?? String(error);
+  const message = suggestions.length > 0 ? full.replace(/;? ?did you mean .*$/s, "") : full;
   const parts: HTMLElement[] = [paragraph("error", apiError?.status === 404 ? `Not found: ${message}` : message)];
   if (apiError !== null && apiError.suggestions.length > 0) {
     const intro = paragraph("info", "Did you mean:");

@@ -152,7 +152,7 @@ function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
   if (others > 0 || info.ancestry.truncated) {
     const note =
       `${others.toLocaleString("en-US")}${info.ancestry.truncated ? "+" : ""} other path${others === 1 ? "" : "s"} ` +
-      "to a root (a merge has several parents)";
+      "up to a model with no base (a merge has several parents)";
     nav.append(element("p", "muted", note));
   }
   return nav;
