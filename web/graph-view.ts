@@ -10,7 +10,9 @@ import type { Layout } from "./layout.js";
 import {
   LABEL_FONT,
   LABEL_HEIGHT,
+  cut,
   MARGIN,
+  nameOf,
   openingScale as openingScaleOf,
   PILL_PADDING,
   ROW_GUTTER,
@@ -50,6 +52,8 @@ export interface GraphView {
   snapshot(): HTMLCanvasElement;
   /** How many pixels of the edge layer have each opaque colour, as `#rrggbb` (for the tests: no blending). */
   edgeColours(): Record<string, number>;
+  /** Says how many pixels on the graph's right are covered; labels stay out of them and the view opens beside them. */
+  setRightInset(pixels: number): void;
   /** Whether the camera is still where the view opened (nobody zoomed or panned since). */
   readonly untouched: boolean;
   /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
@@ -79,6 +83,12 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   let ranked: string[] = [];
   let hoveredByLabel = false;
   let opening: { x: number; y: number; ratio: number } | null = null;
+  /** Pixels on the right of the graph that something lies over (the panel, on a narrow screen). */
+  let rightInset = 0;
+  const visibleArea = () => {
+    const { width, height } = renderer.getDimensions();
+    return { width: Math.max(0, width - rightInset), height };
+  };
 
   const renderer = new Sigma<DrawnNodeAttributes, { relation: Relation }>(graph, container, {
     defaultEdgeType: "arrow",
@@ -127,7 +137,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   /** Rows, pills and labels, placed in order of importance where they do not collide and stay on the canvas. */
   function drawOverlay(): void {
     const ctx = context();
-    const { width, height } = renderer.getDimensions();
+    const { width, height } = visibleArea();
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
     const occupied = new Occupancy();
@@ -148,6 +158,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const dots = new Map<string, Box>();
     const candidates: LabelCandidate[] = [];
     const texts = new Map<string, string>();
+    const shortTexts = new Map<string, string>();
     const order =
       state.hovered === null
         ? [state.selected, ...ranked]
@@ -182,13 +193,23 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
         dots.set(key, dot);
         occupied.add(dot);
-        candidates.push({ key, x: at.x, y: at.y, radius: radius + 1, width: textWidth + 6, height: LABEL_HEIGHT });
+        const short = cut(nameOf(key), 32);
+        shortTexts.set(key, short);
+        candidates.push({
+          key,
+          x: at.x,
+          y: at.y,
+          radius: radius + 1,
+          width: textWidth + 6,
+          height: LABEL_HEIGHT,
+          ...(short !== text ? { shortWidth: ctx.measureText(short).width + 6 } : {}),
+        });
       }
     }
     placed = placeLabels(candidates, width, height, occupied, dots);
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
-      let text = texts.get(label.key) ?? a.name;
+      let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
       if ((label.side === "pill" || label.side === "compact-pill") && a.fan !== undefined) {
         if (label.side === "compact-pill") text = a.fan.count.toLocaleString("en-US");
         const color = isLit(state, label.key) ? RELATION_COLORS[a.fan.relation] : PLACEHOLDER_COLOR;
@@ -206,12 +227,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         ctx.fillText(text, label.x + 16 + PILL_PADDING / 2, label.y + label.height / 2 + 0.5);
         continue;
       }
-      ctx.fillStyle = BACKING;
+      // The query and the selection stand out by their backing, not by a bolder font that would outgrow the box.
+      ctx.fillStyle = label.key === state.selected ? "#fff3c4" : a.queried ? "#e8f0fa" : BACKING;
       ctx.fillRect(label.x, label.y, label.width, label.height);
       ctx.fillStyle = a.placeholder ? MUTED : INK;
-      ctx.font = label.key === state.selected || a.queried ? `bold ${LABEL_FONT}` : LABEL_FONT;
       ctx.fillText(text, label.x + 3, label.y + label.height / 2 + 0.5);
-      ctx.font = LABEL_FONT;
     }
   }
 
@@ -267,7 +287,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const unit = renderer.graphToViewport({ x: 100, y: 0 });
     const fitted = (unit.x - origin.x) / 100;
     if (!(fitted > 0)) return;
-    const { width, height } = renderer.getDimensions();
+    const { width, height } = visibleArea();
     const { scale, fits: room } = openingScaleOf(layout, { width, height }, graph.order);
     let centre = { x: layout.width / 2, y: layout.height / 2 };
     if (scale > room + 1e-9) {
@@ -278,13 +298,13 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         const fitsWide = layout.width * scale <= width - 2 * MARGIN - ROW_GUTTER;
         const fitsHigh = layout.height * scale <= height - 2 * MARGIN;
         centre = {
-          x: fitsWide ? centre.x : Math.max(box.x, (width / 2 - MARGIN - ROW_GUTTER) / scale),
+          x: fitsWide ? centre.x : box.left + box.width / 2,
           y: fitsHigh ? centre.y : box.y,
         };
       }
     }
-    // The row labels take a gutter on the left: the drawing is centred in what remains.
-    const at = renderer.graphToViewport({ x: centre.x - ROW_GUTTER / 2 / scale, y: -centre.y });
+    // The row labels take a gutter on the left, a covering panel the right: the drawing is centred between.
+    const at = renderer.graphToViewport({ x: centre.x + (rightInset - ROW_GUTTER) / 2 / scale, y: -centre.y });
     const framed = renderer.viewportToFramedGraph(at);
     openingScale = scale;
     state = { ...state, scale: Math.min(1, scale) };
@@ -361,6 +381,13 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       for (const name of ["edges", "nodes", "labels", "hovers"])
         if (layers[name] !== undefined) out.drawImage(layers[name], 0, 0, canvas.width, canvas.height);
       return canvas;
+    },
+    setRightInset(pixels: number) {
+      if (pixels === rightInset) return;
+      const reopen = this.untouched;
+      rightInset = pixels;
+      if (reopen) openingCamera();
+      redraw();
     },
     edgeColours() {
       renderer.refresh();

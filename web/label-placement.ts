@@ -21,11 +21,15 @@ export interface LabelCandidate {
   pill?: boolean;
   /** A pill's narrower form (the count alone), tried when the whole pill does not fit. */
   compactWidth?: number;
+  /** A label's shorter form (the name without its org), tried on both sides when the whole label fits neither. */
+  shortWidth?: number;
 }
 
 export interface PlacedLabel extends Box {
   key: string;
   side: "right" | "left" | "pill" | "compact-pill";
+  /** Placed in its shorter form. */
+  short?: boolean;
 }
 
 const CELL = 48;
@@ -108,6 +112,29 @@ export function placeLabels(
             height: candidate.height,
           },
         ];
+    if (!candidate.pill && candidate.shortWidth !== undefined) {
+      const width = candidate.shortWidth;
+      options.push(
+        {
+          key: candidate.key,
+          side: "right",
+          short: true,
+          x: candidate.x + candidate.radius + 2,
+          y: top,
+          width,
+          height: candidate.height,
+        },
+        {
+          key: candidate.key,
+          side: "left",
+          short: true,
+          x: candidate.x - candidate.radius - 2 - width,
+          y: top,
+          width,
+          height: candidate.height,
+        },
+      );
+    }
     if (candidate.pill && candidate.compactWidth !== undefined)
       options.push({
         key: candidate.key,

@@ -218,9 +218,11 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
     const box = graphElement.getBoundingClientRect();
-    const drawn = drawnLineage(response, ancestry, measure, { width: box.width, height: box.height });
+    const inset = panelInset();
+    graphView.setRightInset(inset);
+    const drawn = drawnLineage(response, ancestry, measure, { width: box.width - inset, height: box.height });
     loaded = { view: next, response, ancestry, drawn };
-    laidOutFor = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
     renderLegend(legend, legendCounts(drawn.graph));
     graphView.load(drawn.graph, drawn.layout);
     const built = performance.now();
@@ -332,25 +334,35 @@ graphElement.addEventListener("keydown", (event) => {
   graphView.focus(next);
 });
 
+/** On a narrow screen the panel lies over the graph's right side: the graph keeps what it covers free. */
+function panelInset(): number {
+  return !panel.hidden && getComputedStyle(panel).position === "absolute" ? panel.offsetWidth : 0;
+}
+
 // When the graph's box changes (the panel opens, the window is resized) and nobody has moved the view, the lineage
 // is laid out again for the new shape, so the opening zoom stays legible.
 let relayoutTimer: ReturnType<typeof setTimeout> | undefined;
 let laidOutFor = "";
-new ResizeObserver(() => {
+const relayout = new ResizeObserver(() => {
   clearTimeout(relayoutTimer);
   relayoutTimer = setTimeout(() => {
     const box = graphElement.getBoundingClientRect();
-    const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    const inset = panelInset();
+    const size = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
     if (loaded === null || box.width === 0 || box.height === 0 || size === laidOutFor || !graphView.untouched) return;
     laidOutFor = size;
     const current = loaded;
-    const drawn = drawnLineage(current.response, current.ancestry, measure, { width: box.width, height: box.height });
+    graphView.setRightInset(inset);
+    const area = { width: box.width - inset, height: box.height };
+    const drawn = drawnLineage(current.response, current.ancestry, measure, area);
     loaded = { ...current, drawn };
     graphView.load(drawn.graph, drawn.layout);
     graphView.setSize(view.size);
     graphView.setSelected(view.selected);
   }, 120);
-}).observe(graphElement);
+});
+relayout.observe(graphElement);
+relayout.observe(panel);
 
 window.addEventListener("popstate", () => void apply(parseViewState(location.search)));
 window.addEventListener("keydown", (event) => {
