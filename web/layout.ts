@@ -111,49 +111,93 @@ export function lineageLayout(
     band.forEach((node, position) => (rank[node] = position));
   }
   const widest = items.reduce((most, item) => Math.max(most, item.width), 1);
-  const total = items.reduce((sum, item) => sum + item.width + columnGap, 0);
 
-  /** The band's columns for a width limit: as few lines as keep it within `limit`; a column's boxes stack. */
+  /** The width of a band dealt into columns of `lines` boxes. */
+  function widthWith(band: number[], lines: number): number {
+    let width = -columnGap;
+    for (let start = 0; start < band.length; start += lines) {
+      let widest = 0;
+      for (let k = start; k < Math.min(start + lines, band.length); k++)
+        widest = Math.max(widest, items[band[k]!]!.width);
+      width += widest + columnGap;
+    }
+    return width;
+  }
+
+  /** As few lines as keep a band within `limit` (a binary search). */
+  function linesFor(band: number[], limit: number): number {
+    // A band's columns are at least as wide as its boxes side by side over the lines: no fewer lines can do.
+    const sum = band.reduce((total, k) => total + items[k]!.width + columnGap, 0);
+    let low = Math.max(1, Math.ceil(sum / (limit + columnGap)) - 1);
+    let high = Math.max(low, band.length);
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (widthWith(band, middle) <= limit) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  /** The height of a band dealt into columns of `lines` boxes: its tallest column. */
+  function heightWith(band: number[], lines: number): number {
+    let tallest = 0;
+    for (let start = 0; start < band.length; start += lines) {
+      let height = 0;
+      for (let k = start; k < Math.min(start + lines, band.length); k++) height += items[band[k]!]!.height;
+      tallest = Math.max(tallest, height);
+    }
+    return tallest;
+  }
+
+  /** The band's columns for a width limit, as few lines as keep it within `limit`; a column's boxes stack. */
   function columnsOf(
     band: number[],
     limit: number,
   ): { lines: number; columns: number[][]; widths: number[]; height: number } {
-    for (let lines = 1; ; lines++) {
-      const columns: number[][] = [];
-      for (let start = 0; start < band.length; start += lines) columns.push(band.slice(start, start + lines));
-      const widths = columns.map((column) => Math.max(...column.map((k) => items[k]!.width)));
-      const width = widths.reduce((sum, w) => sum + w + columnGap, -columnGap);
-      if (width <= limit || lines >= band.length) {
-        const height = Math.max(...columns.map((column) => column.reduce((sum, k) => sum + items[k]!.height, 0)));
-        return { lines, columns, widths, height };
-      }
-    }
+    const lines = linesFor(band, limit);
+    const columns: number[][] = [];
+    for (let start = 0; start < band.length; start += lines) columns.push(band.slice(start, start + lines));
+    const widths = columns.map((column) => column.reduce((widest, k) => Math.max(widest, items[k]!.width), 0));
+    const height = columns.reduce(
+      (tallest, column) =>
+        Math.max(
+          tallest,
+          column.reduce((sum, k) => sum + items[k]!.height, 0),
+        ),
+      0,
+    );
+    return { lines, columns, widths, height };
   }
 
+  /** The size of the drawing for a width limit, without building its columns. */
   function measure(limit: number): { width: number; height: number } {
     let width = 0;
     let height = -rowGap;
     for (const row of rowNumbers) {
-      const band = columnsOf(bands.get(row)!, limit);
-      width = Math.max(
-        width,
-        band.widths.reduce((sum, w) => sum + w + columnGap, -columnGap),
-      );
-      height += band.height + rowGap;
+      const band = bands.get(row)!;
+      const lines = linesFor(band, limit);
+      width = Math.max(width, widthWith(band, lines));
+      height += heightWith(band, lines) + rowGap;
     }
     return { width: Math.max(width, 1), height: Math.max(height, 1) };
   }
 
   // The width limit that lets the drawing be shown largest in the area's shape.
-  let limit = Math.max(widest, total);
+  let limit = widest;
   let best = -Infinity;
-  for (let candidate = widest; candidate < total * 1.25; candidate *= 1.15) {
+  // Wider limits make the drawing wider and less tall: the scale rises, then falls; stop once it has fallen.
+  let falling = 0;
+  const widestBand = Math.max(
+    ...[...bands.values()].map((band) => band.reduce((sum, k) => sum + items[k]!.width + columnGap, 0)),
+  );
+  for (let candidate = widest; candidate < Math.max(widest, widestBand) * 1.2 && falling < 3; candidate *= 1.2) {
     const size = measure(candidate);
     const scale = Math.min(options.aspect / size.width, 1 / size.height);
     if (scale > best * 1.0001) {
       best = scale;
       limit = candidate;
-    }
+      falling = 0;
+    } else if (scale < best * 0.98) falling += 1;
   }
   const width = measure(limit).width;
 
