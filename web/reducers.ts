@@ -116,11 +116,11 @@ export function edgeColor(relation: Relation): string {
 }
 
 export function edgeDisplay(state: DisplayState, relation: Relation, source: string, target: string): EdgeDisplay {
-  const display: EdgeDisplay = { color: edgeColor(relation), size: 1.5, hidden: false, zIndex: 0 };
+  const display: EdgeDisplay = { color: edgeColor(relation), size: 2, hidden: false, zIndex: 0 };
   if (state.hovered !== null) {
     const onPath = state.hoveredPath.has(source) && state.hoveredPath.has(target);
     if (onPath || source === state.hovered) {
-      display.size = 3;
+      display.size = 3.5;
       display.zIndex = 1;
     } else {
       display.color = FADED_EDGE_COLOR;

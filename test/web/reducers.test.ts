@@ -61,8 +61,8 @@ describe("reducers", () => {
     expect([...state.hoveredChildren]).toEqual(["z"]);
     expect(nodeDisplay(state, "b", graph.getNodeAttributes("b")).color).toBe(RELATION_COLORS.finetune);
     expect(nodeDisplay(state, "a", graph.getNodeAttributes("a")).color).toBe(ROOT_COLOR);
-    expect(edgeDisplay(state, "merge", "b", "m")).toMatchObject({ color: RELATION_COLORS.merge, size: 3 });
-    expect(edgeDisplay(state, "finetune", "a", "b")).toMatchObject({ color: RELATION_COLORS.finetune, size: 3 });
+    expect(edgeDisplay(state, "merge", "b", "m")).toMatchObject({ color: RELATION_COLORS.merge, size: 3.5 });
+    expect(edgeDisplay(state, "finetune", "a", "b")).toMatchObject({ color: RELATION_COLORS.finetune, size: 3.5 });
     expect(edgeDisplay(state, "adapter", "m", "z").color).toBe(RELATION_COLORS.adapter);
     // Hovering b: its path is b and a; c (a sibling) and c → m fade.
     const onB = hoverState(graph, idle, "b");
