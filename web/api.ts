@@ -2,6 +2,7 @@
 // wire types, and one fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
 
 import type {
+  AncestryResponse,
   FamilyResponse,
   ModelResponse,
   SearchResponse,
@@ -12,9 +13,11 @@ import type { Relation } from "../src/vocabulary/relation.js";
 
 export { RELATIONS, type Relation } from "../src/vocabulary/relation.js";
 export type {
+  AncestryResponse,
   FamilyResponse,
   GraphPayload,
   ModelResponse,
+  PayloadNode,
   SearchResult,
   ViewNodeAttributes,
 } from "../src/server/wire-types.js";
@@ -89,11 +92,15 @@ export const api = {
   family: (params: FamilyParams, signal?: AbortSignal) =>
     getJson<FamilyResponse>("/api/family", familyParams(params), signal),
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
+  ancestry: (id: string, signal?: AbortSignal) => getJson<AncestryResponse>("/api/ancestry", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),
   top: (by: TopResponse["by"], limit: number) => getJson<TopResponse>("/api/top", { by, limit }),
 };
 
+export const EXPORT_FORMATS = ["gexf", "gexf-1.2", "graphml", "csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** The link that downloads the current family as a file (same members as the view, fans not aggregated). */
-export function exportUrl(params: FamilyParams, format: "gexf" | "graphml" | "csv" | "json"): string {
+export function exportUrl(params: FamilyParams, format: ExportFormat): string {
   return apiUrl("/api/export", { q: params.q, format, depth: params.depth, relations: params.relations?.join(",") });
 }

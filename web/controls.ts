@@ -4,17 +4,20 @@
 import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { exportUrl, RELATIONS, type Relation } from "./api.js";
 import { RELATION_LABELS } from "./relation-labels.js";
-import { MAX_DEPTH, normalizeRelations, type SizeMode, type ViewState } from "./state.js";
+import { MAX_DEPTH, normalizeRelations, viewFileName, type SizeMode, type ViewState } from "./state.js";
 
 export interface Controls {
   show(view: ViewState): void;
+  /** Offers the exports only while a family is drawn (never a blank image or an empty file). */
+  setExportable(exportable: boolean): void;
 }
 
 export function createControls(form: HTMLFormElement, onChange: (change: Partial<ViewState>) => void): Controls {
   const fieldset = form.querySelector<HTMLFieldSetElement>("#relation-filter");
   const depthInput = form.querySelector<HTMLInputElement>("#depth-input");
   const gexf = form.querySelector<HTMLAnchorElement>("#export-gexf");
-  if (fieldset === null || depthInput === null || gexf === null)
+  const gexf12 = form.querySelector<HTMLAnchorElement>("#export-gexf-12");
+  if (fieldset === null || depthInput === null || gexf === null || gexf12 === null)
     throw new Error("viewer: the controls are missing from the page");
 
   const boxes = new Map<Relation, HTMLInputElement>();
@@ -55,7 +58,17 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
   });
   form.addEventListener("submit", (event) => event.preventDefault());
 
+  const png = form.querySelector<HTMLButtonElement>("#export-png");
   return {
+    setExportable(exportable: boolean) {
+      if (png !== null) {
+        png.disabled = !exportable;
+        png.hidden = !exportable;
+      }
+      for (const link of [gexf, gexf12]) {
+        link.hidden = !exportable;
+      }
+    },
     show(view: ViewState) {
       form.hidden = view.q === null;
       for (const relation of RELATIONS) {
@@ -67,11 +80,12 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
         radio.checked = radio.value === view.size;
       });
       if (view.q !== null) {
-        gexf.href = exportUrl(
-          { q: view.q, depth: view.depth ?? undefined, relations: view.relations ?? undefined },
-          "gexf",
-        );
-        gexf.download = `${view.q.replace(/[^A-Za-z0-9._-]+/g, "_")}.gexf`;
+        const params = { q: view.q, depth: view.depth ?? undefined, relations: view.relations ?? undefined };
+        const name = viewFileName({ ...view, expand: [] });
+        gexf.href = exportUrl(params, "gexf");
+        gexf.download = `${name}.gexf`;
+        gexf12.href = exportUrl(params, "gexf-1.2");
+        gexf12.download = `${name}-gexf1.2.gexf`;
       }
     },
   };

@@ -1,57 +1,111 @@
-// The drawing: one sigma renderer over a graphology graph loaded from /api/family, with the display State
-// (hover, selection, size mode) read by the pure reducers. Loading a family swaps the graph; nothing is laid out here.
+// The drawing: one sigma renderer over a graphology graph of the drawn lineage, the display State read by the pure
+// reducers, and an overlay drawn after each frame: depth rows, fan pills and labels placed without collisions.
 
-import { downloadAsPNG } from "@sigma/export-image";
 import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
-import type { GraphPayload, Relation, ViewNodeAttributes } from "./api.js";
-import { drawBackedLabel } from "./labels.js";
-import { edgeDisplay, hoverState, IDLE, nodeDisplay, type DisplayState } from "./reducers.js";
+import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js";
+import type { Relation } from "./api.js";
+import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
+import type { Layout } from "./layout.js";
+import {
+  LABEL_FONT,
+  LABEL_HEIGHT,
+  cut,
+  MARGIN,
+  nameOf,
+  openingScale as openingScaleOf,
+  PILL_PADDING,
+  ROW_GUTTER,
+  type DrawnNodeAttributes,
+  type DrawnPayload,
+} from "./lineage-view.js";
+import { edgeDisplay, hoverState, IDLE, isLit, nodeDisplay, type DisplayState } from "./reducers.js";
 import type { SizeMode } from "./state.js";
 
-export type ViewGraphology = DirectedGraph<ViewNodeAttributes, { relation: Relation }>;
+export type ViewGraphology = DirectedGraph<DrawnNodeAttributes, { relation: Relation }>;
 
 export interface GraphViewEvents {
-  clickNode(node: string, attributes: ViewNodeAttributes): void;
+  clickNode(node: string, attributes: DrawnNodeAttributes): void;
   clickStage(): void;
 }
 
+const INK = "#1d232b";
+const MUTED = "#6b7480";
+const BACKING = "rgba(255, 255, 255, 0.88)";
+
 export interface GraphView {
   readonly graph: ViewGraphology;
-  load(data: GraphPayload): void;
+  load(data: DrawnPayload, layout: Layout | null): void;
   setSize(mode: SizeMode): void;
   setSelected(node: string | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
   /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
   pagePosition(node: string): { x: number; y: number } | null;
+  /** The labels and pills drawn in the last frame, in CSS pixels relative to the graph's box. */
+  labelBoxes(): PlacedLabel[];
+  /** The drawing scale at the opening zoom: pixels per layout pixel. */
+  readonly openingScale: number;
   /** Resolves once sigma has drawn the graph last loaded. */
   drawn(): Promise<void>;
-  /** Saves the current view (what is on screen, at its size) as a PNG file. */
-  downloadPng(fileName: string): Promise<void>;
+  /** The drawing as it is on screen, one canvas (WebGL layers and the overlay). */
+  snapshot(): HTMLCanvasElement;
+  /** How many pixels of the edge layer have each opaque colour, as `#rrggbb` (for the tests: no blending). */
+  edgeColours(): Record<string, number>;
+  /** Says how many pixels on the graph's right are covered; labels stay out of them and the view opens beside them. */
+  setRightInset(pixels: number): void;
+  /** Whether the camera is still where the view opened (nobody zoomed or panned since). */
+  readonly untouched: boolean;
+  /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
+  neighbour(node: string, direction: "up" | "down" | "left" | "right"): string | null;
 }
 
 function newGraph(): ViewGraphology {
-  return new DirectedGraph<ViewNodeAttributes, { relation: Relation }>({ multi: false, allowSelfLoops: false });
+  return new DirectedGraph<DrawnNodeAttributes, { relation: Relation }>({ multi: false, allowSelfLoops: false });
+}
+
+function contains(box: Box, x: number, y: number): boolean {
+  return x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+}
+
+function roundedBox(context: CanvasRenderingContext2D, box: Box, radius: number): void {
+  context.beginPath();
+  context.roundRect(box.x, box.y, box.width, box.height, radius);
 }
 
 export function createGraphView(container: HTMLElement, events: GraphViewEvents): GraphView {
   let graph = newGraph();
-  let state: DisplayState = { ...IDLE, selected: null, size: "descendants" };
+  let layout: Layout | null = null;
+  let state: DisplayState = { ...IDLE, selected: null, size: "descendants", scale: 1 };
+  let openingScale = 1;
+  let placed: PlacedLabel[] = [];
+  /** Nodes in the order their labels are placed (most important first), kept per load. */
+  let ranked: string[] = [];
+  let hoveredByLabel = false;
+  let opening: { x: number; y: number; ratio: number } | null = null;
+  /** Pixels on the right of the graph that something lies over (the panel, on a narrow screen). */
+  let rightInset = 0;
+  const visibleArea = () => {
+    const { width, height } = renderer.getDimensions();
+    return { width: Math.max(0, width - rightInset), height };
+  };
 
-  const renderer = new Sigma<ViewNodeAttributes, { relation: Relation }>(graph, container, {
+  const renderer = new Sigma<DrawnNodeAttributes, { relation: Relation }>(graph, container, {
     defaultEdgeType: "arrow",
     zIndex: true,
-    labelFont: "DejaVu Sans, system-ui, sans-serif",
-    labelSize: 12,
-    labelDensity: 1,
-    labelGridCellSize: 200,
-    labelRenderedSizeThreshold: 6,
-    stagePadding: 40,
-    defaultDrawNodeLabel: (context, data, settings) => drawBackedLabel(context, data, settings),
+    renderLabels: false,
+    stagePadding: 0,
     minEdgeThickness: 1,
     hideEdgesOnMove: false,
     allowInvalidContainer: true,
+    // The highlighted nodes (the query, the selection, the hovered node) get a ring; labels are the overlay's.
+    defaultDrawNodeHover: (context, data) => {
+      context.beginPath();
+      context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+      context.lineWidth = 2;
+      context.strokeStyle = INK;
+      context.stroke();
+    },
     nodeReducer: (node, attributes) => nodeDisplay(state, node, attributes),
     edgeReducer: (edge, attributes) => edgeDisplay(state, attributes.relation, graph.source(edge), graph.target(edge)),
   });
@@ -59,34 +113,234 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   const redraw = () => renderer.refresh({ schedule: true });
   let drawn: Promise<void> = Promise.resolve();
 
-  renderer.on("enterNode", ({ node }) => {
+  const context = () => renderer.getCanvases().labels!.getContext("2d")!;
+
+  function rank(): void {
+    const weight = (key: string) => {
+      const a = graph.getNodeAttributes(key);
+      return a.fan !== undefined ? a.fan.count : a.descendants;
+    };
+    ranked = graph
+      .nodes()
+      .map((key) => ({ key, a: graph.getNodeAttributes(key) }))
+      .sort(
+        (p, q) =>
+          Number(q.a.queried) - Number(p.a.queried) ||
+          Number(q.a.fan !== undefined) - Number(p.a.fan !== undefined) ||
+          weight(q.key) - weight(p.key) ||
+          Math.abs(p.a.row) - Math.abs(q.a.row) ||
+          (p.key < q.key ? -1 : p.key > q.key ? 1 : 0),
+      )
+      .map(({ key }) => key);
+  }
+
+  /** Rows, pills and labels, placed in order of importance where they do not collide and stay on the canvas. */
+  function drawOverlay(): void {
+    const ctx = context();
+    const { width, height } = visibleArea();
+    ctx.font = LABEL_FONT;
+    ctx.textBaseline = "middle";
+    const occupied = new Occupancy();
+    if (layout !== null) {
+      for (const row of layout.rows) {
+        const at = renderer.graphToViewport({ x: 0, y: -(row.top + row.line / 2) });
+        if (at.y < 0 || at.y > height) continue;
+        const text = row.row === 0 ? "depth 0" : row.row > 0 ? `depth +${row.row}` : `depth −${-row.row}`;
+        const box = { x: 4, y: at.y - LABEL_HEIGHT / 2, width: ctx.measureText(text).width + 8, height: LABEL_HEIGHT };
+        ctx.fillStyle = "#eef1f4";
+        roundedBox(ctx, box, 3);
+        ctx.fill();
+        ctx.fillStyle = MUTED;
+        ctx.fillText(text, 8, at.y);
+        occupied.add(box);
+      }
+    }
+    const dots = new Map<string, Box>();
+    const candidates: LabelCandidate[] = [];
+    const texts = new Map<string, string>();
+    const shortTexts = new Map<string, string>();
+    const order =
+      state.hovered === null
+        ? [state.selected, ...ranked]
+        : [state.hovered, state.selected, ...ranked.filter((key) => isLit(state, key))];
+    const seen = new Set<string>();
+    for (const key of order) {
+      if (key === null || seen.has(key) || !graph.hasNode(key)) continue;
+      seen.add(key);
+      const display = renderer.getNodeDisplayData(key);
+      if (display === undefined) continue;
+      const at = renderer.framedGraphToViewport(display);
+      const radius = renderer.scaleSize(display.size);
+      if (at.x < -200 || at.x > width + 200 || at.y < -20 || at.y > height + 20) continue;
+      const a = graph.getNodeAttributes(key);
+      const full = key === state.hovered || key === state.selected;
+      const text = full && a.fan === undefined ? key : a.name;
+      texts.set(key, text);
+      const textWidth = full ? ctx.measureText(text).width : a.labelWidth;
+      if (a.fan !== undefined) {
+        const count = a.fan.count.toLocaleString("en-US");
+        candidates.push({
+          key,
+          x: at.x,
+          y: at.y,
+          radius: 8,
+          width: 16 + textWidth + 2 * PILL_PADDING,
+          height: LABEL_HEIGHT + 2,
+          pill: true,
+          compactWidth: 16 + ctx.measureText(count).width + PILL_PADDING + 2,
+        });
+      } else {
+        const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
+        dots.set(key, dot);
+        occupied.add(dot);
+        const short = cut(nameOf(key), 32);
+        shortTexts.set(key, short);
+        candidates.push({
+          key,
+          x: at.x,
+          y: at.y,
+          radius: radius + 1,
+          width: textWidth + 6,
+          height: LABEL_HEIGHT,
+          ...(short !== text ? { shortWidth: ctx.measureText(short).width + 6 } : {}),
+        });
+      }
+    }
+    placed = placeLabels(candidates, width, height, occupied, dots);
+    for (const label of placed) {
+      const a = graph.getNodeAttributes(label.key);
+      let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
+      if ((label.side === "pill" || label.side === "compact-pill") && a.fan !== undefined) {
+        if (label.side === "compact-pill") text = a.fan.count.toLocaleString("en-US");
+        const color = isLit(state, label.key) ? RELATION_COLORS[a.fan.relation] : PLACEHOLDER_COLOR;
+        roundedBox(ctx, label, label.height / 2);
+        ctx.fillStyle = "#ffffff";
+        ctx.fill();
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = color;
+        ctx.stroke();
+        ctx.beginPath();
+        ctx.arc(label.x + 9, label.y + label.height / 2, 4, 0, Math.PI * 2);
+        ctx.fillStyle = color;
+        ctx.fill();
+        ctx.fillStyle = INK;
+        ctx.fillText(text, label.x + 16 + PILL_PADDING / 2, label.y + label.height / 2 + 0.5);
+        continue;
+      }
+      // The query and the selection stand out by their backing, not by a bolder font that would outgrow the box.
+      ctx.fillStyle = label.key === state.selected ? "#fff3c4" : a.queried ? "#e8f0fa" : BACKING;
+      ctx.fillRect(label.x, label.y, label.width, label.height);
+      ctx.fillStyle = a.placeholder ? MUTED : INK;
+      ctx.fillText(text, label.x + 3, label.y + label.height / 2 + 0.5);
+    }
+  }
+
+  renderer.on("afterRender", drawOverlay);
+
+  const labelAt = (x: number, y: number): PlacedLabel | undefined =>
+    [...placed].reverse().find((label) => contains(label, x, y));
+
+  const hover = (node: string | null) => {
+    if (state.hovered === node) return;
     state = hoverState(graph, state, node);
-    container.style.cursor = "pointer";
+    container.style.cursor = node === null ? "" : "pointer";
     redraw();
+  };
+
+  renderer.on("enterNode", ({ node }) => {
+    hoveredByLabel = false;
+    hover(node);
   });
-  renderer.on("leaveNode", () => {
-    state = hoverState(graph, state, null);
-    container.style.cursor = "";
-    redraw();
+  renderer.on("leaveNode", () => hover(null));
+  renderer.on("moveBody", ({ event }) => {
+    const label = labelAt(event.x, event.y);
+    if (label !== undefined) {
+      hoveredByLabel = true;
+      hover(label.key);
+    } else if (hoveredByLabel) {
+      hoveredByLabel = false;
+      hover(null);
+    }
   });
-  renderer.on("clickNode", ({ node }) => events.clickNode(node, graph.getNodeAttributes(node)));
-  renderer.on("clickStage", () => events.clickStage());
+  // A click on a pill or a label counts as a click on its node: a fan opens exactly the pill clicked.
+  renderer.on("clickNode", ({ node, event }) => {
+    const label = labelAt(event.x, event.y);
+    const key = label?.key ?? node;
+    events.clickNode(key, graph.getNodeAttributes(key));
+  });
+  renderer.on("clickStage", ({ event }) => {
+    const label = labelAt(event.x, event.y);
+    if (label !== undefined) events.clickNode(label.key, graph.getNodeAttributes(label.key));
+    else events.clickStage();
+  });
   // Sigma follows window resizes only; the panel and the notices also change the container's size.
   new ResizeObserver(() => renderer.scheduleRefresh()).observe(container);
+
+  /** Opens on the whole drawing at 1:1 or smaller; a small view (ALL_LABELS_UP_TO nodes) never below 1:1. */
+  function openingCamera(): void {
+    const camera = renderer.getCamera();
+    opening = null;
+    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    if (layout === null || graph.order === 0) return;
+    renderer.refresh();
+    const origin = renderer.graphToViewport({ x: 0, y: 0 });
+    const unit = renderer.graphToViewport({ x: 100, y: 0 });
+    const fitted = (unit.x - origin.x) / 100;
+    if (!(fitted > 0)) return;
+    const { width, height } = visibleArea();
+    const { scale, fits: room } = openingScaleOf(layout, { width, height }, graph.order);
+    let centre = { x: layout.width / 2, y: layout.height / 2 };
+    if (scale > room + 1e-9) {
+      // Too wide or tall at 1:1: the query's row and model are centred, the rest is a pan away.
+      const first = graph.findNode((_key, a) => a.queried);
+      const box = first === undefined ? undefined : layout.boxes.get(first);
+      if (box !== undefined) {
+        const fitsWide = layout.width * scale <= width - 2 * MARGIN - ROW_GUTTER;
+        const fitsHigh = layout.height * scale <= height - 2 * MARGIN;
+        centre = {
+          x: fitsWide ? centre.x : box.left + box.width / 2,
+          y: fitsHigh ? centre.y : box.y,
+        };
+      }
+    }
+    // The row labels take a gutter on the left, a covering panel the right: the drawing is centred between.
+    const at = renderer.graphToViewport({ x: centre.x + (rightInset - ROW_GUTTER) / 2 / scale, y: -centre.y });
+    const framed = renderer.viewportToFramedGraph(at);
+    openingScale = scale;
+    state = { ...state, scale: Math.min(1, scale) };
+    opening = { x: framed.x, y: framed.y, ratio: fitted / scale };
+    camera.setState({ ...opening, angle: 0 });
+  }
 
   return {
     get graph() {
       return graph;
     },
+    get openingScale() {
+      return openingScale;
+    },
+    get untouched() {
+      const now = renderer.getCamera().getState();
+      return (
+        opening === null ||
+        (Math.abs(now.x - opening.x) < 1e-6 &&
+          Math.abs(now.y - opening.y) < 1e-6 &&
+          Math.abs(now.ratio - opening.ratio) < 1e-6)
+      );
+    },
 
-    load(data: GraphPayload) {
+    load(data: DrawnPayload, nextLayout: Layout | null) {
       const next = newGraph();
       next.import(data);
       graph = next;
-      state = { ...state, ...IDLE };
+      layout = nextLayout;
+      state = { ...state, ...IDLE, scale: 1 };
+      hoveredByLabel = false;
+      rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
       renderer.setGraph(next);
-      renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      openingCamera();
+      renderer.refresh();
       container.dataset.nodes = String(next.order);
       container.dataset.edges = String(next.size);
     },
@@ -104,9 +358,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       if (!graph.hasNode(node)) return;
       const display = renderer.getNodeDisplayData(node);
       if (display === undefined) return;
-      void renderer
-        .getCamera()
-        .animate({ x: display.x, y: display.y, ratio: Math.min(renderer.getCamera().ratio, 0.5) }, { duration: 400 });
+      const camera = renderer.getCamera();
+      void camera.animate({ x: display.x, y: display.y, ratio: camera.ratio }, { duration: 300 });
     },
     pagePosition(node: string) {
       if (!graph.hasNode(node)) return null;
@@ -114,10 +367,75 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const box = container.getBoundingClientRect();
       return { x: box.left + point.x, y: box.top + point.y };
     },
+    labelBoxes: () => placed.map((label) => ({ ...label })),
     drawn: () => drawn,
-    downloadPng(fileName: string) {
-      // The exporter is typed for sigma's default attributes; it reads no attribute of ours.
-      return downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: "#ffffff" });
+    snapshot() {
+      renderer.refresh();
+      const { width, height } = renderer.getDimensions();
+      const ratio = window.devicePixelRatio || 1;
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+      const out = canvas.getContext("2d")!;
+      const layers = renderer.getCanvases();
+      for (const name of ["edges", "nodes", "labels", "hovers"])
+        if (layers[name] !== undefined) out.drawImage(layers[name], 0, 0, canvas.width, canvas.height);
+      return canvas;
+    },
+    setRightInset(pixels: number) {
+      if (pixels === rightInset) return;
+      const reopen = this.untouched;
+      rightInset = pixels;
+      if (reopen) openingCamera();
+      redraw();
+    },
+    edgeColours() {
+      renderer.refresh();
+      const layer = renderer.getCanvases().edges;
+      const counts: Record<string, number> = {};
+      if (layer === undefined) return counts;
+      const canvas = document.createElement("canvas");
+      canvas.width = layer.width;
+      canvas.height = layer.height;
+      const out = canvas.getContext("2d", { willReadFrequently: true })!;
+      out.drawImage(layer, 0, 0);
+      const pixels = out.getImageData(0, 0, canvas.width, canvas.height).data;
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] !== 255) continue;
+        const channels = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
+        const hex = `#${channels.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+        counts[hex] = (counts[hex] ?? 0) + 1;
+      }
+      return counts;
+    },
+    neighbour(node: string, direction: "up" | "down" | "left" | "right") {
+      if (!graph.hasNode(node) || layout === null) return null;
+      if (direction === "up") {
+        const parent = layout.treeParent.get(node);
+        const row = graph.getNodeAttribute(node, "row");
+        if (row > 0 && parent) return parent;
+        return graph.inNeighbors(node)[0] ?? null;
+      }
+      if (direction === "down") {
+        const children = graph.outNeighbors(node);
+        return children.find((child) => layout?.treeParent.get(child) === node) ?? children[0] ?? null;
+      }
+      const row = graph.getNodeAttribute(node, "row");
+      const here = layout.boxes.get(node)!;
+      let best: string | null = null;
+      let bestDistance = Infinity;
+      graph.forEachNode((key, a) => {
+        if (key === node || a.row !== row) return;
+        const box = layout!.boxes.get(key)!;
+        const dx = box.x - here.x;
+        if ((direction === "right" && dx <= 0) || (direction === "left" && dx >= 0)) return;
+        const distance = Math.abs(dx) + Math.abs(box.y - here.y) * 4;
+        if (distance < bestDistance) {
+          bestDistance = distance;
+          best = key;
+        }
+      });
+      return best;
     },
   };
 }

@@ -1,8 +1,9 @@
-// The colour legend: one row per relation, plus the family's own models, placeholders and fans, each with how
-// many of the drawn nodes it covers. Built with DOM calls only: no data ever goes through innerHTML.
+// The colour legend: one row per relation, plus models with no base, placeholders and fans, each with how many of
+// the drawn nodes it covers. Built with DOM calls only: no data ever goes through innerHTML.
 
 import { PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "../src/vocabulary/palette.js";
-import { RELATIONS, type GraphPayload } from "./api.js";
+import { RELATIONS } from "./api.js";
+import type { DrawnPayload } from "./lineage-view.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface LegendCounts {
@@ -13,8 +14,8 @@ export interface LegendCounts {
   byRelation: Record<(typeof RELATIONS)[number], number>;
 }
 
-/** How many drawn nodes fall in each legend row (a fan counts once, under its relation). */
-export function legendCounts(graph: GraphPayload): LegendCounts {
+/** How many drawn nodes fall in each legend row (a fan counts once, under its relation), as the reducers colour. */
+export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
   const counts: LegendCounts = {
     root: 0,
     placeholder: 0,
@@ -28,10 +29,32 @@ export function legendCounts(graph: GraphPayload): LegendCounts {
       counts.fanMembers += attributes.fan.count;
     }
     if (attributes.placeholder) counts.placeholder += 1;
-    else if (attributes.root || attributes.relation === null) counts.root += 1;
+    else if (attributes.relation === null) counts.root += 1;
     else counts.byRelation[attributes.relation] += 1;
   }
   return counts;
+}
+
+/** The legend's rows, for the page and the PNG alike. */
+export function legendRows(counts: LegendCounts): { color: string; label: string; count: number; fan?: boolean }[] {
+  const rows: { color: string; label: string; count: number; fan?: boolean }[] = [
+    { color: ROOT_COLOR, label: "no base_model (a root)", count: counts.root },
+  ];
+  for (const relation of RELATIONS)
+    rows.push({
+      color: RELATION_COLORS[relation],
+      label: RELATION_LABELS[relation],
+      count: counts.byRelation[relation],
+    });
+  rows.push({ color: PLACEHOLDER_COLOR, label: "placeholder (no record)", count: counts.placeholder });
+  if (counts.fans > 0)
+    rows.push({
+      color: "#ffffff",
+      label: `fans (${counts.fanMembers.toLocaleString("en-US")} models; click a pill to open it)`,
+      count: counts.fans,
+      fan: true,
+    });
+  return rows;
 }
 
 function row(color: string, label: string, count: number, hollow = false): HTMLLIElement {
@@ -51,18 +74,10 @@ function row(color: string, label: string, count: number, hollow = false): HTMLL
 
 export function renderLegend(container: HTMLElement, counts: LegendCounts): void {
   const list = document.createElement("ul");
-  list.append(row(ROOT_COLOR, "family's own model / root", counts.root));
-  for (const relation of RELATIONS)
-    list.append(row(RELATION_COLORS[relation], RELATION_LABELS[relation], counts.byRelation[relation]));
-  list.append(row(PLACEHOLDER_COLOR, "placeholder (no record)", counts.placeholder));
-  if (counts.fans > 0) {
-    const fan = row(
-      "#ffffff",
-      `grouped fans (${counts.fanMembers.toLocaleString("en-US")} models, click to expand)`,
-      counts.fans,
-      true,
-    );
-    list.append(fan);
-  }
+  for (const entry of legendRows(counts)) list.append(row(entry.color, entry.label, entry.count, entry.fan === true));
+  const note = document.createElement("li");
+  note.className = "legend-note";
+  note.textContent = "edges: parent → child, in the child's relation colour; a ring marks the query";
+  list.append(note);
   container.replaceChildren(list);
 }

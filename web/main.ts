@@ -2,15 +2,18 @@
 // new view pushed to history, so links reopen the same view and the back button works.
 
 import { fanName } from "../src/vocabulary/fan.js";
-import { api, type FamilyResponse, type Relation } from "./api.js";
+import { api, type AncestryResponse, type FamilyResponse, type Relation } from "./api.js";
 import { createControls } from "./controls.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
+import { drawnLineage, LABEL_FONT, type DrawnLineage } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { renderPanel, renderPanelMessage, type PanelActions } from "./panel.js";
+import { knownNumber } from "./unknown.js";
+import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
-import { parseViewState, sameFamily, serializeViewState, showFamily, type ViewState } from "./state.js";
+import { parseViewState, sameFamily, serializeViewState, showFamily, viewFileName, type ViewState } from "./state.js";
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -26,13 +29,19 @@ const panel = byId<HTMLElement>("panel");
 const fans = byId<HTMLDetailsElement>("fans");
 
 let view: ViewState = parseViewState(location.search);
-let loaded: { view: ViewState; response: FamilyResponse } | null = null;
+let loaded: {
+  view: ViewState;
+  response: FamilyResponse;
+  ancestry: AncestryResponse | null;
+  drawn: DrawnLineage;
+} | null = null;
 let familyRequest: AbortController | null = null;
 let panelRequest: AbortController | null = null;
 /** How long the last family took: the request, building the graph, and sigma's first drawing of it. */
 let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number; totalMs: number } | null = null;
 
-const graphView = createGraphView(byId("graph"), {
+const graphElement = byId<HTMLElement>("graph");
+const graphView = createGraphView(graphElement, {
   clickNode(node, attributes) {
     if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
     else navigate({ ...view, selected: node });
@@ -54,6 +63,11 @@ Object.defineProperty(window, "__hfLineage", {
       return lastLoad === null ? null : { ...lastLoad };
     },
     pagePosition: (node: string) => graphView.pagePosition(node),
+    labelBoxes: () => graphView.labelBoxes(),
+    edgeColours: () => graphView.edgeColours(),
+    get openingScale() {
+      return graphView.openingScale;
+    },
   }),
 });
 
@@ -70,6 +84,11 @@ const controls = createControls(byId("controls"), (change) =>
 
 const panelActions: PanelActions = {
   select: (id) => {
+    // A model that is not drawn here is shown in its own lineage, so the panel never names what is not drawn.
+    if (!graphView.graph.hasNode(id)) {
+      navigate(showFamily(view, id, id));
+      return;
+    }
     navigate({ ...view, selected: id });
     graphView.focus(id);
   },
@@ -78,12 +97,63 @@ const panelActions: PanelActions = {
 };
 
 byId<HTMLButtonElement>("export-png").addEventListener("click", () => {
-  const name = (view.q ?? "hf-lineage").replace(/[^A-Za-z0-9._-]+/g, "_");
-  void graphView.downloadPng(name);
+  if (loaded === null) return;
+  downloadPng(graphView.snapshot(), {
+    fileName: `${viewFileName(view)}.png`,
+    title: titleOf(loaded.response),
+    filters: filtersOf(view),
+    legend: legendCounts(loaded.drawn.graph),
+  });
 });
+
+function titleOf(response: FamilyResponse): string {
+  const family = response.family;
+  const count = (value: number) => value.toLocaleString("en-US");
+  const descendants = `${count(family.descendants.total)} descendants`;
+  return family.kind === "org"
+    ? `${family.query}: ${count(family.models)} own models, ${descendants}`
+    : `${family.query}: ${descendants}, ${count(family.ancestors?.length ?? 0)} ancestors`;
+}
+
+function filtersOf(state: ViewState): string {
+  const parts = [
+    `depth ${state.depth === null ? "all" : `≤ ${state.depth}`}`,
+    `relations ${state.relations === null ? "all" : state.relations.join(", ")}`,
+    `size by ${state.size}`,
+  ];
+  if (state.expand.length > 0) parts.push(`${state.expand.length} fan${state.expand.length === 1 ? "" : "s"} open`);
+  if (state.max !== null) parts.push(`at most ${state.max.toLocaleString("en-US")} nodes`);
+  return parts.join(" · ");
+}
+
+const measureContext = document.createElement("canvas").getContext("2d");
+function measure(text: string): number {
+  if (measureContext === null) return text.length * 7;
+  measureContext.font = LABEL_FONT;
+  return measureContext.measureText(text).width;
+}
 
 function setState(state: "overview" | "loading" | "ready" | "error"): void {
   document.body.dataset.state = state;
+  controls.setExportable(state === "ready");
+}
+
+/** Says when sizing by downloads cannot work: none of the drawn models has a download count in the data. */
+function renderSizeNote(next: ViewState): void {
+  byId<HTMLElement>("size-note").hidden = true;
+  if (next.size !== "downloads" || loaded === null) return;
+  const counts = loaded.drawn.graph.nodes
+    .filter(({ attributes }) => attributes.fan === undefined)
+    .map(({ attributes }) => knownNumber(attributes.downloads));
+  const known = counts.filter((value) => value !== null).length;
+  const any = counts.some((value) => value !== null && value > 0);
+  const models = loaded.drawn.graph.nodes.filter(({ attributes }) => attributes.fan === undefined).length;
+  const note = byId<HTMLElement>("size-note");
+  note.textContent = !any
+    ? "The data holds no downloads for these models: every node is drawn at the smallest size."
+    : `Downloads are known for ${known.toLocaleString("en-US")} of ${models.toLocaleString("en-US")} drawn models; ` +
+      "the others are drawn at the smallest size.";
+  note.hidden = any && known === models;
 }
 
 function navigate(next: ViewState): void {
@@ -95,6 +165,11 @@ function navigate(next: ViewState): void {
 /** Draws every member of one fan (the leaf children of `parent` by `relation`) instead of its one node. */
 function expandFan(parent: string, relation: Relation): void {
   navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() });
+}
+
+/** Folds an opened fan back into its one node. */
+function collapseFan(name: string): void {
+  navigate({ ...view, expand: view.expand.filter((open) => open !== name) });
 }
 
 async function showOverview(): Promise<void> {
@@ -129,14 +204,27 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     const started = performance.now();
     const response = await api.family(params, controller.signal);
     if (controller.signal.aborted) return false;
+    // A model's ancestors are drawn above it; without them (an older server, a failure) the family still shows.
+    let ancestry: AncestryResponse | null = null;
+    if (response.kind === "model")
+      ancestry = await api.ancestry(response.query, controller.signal).catch((error: unknown) => {
+        if ((error as Error).name === "AbortError") throw error;
+        return null;
+      });
+    if (controller.signal.aborted) return false;
     const received = performance.now();
-    loaded = { view: next, response };
-    // The text around the graph first, so the graph is drawn once at its final size.
-    renderFamilyNotices(notices, response);
-    renderLegend(legend, legendCounts(response.graph));
+    // The text around the graph first, so the graph is laid out once for its final size.
+    renderFamilyNotices(notices, response, ancestry, next.expand, collapseFan);
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
-    graphView.load(response.graph);
+    const box = graphElement.getBoundingClientRect();
+    const inset = panelInset();
+    graphView.setRightInset(inset);
+    const drawn = drawnLineage(response, ancestry, measure, { width: box.width - inset, height: box.height });
+    loaded = { view: next, response, ancestry, drawn };
+    laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
+    renderLegend(legend, legendCounts(drawn.graph));
+    graphView.load(drawn.graph, drawn.layout);
     const built = performance.now();
     await graphView.drawn();
     const finished = performance.now();
@@ -151,7 +239,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
   } catch (error) {
     if (controller.signal.aborted) return false;
     loaded = null;
-    graphView.load({ nodes: [], edges: [] });
+    graphView.load({ nodes: [], edges: [] }, null);
     legend.replaceChildren();
     fans.hidden = true;
     renderError(notices, error, (query) => navigate(showFamily(view, query)));
@@ -201,10 +289,80 @@ async function apply(next: ViewState): Promise<void> {
     const ok = await loadFamily(next);
     if (!ok || view !== next) return;
   }
+  if (next.selected !== null && !graphView.graph.hasNode(next.selected)) {
+    // A link naming a model this view does not draw: the selection is dropped, and the URL says so.
+    const kept: ViewState = { ...next, selected: null };
+    history.replaceState(null, "", `${location.pathname}${serializeViewState(kept)}`);
+    view = kept;
+    void showSelection(null);
+    notices.append(
+      Object.assign(document.createElement("p"), {
+        className: "notice",
+        textContent: `${next.selected} is not drawn in this view, so its panel is closed.`,
+      }),
+    );
+    next = kept;
+  }
   graphView.setSize(next.size);
   graphView.setSelected(next.selected);
+  renderSizeNote(next);
   setState("ready");
 }
+
+// The graph by keyboard: Enter selects the query, arrows move the selection along the lineage.
+graphElement.addEventListener("keydown", (event) => {
+  const moves: Record<string, "up" | "down" | "left" | "right"> = {
+    ArrowUp: "up",
+    ArrowDown: "down",
+    ArrowLeft: "left",
+    ArrowRight: "right",
+  };
+  const direction = moves[event.key];
+  if (direction === undefined && event.key !== "Enter") return;
+  event.preventDefault();
+  const graph = graphView.graph;
+  const start =
+    view.selected !== null && graph.hasNode(view.selected)
+      ? view.selected
+      : (graph.findNode((_key, attributes) => attributes.queried) ?? null);
+  if (start === null) return;
+  const next = direction === undefined || view.selected === null ? start : graphView.neighbour(start, direction);
+  if (next === null) return;
+  // Fans are opened from the "Grouped fans" list, which the keyboard reaches too.
+  if (graph.getNodeAttribute(next, "fan") !== undefined) return;
+  navigate({ ...view, selected: next });
+  graphView.focus(next);
+});
+
+/** On a narrow screen the panel lies over the graph's right side: the graph keeps what it covers free. */
+function panelInset(): number {
+  return !panel.hidden && getComputedStyle(panel).position === "absolute" ? panel.offsetWidth : 0;
+}
+
+// When the graph's box changes (the panel opens, the window is resized) and nobody has moved the view, the lineage
+// is laid out again for the new shape, so the opening zoom stays legible.
+let relayoutTimer: ReturnType<typeof setTimeout> | undefined;
+let laidOutFor = "";
+const relayout = new ResizeObserver(() => {
+  clearTimeout(relayoutTimer);
+  relayoutTimer = setTimeout(() => {
+    const box = graphElement.getBoundingClientRect();
+    const inset = panelInset();
+    const size = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
+    if (loaded === null || box.width === 0 || box.height === 0 || size === laidOutFor || !graphView.untouched) return;
+    laidOutFor = size;
+    const current = loaded;
+    graphView.setRightInset(inset);
+    const area = { width: box.width - inset, height: box.height };
+    const drawn = drawnLineage(current.response, current.ancestry, measure, area);
+    loaded = { ...current, drawn };
+    graphView.load(drawn.graph, drawn.layout);
+    graphView.setSize(view.size);
+    graphView.setSelected(view.selected);
+  }, 120);
+});
+relayout.observe(graphElement);
+relayout.observe(panel);
 
 window.addEventListener("popstate", () => void apply(parseViewState(location.search)));
 window.addEventListener("keydown", (event) => {
@@ -215,4 +373,7 @@ window.addEventListener("keydown", (event) => {
     byId<HTMLInputElement>("search-input").focus();
   }
 });
+// A link with values that make no sense (depth=0, an unknown size) is shown as the view it opens.
+if (serializeViewState(view) !== location.search)
+  history.replaceState(null, "", `${location.pathname}${serializeViewState(view)}`);
 void apply(view);

@@ -1,9 +1,11 @@
-// The side panel of one model (/api/model): Hub link, author, dates, licence, counts by relation, the ancestry
-// as a breadcrumb and "show this family". Every value from the data goes in through textContent or attributes.
+// The side panel of one model (/api/model): Hub link, author, dates, licence, counts by relation, its direct
+// parents with their relations, the ancestry as a breadcrumb and "show this family". Every value from the data
+// goes in through textContent or attributes; a value the data does not hold is "—".
 
 import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { RELATIONS, type ModelResponse } from "./api.js";
 import { RELATION_LABELS } from "./relation-labels.js";
+import { formatCount } from "./unknown.js";
 
 export interface PanelActions {
   select(id: string): void;
@@ -28,11 +30,7 @@ export function hubUrl(id: string): string {
 }
 
 function day(value: string | null): string {
-  return value === null ? "unknown" : value.slice(0, 10);
-}
-
-function number(value: number | null): string {
-  return value === null ? "unknown" : value.toLocaleString("en-US");
+  return value === null ? "—" : value.slice(0, 10);
 }
 
 function facts(info: ModelResponse): HTMLDListElement {
@@ -40,17 +38,24 @@ function facts(info: ModelResponse): HTMLDListElement {
   const add = (term: string, value: string) =>
     list.append(element("dt", undefined, term), element("dd", undefined, value));
   const model = info.model;
-  add("author", model.author ?? "unknown");
+  add("author", model.author ?? "—");
   add("created", day(model.createdAt));
   add("last modified", day(model.lastModified));
   add("licence", model.license ?? "not stated");
-  add("downloads (30 days)", number(model.downloads));
-  add("likes", number(model.likes));
+  add("downloads (30 days)", formatCount(model.downloads));
+  add("likes", formatCount(model.likes));
   if (model.pipelineTag !== null) add("task", model.pipelineTag);
   if (model.libraryName !== null) add("library", model.libraryName);
   if (model.gated !== null && model.gated !== false) add("gated", String(model.gated));
-  add("relation to its base", model.relation === null ? "none (a root)" : RELATION_LABELS[model.relation]);
-  add("generation", info.metrics === null ? "unknown" : String(info.metrics.generation));
+  add(
+    "relation to its base",
+    model.placeholder
+      ? "— (no record)"
+      : model.relation === null
+        ? "none: no base_model declared"
+        : RELATION_LABELS[model.relation],
+  );
+  add("generation", info.metrics === null ? "—" : String(info.metrics.generation));
   return list;
 }
 
@@ -92,12 +97,42 @@ function counts(info: ModelResponse): HTMLTableElement {
   return table;
 }
 
+/** The direct parents, each with the relation of its edge; a parent with no record says so. */
+function parents(info: ModelResponse, actions: PanelActions): HTMLElement {
+  const list = element("ul", "parents");
+  list.setAttribute("aria-label", "direct parents");
+  for (const parent of info.parents ?? []) {
+    const item = element("li");
+    item.dataset.parent = parent.id;
+    const swatch = element("span", "swatch");
+    swatch.style.backgroundColor = RELATION_COLORS[parent.relation];
+    const button = element("button", "link", parent.id);
+    button.type = "button";
+    button.addEventListener("click", () => actions.select(parent.id));
+    const what = element("span", "parent-relation muted", RELATION_LABELS[parent.relation]);
+    if (parent.placeholder) what.append(" ", element("span", "tag", "no record"));
+    const text = element("span");
+    text.append(button, what);
+    item.append(swatch, text);
+    list.append(item);
+  }
+  return list;
+}
+
 function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
   const nav = element("nav", "breadcrumb");
   nav.setAttribute("aria-label", "ancestry");
   const path = info.ancestry.paths[0];
   if (path === undefined || path.length <= 1) {
-    nav.append(element("span", "muted", "No base_model declared: this model is a root."));
+    nav.append(
+      element(
+        "span",
+        "muted",
+        info.model.placeholder
+          ? "No record of this model, so its own bases are not known."
+          : "No base_model declared: this model is a root.",
+      ),
+    );
     return nav;
   }
   const list = element("ol");
@@ -117,7 +152,7 @@ function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
   if (others > 0 || info.ancestry.truncated) {
     const note =
       `${others.toLocaleString("en-US")}${info.ancestry.truncated ? "+" : ""} other path${others === 1 ? "" : "s"} ` +
-      "to a root (a merge has several parents)";
+      "up to a model with no base (a merge has several parents)";
     nav.append(element("p", "muted", note));
   }
   return nav;
@@ -167,6 +202,9 @@ export function renderPanel(container: HTMLElement, info: ModelResponse, actions
     facts(info),
     element("h3", undefined, "Derived models"),
     counts(info),
+    ...((info.parents ?? []).length > 0
+      ? [element("h3", undefined, `Direct parents (${(info.parents ?? []).length})`), parents(info, actions)]
+      : []),
     element("h3", undefined, "Ancestry"),
     breadcrumb(info, actions),
   );

@@ -8,26 +8,32 @@ import {
   RELATION_COLORS,
   ROOT_COLOR,
 } from "../src/vocabulary/palette.js";
-import type { ViewNodeAttributes, Relation } from "./api.js";
+import type { Relation } from "./api.js";
+import { nodeSize, type DrawnNodeAttributes } from "./lineage-view.js";
 import type { SizeMode } from "./state.js";
+import { knownNumber } from "./unknown.js";
+
+export { nodeSize };
 
 export interface DisplayState {
   hovered: string | null;
-  /** The hovered node's parents and children (empty when nothing is hovered). */
-  hoveredParents: ReadonlySet<string>;
+  /** The hovered node and every ancestor of it that is drawn: its path to the roots. */
+  hoveredPath: ReadonlySet<string>;
+  /** The hovered node's children (empty when nothing is hovered). */
   hoveredChildren: ReadonlySet<string>;
   selected: string | null;
   size: SizeMode;
+  /** Dots are drawn this much smaller than laid out when the opening zoom shows the layout smaller than 1:1. */
+  scale: number;
 }
 
 export interface NodeDisplay {
   x: number;
   y: number;
-  label: string | null;
+  label: null;
   color: string;
   size: number;
   highlighted: boolean;
-  forceLabel: boolean;
   zIndex: number;
 }
 
@@ -44,95 +50,77 @@ export interface Neighbourhood {
   outNeighbors(node: string): string[];
 }
 
-/** Above this many children, hovering a node leaves its children's labels to sigma's label grid. */
-export const MAX_FORCED_CHILD_LABELS = 12;
-
-export const IDLE: Omit<DisplayState, "size" | "selected"> = {
+export const IDLE: Pick<DisplayState, "hovered" | "hoveredPath" | "hoveredChildren"> = {
   hovered: null,
-  hoveredParents: new Set(),
+  hoveredPath: new Set(),
   hoveredChildren: new Set(),
 };
 
-/** The display state with `node` hovered: its parents and children light up. */
+/** The display state with `node` hovered: its path up to the roots and its children light up. */
 export function hoverState(graph: Neighbourhood, state: DisplayState, node: string | null): DisplayState {
   if (node === null) return { ...state, ...IDLE };
-  return {
-    ...state,
-    hovered: node,
-    hoveredParents: new Set(graph.inNeighbors(node)),
-    hoveredChildren: new Set(graph.outNeighbors(node)),
-  };
+  const path = new Set<string>([node]);
+  const queue = [node];
+  for (let head = 0; head < queue.length; head++)
+    for (const parent of graph.inNeighbors(queue[head]!))
+      if (!path.has(parent)) {
+        path.add(parent);
+        queue.push(parent);
+      }
+  return { ...state, hovered: node, hoveredPath: path, hoveredChildren: new Set(graph.outNeighbors(node)) };
 }
 
 /** The count a node stands for when sized by descendants or downloads (a fan stands for its members). */
-export function sizeValue(attributes: ViewNodeAttributes, mode: SizeMode): number {
-  if (mode === "downloads") return attributes.downloads;
+export function sizeValue(attributes: DrawnNodeAttributes, mode: SizeMode): number {
+  if (mode === "downloads") return attributes.fan !== undefined ? 0 : (knownNumber(attributes.downloads) ?? 0);
   return attributes.fan !== undefined ? attributes.fan.count : attributes.descendants;
 }
 
-/** Node radius in pixels: logarithmic in the value, so a family of 100,000 stays on screen next to a leaf. */
-export function nodeSize(value: number): number {
-  return Math.min(22, 2.5 + 2.4 * Math.log10(1 + Math.max(0, value)));
-}
-
-const SHORT_LABEL = 28;
-
-/** A label that fits between neighbours on a row: the name without its org, cut at 28 characters. */
-export function shortLabel(label: string): string {
-  const name = label.slice(label.lastIndexOf("/") + 1);
-  return name.length <= SHORT_LABEL ? name : `${name.slice(0, SHORT_LABEL - 1)}…`;
-}
-
-export function nodeColor(attributes: ViewNodeAttributes): string {
+/** A node's colour: placeholders grey, models with no base of their own vermillion, the rest by relation. */
+export function nodeColor(attributes: Pick<DrawnNodeAttributes, "placeholder" | "relation">): string {
   if (attributes.placeholder) return PLACEHOLDER_COLOR;
-  if (attributes.root || attributes.relation === null) return ROOT_COLOR;
+  if (attributes.relation === null) return ROOT_COLOR;
   return RELATION_COLORS[attributes.relation];
 }
 
-function isLit(state: DisplayState, node: string): boolean {
-  return node === state.hovered || state.hoveredParents.has(node) || state.hoveredChildren.has(node);
+/** Whether a node is lit by the hover (always true when nothing is hovered). */
+export function isLit(state: DisplayState, node: string): boolean {
+  return state.hovered === null || state.hoveredPath.has(node) || state.hoveredChildren.has(node);
 }
 
-export function nodeDisplay(state: DisplayState, node: string, attributes: ViewNodeAttributes): NodeDisplay {
+export function nodeDisplay(state: DisplayState, node: string, attributes: DrawnNodeAttributes): NodeDisplay {
+  const fan = attributes.fan !== undefined;
   const display: NodeDisplay = {
     x: attributes.x,
     y: attributes.y,
-    label: node === state.selected || node === state.hovered ? attributes.label : shortLabel(attributes.label),
+    label: null,
     color: nodeColor(attributes),
-    size: nodeSize(sizeValue(attributes, state.size)),
-    highlighted: node === state.selected,
-    forceLabel: node === state.selected,
-    zIndex: attributes.root ? 1 : 0,
+    size: (fan ? 4 : nodeSize(sizeValue(attributes, state.size))) * state.scale,
+    highlighted: !fan && (node === state.selected || node === state.hovered || attributes.queried),
+    zIndex: attributes.queried ? 1 : 0,
   };
   if (state.hovered !== null) {
-    if (isLit(state, node)) {
-      // Labels of the hovered node and its parents always; of its children only when they are few enough to read.
-      display.forceLabel =
-        !state.hoveredChildren.has(node) ||
-        state.hoveredChildren.size <= MAX_FORCED_CHILD_LABELS ||
-        node === state.hovered;
-      display.highlighted = display.highlighted || node === state.hovered;
-      display.zIndex = 2;
-    } else {
+    if (isLit(state, node)) display.zIndex = 2;
+    else {
       display.color = FADED_NODE_COLOR;
-      display.label = null;
-      display.forceLabel = false;
+      display.highlighted = false;
       display.zIndex = 0;
     }
   }
   return display;
 }
 
+/** Edges in the legend's colours, opaque: sigma blends as if colours were premultiplied, so no alpha is used. */
 export function edgeColor(relation: Relation): string {
-  return `${RELATION_COLORS[relation]}99`;
+  return RELATION_COLORS[relation];
 }
 
 export function edgeDisplay(state: DisplayState, relation: Relation, source: string, target: string): EdgeDisplay {
-  const display: EdgeDisplay = { color: edgeColor(relation), size: 1, hidden: false, zIndex: 0 };
+  const display: EdgeDisplay = { color: edgeColor(relation), size: 2, hidden: false, zIndex: 0 };
   if (state.hovered !== null) {
-    if (source === state.hovered || target === state.hovered) {
-      display.color = RELATION_COLORS[relation];
-      display.size = 2.5;
+    const onPath = state.hoveredPath.has(source) && state.hoveredPath.has(target);
+    if (onPath || source === state.hovered) {
+      display.size = 3.5;
       display.zIndex = 1;
     } else {
       display.color = FADED_EDGE_COLOR;

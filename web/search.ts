@@ -1,5 +1,6 @@
 // The search box: suggestions from /api/search while typing (debounced, stale answers dropped), arrow keys to
-// move, Enter to open, Escape to close; an ARIA combobox so it reads right to screen readers too.
+// move, Enter to open, Escape to close, a line saying so when nothing matches; an ARIA combobox so it reads right
+// to screen readers too.
 
 import { api, type SearchResult } from "./api.js";
 
@@ -86,6 +87,14 @@ export function createSearchBox(
       results = found;
       active = -1;
       render();
+      if (found.length === 0) {
+        const item = document.createElement("li");
+        item.className = "no-match";
+        item.setAttribute("aria-disabled", "true");
+        item.textContent = `No model or org name contains "${text}".`;
+        list.replaceChildren(item);
+        list.hidden = false;
+      }
     } catch (error) {
       if ((error as Error).name !== "AbortError") close();
     }

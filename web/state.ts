@@ -63,7 +63,7 @@ export function parseViewState(search: string): ViewState {
   const expand = names.filter((name) => parseFanName(name) !== null);
   return {
     q: text(params.get("q")),
-    depth: wholeNumberIn(params.get("depth"), 0, MAX_DEPTH),
+    depth: wholeNumberIn(params.get("depth"), 1, MAX_DEPTH),
     relations: relationList?.ok === true ? normalizeRelations(relationList.value) : null,
     size: sizeMode?.ok === true ? sizeMode.value : "descendants",
     selected: text(params.get("selected")),
@@ -95,6 +95,18 @@ export function sameFamily(a: ViewState, b: ViewState): boolean {
     a.expand.join(",") === b.expand.join(",") &&
     a.max === b.max
   );
+}
+
+/** A file name for the view: the query, then the filters that narrow it, in characters any file system takes. */
+export function viewFileName(state: ViewState): string {
+  const parts = [state.q ?? "hf-lineage"];
+  if (state.depth !== null) parts.push(`depth${state.depth}`);
+  if (state.relations !== null) parts.push(state.relations.join("-"));
+  if (state.expand.length > 0) parts.push(`${state.expand.length}-fans-open`);
+  return parts
+    .join("_")
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .slice(0, 180);
 }
 
 /** A new view showing another family, keeping the filters and size mode. */

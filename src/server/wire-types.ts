@@ -84,7 +84,19 @@ export interface AncestryResponse {
   id: string;
   graph: GraphPayload;
   paths: string[][];
+  /** True when there are more paths than the 100 listed. */
   truncated: boolean;
+  /** Every ancestor of the model (drawn or not). */
+  ancestors: number;
+  /** Ancestors the node cap left out of the drawn graph (the farthest first). */
+  omittedNodes: number;
+}
+
+/** One direct parent of a model: the relation of its edge, and whether it has a record of its own. */
+export interface ParentAnswer {
+  id: string;
+  relation: Relation;
+  placeholder: boolean;
 }
 
 /** One model's record as GET /api/model gives it. */
@@ -119,6 +131,8 @@ export interface ModelResponse {
   children: { total: number; byRelation: RelationCounts };
   descendants: { total: number; byRelation: RelationCounts; byDepth: Record<string, number> };
   ancestors: { id: string; depth: number }[];
+  /** The direct parents, in id order. */
+  parents: ParentAnswer[];
   ancestry: { paths: string[][]; truncated: boolean };
   metrics: ModelMetricsAnswer | null;
 }

@@ -160,6 +160,48 @@ describe("GET /api/ancestry", () => {
   });
 });
 
+describe("a deep merge's parents and ancestry", () => {
+  const MERGE = "Lunzima/NQLSG-Qwen2.5-14B-MegaFusion-v9.3";
+
+  it("lists the 5 direct parents with the relation of each edge, as the whole lineage graph holds them", async () => {
+    const { body } = await getJson<{ parents: { id: string; relation: string; placeholder: boolean }[] }>(
+      app,
+      `/api/model?id=${encodeURIComponent(MERGE)}`,
+    );
+    // Independently: the in-neighbours of the model in the whole graphology graph, with the edge's relation.
+    const graph = lineage.graph;
+    const expected = graph
+      .inNeighbors(MERGE)
+      .sort()
+      .map((parent) => ({
+        id: parent,
+        relation: graph.getEdgeAttribute(graph.edge(parent, MERGE), "relation"),
+        placeholder: graph.getNodeAttribute(parent, "placeholder"),
+      }));
+    expect(body.parents).toEqual(expected);
+    expect(body.parents).toHaveLength(5);
+    expect(body.parents.every((parent) => parent.relation === "merge")).toBe(true);
+  });
+
+  it("draws its 78 ancestors, or the nearest ones under a cap that counts what it leaves out", async () => {
+    const { body } = await getJson<{ ancestors: number; omittedNodes: number; graph: GraphPayload }>(
+      app,
+      `/api/ancestry?id=${encodeURIComponent(MERGE)}`,
+    );
+    expect(body).toMatchObject({ ancestors: 78, omittedNodes: 0 });
+    expect(body.graph.nodes).toHaveLength(79);
+    const { body: capped } = await getJson<{ ancestors: number; omittedNodes: number; graph: GraphPayload }>(
+      app,
+      `/api/ancestry?id=${encodeURIComponent(MERGE)}&maxNodes=10`,
+    );
+    expect(capped).toMatchObject({ ancestors: 78, omittedNodes: 68 });
+    // The model and the 10 nearest: its 5 parents (depth 1) first.
+    const depths = capped.graph.nodes.map((node: PayloadNode) => node.attributes.depth).sort((a, b) => a - b);
+    expect(depths.slice(0, 6)).toEqual([0, 1, 1, 1, 1, 1]);
+    expect(depths).toHaveLength(11);
+  });
+});
+
 describe("rankings, search and reports", () => {
   it("ranks models by descendants", async () => {
     const { body } = await getJson<{ models: RankedModel[] }>(app, `/api/top?by=descendants&limit=3`);

@@ -36,6 +36,13 @@ it("streams GraphML with every member and every edge among them", async () => {
   expect(text.match(/<edge /g)).toHaveLength(20);
 });
 
+it("names the file after the query, the filters and the GEXF version", async () => {
+  const { headers } = await download("format=gexf-1.2&depth=2&relations=finetune,merge");
+  expect(headers.get("content-disposition")).toBe(
+    'attachment; filename="ArliAI_Mistral-Nemo-12B-ArliAI-RPMax-v1.2-family_depth2_finetune-merge-gexf1.2.gexf"',
+  );
+});
+
 it("streams GEXF with the viewer's layout positions", async () => {
   const { text } = await download("format=gexf");
   expect(text.match(/<node /g)).toHaveLength(16);

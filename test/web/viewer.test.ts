@@ -1,5 +1,6 @@
-// The viewer in a real browser (Debian Chromium) against the real server over the real data: search, the family
-// drawn, the panel's counts, fans, the URL as the view's state, the 404's close matches and the GEXF link.
+// The viewer in a real browser (Debian Chromium) at 1600×1000 against the real server over the real data: search,
+// the lineage drawn (labels that never collide, edges in the legend's colours), the panel's counts and parents, fans,
+// the URL as the view's state, the 404's close matches, the exports and the narrow screen.
 
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -11,7 +12,19 @@ import { startViewerServer, type ViewerServer } from "../support/viewer-server.j
 
 const RESULTS = resolve(process.cwd(), "test-results");
 const GEXF_SCHEMA = resolve(process.cwd(), "../shared/schemas/gexf-1.3/gexf.rnc");
+const GEXF_12_SCHEMA = resolve(process.cwd(), "../shared/schemas/gexf-1.2draft/gexf.rnc");
 const QWEN = "Qwen/Qwen2.5-14B";
+const MERGE = "Lunzima/NQLSG-Qwen2.5-14B-MegaFusion-v9.3";
+const PALETTE = { finetune: "#0072b2", adapter: "#009e73", quantized: "#e69f00", merge: "#cc79a7" };
+
+interface LabelBox {
+  key: string;
+  side: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 interface FamilyBody {
   graph: { nodes: { key: string; attributes: { fan?: { parent: string; relation: string; count: number } } }[] };
@@ -38,6 +51,26 @@ async function settled(): Promise<string> {
 const drawnNodes = () =>
   page.evaluate(() => (window as unknown as { __hfLineage: { graph: { order: number } } }).__hfLineage.graph.order);
 
+const labelBoxes = () => page.evaluate("window.__hfLineage.labelBoxes()") as Promise<LabelBox[]>;
+
+/** The pairs of drawn label boxes that intersect, and the boxes that leave the graph's canvas. */
+async function labelProblems(): Promise<{ overlaps: string[]; outside: string[]; boxes: LabelBox[] }> {
+  const boxes = await labelBoxes();
+  const size = await page.$eval("#graph", (node) => ({ width: node.clientWidth, height: node.clientHeight }));
+  const overlaps: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        overlaps.push(`${a.key} × ${b.key}`);
+    }
+  const outside = boxes
+    .filter((b) => b.x < 0 || b.y < 0 || b.x + b.width > size.width || b.y + b.height > size.height)
+    .map((b) => b.key);
+  return { overlaps, outside, boxes };
+}
+
 async function clickNode(id: string): Promise<void> {
   const point = await page.evaluate(
     (node) =>
@@ -62,7 +95,7 @@ async function panelCounts(): Promise<Record<string, number>> {
 beforeAll(async () => {
   server = await startViewerServer();
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   page.setDefaultTimeout(90_000);
   page.on("console", (message) => {
     if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
@@ -167,48 +200,89 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     expect(new URL(page.url()).searchParams.get("selected")).toBeNull();
   });
 
-  it("expands a fan on click: the fan's node gives way to its members", async () => {
+  it("opens exactly the fan whose pill is clicked, and folds it again", async () => {
     const family = await api<FamilyBody>(`/api/family?q=${encodeURIComponent(QWEN)}`);
     await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}`);
     expect(await settled()).toBe("ready");
-    // The fan standing furthest from any other node on screen, so the click cannot land on a neighbour.
-    const positions = (await page.evaluate(
-      `window.__hfLineage.graph.nodes().map((key) => [key, window.__hfLineage.pagePosition(key)])`,
-    )) as [string, { x: number; y: number }][];
-    const room = (key: string, at: { x: number; y: number }) =>
-      Math.min(...positions.filter(([other]) => other !== key).map(([, p]) => Math.hypot(p.x - at.x, p.y - at.y)));
-    const fanKey = positions
-      .filter(([key]) => key.startsWith("fan:"))
-      .sort((a, b) => room(b[0], b[1]) - room(a[0], a[1]))[0]?.[0];
-    const fan = family.graph.nodes.find((node) => node.key === fanKey);
-    if (fan?.attributes.fan === undefined) throw new Error("Qwen/Qwen2.5-14B's family should hold a fan");
-    const before = await drawnNodes();
-    // As a person would with neighbouring fans: zoom in on it with the wheel, then click it.
-    const at = (await page.evaluate(`window.__hfLineage.pagePosition(${JSON.stringify(fan.key)})`)) as {
+    const graphBox = (await page.$eval("#graph", (node) => node.getBoundingClientRect().toJSON())) as {
       x: number;
       y: number;
     };
-    await page.mouse.move(at.x, at.y);
-    for (let step = 0; step < 4; step += 1) {
-      await page.mouse.wheel(0, -200);
-      await page.waitForTimeout(400);
-    }
-    await clickNode(fan.key);
+    // Every fan of the view is drawn as a pill (whole or, at this zoom, with its count alone); each pill is a
+    // click target of its own, so the one clicked is the one that opens: here, the smallest fan.
+    const pills = (await labelBoxes()).filter((box) => box.side.endsWith("pill"));
+    expect(pills.length).toBe(family.aggregated.length);
+    const fans = family.graph.nodes.filter((node) => node.attributes.fan !== undefined);
+    const smallest = [...fans].sort((a, b) => a.attributes.fan!.count - b.attributes.fan!.count)[0]!;
+    const pill = pills.find((box) => box.key === smallest.key)!;
+    const before = await drawnNodes();
+    await page.mouse.click(graphBox.x + pill.x + pill.width - 4, graphBox.y + pill.y + pill.height / 2);
     await page.waitForFunction(
       (count) => (window as unknown as { __hfLineage: { graph: { order: number } } }).__hfLineage.graph.order !== count,
       before,
     );
     expect(await settled()).toBe("ready");
-    expect(new URL(page.url()).searchParams.get("expand")).toBe(
-      `${fan.attributes.fan.parent}:${fan.attributes.fan.relation}`,
-    );
-    expect(await drawnNodes()).toBe(before - 1 + fan.attributes.fan.count);
+    const fan = smallest.attributes.fan!;
+    expect(new URL(page.url()).searchParams.get("expand")).toBe(`${fan.parent}:${fan.relation}`);
+    expect(await drawnNodes()).toBe(before - 1 + fan.count);
+    // The opened fan's members are laid out without one label on another.
+    expect((await labelProblems()).overlaps).toEqual([]);
+    await page.click(`#notices button[data-fan="${fan.parent}:${fan.relation}"]`);
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("expand"));
+    expect(await settled()).toBe("ready");
+    expect(await drawnNodes()).toBe(before);
   });
 
-  it("answers an unknown id with its close matches, and a match opens its family", async () => {
+  it("draws the deep merge's lineage: 78 ancestors above it, every node labelled, its 5 parents listed", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(MERGE)}&selected=${encodeURIComponent(MERGE)}`);
+    expect(await settled()).toBe("ready");
+    await page.waitForSelector(`#panel[data-state="ready"][data-model="${MERGE}"]`);
+    // The model and its 78 ancestors (the API test derives them from the whole graph), all above it.
+    expect(await drawnNodes()).toBe(79);
+    const rows = (await page.evaluate(`window.__hfLineage.graph.mapNodes((key, a) => [key, a.row])`)) as [
+      string,
+      number,
+    ][];
+    expect(rows.filter(([key, row]) => key !== MERGE && row >= 0)).toEqual([]);
+    // Up to 150 nodes, every node has its label at the opening zoom; none touches another or leaves the canvas.
+    const { overlaps, outside, boxes } = await labelProblems();
+    expect(overlaps).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(new Set(boxes.map((box) => box.key)).size).toBe(79);
+    const parents = await page.$$eval("#panel .parents li", (items) =>
+      items.map((item) => (item as HTMLElement).dataset.parent),
+    );
+    const model = await api<{ parents: { id: string }[] }>(`/api/model?id=${encodeURIComponent(MERGE)}`);
+    expect(parents).toEqual(model.parents.map((parent) => parent.id));
+    expect(parents).toHaveLength(5);
+    expect(await page.textContent("#panel")).not.toContain("root");
+    await page.screenshot({ path: resolve(RESULTS, "viewer-lineage.png") });
+  });
+
+  it("labels a 464-node family without a collision, draws edges in the legend's colours, lights a path", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}`);
+    expect(await settled()).toBe("ready");
+    const { overlaps, outside, boxes } = await labelProblems();
+    expect(overlaps).toEqual([]);
+    expect(outside).toEqual([]);
+    expect(boxes.length).toBeGreaterThan(60);
+    // The most important labels first: the model itself is labelled.
+    expect(boxes.map((box) => box.key)).toContain(QWEN);
+    // Edge pixels in exactly the legend's colours (no premultiplied blending: #0072b2, never #66d8ff).
+    const colours = (await page.evaluate("window.__hfLineage.edgeColours()")) as Record<string, number>;
+    for (const relation of ["finetune", "quantized", "merge"] as const)
+      expect(colours[PALETTE[relation]] ?? 0).toBeGreaterThan(200);
+    expect(colours["#66d8ff"]).toBeUndefined();
+    await page.screenshot({ path: resolve(RESULTS, "viewer-labels.png") });
+  });
+
+  it("answers an unknown id with its close matches, once, offers no export, and a match opens its family", async () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent("Qwen/Qwen2.5-14C")}`);
     expect(await settled()).toBe("error");
     expect(await page.textContent("#notices .error")).toContain("Qwen/Qwen2.5-14C");
+    expect(await page.textContent("#notices .error")).not.toContain(QWEN);
+    expect(await page.isHidden("#export-png")).toBe(true);
+    expect(await page.isHidden("#export-gexf")).toBe(true);
     await page.click(`#notices .suggestions button:text-is("${QWEN}")`);
     expect(await settled()).toBe("ready");
     expect(new URL(page.url()).searchParams.get("q")).toBe(QWEN);
@@ -283,6 +357,73 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     expect(gexf.match(/<node /g)?.length).toBe(1 + 700);
     expect(gexf).toContain(`"${QWEN}"`);
     execFileSync("jing", ["-c", GEXF_SCHEMA, file]);
+  });
+
+  it("saves a PNG with title and legend, and GEXF 1.2draft, under names carrying the query and filters", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}&depth=2&relations=finetune,merge`);
+    expect(await settled()).toBe("ready");
+    const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
+    expect(png.suggestedFilename()).toBe("Qwen_Qwen2.5-14B_depth2_finetune-merge.png");
+    const file = resolve(RESULTS, "viewer-export.png");
+    await png.saveAs(file);
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // Width and height from the IHDR chunk: the graph's width, taller than the graph by the title and legend.
+    const graph = await page.$eval("#graph", (node) => ({ width: node.clientWidth, height: node.clientHeight }));
+    expect(bytes.readUInt32BE(16)).toBe(graph.width);
+    expect(bytes.readUInt32BE(20)).toBeGreaterThan(graph.height + 54);
+    const [gexf] = await Promise.all([page.waitForEvent("download"), page.click("#export-gexf-12")]);
+    expect(gexf.suggestedFilename()).toBe("Qwen_Qwen2.5-14B-family_depth2_finetune-merge-gexf1.2.gexf");
+    const gexfFile = resolve(RESULTS, "viewer-family-1.2.gexf");
+    await gexf.saveAs(gexfFile);
+    expect(readFileSync(gexfFile, "utf8")).toContain('version="1.2"');
+    execFileSync("jing", ["-c", GEXF_12_SCHEMA, gexfFile]);
+  });
+
+  it("ignores depth=0 and a selected= model that is not drawn", async () => {
+    // Llama-3.1-8B is no descendant of Qwen2.5-14B (nor an ancestor: Qwen2.5-14B has none).
+    const other = "meta-llama/Llama-3.1-8B";
+    await page.goto(`${server.url}/?q=${encodeURIComponent(QWEN)}&depth=0&selected=${encodeURIComponent(other)}`);
+    expect(await settled()).toBe("ready");
+    const url = new URL(page.url());
+    expect(url.searchParams.get("depth")).toBeNull();
+    expect(url.searchParams.get("selected")).toBeNull();
+    expect(await page.isHidden("#panel")).toBe(true);
+    expect(await page.textContent("#notices")).toContain(`${other} is not drawn in this view`);
+  });
+
+  it("works by keyboard: search, Enter, arrows along the lineage, the panel's parents", async () => {
+    await page.goto(`${server.url}/`);
+    expect(await settled()).toBe("overview");
+    await page.keyboard.press("/");
+    await page.keyboard.type(MERGE);
+    await page.waitForSelector(`#search-suggestions li[data-id="${MERGE}"]`);
+    await page.keyboard.press("Enter");
+    expect(await settled()).toBe("ready");
+    await page.focus("#graph");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(`#panel[data-state="ready"][data-model="${MERGE}"]`);
+    await page.keyboard.press("ArrowUp");
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get("selected") !== id, MERGE);
+    const selected = new URL(page.url()).searchParams.get("selected");
+    const model = await api<{ parents: { id: string }[] }>(`/api/model?id=${encodeURIComponent(MERGE)}`);
+    expect(model.parents.map((parent) => parent.id)).toContain(selected);
+    await page.focus("#search-input");
+    await page.fill("#search-input", "xyzzy-no-such-model");
+    await page.waitForSelector("#search-suggestions li.no-match");
+    expect(await page.textContent("#search-suggestions")).toContain("No model or org name contains");
+  });
+
+  it("at 800 pixels wide the panel lies over the graph instead of squeezing it", async () => {
+    await page.setViewportSize({ width: 800, height: 900 });
+    await page.goto(`${server.url}/?q=${encodeURIComponent(MERGE)}&selected=${encodeURIComponent(MERGE)}`);
+    expect(await settled()).toBe("ready");
+    await page.waitForSelector(`#panel[data-state="ready"]`);
+    const width = await page.$eval("#graph", (node) => node.clientWidth);
+    expect(width).toBe(800);
+    expect(await page.$eval("#panel", (node) => getComputedStyle(node).position)).toBe("absolute");
+    await page.screenshot({ path: resolve(RESULTS, "viewer-narrow.png") });
+    await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
   it("ran without a script error or a blocked resource", () => {

@@ -53,7 +53,9 @@ export function exportFamily(
   const { positions } = familyView(family.graph, family.members);
   const rows = memberRows(lineage.store, family.graph, family.members.keys(), familyMetrics(lineage, family));
   const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
-  const suffix = format === "csv" ? `-${table}` : "";
+  // The file name carries the filters and, for the older GEXF, the version: two downloads never share a name.
+  const filters = `${maxDepth === undefined ? "" : `_depth${maxDepth}`}${relations ? `_${relations.join("-")}` : ""}`;
+  const suffix = `${filters}${format === "gexf-1.2" ? "-gexf1.2" : ""}${format === "csv" ? `-${table}` : ""}`;
   const output = new PassThrough();
   const other = new PassThrough();
   const sink =

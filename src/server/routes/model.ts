@@ -1,8 +1,10 @@
 // GET /api/model?id=ID: one model's record, its family report (children, descendants, ancestors exactly as
-// `hf-lineage family ID --json` gives them), its paths up to the roots and its stored metrics.
+// `hf-lineage family ID --json` gives them), its direct parents with their relations, its paths up to the roots
+// and its stored metrics.
 
 import { indexAncestorPaths } from "../../graph/index-ancestry.js";
 import { indexFamilyReport } from "../../graph/index-family.js";
+import { indexParents } from "../../graph/index-parents.js";
 import { modelMetricsOf } from "../../graph/indexed-lineage.js";
 import { NO_RELATION } from "../../graph/lineage-index.js";
 import { modelRecord } from "../../store/model-queries.js";
@@ -45,6 +47,7 @@ export function modelDetails(data: ServerData, params: URLSearchParams): ModelRe
     children: report.children!,
     descendants: report.descendants,
     ancestors: report.ancestors!,
+    parents: indexParents(lineage, node),
     ancestry: indexAncestorPaths(lineage, node),
     metrics: modelMetricsOf(lineage, node),
   };

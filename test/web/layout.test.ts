@@ -1,0 +1,117 @@
+// The viewer's lineage layout and label placement, on graphs drawn by hand: rows are depths (ancestors above,
+// descendants below), no two boxes intersect, a crowded band wraps into lines, and labels neither collide nor leave
+// the canvas.
+
+import { describe, expect, it } from "vitest";
+import { intersects, placeLabels } from "../../web/label-placement.js";
+import { lineageLayout, type LayoutItem } from "../../web/layout.js";
+
+const item = (key: string, row: number, weight = 0, width = 120): LayoutItem => ({
+  key,
+  row,
+  width,
+  height: 18,
+  radius: 4,
+  weight,
+});
+
+function boxesIntersect(layout: ReturnType<typeof lineageLayout>): string[] {
+  const boxes = [...layout.boxes].map(([key, b]) => ({ key, x: b.left, y: b.top, width: b.width, height: b.height }));
+  const found: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      if (intersects(boxes[i]!, boxes[j]!)) found.push(`${boxes[i]!.key} × ${boxes[j]!.key}`);
+  return found;
+}
+
+describe("lineage layout", () => {
+  // p1 and p2 are the parents of the merge q (the query); g is p1's parent; q has children a, b and the merge m of
+  // a and b, which is one step from q (through a), so it sits on row 2 although it is also a child of b.
+  const items = [
+    item("g", -2),
+    item("p1", -1, 5),
+    item("p2", -1, 1),
+    item("q", 0, 3),
+    item("a", 1, 1),
+    item("b", 1),
+    item("m", 2),
+  ];
+  const edges = [
+    ["g", "p1"],
+    ["p1", "q"],
+    ["p2", "q"],
+    ["q", "a"],
+    ["q", "b"],
+    ["a", "m"],
+    ["b", "m"],
+  ] as const;
+  const layout = lineageLayout(items, edges, { aspect: 1.6 });
+
+  it("draws ancestors above the query and descendants below, one band per depth, merges adding none", () => {
+    const y = (key: string) => layout.boxes.get(key)!.y;
+    expect(y("g")).toBeLessThan(y("p1"));
+    expect(y("p1")).toBe(y("p2"));
+    expect(y("p1")).toBeLessThan(y("q"));
+    expect(y("q")).toBeLessThan(y("a"));
+    expect(y("a")).toBe(y("b"));
+    expect(y("b")).toBeLessThan(y("m"));
+    expect(layout.rows.map((row) => row.row)).toEqual([-2, -1, 0, 1, 2]);
+    // The tree link toward the query: the heavier of two candidates.
+    expect(Object.fromEntries(layout.treeParent)).toEqual({
+      g: "p1",
+      p1: "q",
+      p2: "q",
+      q: null,
+      a: "q",
+      b: "q",
+      m: "a",
+    });
+    expect(boxesIntersect(layout)).toEqual([]);
+  });
+
+  it("wraps a band of 60 leaves into lines, about as wide as the area's shape asks, no box on another", () => {
+    const leaves = Array.from({ length: 60 }, (_, i) => item(`leaf-${String(i).padStart(2, "0")}`, 1));
+    const wide = lineageLayout(
+      [item("root", 0, 60), ...leaves],
+      leaves.map((leaf) => ["root", leaf.key] as const),
+      { aspect: 1.6 },
+    );
+    expect(boxesIntersect(wide)).toEqual([]);
+    const band = wide.rows.find((row) => row.row === 1)!;
+    const lines = Math.round((band.bottom - band.top) / 18);
+    expect(lines).toBeGreaterThan(1);
+    // 60 boxes of 120 + 12 pixels in one line would be 7,908 pixels wide; wrapped, the drawing is near 1.6 : 1.
+    expect(wide.width).toBeLessThan(7908 / 2);
+    expect(wide.width / wide.height).toBeGreaterThan(0.8);
+    expect(wide.width / wide.height).toBeLessThan(3.2);
+  });
+});
+
+describe("label placement", () => {
+  it("places labels most important first, right of the node, else left, never colliding or off the canvas", () => {
+    const placed = placeLabels(
+      [
+        { key: "first", x: 100, y: 50, radius: 4, width: 80, height: 16 },
+        // Its right side is where "first" is: it goes left.
+        { key: "second", x: 98, y: 52, radius: 4, width: 60, height: 16 },
+        // Both sides taken: left out.
+        { key: "third", x: 99, y: 51, radius: 4, width: 60, height: 16 },
+        // At the right edge of a 300-pixel canvas: drawn left of its node.
+        { key: "edge", x: 290, y: 150, radius: 4, width: 80, height: 16 },
+        // Too wide for either side: left out.
+        { key: "huge", x: 150, y: 250, radius: 4, width: 290, height: 16 },
+      ],
+      300,
+      300,
+    );
+    expect(placed.map((label) => [label.key, label.side])).toEqual([
+      ["first", "right"],
+      ["second", "left"],
+      ["edge", "left"],
+    ]);
+    for (const label of placed) {
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(300);
+    }
+  });
+});

@@ -1,0 +1,155 @@
+// Collision-free label placement on the screen: candidates in order of importance each take a box right of their
+// node, else left of it, only where no box taken before lies and only inside the canvas. Pure, so it is tested alone.
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface LabelCandidate {
+  key: string;
+  /** The node's centre on the screen and its drawn radius. */
+  x: number;
+  y: number;
+  radius: number;
+  /** The label's size in pixels. */
+  width: number;
+  height: number;
+  /** A fan's pill starts at the node instead of beside it, and never goes left. */
+  pill?: boolean;
+  /** A pill's narrower form (the count alone), tried when the whole pill does not fit. */
+  compactWidth?: number;
+  /** A label's shorter form (the name without its org), tried on both sides when the whole label fits neither. */
+  shortWidth?: number;
+}
+
+export interface PlacedLabel extends Box {
+  key: string;
+  side: "right" | "left" | "pill" | "compact-pill";
+  /** Placed in its shorter form. */
+  short?: boolean;
+}
+
+const CELL = 48;
+
+/** Boxes kept in a grid of cells, so a test looks only at its neighbours. */
+export class Occupancy {
+  private readonly cells = new Map<number, Box[]>();
+
+  private *cellsOf(box: Box): Generator<number> {
+    const x0 = Math.floor(box.x / CELL);
+    const x1 = Math.floor((box.x + box.width) / CELL);
+    const y0 = Math.floor(box.y / CELL);
+    const y1 = Math.floor((box.y + box.height) / CELL);
+    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) yield cx * 100_003 + cy;
+  }
+
+  add(box: Box): void {
+    for (const cell of this.cellsOf(box)) {
+      const list = this.cells.get(cell);
+      if (list === undefined) this.cells.set(cell, [box]);
+      else list.push(box);
+    }
+  }
+
+  free(box: Box, ignore?: Box): boolean {
+    for (const cell of this.cellsOf(box))
+      for (const other of this.cells.get(cell) ?? []) if (other !== ignore && intersects(box, other)) return false;
+    return true;
+  }
+}
+
+export function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+const inside = (box: Box, width: number, height: number) =>
+  box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height;
+
+/**
+ * Places labels in the candidates' order on a canvas of `width` × `height`. `occupied` may hold boxes placed
+ * before (row numbers, the nodes' dots); a candidate's own dot (given in `dots` by key) does not block it.
+ */
+export function placeLabels(
+  candidates: Iterable<LabelCandidate>,
+  width: number,
+  height: number,
+  occupied: Occupancy = new Occupancy(),
+  dots: ReadonlyMap<string, Box> = new Map(),
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  for (const candidate of candidates) {
+    const own = dots.get(candidate.key);
+    const top = candidate.y - candidate.height / 2;
+    const options: PlacedLabel[] = candidate.pill
+      ? [
+          {
+            key: candidate.key,
+            side: "pill",
+            x: candidate.x - candidate.radius,
+            y: top,
+            width: candidate.width,
+            height: candidate.height,
+          },
+        ]
+      : [
+          {
+            key: candidate.key,
+            side: "right",
+            x: candidate.x + candidate.radius + 2,
+            y: top,
+            width: candidate.width,
+            height: candidate.height,
+          },
+          {
+            key: candidate.key,
+            side: "left",
+            x: candidate.x - candidate.radius - 2 - candidate.width,
+            y: top,
+            width: candidate.width,
+            height: candidate.height,
+          },
+        ];
+    if (!candidate.pill && candidate.shortWidth !== undefined) {
+      const width = candidate.shortWidth;
+      options.push(
+        {
+          key: candidate.key,
+          side: "right",
+          short: true,
+          x: candidate.x + candidate.radius + 2,
+          y: top,
+          width,
+          height: candidate.height,
+        },
+        {
+          key: candidate.key,
+          side: "left",
+          short: true,
+          x: candidate.x - candidate.radius - 2 - width,
+          y: top,
+          width,
+          height: candidate.height,
+        },
+      );
+    }
+    if (candidate.pill && candidate.compactWidth !== undefined)
+      options.push({
+        key: candidate.key,
+        side: "compact-pill",
+        x: candidate.x - candidate.radius,
+        y: top,
+        width: candidate.compactWidth,
+        height: candidate.height,
+      });
+    for (const option of options) {
+      if (!inside(option, width, height) || !occupied.free(option, own)) continue;
+      occupied.add(option);
+      placed.push(option);
+      break;
+    }
+  }
+  return placed;
+}
