@@ -56,6 +56,13 @@ export async function run({ values, positionals, output, openStore }: CommandCon
           `${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ` +
           `${formatCount(summary.warnings)} warnings\n`,
       );
+      if (summary.columns !== undefined) {
+        const { child, parent, relation } = summary.columns;
+        output.out(
+          `  columns: child "${child}", parent "${parent}", ` +
+            `${relation === null ? "no relation column" : `relation "${relation}"`}\n`,
+        );
+      }
       for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN))
         output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
       if (summary.problems.length > PROBLEMS_SHOWN)

@@ -6,6 +6,7 @@ import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
 import { createRowWriter } from "./row-writer.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
+import { wellFormed } from "../vocabulary/safe-text.js";
 
 export type CrawlMode = "all" | "incremental" | "family" | "author";
 
@@ -169,7 +170,8 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
     `INSERT OR IGNORE INTO run_problems (run_id, position, level, message) VALUES (?, ?, ?, ?)`,
   );
   const problems: ProblemNote[] = [];
-  const note = (position: number, level: ProblemNote["level"], message: string) => {
+  const note = (position: number, level: ProblemNote["level"], text: string) => {
+    const message = wellFormed(text);
     if (problems.length < PROBLEMS_KEPT) problems.push({ position, level, message });
     saveProblem.run(run.id, position, level, message);
   };
@@ -181,6 +183,11 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
         if ("skipped" in item) {
           added.skipped++;
           note(position++, "skipped", item.skipped);
+          continue;
+        }
+        if ("warning" in item) {
+          added.warnings++;
+          note(position++, "warning", item.warning);
           continue;
         }
         const counts = rows.write(item.rows);
