@@ -9,10 +9,11 @@ import { Command as Program, CommanderError, Option } from "commander";
 import type { Store } from "../store/open-store.js";
 import { COMMANDS, HELP_OPTION, SHARED_OPTIONS } from "./all-commands.js";
 import { quoteValue } from "../vocabulary/option-values.js";
+import { printableLines } from "../vocabulary/safe-text.js";
 import { UsageError, type CommandContext, type CommandOutput, type CommandSpec, type OptionSpec } from "./command.js";
 import { commandHelp, overviewHelp } from "./command-help.js";
 
-export interface CommandLineIo extends CommandOutput {
+export interface CommandLineIo extends Omit<CommandOutput, "raw"> {
   /** The environment variables handed to the commands (HF_TOKEN, HF_ENDPOINT). */
   env: CommandContext["env"];
   /** The folder of package.json and data/ (the bundled snapshot). */
@@ -101,7 +102,12 @@ async function openStoreFor(values: CommandContext["values"], io: CommandLineIo)
 
 async function runInvocation({ command, values, positionals }: Invocation, io: CommandLineIo): Promise<number> {
   let store: Store | undefined;
-  const output: CommandOutput = { out: io.out, err: io.err, interactive: io.interactive };
+  const output: CommandOutput = {
+    out: values.json === true ? io.out : (text) => io.out(printableLines(text)),
+    raw: io.out,
+    err: io.err,
+    interactive: io.interactive,
+  };
   const context: CommandContext = {
     values,
     positionals,
@@ -115,7 +121,7 @@ async function runInvocation({ command, values, positionals }: Invocation, io: C
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(io, command.name, error.message);
     if (error instanceof Error && REPORTED_FAILURES.has(error.name)) {
-      io.err(`hf-lineage ${command.name}: ${error.message}\n`);
+      io.err(`hf-lineage ${command.name}: ${printableLines(error.message)}\n`);
       return FAILURE_EXIT_CODE;
     }
     throw error;

@@ -8,6 +8,7 @@ import { importFile, type FileImportSummary } from "../sync/import-file.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { choiceOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
+import { printable } from "../vocabulary/safe-text.js";
 
 const PROBLEMS_SHOWN = 5;
 
@@ -41,7 +42,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
         failed = true;
         output.err(
           `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read` +
-            `${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`,
+            `${summary.problems[0] ? ` (first: ${printable(summary.problems[0].message)})` : ""}\n`,
         );
       }
       if (values.json === true) continue;
@@ -64,7 +65,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
         );
       }
       for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN))
-        output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
+        output.out(`  ${problem.level} at record ${problem.position + 1}: ${printable(problem.message)}\n`);
       if (summary.problems.length > PROBLEMS_SHOWN)
         output.out(
           `  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, ` +
@@ -74,7 +75,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (!(error instanceof SourceFileError)) throw error;
       failed = true;
       summaries.push({ file, error: error.message });
-      if (values.json !== true) output.err(`${error.message}\n`);
+      if (values.json !== true) output.err(`${printable(error.message)}\n`);
     }
   }
   refreshIndexedLineage(store);
