@@ -14,6 +14,7 @@ const folder = mkdtempSync(join(tmpdir(), "hf-lineage-printable-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Every character a terminal acts on or reorders: C0 but line feed, DEL, C1, bidi controls. */
+// eslint-disable-next-line no-control-regex -- the characters under test
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 describe("printable", () => {
