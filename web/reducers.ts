@@ -66,7 +66,7 @@ export function hoverState(graph: Neighbourhood, state: DisplayState, node: stri
 
 /** The count a node stands for when sized by descendants or downloads (a fan stands for its members). */
 export function sizeValue(attributes: ViewNodeAttributes, mode: SizeMode): number {
-  if (mode === "downloads") return attributes.downloads;
+  if (mode === "downloads") return attributes.downloads ?? 0;
   return attributes.fan !== undefined ? attributes.fan.count : attributes.descendants;
 }
 

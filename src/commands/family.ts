@@ -40,7 +40,11 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (report.ancestors)
     rows.push([
       "ancestors",
-      report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", "),
+      report.placeholder === true
+        ? "unknown: no record (placeholder)"
+        : report.ancestors.length === 0
+          ? "none (a root)"
+          : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", "),
     ]);
   output.out(`${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`);
 }

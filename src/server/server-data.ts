@@ -98,8 +98,8 @@ export class ServerData {
   }
 
   /** Downloads as a ranking counts them: unknown as none. */
-  downloadsOf(node: number): number {
+  downloadsOf(node: number): number | null {
     const downloads = this.lineage.index.downloads[node] as number;
-    return Number.isNaN(downloads) ? 0 : downloads;
+    return Number.isNaN(downloads) ? null : downloads;
   }
 }

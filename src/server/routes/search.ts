@@ -3,10 +3,11 @@
 
 import { countParam, requiredText } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import { byDownloads } from "../../graph/top-models.js";
 import type { SearchResponse, SearchResult } from "../wire-types.js";
 
 function compare(a: SearchResult, b: SearchResult): number {
-  return b.descendants - a.descendants || b.downloads - a.downloads || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.descendants - a.descendants || byDownloads(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Inserts into a list kept sorted and no longer than `limit`. */
@@ -42,7 +43,9 @@ export function search(data: ServerData, params: URLSearchParams): SearchRespons
     const last = best[best.length - 1];
     if (best.length >= limit && last !== undefined && bound < last.descendants) break;
     const first = models[0]?.id ?? lower;
-    const downloads = models.reduce((sum, model) => sum + data.downloadsOf(model.node), 0);
+    // The downloads the org's models are known to have; null when none of them is known.
+    const known = models.map((model) => data.downloadsOf(model.node)).filter((value) => value !== null);
+    const downloads = known.length === 0 ? null : known.reduce((sum, value) => sum + value, 0);
     offer(
       best,
       { id: first.slice(0, first.indexOf("/")), kind: "org", descendants: data.orgFamilySize(lower), downloads },
