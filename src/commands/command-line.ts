@@ -3,14 +3,21 @@
 // Arguments are read with commander: it suggests the closest option or command, throws instead of exiting, and loads
 // in a few milliseconds.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program, CommanderError, Option } from "commander";
 import type { Store } from "../store/open-store.js";
 import { COMMANDS, HELP_OPTION, SHARED_OPTIONS } from "./all-commands.js";
 import { quoteValue } from "../vocabulary/option-values.js";
 import { printableLines } from "../vocabulary/safe-text.js";
-import { UsageError, type CommandContext, type CommandOutput, type CommandSpec, type OptionSpec } from "./command.js";
+import {
+  CommandError,
+  UsageError,
+  type CommandContext,
+  type CommandOutput,
+  type CommandSpec,
+  type OptionSpec,
+} from "./command.js";
 import { commandHelp, overviewHelp } from "./command-help.js";
 
 export interface CommandLineIo extends Omit<CommandOutput, "raw"> {
@@ -93,8 +100,15 @@ function reportUsageError(io: CommandLineIo, command: string | undefined, messag
   return USAGE_EXIT_CODE;
 }
 
-async function openStoreFor(values: CommandContext["values"], io: CommandLineIo): Promise<Store> {
-  if (typeof values.db === "string") return (await import("../store/open-store.js")).openStore(values.db);
+async function openStoreFor(command: CommandSpec, values: CommandContext["values"], io: CommandLineIo): Promise<Store> {
+  if (typeof values.db === "string") {
+    // A mistyped --db must not become a new, empty database that answers zeros.
+    if (command.createsDatabase !== true && !existsSync(values.db))
+      throw new CommandError(
+        `no database at "${values.db}": check the path, or create one with \`hf-lineage import\` or \`hf-lineage crawl\``,
+      );
+    return (await import("../store/open-store.js")).openStore(values.db);
+  }
   const { openDefaultStore } = await import("../sync/bundled-database.js");
   const dataDirectory = join(io.packageRoot, "data");
   return openDefaultStore({ dataDirectory, cacheDirectory: io.cacheDirectory, onProgress: io.err });
@@ -113,7 +127,7 @@ async function runInvocation({ command, values, positionals }: Invocation, io: C
     positionals,
     output,
     env: io.env,
-    openStore: async () => (store ??= await openStoreFor(values, io)),
+    openStore: async () => (store ??= await openStoreFor(command, values, io)),
   };
   try {
     const { run } = await command.load();

@@ -50,6 +50,8 @@ export interface CommandSpec {
   usage: string;
   /** Options beyond the shared --db, --json and --help. */
   options: OptionSpec[];
+  /** Whether the command creates the database named by --db when there is none (the others refuse it). */
+  createsDatabase?: boolean;
   /** Loads the module that does the command's work. */
   load(): Promise<{ run: RunCommand }>;
 }
