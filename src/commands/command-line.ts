@@ -105,7 +105,8 @@ async function openStoreFor(command: CommandSpec, values: CommandContext["values
     // A mistyped --db must not become a new, empty database that answers zeros.
     if (command.createsDatabase !== true && !existsSync(values.db))
       throw new CommandError(
-        `no database at "${values.db}": check the path, or create one with \`hf-lineage import\` or \`hf-lineage crawl\``,
+        `no database at "${values.db}": check the path, ` +
+          "or create one with `hf-lineage import` or `hf-lineage crawl`",
       );
     return (await import("../store/open-store.js")).openStore(values.db);
   }
