@@ -19,6 +19,7 @@ import {
   type OptionSpec,
 } from "./command.js";
 import { commandHelp, overviewHelp } from "./command-help.js";
+import { failureLine } from "./failure-line.js";
 
 export interface CommandLineIo extends Omit<CommandOutput, "raw"> {
   /** The environment variables handed to the commands (HF_TOKEN, HF_ENDPOINT). */
@@ -137,6 +138,13 @@ async function runInvocation({ command, values, positionals }: Invocation, io: C
     if (error instanceof UsageError) return reportUsageError(io, command.name, error.message);
     if (error instanceof Error && REPORTED_FAILURES.has(error.name)) {
       io.err(`hf-lineage ${command.name}: ${printableLines(error.message)}\n`);
+      if (values.debug === true && error.stack !== undefined) io.err(`${error.stack}\n`);
+      return FAILURE_EXIT_CODE;
+    }
+    const line = failureLine(error, typeof values.db === "string" ? values.db : "bundled (default)");
+    if (line !== null) {
+      io.err(`hf-lineage ${command.name}: ${printableLines(line)}\n`);
+      if (values.debug === true && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
       return FAILURE_EXIT_CODE;
     }
     throw error;

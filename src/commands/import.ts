@@ -36,9 +36,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (output.interactive) output.err("\n");
       summaries.push(summary);
       // A file none of whose records could be read (say, the wrong --format) failed, though it ended.
-      const unreadable =
-        summary.status === "complete" && summary.resumedFrom === 0 && summary.records === 0 && summary.skipped > 0;
-      if (unreadable) {
+      if (summary.status === "failed") {
         failed = true;
         output.err(
           `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read` +

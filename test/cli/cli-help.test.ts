@@ -19,7 +19,7 @@ const PROMISED: Record<string, string[]> = {
   top: ["--by", "--limit"],
   check: ["--examples"],
 };
-const SHARED = ["--db", "--json", "--help"];
+const SHARED = ["--db", "--json", "--debug", "--help"];
 
 describe("the command line's help", () => {
   it("lists every command in the overview of the built file, exit 0 when asked for, as in-process", async () => {
