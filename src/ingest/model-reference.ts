@@ -110,19 +110,38 @@ const MARKUP =
 const LOCAL_PATH =
   /^(?:\.{1,2}(?:[\\/]|$)|[\\/]|~(?:[\\/]|$)|[a-z]:[\\/]|file:)|\\|(?:^|\/)models--[^/]+--|\.cache\/huggingface/i;
 
+/** Decodes percent-escapes of one id part; null for a malformed escape. An escaped `/` stays inside the part. */
+function decoded(part: string): string | null {
+  if (!part.includes("%")) return part;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 function findingOfPath(segments: string[], hosted: boolean): ModelReference {
   const route = ROUTE_FINDINGS.get((segments[0] as string).toLowerCase());
   if (route !== undefined) return { reason: route };
   let repo = segments;
-  if (segments.length >= 3 && REPO_PAGES.has((segments[2] as string).toLowerCase())) repo = segments.slice(0, 2);
-  else if (segments.length >= 2 && REPO_PAGES.has((segments[1] as string).toLowerCase())) repo = segments.slice(0, 1);
-  if (repo.length > 2) return { reason: hosted ? "url-not-a-model" : "local-path" };
-  const candidate = repo.join("/");
+  const page = (index: number) => REPO_PAGES.has((segments[index] as string).toLowerCase());
+  // `org/name/tree/REV...`, or a legacy id's `gpt2/tree/REV...` (three parts at least: `org/tree` is an id).
+  if (segments.length >= 3 && page(2)) repo = segments.slice(0, 2);
+  else if (segments.length >= 3 && page(1)) repo = segments.slice(0, 1);
+  // More parts: a URL of some other page, a folder path, or a list written as one text (`a/b, c/d`).
+  if (repo.length > 2)
+    return {
+      reason: hosted ? "url-not-a-model" : repo.some((part) => /[\s,;]/.test(part)) ? "bad-syntax" : "local-path",
+    };
+  const parts = repo.map(decoded);
+  if (parts.includes(null)) return { reason: "malformed-escape" };
+  const candidate = parts.join("/");
   if (candidate.length > MAX_ID_LENGTH) return { reason: "too-long" };
-  if (repo.every((part) => PLACEHOLDER_WORDS.has(part.toLowerCase()) || PUNCTUATION_ONLY.test(part)))
+  if ((parts as string[]).every((part) => PLACEHOLDER_WORDS.has(part.toLowerCase()) || PUNCTUATION_ONLY.test(part)))
     return { reason: "placeholder-text" };
-  if (!isModelId(candidate)) return { reason: "bad-syntax" };
-  if (repo.length === 2) return { id: candidate, orgless: false };
+  // An escaped slash (`org%2Fname`) is no separator, and no id holds one: isModelId refuses it.
+  if (!isModelId(candidate) || parts.some((part) => (part as string).includes("/"))) return { reason: "bad-syntax" };
+  if (parts.length === 2) return { id: candidate, orgless: false };
   const current = currentIdOfLegacy(candidate);
   if (current !== null) return { id: current, orgless: false };
   // A Hub URL with one segment is an org's or a user's page; a bare word is a name without its org.
@@ -142,9 +161,10 @@ export function readModelReference(raw: string): ModelReference {
   if (raw.length > MAX_REFERENCE_CHARS) return { reason: "too-long" };
   const value = unwrapped(wellFormed(raw));
   if (value.length === 0) return { reason: "empty" };
-  if (PLACEHOLDER_WORDS.has(value.toLowerCase()) || PUNCTUATION_ONLY.test(value)) return { reason: "placeholder-text" };
-  if (MARKUP.test(value)) return { reason: "markup" };
+  if (PLACEHOLDER_WORDS.has(value.toLowerCase())) return { reason: "placeholder-text" };
   if (LOCAL_PATH.test(value)) return { reason: "local-path" };
+  if (PUNCTUATION_ONLY.test(value)) return { reason: "placeholder-text" };
+  if (MARKUP.test(value)) return { reason: "markup" };
 
   let path: string;
   let hosted = false;
@@ -176,21 +196,5 @@ export function readModelReference(raw: string): ModelReference {
   const segments = hosted ? parts.filter((part) => part.length > 0) : parts;
   if (segments.length === 0) return { reason: "url-not-a-model" };
   if (!hosted && segments.some((part) => part.length === 0)) return { reason: "bad-syntax" };
-  const decoded: string[] = [];
-  for (const segment of segments) {
-    if (!segment.includes("%")) {
-      decoded.push(segment);
-      continue;
-    }
-    let text: string;
-    try {
-      text = decodeURIComponent(segment);
-    } catch {
-      return { reason: "malformed-escape" };
-    }
-    // An escaped slash (`org%2Fname`) is not a path separator: no id holds one.
-    if (text.includes("/")) return { reason: "bad-syntax" };
-    decoded.push(text);
-  }
-  return findingOfPath(decoded, hosted);
+  return findingOfPath(segments, hosted);
 }
