@@ -48,7 +48,9 @@ export function splitParentCell(cell: string): string[] {
   const trimmed = cell.trim();
   const inner = /^\[.*\]$/s.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
   if (!/[,;\n]/.test(inner)) return [cell];
-  return inner.split(/[,;\r\n]+/).filter((part) => part.trim().length > 0);
+  const parts = inner.split(/[,;\r\n]+/).filter((part) => part.trim().length > 0);
+  // Separators and nothing else (`,`) name no model: the cell itself is the finding.
+  return parts.length > 0 ? parts : [cell];
 }
 
 /** One item per row; relation words it does not know are summed up in one warning after the last row. */

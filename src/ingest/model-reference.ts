@@ -137,8 +137,8 @@ function findingOfPath(segments: string[], hosted: boolean): ModelReference {
   if (parts.includes(null)) return { reason: "malformed-escape" };
   const candidate = parts.join("/");
   if (candidate.length > MAX_ID_LENGTH) return { reason: "too-long" };
-  if ((parts as string[]).every((part) => PLACEHOLDER_WORDS.has(part.toLowerCase()) || PUNCTUATION_ONLY.test(part)))
-    return { reason: "placeholder-text" };
+  const placeholder = (text: string) => PLACEHOLDER_WORDS.has(text.toLowerCase()) || PUNCTUATION_ONLY.test(text);
+  if (placeholder(candidate) || (parts as string[]).every(placeholder)) return { reason: "placeholder-text" };
   // An escaped slash (`org%2Fname`) is no separator, and no id holds one: isModelId refuses it.
   if (!isModelId(candidate) || parts.some((part) => (part as string).includes("/"))) return { reason: "bad-syntax" };
   if (parts.length === 2) return { id: candidate, orgless: false };
