@@ -42,6 +42,7 @@ export const COMMANDS: CommandSpec[] = [
 export const SHARED_OPTIONS: OptionSpec[] = [
   { name: "db", value: "PATH", help: "the database to use (default: the bundled snapshot, built on first use)" },
   { name: "json", help: "print JSON for scripts" },
+  { name: "debug", help: "on a failure, print the stack trace too" },
 ];
 
 /** The help option, which every command takes too and the command line answers before running anything. */

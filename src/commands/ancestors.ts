@@ -1,7 +1,7 @@
 // `hf-lineage ancestors ID`: every ancestor of a model and every path up to a root.
 
 import { indexAncestorPaths } from "../graph/index-ancestry.js";
-import { familyNodes, indexAncestors } from "../graph/index-family.js";
+import { familyNodes, indexAncestors, isPlaceholder } from "../graph/index-family.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type CommandContext } from "./command.js";
@@ -18,6 +18,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const ancestors = indexAncestors(lineage, node as number);
   const { paths, truncated } = indexAncestorPaths(lineage, node as number, { maxPaths });
   if (values.json === true) return output.out(toJson({ id: resolved.id, ancestors, paths, truncated }));
+  if (isPlaceholder(lineage, node as number))
+    return output.out(`${resolved.id} has no record (placeholder): what it derives from is unknown\n`);
   if (ancestors.length === 0) return output.out(`${resolved.id} has no ancestors (it declares no base model)\n`);
   output.out(`${resolved.id}: ${ancestors.length} ancestors, ${paths.length}${truncated ? "+" : ""} paths to a root\n`);
   for (const path of paths) output.out(`  ${path.join(" ← ")}\n`);

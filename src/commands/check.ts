@@ -4,12 +4,14 @@ import { indexChecks, openIndexedLineage } from "../graph/indexed-lineage.js";
 import type { CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
+import { printable } from "../vocabulary/safe-text.js";
 
+/** An example on one line, every data value printable (a raw value's line breaks shown as `\u000a`). */
 function exampleText(example: unknown): string {
-  if (typeof example === "string") return example;
-  if (Array.isArray(example)) return example.join(" ↔ ");
+  if (typeof example === "string") return printable(example);
+  if (Array.isArray(example)) return example.map((item) => printable(String(item))).join(" ↔ ");
   return Object.entries(example as Record<string, unknown>)
-    .map(([key, value]) => `${key}=${Array.isArray(value) ? value.join("|") : String(value)}`)
+    .map(([key, value]) => `${key}=${printable(Array.isArray(value) ? value.join("|") : String(value))}`)
     .join(" ");
 }
 

@@ -3,16 +3,25 @@
 // Arguments are read with commander: it suggests the closest option or command, throws instead of exiting, and loads
 // in a few milliseconds.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command as Program, CommanderError, Option } from "commander";
 import type { Store } from "../store/open-store.js";
 import { COMMANDS, HELP_OPTION, SHARED_OPTIONS } from "./all-commands.js";
 import { quoteValue } from "../vocabulary/option-values.js";
-import { UsageError, type CommandContext, type CommandOutput, type CommandSpec, type OptionSpec } from "./command.js";
+import { printableLines } from "../vocabulary/safe-text.js";
+import {
+  CommandError,
+  UsageError,
+  type CommandContext,
+  type CommandOutput,
+  type CommandSpec,
+  type OptionSpec,
+} from "./command.js";
 import { commandHelp, overviewHelp } from "./command-help.js";
+import { failureLine } from "./failure-line.js";
 
-export interface CommandLineIo extends CommandOutput {
+export interface CommandLineIo extends Omit<CommandOutput, "raw"> {
   /** The environment variables handed to the commands (HF_TOKEN, HF_ENDPOINT). */
   env: CommandContext["env"];
   /** The folder of package.json and data/ (the bundled snapshot). */
@@ -92,8 +101,16 @@ function reportUsageError(io: CommandLineIo, command: string | undefined, messag
   return USAGE_EXIT_CODE;
 }
 
-async function openStoreFor(values: CommandContext["values"], io: CommandLineIo): Promise<Store> {
-  if (typeof values.db === "string") return (await import("../store/open-store.js")).openStore(values.db);
+async function openStoreFor(command: CommandSpec, values: CommandContext["values"], io: CommandLineIo): Promise<Store> {
+  if (typeof values.db === "string") {
+    // A mistyped --db must not become a new, empty database that answers zeros.
+    if (command.createsDatabase !== true && !existsSync(values.db))
+      throw new CommandError(
+        `no database at "${values.db}": check the path, ` +
+          "or create one with `hf-lineage import` or `hf-lineage crawl`",
+      );
+    return (await import("../store/open-store.js")).openStore(values.db);
+  }
   const { openDefaultStore } = await import("../sync/bundled-database.js");
   const dataDirectory = join(io.packageRoot, "data");
   return openDefaultStore({ dataDirectory, cacheDirectory: io.cacheDirectory, onProgress: io.err });
@@ -101,13 +118,18 @@ async function openStoreFor(values: CommandContext["values"], io: CommandLineIo)
 
 async function runInvocation({ command, values, positionals }: Invocation, io: CommandLineIo): Promise<number> {
   let store: Store | undefined;
-  const output: CommandOutput = { out: io.out, err: io.err, interactive: io.interactive };
+  const output: CommandOutput = {
+    out: values.json === true ? io.out : (text) => io.out(printableLines(text)),
+    raw: io.out,
+    err: io.err,
+    interactive: io.interactive,
+  };
   const context: CommandContext = {
     values,
     positionals,
     output,
     env: io.env,
-    openStore: async () => (store ??= await openStoreFor(values, io)),
+    openStore: async () => (store ??= await openStoreFor(command, values, io)),
   };
   try {
     const { run } = await command.load();
@@ -115,7 +137,14 @@ async function runInvocation({ command, values, positionals }: Invocation, io: C
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(io, command.name, error.message);
     if (error instanceof Error && REPORTED_FAILURES.has(error.name)) {
-      io.err(`hf-lineage ${command.name}: ${error.message}\n`);
+      io.err(`hf-lineage ${command.name}: ${printableLines(error.message)}\n`);
+      if (values.debug === true && error.stack !== undefined) io.err(`${error.stack}\n`);
+      return FAILURE_EXIT_CODE;
+    }
+    const line = failureLine(error, typeof values.db === "string" ? values.db : "bundled (default)");
+    if (line !== null) {
+      io.err(`hf-lineage ${command.name}: ${printableLines(line)}\n`);
+      if (values.debug === true && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
       return FAILURE_EXIT_CODE;
     }
     throw error;

@@ -4,8 +4,13 @@
 import type { Store } from "../store/open-store.js";
 
 export interface CommandOutput {
-  /** Writes text to standard output as is (add the newline yourself). */
+  /**
+   * Writes an answer to standard output (add the newline yourself). Text answers (no --json) pass through
+   * `printableLines`: control characters and bidirectional overrides from the data are shown as `\u202e` escapes.
+   */
   out(text: string): void;
+  /** Writes bytes of a file format (an export to `-o -`) to standard output exactly as given. */
+  raw(text: string): void;
   /** Writes diagnostics and progress to standard error. */
   err(text: string): void;
   /** Whether standard error is a terminal (show progress only then). */
@@ -45,6 +50,8 @@ export interface CommandSpec {
   usage: string;
   /** Options beyond the shared --db, --json and --help. */
   options: OptionSpec[];
+  /** Whether the command creates the database named by --db when there is none (the others refuse it). */
+  createsDatabase?: boolean;
   /** Loads the module that does the command's work. */
   load(): Promise<{ run: RunCommand }>;
 }

@@ -79,7 +79,7 @@ function outputStream(output: CommandOutput): Writable {
   return new Writable({
     decodeStrings: false,
     write(chunk: Buffer | string, _encoding, callback) {
-      output.out(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+      output.raw(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
       callback();
     },
   });

@@ -2,7 +2,8 @@
 
 import { indexFamilyReport } from "../graph/index-family.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
-import { resolveQuery } from "../graph/resolve-query.js";
+import { resolveQueryAll } from "../graph/resolve-query.js";
+import type { FamilyReport } from "../graph/family.js";
 import { RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { formatCount, table, toJson } from "./render.js";
@@ -18,8 +19,16 @@ function byRelationLine(counts: RelationCounts): string {
 export async function run({ values, positionals, output, openStore }: CommandContext): Promise<number | void> {
   if (positionals.length !== 1) throw new UsageError("give one model id or org");
   const lineage = openIndexedLineage(await openStore());
-  const report = indexFamilyReport(lineage, resolveQuery(lineage.store, positionals[0] as string));
-  if (values.json === true) return output.out(toJson(report));
+  // An org and an org-less model of the same name: both, the org first (JSON: the model under `alsoModel`).
+  const [first, second] = resolveQueryAll(lineage.store, positionals[0] as string).map((resolved) =>
+    indexFamilyReport(lineage, resolved),
+  );
+  if (values.json === true) return output.out(toJson(second === undefined ? first : { ...first, alsoModel: second }));
+  output.out(reportText(first as FamilyReport));
+  if (second !== undefined) output.out(`\n${reportText(second)}`);
+}
+
+function reportText(report: FamilyReport): string {
   const rows: (string | number)[][] = [];
   if (report.kind === "org") rows.push(["own models", formatCount(report.models)]);
   if (report.children)
@@ -40,7 +49,11 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (report.ancestors)
     rows.push([
       "ancestors",
-      report.ancestors.length === 0 ? "none (a root)" : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", "),
+      report.placeholder === true
+        ? "unknown: no record (placeholder)"
+        : report.ancestors.length === 0
+          ? "none (a root)"
+          : report.ancestors.map((a) => `${a.id} (${a.depth})`).join(", "),
     ]);
-  output.out(`${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`);
+  return `${report.kind === "org" ? "org" : "model"} ${report.query}\n${table(rows)}`;
 }

@@ -8,6 +8,7 @@ import { importFile, type FileImportSummary } from "../sync/import-file.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { choiceOption } from "./read-option.js";
 import { formatCount, toJson } from "./render.js";
+import { printable } from "../vocabulary/safe-text.js";
 
 const PROBLEMS_SHOWN = 5;
 
@@ -35,13 +36,11 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (output.interactive) output.err("\n");
       summaries.push(summary);
       // A file none of whose records could be read (say, the wrong --format) failed, though it ended.
-      const unreadable =
-        summary.status === "complete" && summary.resumedFrom === 0 && summary.records === 0 && summary.skipped > 0;
-      if (unreadable) {
+      if (summary.status === "failed") {
         failed = true;
         output.err(
           `ingest: "${file}": none of its ${formatCount(summary.skipped)} records could be read` +
-            `${summary.problems[0] ? ` (first: ${summary.problems[0].message})` : ""}\n`,
+            `${summary.problems[0] ? ` (first: ${printable(summary.problems[0].message)})` : ""}\n`,
         );
       }
       if (values.json === true) continue;
@@ -56,8 +55,15 @@ export async function run({ values, positionals, output, openStore }: CommandCon
           `${formatCount(summary.unresolved)} unresolved bases, ${formatCount(summary.skipped)} skipped, ` +
           `${formatCount(summary.warnings)} warnings\n`,
       );
+      if (summary.columns !== undefined) {
+        const { child, parent, relation } = summary.columns;
+        output.out(
+          `  columns: child "${child}", parent "${parent}", ` +
+            `${relation === null ? "no relation column" : `relation "${relation}"`}\n`,
+        );
+      }
       for (const problem of summary.problems.slice(0, PROBLEMS_SHOWN))
-        output.out(`  ${problem.level} at record ${problem.position + 1}: ${problem.message}\n`);
+        output.out(`  ${problem.level} at record ${problem.position + 1}: ${printable(problem.message)}\n`);
       if (summary.problems.length > PROBLEMS_SHOWN)
         output.out(
           `  ... ${formatCount(summary.skipped + summary.warnings - PROBLEMS_SHOWN)} more problems, ` +
@@ -67,7 +73,7 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       if (!(error instanceof SourceFileError)) throw error;
       failed = true;
       summaries.push({ file, error: error.message });
-      if (values.json !== true) output.err(`${error.message}\n`);
+      if (values.json !== true) output.err(`${printable(error.message)}\n`);
     }
   }
   refreshIndexedLineage(store);

@@ -8,12 +8,22 @@ export function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
 
-/** Rows of cells as aligned columns; numbers (right-aligned) are detected per column from the first row. */
-export function table(rows: (string | number)[][]): string {
+/** How text output shows a value no source gave (downloads, likes, dates): never as 0. */
+export const UNKNOWN = "—";
+
+/**
+ * Rows of cells as aligned columns. A column holding a number in any row but the first (the header) is
+ * right-aligned; null is a value no source gave, shown as UNKNOWN.
+ */
+export function table(rows: (string | number | null)[][]): string {
   if (rows.length === 0) return "";
-  const cells = rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatCount(cell) : cell)));
+  const cells = rows.map((row) =>
+    row.map((cell) => (typeof cell === "number" ? formatCount(cell) : cell === null ? UNKNOWN : cell)),
+  );
   const widths = (cells[0] as string[]).map((_, column) => Math.max(...cells.map((row) => (row[column] ?? "").length)));
-  const numeric = (rows[rows.length - 1] as (string | number)[]).map((cell) => typeof cell === "number");
+  const numeric = (cells[0] as string[]).map((_, column) =>
+    rows.slice(1).some((row) => typeof row[column] === "number"),
+  );
   return (
     cells
       .map((row) =>

@@ -10,8 +10,9 @@ import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 export interface ModelNode {
   placeholder: boolean;
   author: string | null;
-  downloads: number;
-  likes: number;
+  /** Null when no source gave them. */
+  downloads: number | null;
+  likes: number | null;
   createdAt: string | null;
   /** The model's own relation to its bases (from its best-sourced edge), null for a root. */
   relation: Relation | null;
@@ -35,8 +36,8 @@ export function buildLineageGraph(store: Store): LineageGraph {
       graph.addNode(row.id, {
         placeholder: row.placeholder === 1,
         author: row.author,
-        downloads: row.downloads ?? 0,
-        likes: row.likes ?? 0,
+        downloads: row.downloads,
+        likes: row.likes,
         createdAt: row.created_at,
         relation: null,
       });

@@ -7,6 +7,7 @@ import {
   declaredBaseLists,
   placeholderModels,
   selfLoopModels,
+  skippedRecords,
   unresolvedValues,
 } from "../store/check-queries.js";
 import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
@@ -32,6 +33,7 @@ export interface ChecksReport {
   quantizedWithChildren: Check<{ id: string; children: number }>;
   childOlderThanParent: Check<{ child: string; parent: string; childCreatedAt: string; parentCreatedAt: string }>;
   duplicateBases: Check<{ id: string; duplicates: string[] }>;
+  skippedRecords: Check<{ message: string }>;
 }
 
 function compareIds(a: string, b: string): number {
@@ -110,7 +112,13 @@ export function runChecks(
 
   const duplicateBases: { id: string; duplicates: string[] }[] = [];
   for (const row of declaredBaseLists(store)) {
-    const { duplicates } = normalizeBaseModel(JSON.parse(row.baseModelRaw));
+    let declared: unknown;
+    try {
+      declared = JSON.parse(row.baseModelRaw);
+    } catch {
+      continue;
+    }
+    const { duplicates } = normalizeBaseModel(declared);
     if (duplicates.length > 0) duplicateBases.push({ id: row.id, duplicates });
   }
 
@@ -125,7 +133,9 @@ export function runChecks(
     caseVariants: check("ids that differ only in letter case", caseVariantGroups(store), examples),
     unresolved: {
       ...check(
-        "base_model values that name no model (URL, local path, empty, N/A, not resolved by the Hub)",
+        "base_model values that name no model (empty, placeholder text, dataset, space, collection or other Hub " +
+          "page, URL, local path, markup, no org, bad syntax, too long, malformed escape, wrong type, not " +
+          "resolved by the Hub)",
         unresolved,
         examples,
       ),
@@ -142,5 +152,10 @@ export function runChecks(
       examples,
     ),
     duplicateBases: check("cards listing the same base more than once", duplicateBases, examples),
+    skippedRecords: check(
+      "records that imports and crawls skipped, with the reason (not stored)",
+      skippedRecords(store),
+      examples,
+    ),
   };
 }

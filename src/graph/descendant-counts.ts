@@ -13,7 +13,8 @@ export interface SubtreeTotals {
 
 export function descendantCounts(graph: LineageGraph): Map<string, SubtreeTotals> {
   const { ids, start: parentStart, parents } = parentIndex(graph);
-  const downloads = Float64Array.from(ids, (id) => graph.getNodeAttribute(id, "downloads"));
+  // Unknown downloads count as none in a sum.
+  const downloads = Float64Array.from(ids, (id) => graph.getNodeAttribute(id, "downloads") ?? 0);
   const descendants = new Int32Array(ids.length);
   const subtreeDownloads = Float64Array.from(downloads);
   const stamp = new Int32Array(ids.length).fill(-1);

@@ -24,6 +24,11 @@ export interface FamilyReport {
   descendants: { total: number; byRelation: RelationCounts; byDepth: Record<string, number> };
   /** Every ancestor with its shortest distance (a model only), nearest first. */
   ancestors?: { id: string; depth: number }[];
+  /**
+   * A model only: true when it has no record of its own (named as a parent, never seen): its own bases are then
+   * unknown, not none, and it is no root.
+   */
+  placeholder?: boolean;
 }
 
 /** The family's own models (a model, or every model of an org). */
@@ -77,6 +82,7 @@ export function familyReport(graph: LineageGraph, resolved: ResolvedQuery): Fami
     });
     report.children = { total: graph.outDegree(resolved.id), byRelation: children };
     report.ancestors = ancestorsOf(graph, resolved.id);
+    report.placeholder = graph.getNodeAttribute(resolved.id, "placeholder") === true;
   }
   return report;
 }

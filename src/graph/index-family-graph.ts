@@ -47,8 +47,8 @@ export function indexFamilyGraph(lineage: IndexedLineage, members: Map<number, n
     graph.addNode(row.id, {
       placeholder: ((index.flags[row.node] as number) & PLACEHOLDER) !== 0,
       author: row.author,
-      downloads: row.downloads ?? 0,
-      likes: row.likes ?? 0,
+      downloads: row.downloads,
+      likes: row.likes,
       createdAt: row.created_at,
       relation: own === NO_RELATION ? null : (RELATIONS[own] as Relation),
     });

@@ -7,7 +7,7 @@ import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabula
 import type { FamilyReport } from "./family.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { NO_RELATION, PRESENT, type LineageIndex } from "./lineage-index.js";
+import { NO_RELATION, PLACEHOLDER, PRESENT, type LineageIndex } from "./lineage-index.js";
 import type { ResolvedQuery } from "./resolve-query.js";
 
 /**
@@ -58,6 +58,11 @@ function childCounts(index: LineageIndex, node: number): { total: number; byRela
   return { total: to - from, byRelation };
 }
 
+/** Whether the model has no record of its own (named as a parent only). */
+export function isPlaceholder(lineage: IndexedLineage, node: number): boolean {
+  return ((lineage.index.flags[node] as number) & PLACEHOLDER) !== 0;
+}
+
 export function indexFamilyReport(lineage: IndexedLineage, resolved: ResolvedQuery): FamilyReport {
   const { index } = lineage;
   const sources = familyNodes(lineage, resolved);
@@ -83,6 +88,7 @@ export function indexFamilyReport(lineage: IndexedLineage, resolved: ResolvedQue
     const node = sources[0] as number;
     report.children = childCounts(index, node);
     report.ancestors = indexAncestors(lineage, node);
+    report.placeholder = ((index.flags[node] as number) & PLACEHOLDER) !== 0;
   }
   return report;
 }

@@ -4,7 +4,7 @@
 import { idsOfNodes } from "../store/model-queries.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import { PRESENT } from "./lineage-index.js";
-import type { RankedModel, Ranking } from "./top-models.js";
+import { byDownloads, type RankedModel, type Ranking } from "./top-models.js";
 
 function metricArray(lineage: IndexedLineage, by: Ranking): ArrayLike<number> {
   const { index, metrics } = lineage;
@@ -36,11 +36,11 @@ export function indexTopModels(lineage: IndexedLineage, by: Ranking, limit: numb
   const ids = idsOfNodes(lineage.store, candidates);
   const downloadsOf = (node: number) => {
     const downloads = index.downloads[node] as number;
-    return Number.isNaN(downloads) ? 0 : downloads;
+    return Number.isNaN(downloads) ? null : downloads;
   };
   return candidates
     .map((node) => ({ id: ids.get(node) as string, value: values[node] as number, downloads: downloadsOf(node) }))
-    .sort((a, b) => b.value - a.value || b.downloads - a.downloads || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => b.value - a.value || byDownloads(a, b) || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
 }
 

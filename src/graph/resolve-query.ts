@@ -26,19 +26,34 @@ export function findModelId(store: Store, text: string): string | null {
   return ids.find((id) => id === text) ?? ids[0] ?? null;
 }
 
+function orgOfText(store: Store, text: string): ResolvedQuery | null {
+  if (text.length === 0 || text.includes("/")) return null;
+  const models = orgModelIds(store, text);
+  const first = models[0];
+  if (first === undefined) return null;
+  const spelled = models.find((model) => model.startsWith(`${text}/`)) ?? first;
+  return { kind: "org", org: spelled.slice(0, spelled.indexOf("/")), models };
+}
+
+/** The model of this id, else the org of this name; unknown text is answered with the closest ids. */
 export function resolveQuery(store: Store, query: string): ResolvedQuery {
   const text = query.trim();
   const id = text.length > 0 ? findModelId(store, text) : null;
   if (id !== null) return { kind: "model", id };
-  if (text.length > 0 && !text.includes("/")) {
-    const models = orgModelIds(store, text);
-    const first = models[0];
-    if (first !== undefined) {
-      const spelled = models.find((model) => model.startsWith(`${text}/`)) ?? first;
-      return { kind: "org", org: spelled.slice(0, spelled.indexOf("/")), models };
-    }
-  }
+  const org = orgOfText(store, text);
+  if (org !== null) return org;
   throw new UnknownQueryError(query, suggestModels(store, text));
+}
+
+/**
+ * Every reading of the text: an org and an org-less model id of the same name (`x` and `x/...`) are both
+ * answered, the org first; otherwise as resolveQuery.
+ */
+export function resolveQueryAll(store: Store, query: string): ResolvedQuery[] {
+  const resolved = resolveQuery(store, query);
+  if (resolved.kind === "org") return [resolved];
+  const org = orgOfText(store, query.trim());
+  return org === null ? [resolved] : [org, resolved];
 }
 
 /**

@@ -16,7 +16,13 @@ const METRIC_OF: Record<Ranking, keyof ModelMetrics> = {
 export interface RankedModel {
   id: string;
   value: number;
-  downloads: number;
+  /** Null when no source gave the model's downloads. */
+  downloads: number | null;
+}
+
+/** The tie-break of every ranking: more downloads first, known before unknown. */
+export function byDownloads(a: { downloads: number | null }, b: { downloads: number | null }): number {
+  return (b.downloads ?? -1) - (a.downloads ?? -1);
 }
 
 export function topModels(
@@ -30,8 +36,8 @@ export function topModels(
     .map(([id, values]) => ({
       id,
       value: values[metric],
-      downloads: graph.hasNode(id) ? graph.getNodeAttribute(id, "downloads") : 0,
+      downloads: graph.hasNode(id) ? graph.getNodeAttribute(id, "downloads") : null,
     }))
-    .sort((a, b) => b.value - a.value || b.downloads - a.downloads || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => b.value - a.value || byDownloads(a, b) || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
 }

@@ -1,12 +1,13 @@
 // Reads an edge list CSV: `source,target,edge` (parent, child, relation) as in the 30K lineage snapshot, or
-// `child,parent[,relation]`; columns are found from the header or named by the caller.
+// `child,parent[,relation]` under any of the usual names; a parent cell may list several ids (a merge).
 
 import { normalizeBaseModel } from "./normalize-base-model.js";
+import { readModelReference } from "./model-reference.js";
 import type { SourceItem } from "./record-rows.js";
-import { isModelId, modelIdFromUrl } from "../vocabulary/model-id.js";
 import { parseRelation } from "../vocabulary/relation.js";
 import { csvRecords, headerOf } from "./csv-records.js";
 import { peekText, SourceFileError } from "./source-file.js";
+import { previewJson } from "./value-text.js";
 
 export interface EdgeColumns {
   child: string;
@@ -14,9 +15,10 @@ export interface EdgeColumns {
   relation: string | null;
 }
 
-const CHILD_NAMES = ["child", "target", "model", "model_id", "id"];
-const PARENT_NAMES = ["parent", "source", "base_model", "base"];
-const RELATION_NAMES = ["relation", "edge", "edge_type", "type"];
+/** The usual names of each column, most specific first (all compared in lower case). */
+export const CHILD_COLUMN_NAMES = ["child", "target", "current_model", "model_id", "modelid", "model", "id"];
+export const PARENT_COLUMN_NAMES = ["parent", "source", "base_model", "base_models", "base"];
+export const RELATION_COLUMN_NAMES = ["relation", "base_model_relation", "edge", "edge_type", "type"];
 
 /** Finds the columns from a header; throws naming the file when child or parent cannot be found. */
 export async function detectEdgeColumns(path: string, given: Partial<EdgeColumns> = {}): Promise<EdgeColumns> {
@@ -29,24 +31,32 @@ export async function detectEdgeColumns(path: string, given: Partial<EdgeColumns
     }
     return names.find((name) => header.includes(name)) ?? null;
   };
-  const child = find(given.child, CHILD_NAMES);
-  const parent = find(given.parent, PARENT_NAMES);
+  const child = find(given.child, CHILD_COLUMN_NAMES);
+  const parent = find(given.parent, PARENT_COLUMN_NAMES);
   if (child === null || parent === null) {
     throw new SourceFileError(
-      `ingest: "${path}" is not an edge list: need a child and a parent column (source,target or child,parent), ` +
-        `found ${header.join(", ")}`,
+      `ingest: "${path}" is not an edge list: need a child column (${CHILD_COLUMN_NAMES.join(", ")}) and a ` +
+        `parent column (${PARENT_COLUMN_NAMES.join(", ")}), found ${header.join(", ")}; ` +
+        "name them with --child-column and --parent-column",
     );
   }
-  return { child, parent, relation: find(given.relation, RELATION_NAMES) };
+  return { child, parent, relation: find(given.relation, RELATION_COLUMN_NAMES) };
 }
 
-function idOf(value: string): string | null {
-  const trimmed = value.trim();
-  return isModelId(trimmed) ? trimmed : modelIdFromUrl(trimmed);
+/** The ids a parent cell lists: `a/b`, `a/b,c/d`, `a/b; c/d`, one per line, or `["a/b", "c/d"]`. */
+export function splitParentCell(cell: string): string[] {
+  const trimmed = cell.trim();
+  const inner = /^\[.*\]$/s.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+  if (!/[,;\n]/.test(inner)) return [cell];
+  const parts = inner.split(/[,;\r\n]+/).filter((part) => part.trim().length > 0);
+  // Separators and nothing else (`,`) name no model: the cell itself is the finding.
+  return parts.length > 0 ? parts : [cell];
 }
 
+/** One item per row; relation words it does not know are summed up in one warning after the last row. */
 export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> = {}): AsyncGenerator<SourceItem> {
   const columns = await detectEdgeColumns(path, given);
+  const unknownRelations = new Map<string, number>();
   for await (const item of csvRecords(path)) {
     if ("problem" in item) {
       yield { skipped: item.problem };
@@ -57,32 +67,47 @@ export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> =
     const parentRaw = lowered[columns.parent] ?? "";
     const relationRaw = columns.relation === null ? "" : (lowered[columns.relation] ?? "");
     const where = `${path} line ${item.line}`;
-    const child = idOf(childRaw);
-    if (child === null) {
-      yield { skipped: `${where}: child ${JSON.stringify(childRaw)} is not a model id` };
+    const child = readModelReference(childRaw);
+    if ("reason" in child || child.orgless) {
+      const reason = "reason" in child ? child.reason : "no-org";
+      yield { skipped: `${where}: child ${previewJson(childRaw)} is not a model id (${reason})` };
       continue;
     }
-    const parent = normalizeBaseModel(parentRaw);
+    const parents = normalizeBaseModel(splitParentCell(parentRaw));
     const relation = parseRelation(relationRaw);
-    const warnings =
-      relationRaw.trim() !== "" && relation === null
-        ? [`relation ${JSON.stringify(relationRaw)} is not one we know; stored as unknown`]
-        : [];
+    if (relationRaw.trim() !== "" && relation === null) {
+      const word = relationRaw.trim().slice(0, 40);
+      unknownRelations.set(word, (unknownRelations.get(word) ?? 0) + 1);
+    }
+    const chosen = relation ?? (parents.ids.length > 1 ? "merge" : "unknown");
     yield {
       rows: {
         model: null,
-        existing: [child],
-        edges: parent.ids.map((id) => ({
-          child,
+        existing: [child.id],
+        edges: parents.ids.map((id, index) => ({
+          child: child.id,
           parent: id,
-          relation: relation ?? "unknown",
+          relation: chosen,
           source: "file" as const,
-          raw: parentRaw,
+          raw: parents.written[index] ?? parentRaw,
+          ...(parents.orgless[index] === true ? { orgless: true } : {}),
         })),
-        unresolved: parent.unresolved.map((u) => ({ child, raw: u.raw, reason: u.reason })),
+        unresolved: parents.unresolved.map((u) => ({ child: child.id, raw: u.raw, reason: u.reason })),
         replacesDeclaredBasesOf: null,
-        warnings,
+        warnings: [],
       },
+    };
+  }
+  if (unknownRelations.size > 0) {
+    const rows = [...unknownRelations.values()].reduce((sum, count) => sum + count, 0);
+    const words = [...unknownRelations]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([word, count]) => `${previewJson(word)} ${count}`);
+    yield {
+      warning:
+        `${path}: ${rows} rows have a relation word hf-lineage does not know, stored as unknown: ` +
+        `${words.join(", ")}${unknownRelations.size > 10 ? `, and ${unknownRelations.size - 10} more words` : ""}`,
     };
   }
 }

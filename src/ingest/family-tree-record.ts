@@ -4,9 +4,10 @@
 
 import { parse as parseYaml } from "yaml";
 import type { HubModelRecord } from "../hub/api-types.js";
-import { isModelId, modelIdFromUrl } from "../vocabulary/model-id.js";
 import type { Relation } from "../vocabulary/relation.js";
 import { toIsoDate } from "./iso-date.js";
+import { readModelReference, type ModelReference } from "./model-reference.js";
+import { previewJson, storableRaw } from "./value-text.js";
 
 export interface ListedChild {
   child: string;
@@ -29,11 +30,8 @@ const CHILD_LISTS: readonly (readonly [string, Relation])[] = [
   ["merges", "merge"],
 ];
 
-function idFrom(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  const trimmed = value.trim();
-  if (isModelId(trimmed)) return trimmed;
-  return modelIdFromUrl(trimmed);
+function referenceOf(value: unknown): ModelReference {
+  return typeof value === "string" ? readModelReference(value) : { reason: "bad-syntax" };
 }
 
 function parseCardData(value: unknown, problems: string[]): Record<string, unknown> | undefined {
@@ -77,7 +75,7 @@ function siblingsOf(value: unknown): { rfilename: string }[] | undefined {
 function metadataObject(value: unknown, problems: string[]): Record<string, unknown> | null {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   if (typeof value !== "string" || value.trim() === "" || value.trim().toUpperCase() === "N/A") {
-    problems.push(`metadata is ${JSON.stringify(value)?.slice(0, 40)}: stored as a model without a record`);
+    problems.push(`metadata is ${previewJson(value, 40)}: stored as a model without a record`);
     return null;
   }
   try {
@@ -94,12 +92,17 @@ function metadataObject(value: unknown, problems: string[]): Record<string, unkn
 /** Converts one dump entry; throws when the entry names no usable model id. */
 export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-    throw new Error(`family-tree entry must be an object, got ${JSON.stringify(entry)?.slice(0, 80)}`);
+    throw new Error(`family-tree entry must be an object, got ${previewJson(entry)}`);
   }
   const raw = entry as Record<string, unknown>;
-  const id = idFrom(raw.model_id);
-  if (id === null)
-    throw new Error(`family-tree entry has no valid model_id (${JSON.stringify(raw.model_id)?.slice(0, 80)})`);
+  // The entry is the model's record: an org-less id is a model here.
+  const own = referenceOf(raw.model_id);
+  if ("reason" in own)
+    throw new Error(
+      `family-tree entry has no valid model_id (${previewJson(raw.model_id)}` +
+        `${typeof raw.model_id === "string" ? `: ${own.reason}` : ""})`,
+    );
+  const id = own.id;
   const problems: string[] = [];
   const metadata = metadataObject(raw.metadata, problems);
   let record: HubModelRecord | null = null;
@@ -137,10 +140,11 @@ export function readFamilyTreeEntry(entry: unknown): FamilyTreeRecord {
       continue;
     }
     for (const value of values) {
-      const child = idFrom(value);
-      if (child === null)
-        problems.push(`"${list}" entry ${JSON.stringify(value)?.slice(0, 80)} is not a model; ignored`);
-      else children.push({ child, relation, raw: String(value) });
+      const child = referenceOf(value);
+      if ("reason" in child || child.orgless) {
+        const reason = "reason" in child ? child.reason : "no-org";
+        problems.push(`"${list}" entry ${previewJson(value)} is not a model (${reason}); ignored`);
+      } else children.push({ child: child.id, relation, raw: storableRaw(String(value)) });
     }
   }
   return { id, record, children, problems };

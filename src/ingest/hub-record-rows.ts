@@ -2,13 +2,14 @@
 // The crawler and every importer of Hub-shaped records call this; nothing else decides lineage from a record.
 
 import type { HubModelRecord } from "../hub/api-types.js";
-import { isModelId } from "../vocabulary/model-id.js";
 import { parseRelation, type Relation } from "../vocabulary/relation.js";
 import { readBaseModelTags } from "./base-model-tags.js";
 import { toIsoDate } from "./iso-date.js";
 import { detailsOfHubRecord } from "./model-details.js";
+import { readModelReference } from "./model-reference.js";
 import { normalizeBaseModel } from "./normalize-base-model.js";
 import type { EdgeRow, RecordRows, UnresolvedRow } from "./record-rows.js";
+import { boundedJson, previewJson, storableRaw } from "./value-text.js";
 
 export class InvalidRecordError extends Error {
   constructor(message: string) {
@@ -26,16 +27,20 @@ function field<T>(
   const value = record[key];
   if (value === undefined || value === null) return null;
   if (typeof value === type) return value as T;
-  warnings.push(`field "${key}" should be a ${type}, got ${JSON.stringify(value)?.slice(0, 80)}; stored as empty`);
+  warnings.push(`field "${key}" should be a ${type}, got ${previewJson(value)}; stored as empty`);
   return null;
+}
+
+function textField(record: Record<string, unknown>, key: string, warnings: string[]): string | null {
+  const value = field<string>(record, key, "string", warnings);
+  return value === null ? null : storableRaw(value);
 }
 
 function dateField(record: Record<string, unknown>, key: string, warnings: string[]): string | null {
   const value = field<string>(record, key, "string", warnings);
   if (value === null) return null;
   const iso = toIsoDate(value);
-  if (iso === null)
-    warnings.push(`field "${key}" should be a date, got ${JSON.stringify(value).slice(0, 80)}; stored as empty`);
+  if (iso === null) warnings.push(`field "${key}" should be a date, got ${previewJson(value)}; stored as empty`);
   return iso;
 }
 
@@ -48,8 +53,9 @@ function countField(record: Record<string, unknown>, key: string, warnings: stri
 
 function licenseOf(record: HubModelRecord, tags: readonly string[]): string | null {
   const fromCard = record.cardData?.license;
-  if (typeof fromCard === "string" && fromCard.length > 0) return fromCard;
-  if (Array.isArray(fromCard) && typeof fromCard[0] === "string") return fromCard.join(",");
+  if (typeof fromCard === "string" && fromCard.length > 0) return storableRaw(fromCard);
+  if (Array.isArray(fromCard) && fromCard.every((item) => typeof item === "string") && fromCard.length > 0)
+    return storableRaw(fromCard.join(","));
   const tag = tags.find((t) => t.startsWith("license:"));
   return tag === undefined ? null : tag.slice("license:".length);
 }
@@ -57,7 +63,18 @@ function licenseOf(record: HubModelRecord, tags: readonly string[]): string | nu
 function gatedOf(value: unknown): string | null {
   if (value === false) return "false";
   if (value === true) return "true";
-  return typeof value === "string" ? value : null;
+  return typeof value === "string" ? storableRaw(value) : null;
+}
+
+/** The record's own id (`id`, else `modelId`) through the one normaliser; a record is a model, org or not. */
+function idOf(record: Record<string, unknown>): string | null {
+  for (const key of ["id", "modelId"]) {
+    const value = record[key];
+    if (typeof value !== "string") continue;
+    const reference = readModelReference(value);
+    if ("id" in reference) return reference.id;
+  }
+  return null;
 }
 
 /** Relation for bases that no typed tag qualifies: the card's own word, else merge for several bases. */
@@ -70,18 +87,16 @@ function declaredRelation(cardRelation: unknown, baseCount: number): Relation {
 /** Turns one Hub record into rows; throws InvalidRecordError when the record has no usable id. */
 export function rowsFromHubRecord(input: unknown): RecordRows {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new InvalidRecordError(`a model record must be a JSON object, got ${JSON.stringify(input)?.slice(0, 80)}`);
+    throw new InvalidRecordError(`a model record must be a JSON object, got ${previewJson(input)}`);
   }
   const record = input as HubModelRecord & Record<string, unknown>;
-  const id =
-    typeof record.id === "string" && isModelId(record.id)
-      ? record.id
-      : typeof record.modelId === "string" && isModelId(record.modelId)
-        ? record.modelId
-        : null;
+  const id = idOf(record);
   if (id === null) {
+    const given = record.id ?? record.modelId ?? null;
+    const reason = typeof given === "string" ? readModelReference(given) : null;
     throw new InvalidRecordError(
-      `record has no valid model id (id: ${JSON.stringify(record.id ?? null)?.slice(0, 80)})`,
+      `record has no valid model id (id: ${previewJson(given)}` +
+        `${reason !== null && "reason" in reason ? `: ${reason.reason}` : ""})`,
     );
   }
   const warnings: string[] = [];
@@ -93,46 +108,65 @@ export function rowsFromHubRecord(input: unknown): RecordRows {
       : undefined;
   if (card === undefined && record.cardData !== undefined && record.cardData !== null) {
     warnings.push(
-      `field "cardData" should be an object, got ${JSON.stringify(record.cardData)?.slice(0, 80)}; ` +
-        "its base_model was not read",
+      `field "cardData" should be an object, got ${previewJson(record.cardData)}; ` + "its base_model was not read",
     );
   }
   const cardBases = normalizeBaseModel(card?.base_model);
 
   const edges: EdgeRow[] = [];
   const unresolved: UnresolvedRow[] = cardBases.unresolved.map((u) => ({ child: id, raw: u.raw, reason: u.reason }));
-  const tagged = readBaseModelTags(tags);
+  const { bases: tagged, findings } = readBaseModelTags(tags);
+  const reported = new Set(unresolved.map((u) => u.raw));
+  const report = (raw: string, reason: UnresolvedRow["reason"]) => {
+    const stored = storableRaw(raw);
+    if (reported.has(stored)) return;
+    reported.add(stored);
+    unresolved.push({ child: id, raw: stored, reason });
+  };
+  for (const finding of findings) report(finding.tag, finding.reason);
   if (tagged.length > 0) {
     const fallback = declaredRelation(card?.base_model_relation, tagged.length);
     for (const t of tagged)
-      edges.push({ child: id, parent: t.parent, relation: t.relation ?? fallback, source: "tag", raw: t.tag });
+      edges.push({
+        child: id,
+        parent: t.parent,
+        relation: t.relation ?? fallback,
+        source: "tag",
+        raw: storableRaw(t.tag),
+        ...(t.orgless ? { orgless: true } : {}),
+      });
     const resolved = new Set(tagged.map((t) => t.parent.toLowerCase()));
     cardBases.ids.forEach((cardId, index) => {
-      if (!resolved.has(cardId.toLowerCase()))
-        unresolved.push({ child: id, raw: cardBases.written[index] ?? cardId, reason: "not-resolved-by-hub" });
+      if (!resolved.has(cardId.toLowerCase())) report(cardBases.written[index] ?? cardId, "not-resolved-by-hub");
     });
   } else {
     const relation = declaredRelation(card?.base_model_relation, cardBases.ids.length);
     cardBases.ids.forEach((parent, index) =>
-      edges.push({ child: id, parent, relation, source: "card", raw: cardBases.written[index] ?? parent }),
+      edges.push({
+        child: id,
+        parent,
+        relation,
+        source: "card",
+        raw: cardBases.written[index] ?? parent,
+        ...(cardBases.orgless[index] === true ? { orgless: true } : {}),
+      }),
     );
   }
 
   return {
     model: {
       id,
-      author:
-        field<string>(record, "author", "string", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
+      author: textField(record, "author", warnings) ?? (id.includes("/") ? id.slice(0, id.indexOf("/")) : null),
       createdAt: dateField(record, "createdAt", warnings),
       lastModified: dateField(record, "lastModified", warnings),
       downloads: countField(record, "downloads", warnings),
       likes: countField(record, "likes", warnings),
-      libraryName: field<string>(record, "library_name", "string", warnings),
-      pipelineTag: field<string>(record, "pipeline_tag", "string", warnings),
+      libraryName: textField(record, "library_name", warnings),
+      pipelineTag: textField(record, "pipeline_tag", warnings),
       license: licenseOf(record, tags),
       gated: gatedOf(record.gated),
       architecture: null,
-      baseModelRaw: card?.base_model === undefined ? null : JSON.stringify(card.base_model),
+      baseModelRaw: card?.base_model === undefined ? null : boundedJson(card.base_model),
     },
     details: detailsOfHubRecord(record, tags, card, warnings),
     existing: [],

@@ -1,7 +1,7 @@
 // The recorded-file formats hf-lineage imports, how a file's format is recognised, and the reader for each.
 
 import type { EdgeColumns } from "./edges-csv-items.js";
-import { edgesCsvItems } from "./edges-csv-items.js";
+import { edgesCsvItems, PARENT_COLUMN_NAMES } from "./edges-csv-items.js";
 import { familyTreeItems } from "./family-tree-items.js";
 import { hubJsonItems } from "./hub-json-items.js";
 import { modelsCsvItems } from "./models-csv-items.js";
@@ -20,7 +20,7 @@ export async function detectFormat(path: string): Promise<ImportFormat> {
   if (/^\{\s*"models"\s*:/.test(head)) return "family-trees";
   if (head.startsWith("[") || head.startsWith("{")) return "hub-json";
   const header = headerOf(head.split(/\r?\n/)[0] ?? "");
-  const hasParent = ["parent", "source", "base_model", "base"].some((name) => header.includes(name));
+  const hasParent = PARENT_COLUMN_NAMES.some((name) => header.includes(name));
   if (hasParent) return "edges-csv";
   if (header.includes("id")) return "models-csv";
   throw new SourceFileError(

@@ -2,14 +2,17 @@
 // library_name, license, downloads, likes, created_at, last_modified (the 30K snapshot's metadata.csv shape).
 
 import type { SourceItem } from "./record-rows.js";
-import { isModelId } from "../vocabulary/model-id.js";
+import { readModelReference } from "./model-reference.js";
+import { previewJson, storableRaw } from "./value-text.js";
 import { csvRecords } from "./csv-records.js";
 import { toIsoDate } from "./iso-date.js";
 import { emptyModelRow } from "./record-rows.js";
 
 function text(value: string | undefined): string | null {
   const trimmed = value?.trim() ?? "";
-  return trimmed === "" || trimmed.toLowerCase() === "unknown" || trimmed.toUpperCase() === "N/A" ? null : trimmed;
+  return trimmed === "" || trimmed.toLowerCase() === "unknown" || trimmed.toUpperCase() === "N/A"
+    ? null
+    : storableRaw(trimmed);
 }
 
 function count(value: string | undefined, name: string, warnings: string[]): number | null {
@@ -17,7 +20,7 @@ function count(value: string | undefined, name: string, warnings: string[]): num
   if (trimmed === "") return null;
   const number = Number(trimmed);
   if (Number.isInteger(number) && number >= 0) return number;
-  warnings.push(`${name} ${JSON.stringify(trimmed)} is not a count; stored as empty`);
+  warnings.push(`${name} ${previewJson(trimmed)} is not a count; stored as empty`);
   return null;
 }
 
@@ -28,11 +31,15 @@ export async function* modelsCsvItems(path: string): AsyncGenerator<SourceItem> 
       continue;
     }
     const row = Object.fromEntries(Object.entries(item.row).map(([k, v]) => [k.toLowerCase(), v]));
-    const id = row.id?.trim() ?? "";
-    if (!isModelId(id)) {
-      yield { skipped: `${path} line ${item.line}: id ${JSON.stringify(row.id ?? "")} is not a model id` };
+    // A row is the model's record: an org-less id is a model here.
+    const reference = readModelReference(row.id ?? "");
+    if ("reason" in reference) {
+      yield {
+        skipped: `${path} line ${item.line}: id ${previewJson(row.id ?? "")} is not a model id (${reference.reason})`,
+      };
       continue;
     }
+    const id = reference.id;
     const warnings: string[] = [];
     const model = emptyModelRow(id);
     model.author = text(row.author ?? row.owner);

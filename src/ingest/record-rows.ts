@@ -57,6 +57,11 @@ export interface EdgeRow {
   source: EdgeSource;
   /** The tag, card value or CSV cell that produced this edge. */
   raw: string;
+  /**
+   * The parent is an org-less word that is no legacy id the Hub moved (`my-base-model`): the store keeps the edge
+   * only when a model of that id has a record, and otherwise stores the raw value as a `no-org` finding.
+   */
+  orgless?: boolean;
 }
 
 export interface UnresolvedRow {
@@ -100,5 +105,8 @@ export function emptyModelRow(id: string): ModelRow {
   };
 }
 
-/** One item of a source: a record's rows, or a record that could not be read (reported and skipped). */
-export type SourceItem = { rows: RecordRows } | { skipped: string };
+/**
+ * One item of a source: a record's rows, a record that could not be read (reported and skipped), or a warning
+ * about the source as a whole (one line summing up many rows), which takes a position but is no record.
+ */
+export type SourceItem = { rows: RecordRows } | { skipped: string } | { warning: string };

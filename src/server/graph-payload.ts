@@ -20,7 +20,7 @@ export function graphPayload(view: FamilyView, descendantsOf: (key: string) => n
       depth: Number(a.depth ?? 0),
       relation: (a.relation as Relation | null | undefined) ?? null,
       author: (a.author as string | null | undefined) ?? null,
-      downloads: Number(a.downloads ?? 0),
+      downloads: typeof a.downloads === "number" ? a.downloads : null,
       descendants: descendantsOf(key),
       placeholder: a.placeholder === true,
       root: graph.inDegree(key) === 0,

@@ -60,9 +60,9 @@ export class ServerData {
     return this.lineage.metrics.descendants[node] ?? 0;
   }
 
-  /** Downloads as a ranking counts them: unknown as none. */
-  downloadsOf(node: number): number {
+  /** Downloads as stored, null when no source gave them. */
+  downloadsOf(node: number): number | null {
     const downloads = this.lineage.index.downloads[node] ?? NaN;
-    return Number.isNaN(downloads) ? 0 : downloads;
+    return Number.isNaN(downloads) ? null : downloads;
   }
 }

@@ -21,7 +21,8 @@ export interface SearchResult {
   id: string;
   kind: "model" | "org";
   descendants: number;
-  downloads: number;
+  /** Null when no source gave them (for an org: none of its models'). */
+  downloads: number | null;
 }
 
 export interface SearchResponse {
@@ -43,7 +44,8 @@ export interface ViewNodeAttributes {
   depth: number;
   relation: Relation | null;
   author: string | null;
-  downloads: number;
+  /** Null when no source gave them. */
+  downloads: number | null;
   descendants: number;
   placeholder: boolean;
   /** True for a node with no parent in this graph (drawn on the top row). */
@@ -140,7 +142,7 @@ export interface ModelResponse {
 /** GET /api/top: models ranked by a stored metric. */
 export interface TopResponse {
   by: Ranking;
-  models: { id: string; value: number; downloads: number }[];
+  models: { id: string; value: number; downloads: number | null }[];
 }
 
 /** GET /api/top-orgs: the largest org families. */

@@ -1,7 +1,7 @@
 // The rows behind the data-quality checks that are not questions about the graph: self-loops, placeholders,
 // ids that differ only in case, base_model values that named no model, and cards that list several bases.
 
-import type { UnresolvedReason } from "../ingest/normalize-base-model.js";
+import { RENAMED_REASONS, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import { connectionOf, type Store } from "./database-handle.js";
 
 /** Models naming themselves as a base, in id order. */
@@ -37,11 +37,31 @@ export interface UnresolvedValue {
   reason: UnresolvedReason;
 }
 
-/** Every stored base_model value that names no model, by reason, child and value. */
+const KNOWN_REASONS: ReadonlySet<string> = new Set(UNRESOLVED_REASONS);
+
+/**
+ * Every stored base_model value that names no model, by reason, child and value; reasons written by an earlier
+ * version under another name are read under today's (a reason unknown to this version counts as bad syntax).
+ */
 export function unresolvedValues(store: Store): UnresolvedValue[] {
-  return connectionOf(store)
+  const rows = connectionOf(store)
     .prepare(`SELECT child, raw, reason FROM unresolved ORDER BY reason, child, raw`)
-    .all() as UnresolvedValue[];
+    .all() as { child: string; raw: string; reason: string }[];
+  return rows.map((row) => ({
+    ...row,
+    reason: KNOWN_REASONS.has(row.reason)
+      ? (row.reason as UnresolvedReason)
+      : (RENAMED_REASONS[row.reason] ?? "bad-syntax"),
+  }));
+}
+
+/** Records an import or crawl skipped, each message once (a file imported twice lists its rows once). */
+export function skippedRecords(store: Store): { message: string }[] {
+  return connectionOf(store)
+    .prepare(
+      `SELECT message FROM run_problems WHERE level = 'skipped' GROUP BY message ORDER BY min(run_id), min(position)`,
+    )
+    .all() as { message: string }[];
 }
 
 /** Each model whose card's base_model is a list, with that list as written (JSON), in id order. */

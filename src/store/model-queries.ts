@@ -44,13 +44,13 @@ export function* modelIdsContainingAny(store: Store, pieces: readonly string[], 
 
 /**
  * The node and id of the `limit` models whose id contains `text` (without case, ASCII letters only), best first by
- * each of `rankBy` in turn (highest first; called inside SQLite for each match), ties by id.
+ * each of `rankBy` in turn (highest first, null last; called inside SQLite for each match), ties by id.
  */
 export function modelsContaining(
   store: Store,
   text: string,
   limit: number,
-  rankBy: readonly ((node: number) => number)[],
+  rankBy: readonly ((node: number) => number | null)[],
 ): [number, string][] {
   const db = connectionOf(store);
   rankBy.forEach((rank, position) =>
@@ -67,9 +67,9 @@ export interface OrgMatch {
   /** The org's name in lower case, and as its first model (in id order) spells it. */
   lower: string;
   spelled: string;
-  /** The sum of `weight` over the org's models, and of their known downloads. */
+  /** The sum of `weight` over the org's models, and of their known downloads (null when none is known). */
   weight: number;
-  downloads: number;
+  downloads: number | null;
 }
 
 /** The orgs whose name contains `text` (without case, ASCII letters only), heaviest first by `weight` of models. */
@@ -79,7 +79,7 @@ export function orgsContaining(store: Store, text: string, weight: (node: number
   return db
     .prepare(
       `SELECT lower(org) AS lower, min(org) AS spelled, sum(org_weight(node)) AS weight,
-              coalesce(sum(downloads), 0) AS downloads
+              sum(downloads) AS downloads
        FROM (SELECT node, downloads, substr(id, 1, instr(id, '/') - 1) AS org FROM models WHERE instr(id, '/') > 1)
        WHERE org LIKE ? ESCAPE '\\' GROUP BY lower(org) ORDER BY weight DESC, lower`,
     )

@@ -20,9 +20,15 @@ export interface OpenStoreOptions {
   readonly?: boolean;
 }
 
+/** The schema version an hf-lineage database records; NaN when its `meta` table is not ours. */
 function schemaVersionOf(db: Database.Database): number {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-  return Number(row?.value);
+  try {
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as
+      { value: string } | undefined;
+    return Number(row?.value);
+  } catch {
+    return NaN;
+  }
 }
 
 /** Opens the database at `path` (`:memory:` for tests), creating the schema when it is new. */
@@ -41,6 +47,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (!hasMeta && !isNew) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
     if (isNew && options.readonly) throw new StoreError(`store: "${path}" is empty`);
     const version = isNew ? SCHEMA_VERSION : schemaVersionOf(db);
+    if (Number.isNaN(version)) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
     if (!Number.isInteger(version) || version > SCHEMA_VERSION) {
       throw new StoreError(
         `store: "${path}" has schema version ${version}, newer than this hf-lineage reads (${SCHEMA_VERSION}); ` +

@@ -1,7 +1,8 @@
 // The one save path's second half: writes the rows of source records into the store, merging with what is
 // there. Callers wrap a batch in one transaction (see runs.ts); this file only knows how rows merge.
 
-import type { RecordRows } from "../ingest/record-rows.js";
+import type { RecordRows, UnresolvedRow } from "../ingest/record-rows.js";
+import { wellFormed } from "../vocabulary/safe-text.js";
 import { connectionOf, type Store } from "./database-handle.js";
 
 export interface WriteCounts {
@@ -74,9 +75,18 @@ export function createRowWriter(store: Store): RowWriter {
   const upsertEdge = db.prepare(`
     INSERT INTO edges (child, parent, relation, source, raw) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (child, parent, source) DO UPDATE SET relation = excluded.relation, raw = excluded.raw`);
-  const upsertUnresolved = db.prepare(`
-    INSERT INTO unresolved (child, raw, reason) VALUES (@child, @raw, @reason)
-    ON CONFLICT (child, raw) DO UPDATE SET reason = excluded.reason`);
+  const insertUnresolved = db.prepare(
+    `INSERT INTO unresolved (child, raw, reason) VALUES (@child, @raw, @reason) ON CONFLICT (child, raw) DO NOTHING`,
+  );
+  const updateUnresolved = db.prepare(`UPDATE unresolved SET reason = @reason WHERE child = @child AND raw = @raw`);
+  const hasRecord = db.prepare(`SELECT 1 FROM models WHERE id = ? AND placeholder = 0`).pluck();
+  /** Stores a finding; counts it only when it is a new row, so the counts are what the table holds. */
+  const writeUnresolved = (entry: UnresolvedRow): number => {
+    const row = { child: wellFormed(entry.child), raw: wellFormed(entry.raw), reason: entry.reason };
+    if (insertUnresolved.run(row).changes > 0) return 1;
+    updateUnresolved.run(row);
+    return 0;
+  };
 
   const authorOf = (id: string): string | null => (id.includes("/") ? id.slice(0, id.indexOf("/")) : null);
 
@@ -84,8 +94,12 @@ export function createRowWriter(store: Store): RowWriter {
     write(rows) {
       let models = 0;
       if (rows.model !== null) {
+        const fields = Object.entries(rows.model).map(([key, value]) => [
+          key,
+          typeof value === "string" ? wellFormed(value) : value,
+        ]);
         upsertModel.run({
-          ...rows.model,
+          ...Object.fromEntries(fields),
           replacesDeclaredBases: rows.replacesDeclaredBasesOf === rows.model.id ? 1 : 0,
         });
         models++;
@@ -106,14 +120,21 @@ export function createRowWriter(store: Store): RowWriter {
         deleteDeclaredEdges.run(rows.replacesDeclaredBasesOf);
         deleteUnresolved.run(rows.replacesDeclaredBasesOf);
       }
+      let edges = 0;
+      let unresolved = 0;
       for (const edge of rows.edges) {
+        if (edge.orgless === true && hasRecord.get(edge.parent) === undefined) {
+          unresolved += writeUnresolved({ child: edge.child, raw: edge.raw, reason: "no-org" });
+          continue;
+        }
+        edges++;
         insertPlaceholder.run(edge.parent, authorOf(edge.parent));
         if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child))
           markExisting.run(edge.child, authorOf(edge.child));
-        upsertEdge.run(edge.child, edge.parent, edge.relation, edge.source, edge.raw);
+        upsertEdge.run(edge.child, edge.parent, edge.relation, edge.source, wellFormed(edge.raw));
       }
-      for (const entry of rows.unresolved) upsertUnresolved.run(entry);
-      return { models, edges: rows.edges.length, unresolved: rows.unresolved.length };
+      for (const entry of rows.unresolved) unresolved += writeUnresolved(entry);
+      return { models, edges, unresolved };
     },
   };
 }

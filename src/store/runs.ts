@@ -6,6 +6,7 @@ import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
 import { createRowWriter } from "./row-writer.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
+import { wellFormed } from "../vocabulary/safe-text.js";
 
 export type CrawlMode = "all" | "incremental" | "family" | "author";
 
@@ -90,8 +91,9 @@ export interface ImportTarget {
 }
 
 /**
- * Resumes the unfinished import of the same content or starts a new one; `complete` when the same content was
- * imported completely before (and `force` is not set), with that run.
+ * Resumes the unfinished import of the same content in the same format or starts a new one; `complete` when the
+ * same content was imported completely in that format before (and `force` is not set), with that run. The same
+ * file read as another format is another import: a wrong --format never blocks the right one.
  */
 export function beginImportRun(
   store: Store,
@@ -99,8 +101,11 @@ export function beginImportRun(
   force: boolean,
 ): { status: "started"; run: Run } | { status: "complete"; run: Run } {
   const previous = connectionOf(store)
-    .prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE kind = 'import' AND fingerprint = ? ORDER BY id DESC LIMIT 1`)
-    .get(target.fingerprint) as RunRow | undefined;
+    .prepare(
+      `SELECT ${RUN_COLUMNS} FROM runs WHERE kind = 'import' AND fingerprint = ? AND format = ?
+       ORDER BY id DESC LIMIT 1`,
+    )
+    .get(target.fingerprint, target.format) as RunRow | undefined;
   if (previous?.status === "complete" && !force) return { status: "complete", run: runOf(previous, false) };
   if (previous !== undefined && previous.status !== "complete") {
     return { status: "started", run: resume(store, previous, target.source) };
@@ -151,7 +156,11 @@ export interface RunWriter {
   commit(items: readonly SourceItem[], page?: { nextUrl: string | null }, alongside?: () => void): RunCounts;
   /** Notes a problem not tied to a record (a parent the Hub no longer has). */
   noteProblem(message: string): void;
-  finish(status: "complete" | "failed"): void;
+  /**
+   * Ends the run. `restart`: a failed run that stored nothing (not one record could be read) is set back to its
+   * start and its problems are dropped, so a retry reads the whole file again.
+   */
+  finish(status: "complete" | "failed", options?: { restart?: boolean }): void;
   /** The problems noted by this writer, the first `limit` of them (default 1,000). */
   readonly problems: ProblemNote[];
 }
@@ -169,7 +178,8 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
     `INSERT OR IGNORE INTO run_problems (run_id, position, level, message) VALUES (?, ?, ?, ?)`,
   );
   const problems: ProblemNote[] = [];
-  const note = (position: number, level: ProblemNote["level"], message: string) => {
+  const note = (position: number, level: ProblemNote["level"], text: string) => {
+    const message = wellFormed(text);
     if (problems.length < PROBLEMS_KEPT) problems.push({ position, level, message });
     saveProblem.run(run.id, position, level, message);
   };
@@ -181,6 +191,11 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
         if ("skipped" in item) {
           added.skipped++;
           note(position++, "skipped", item.skipped);
+          continue;
+        }
+        if ("warning" in item) {
+          added.warnings++;
+          note(position++, "warning", item.warning);
           continue;
         }
         const counts = rows.write(item.rows);
@@ -211,12 +226,21 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
   return {
     commit: (items, page, alongside) => commit(items, page, alongside),
     noteProblem: (message) => note(-1, "warning", message),
-    finish(status) {
-      db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`).run(
-        status,
-        status === "complete" ? new Date().toISOString() : null,
-        run.id,
-      );
+    finish(status, options = {}) {
+      db.transaction(() => {
+        db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`).run(
+          status,
+          status === "complete" ? new Date().toISOString() : null,
+          run.id,
+        );
+        if (status === "failed" && options.restart === true) {
+          db.prepare(
+            `UPDATE runs SET records_read = 0, records = 0, models = 0, edges = 0, unresolved = 0, skipped = 0,
+               warnings = 0 WHERE id = ?`,
+          ).run(run.id);
+          db.prepare(`DELETE FROM run_problems WHERE run_id = ?`).run(run.id);
+        }
+      })();
     },
     problems,
   };

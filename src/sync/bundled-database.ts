@@ -2,6 +2,7 @@
 // use (resumable: an interrupted build continues), kept in the cache directory, and reused until the bundle changes.
 
 import { createHash } from "node:crypto";
+import { INGEST_REVISION } from "../ingest/normalize-base-model.js";
 import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { openStore, StoreError, type Store } from "../store/open-store.js";
@@ -31,7 +32,12 @@ function readManifest(dataDirectory: string): { manifest: Manifest; hash: string
       `store: the bundled snapshot is missing ("${path}": ${(error as Error).message}); pass --db PATH`,
     );
   }
-  const hash = createHash("sha256").update(text).update(`schema ${SCHEMA_VERSION}`).digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(text)
+    .update(`schema ${SCHEMA_VERSION}`)
+    .update(`ingest ${INGEST_REVISION}`)
+    .digest("hex")
+    .slice(0, 16);
   return { manifest: JSON.parse(text) as Manifest, hash };
 }
 

@@ -14,7 +14,7 @@ import { runTaskPool } from "./task-pool.js";
 function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildren: boolean): CrawlTask[] {
   const added: CrawlTask[] = [];
   for (const item of items) {
-    if ("skipped" in item || item.rows.model === null) continue;
+    if (!("rows" in item) || item.rows.model === null) continue;
     const id = item.rows.model.id;
     if (listChildren && tasks.add("children", id)) added.push({ kind: "children", target: id, nextUrl: null });
     for (const edge of item.rows.edges) {

@@ -1,7 +1,7 @@
 // Imports one recorded file into the store: recognise its format, fingerprint it, stream its records through
 // the save path in resumable batches. The same content is imported once; a killed import resumes.
 
-import type { EdgeColumns } from "../ingest/edges-csv-items.js";
+import { detectEdgeColumns, type EdgeColumns } from "../ingest/edges-csv-items.js";
 import { detectFormat, itemsOf, type ImportFormat } from "../ingest/import-formats.js";
 import { fingerprintFile } from "../ingest/source-file.js";
 import type { Store } from "../store/open-store.js";
@@ -15,6 +15,8 @@ export interface ImportFileOptions extends ImportOptions {
 export interface FileImportSummary extends ImportSummary {
   file: string;
   format: ImportFormat;
+  /** The columns an edge list was read by (found from its header unless named). */
+  columns?: EdgeColumns;
 }
 
 export async function importFile(
@@ -23,12 +25,13 @@ export async function importFile(
   options: ImportFileOptions = {},
 ): Promise<FileImportSummary> {
   const format = options.format ?? (await detectFormat(path));
+  const columns = format === "edges-csv" ? await detectEdgeColumns(path, options.columns) : undefined;
   const fingerprint = await fingerprintFile(path);
   const summary = await importItems(
     store,
     { source: path, format, fingerprint },
-    itemsOf(path, format, options.columns),
+    itemsOf(path, format, columns ?? options.columns),
     options,
   );
-  return { file: path, format, ...summary };
+  return { file: path, format, ...(columns === undefined ? {} : { columns }), ...summary };
 }

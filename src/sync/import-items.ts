@@ -9,7 +9,8 @@ import { beginImportRun, createRunWriter, type ImportTarget, type ProblemNote } 
 
 export interface ImportSummary extends RunCounts {
   runId: number;
-  status: "complete" | "already-imported";
+  /** `failed`: not one record of the file could be read (say, the wrong --format); nothing was kept. */
+  status: "complete" | "already-imported" | "failed";
   resumedFrom: number;
   problems: ProblemNote[];
 }
@@ -63,8 +64,11 @@ export async function importItems(
   }
   if (pending.length > 0) writer.commit(pending);
   options.onProgress?.(position);
-  writer.finish("complete");
   const added = { ...run.totals };
   for (const key of Object.keys(added) as (keyof RunCounts)[]) added[key] -= run.before[key];
-  return { runId: run.id, status: "complete", resumedFrom, ...added, problems: writer.problems };
+  // A file none of whose records could be read failed, though it ended: recorded so, and read whole next time.
+  const unreadable = resumedFrom === 0 && added.records === 0 && added.skipped > 0;
+  writer.finish(unreadable ? "failed" : "complete", { restart: unreadable });
+  const status = unreadable ? "failed" : "complete";
+  return { runId: run.id, status, resumedFrom, ...added, problems: writer.problems };
 }

@@ -24,7 +24,7 @@ const PROMISED: Record<string, string[]> = {
   path: ["--max-paths"],
   siblings: ["--limit"],
 };
-const SHARED = ["--db", "--json", "--help"];
+const SHARED = ["--db", "--json", "--debug", "--help"];
 
 describe("the command line's help", () => {
   it("lists every command in the overview of the built file, exit 0 when asked for, as in-process", async () => {

@@ -55,6 +55,7 @@ describe("the command line on the small lineage", () => {
         byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 },
       },
       ancestors: [],
+      placeholder: true,
     });
   });
 
@@ -73,7 +74,13 @@ describe("the command line on the small lineage", () => {
     expect(
       await json<{ truncated: boolean; paths: string[][] }>("ancestors", "d/from-quant", "--max-paths", "1"),
     ).toMatchObject({ truncated: true, paths: [["d/from-quant", "c/merge-GGUF", "c/merge", "a/ft1", "a/base"]] });
-    expect((await run("ancestors", "a/base")).stdout).toBe("a/base has no ancestors (it declares no base model)\n");
+    // a/base is named as a parent only (a placeholder): what it derives from is unknown, not none.
+    expect((await run("ancestors", "a/base")).stdout).toBe(
+      "a/base has no record (placeholder): what it derives from is unknown\n",
+    );
+    expect((await run("ancestors", "x/root")).stdout).toBe(
+      "x/root has no record (placeholder): what it derives from is unknown\n",
+    );
   });
 
   it("prints the tree, a merge once and referred to under its second parent", async () => {
@@ -93,15 +100,18 @@ describe("the command line on the small lineage", () => {
   });
 
   it("ranks by descendants, ties (no downloads) by id", async () => {
-    // a/base 7, x/root 4, then a/ft1 first of the five models with 3.
+    // a/base 7, x/root 4, then a/ft1 first of the five models with 3. No source gives downloads: null, and "—".
     expect(await json("top", "--limit", "3")).toEqual({
       by: "descendants",
       models: [
-        { id: "a/base", value: 7, downloads: 0 },
-        { id: "x/root", value: 4, downloads: 0 },
-        { id: "a/ft1", value: 3, downloads: 0 },
+        { id: "a/base", value: 7, downloads: null },
+        { id: "x/root", value: 4, downloads: null },
+        { id: "a/ft1", value: 3, downloads: null },
       ],
     });
+    expect((await run("top", "--limit", "2")).stdout).toBe(
+      ["#  model   descendants  downloads", "1  a/base            7  —", "2  x/root            4  —", ""].join("\n"),
+    );
   });
 
   it("counts what `check` finds", async () => {
@@ -118,6 +128,7 @@ describe("the command line on the small lineage", () => {
       quantizedWithChildren: 1,
       childOlderThanParent: 0,
       duplicateBases: 0,
+      skippedRecords: 0,
     });
   });
 });

@@ -56,6 +56,7 @@ describe("runCommandLine", () => {
         "Options:",
         "  --db PATH      the database to use (default: the bundled snapshot, built on first use)",
         "  --json         print JSON for scripts",
+        "  --debug        on a failure, print the stack trace too",
         "  -h, --help     show this help",
         "",
       ].join("\n"),

@@ -29,30 +29,32 @@ const ROOT_FAMILY = {
     byDepth: { "1": 3, "2": 2 },
   },
   ancestors: [],
+  placeholder: false,
 };
 // Subtree downloads: r/root 100 + 50 + 7 + 3 = 160; k/ft 50 + 3; k/q 7; z/other 3 and p/gone 0 + 3 tie at 3, and
-// z/other's own 3 downloads rank it first; k/lora and m/grand have none.
+// z/other's own 3 downloads rank it first (known before unknown); no source gives the downloads of p/gone, k/lora
+// and m/grand (no record, or metadata N/A): null, counted as none in the sums.
 const BY_SUBTREE_DOWNLOADS = [
   ["r/root", 160, 100],
   ["k/ft", 53, 50],
   ["k/q", 7, 7],
   ["z/other", 3, 3],
-  ["p/gone", 3, 0],
-  ["k/lora", 0, 0],
-  ["m/grand", 0, 0],
+  ["p/gone", 3, null],
+  ["k/lora", 0, null],
+  ["m/grand", 0, null],
 ];
 // Descendants: r/root 5, k/ft 2 (m/grand, z/other), p/gone 1; the four leaves by downloads (k/q 7, z/other 3), then id.
 const BY_DESCENDANTS = [
   ["r/root", 5, 100],
   ["k/ft", 2, 50],
-  ["p/gone", 1, 0],
+  ["p/gone", 1, null],
   ["k/q", 0, 7],
   ["z/other", 0, 3],
-  ["k/lora", 0, 0],
-  ["m/grand", 0, 0],
+  ["k/lora", 0, null],
+  ["m/grand", 0, null],
 ];
 
-const triples = (models: { id: string; value: number; downloads: number }[]) =>
+const triples = (models: { id: string; value: number; downloads: number | null }[]) =>
   models.map((m) => [m.id, m.value, m.downloads]);
 
 describe("a small family-tree dump", () => {

@@ -38,7 +38,9 @@ describe("the small lineage", () => {
         byRelation: { finetune: 3, adapter: 2, quantized: 1, merge: 1, unknown: 0 },
         byDepth: { "1": 4, "2": 1, "3": 1, "4": 1 },
       },
+      // a/base is named as a parent only: no record, so its own bases are unknown.
       ancestors: [],
+      placeholder: true,
     });
   });
 
@@ -60,6 +62,7 @@ describe("the small lineage", () => {
         { id: "x/root", depth: 2 },
         { id: "x/three", depth: 2 },
       ],
+      placeholder: false,
     });
   });
 

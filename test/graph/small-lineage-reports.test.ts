@@ -103,6 +103,7 @@ describe("the small lineage's checks", () => {
       quantizedWithChildren: [1, [{ id: "c/merge-GGUF", children: 1 }]],
       childOlderThanParent: [0, []],
       duplicateBases: [0, []],
+      skippedRecords: [0, []],
     });
   });
 });

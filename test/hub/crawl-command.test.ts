@@ -26,7 +26,12 @@ function contextOf(
   const context: CommandContext = {
     values,
     positionals: [],
-    output: { out: (text) => void out.push(text), err: (text) => void err.push(text), interactive },
+    output: {
+      out: (text) => void out.push(text),
+      raw: (text) => void out.push(text),
+      err: (text) => void err.push(text),
+      interactive,
+    },
     env,
     openStore: async () => db,
   };

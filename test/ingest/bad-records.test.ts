@@ -61,8 +61,8 @@ describe("Hub records with missing fields and wrong types", () => {
         position: 6,
         level: "warning",
         message:
-          `Hasani-ali-reza/Iran: field "cardData" should be an object, got ${JSON.stringify(cardText).slice(0, 80)}; ` +
-          "its base_model was not read",
+          `Hasani-ali-reza/Iran: field "cardData" should be an object, ` +
+          `got ${JSON.stringify(cardText).slice(0, 80)}…; its base_model was not read`,
       },
       {
         position: 7,

@@ -45,12 +45,13 @@ describe("importing cards with messy base_model values", () => {
     expect(imported.stdout).toContain("12 records");
     const { models, edges, unresolved } = lineageRowsOfFile(db);
     // Kokoro's own record keeps its real tag edge to yl4579/StyleTTS2-LJSpeech (finetune). The URL, hf.co and
-    // duplicate-list cards give card edges to Kokoro; the case variant and the legacy id give card edges to
-    // the ids as written. Each keeps the card's value as written (raw). Columns: child, parent, relation,
+    // duplicate-list cards give card edges to Kokoro; the case variant gives a card edge to the id as written,
+    // the legacy id one to its current name (src/vocabulary/legacy-ids.ts). Each keeps the card's value as
+    // written (raw). Columns: child, parent, relation,
     // source, raw (ordered by child, parent, source).
     expect(edges).toEqual([
       ["GabrielMedinaTorres/genshin", "Hexgrad/kokoro-82M", "unknown", "card", "Hexgrad/kokoro-82M"],
-      ["Khanhho/mai", "bert-base-uncased", "unknown", "card", "bert-base-uncased"],
+      ["Khanhho/mai", "google-bert/bert-base-uncased", "unknown", "card", "bert-base-uncased"],
       ["Oscuridad/aaaa", KOKORO, "unknown", "card", `hf.co/${KOKORO}`],
       ["ThornoDen/Sonya", KOKORO, "unknown", "card", `https://huggingface.co/${KOKORO}/tree/main`],
       ["chernikov1/test", KOKORO, "unknown", "card", KOKORO],
@@ -58,16 +59,16 @@ describe("importing cards with messy base_model values", () => {
     ]);
     // One row per value that names no model: 1 + 3 + 1 + 1 + 3 + 1 = 10 (child, raw, reason).
     expect(unresolved).toEqual([
-      ["David856412/David89675", "82", "wrong-type"],
-      ["David856412/David89675", `["${KOKORO}"]`, "wrong-type"],
-      ["David856412/David89675", `{"name":"${KOKORO}"}`, "wrong-type"],
-      ["Hasani-ali-reza/Iran", "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "url-not-a-model"],
+      ["David856412/David89675", `(list) ["${KOKORO}"]`, "wrong-type"],
+      ["David856412/David89675", "(number) 82", "wrong-type"],
+      ["David856412/David89675", `(object) {"name":"${KOKORO}"}`, "wrong-type"],
+      ["Hasani-ali-reza/Iran", "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "dataset"],
       ["Princehart1234/Sonia", "", "empty"],
-      ["crossyroadgame/unblocked", "https://huggingface.co/spaces/hexgrad/Kokoro-TTS", "url-not-a-model"],
+      ["crossyroadgame/unblocked", "https://huggingface.co/spaces/hexgrad/Kokoro-TTS", "space"],
       ["maj666/test1", "./ckpt", "local-path"],
       ["maj666/test1", "/content/out", "local-path"],
       ["maj666/test1", "C:\\x", "local-path"],
-      ["umersattar/girl", "N/A", "not-available"],
+      ["umersattar/girl", "N/A", "placeholder-text"],
     ]);
     // 12 records and 3 parents named without a record of their own.
     expect(models.length).toBe(15);
@@ -85,17 +86,25 @@ describe("importing cards with messy base_model values", () => {
     // Sorted by id in binary order: upper case before lower case.
     expect(report.placeholders?.examples).toEqual([
       "Hexgrad/kokoro-82M",
-      "bert-base-uncased",
+      "google-bert/bert-base-uncased",
       "yl4579/StyleTTS2-LJSpeech",
     ]);
     expect(report.caseVariants?.examples).toEqual([["Hexgrad/kokoro-82M", KOKORO]]);
     expect(report.unresolved?.count).toBe(10);
     expect(report.unresolved?.byReason).toEqual({
       empty: 1,
-      "not-available": 1,
+      "placeholder-text": 1,
+      dataset: 1,
+      space: 1,
+      collection: 0,
+      "hub-route": 0,
+      "url-not-a-model": 0,
       "local-path": 3,
-      "url-not-a-model": 2,
-      "not-a-model-id": 0,
+      markup: 0,
+      "no-org": 0,
+      "bad-syntax": 0,
+      "too-long": 0,
+      "malformed-escape": 0,
       "wrong-type": 3,
       "not-resolved-by-hub": 0,
     });

@@ -52,28 +52,43 @@ describe("rowsFromHubRecord on card base_model values (no base_model tags)", () 
       "a dataset URL",
       "https://huggingface.co/datasets/fka/awesome-chatgpt-prompts",
       [],
-      [unresolved("https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "url-not-a-model")],
+      [unresolved("https://huggingface.co/datasets/fka/awesome-chatgpt-prompts", "dataset")],
     ],
     [
       "a Space URL",
       "https://hf.co/spaces/hexgrad/Kokoro-TTS",
       [],
-      [unresolved("https://hf.co/spaces/hexgrad/Kokoro-TTS", "url-not-a-model")],
+      [unresolved("https://hf.co/spaces/hexgrad/Kokoro-TTS", "space")],
     ],
     ["a Colab output folder", "/content/out", [], [unresolved("/content/out", "local-path")]],
     ["a relative path", "./ckpt", [], [unresolved("./ckpt", "local-path")]],
     ["a Windows path", "C:\\x", [], [unresolved("C:\\x", "local-path")]],
     ["empty", "", [], [unresolved("", "empty")]],
-    ["N/A", "N/A", [], [unresolved("N/A", "not-available")]],
+    ["N/A", "N/A", [], [unresolved("N/A", "placeholder-text")]],
     // Duplicates, also in another case, name one base: one edge, still not a merge.
     ["a list with duplicates", [KOKORO, KOKORO, "HEXGRAD/kokoro-82m"], [cardEdge(KOKORO)], []],
     // A case variant alone is kept as written (lookups are case-insensitive; `check` reports the pair).
     ["a case variant of a real id", "Hexgrad/kokoro-82M", [cardEdge("Hexgrad/kokoro-82M")], []],
-    // A legacy id is a valid id: kept as written (no table of renamed ids exists here).
-    ["a legacy id", "bert-base-uncased", [cardEdge("bert-base-uncased")], []],
-    ["a number", 82, [], [unresolved("82", "wrong-type")]],
-    ["an object", { name: KOKORO }, [], [unresolved(`{"name":"${KOKORO}"}`, "wrong-type")]],
-    ["a nested list", [[KOKORO]], [], [unresolved(`["${KOKORO}"]`, "wrong-type")]],
+    // A legacy id is the model under its current name (src/vocabulary/legacy-ids.ts), the value kept as written.
+    [
+      "a legacy id",
+      "bert-base-uncased",
+      [cardEdge("google-bert/bert-base-uncased", "unknown", "bert-base-uncased")],
+      [],
+    ],
+    // A name without its org that the Hub never had: an edge marked org-less, which the store keeps only when a
+    // model of that name has a record (else a `no-org` finding).
+    ["a name without its org", "my-base-model", [{ ...cardEdge("my-base-model"), orgless: true }], []],
+    ["a number", 82, [], [unresolved("(number) 82", "wrong-type")]],
+    ["an object", { name: KOKORO }, [], [unresolved(`(object) {"name":"${KOKORO}"}`, "wrong-type")]],
+    ["a nested list", [[KOKORO]], [], [unresolved(`(list) ["${KOKORO}"]`, "wrong-type")]],
+    // null and the text "null" are two values: two rows, two reasons.
+    [
+      "null and the text null",
+      [null, "null"],
+      [],
+      [unresolved("(null)", "empty"), unresolved("null", "placeholder-text")],
+    ],
     // Two different bases and no relation word on the card: a merge.
     [
       "a list of two bases",
@@ -128,7 +143,7 @@ describe("rowsFromHubRecord when the Hub has resolved the card (base_model tags 
     expect(rows.edges).toEqual([tagEdge]);
     expect(rows.unresolved).toEqual([unresolved(url, "not-resolved-by-hub")]);
   });
-  it("reports a legacy id the Hub resolved under its new name as not resolved by the Hub", () => {
+  it("takes a legacy id on the card and the Hub's tag of its current name as one model", () => {
     // A corrupted copy: the card names bert-base-uncased and the Hub's tag names the model's current id.
     const record = resolvedCard("bert-base-uncased");
     record.tags = record.tags
@@ -144,6 +159,6 @@ describe("rowsFromHubRecord when the Hub has resolved the card (base_model tags 
         raw: "base_model:finetune:google-bert/bert-base-uncased",
       },
     ]);
-    expect(rows.unresolved).toEqual([unresolved("bert-base-uncased", "not-resolved-by-hub")]);
+    expect(rows.unresolved).toEqual([]);
   });
 });

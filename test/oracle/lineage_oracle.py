@@ -121,6 +121,7 @@ class Lineage:
                 "descendants": self.describe(members, depth),
                 "children": {"total": self.graph.out_degree(model), "byRelation": children},
                 "ancestors": sorted(({"id": a, "depth": d} for a, d in up.items() if a != model), key=lambda a: (a["depth"], a["id"])),
+                "placeholder": model in self.placeholders,
             }
         own = resolved["models"]
         depth = nx.multi_source_dijkstra_path_length(self.graph, set(own))

@@ -47,16 +47,18 @@ def org_families(lineage, limit):
 def top(lineage, limit):
     """Rankings as `top` gives them: by value, then downloads, then id."""
     below = {model: nx.descendants(lineage.graph, model) for model in lineage.graph}
-    downloads = {model: lineage.downloads.get(model, 0) for model in lineage.graph}
+    # Downloads no source gave are unknown: None in the answer, none in a sum, ranked below every known count.
+    downloads = {model: lineage.downloads.get(model) for model in lineage.graph}
+    known = {model: 0 if value is None else value for model, value in downloads.items()}
     values = {
         "descendants": {model: len(below[model]) for model in lineage.graph},
         "children": dict(lineage.graph.out_degree()),
         "pagerank": nx.pagerank(lineage.reverse, alpha=0.85, tol=1e-12, max_iter=500),
-        "subtree-downloads": {model: downloads[model] + sum(downloads[d] for d in below[model]) for model in lineage.graph},
+        "subtree-downloads": {model: known[model] + sum(known[d] for d in below[model]) for model in lineage.graph},
     }
 
     def ranked(value):
-        order = sorted(value, key=lambda m: (-value[m], -downloads[m], m))[:limit]
+        order = sorted(value, key=lambda m: (-value[m], -(-1 if downloads[m] is None else downloads[m]), m))[:limit]
         return [{"id": m, "value": value[m], "downloads": downloads[m]} for m in order]
 
     return {name: ranked(value) for name, value in values.items()}, values["descendants"]

@@ -22,5 +22,6 @@ export const crawlSpec: CommandSpec = {
     },
     { name: "concurrency", value: "N", help: "family and org crawls: requests in flight at most (default 4)" },
   ],
+  createsDatabase: true,
   load: () => import("../crawl.js"),
 };

@@ -12,19 +12,20 @@ export const importSpec: CommandSpec = {
     {
       name: "child-column",
       value: "C",
-      help: "edge lists: the child column (default: child, target, model, model_id or id)",
+      help: "edge lists: the child column (default: child, target, current_model, model_id, modelId, model or id)",
     },
     {
       name: "parent-column",
       value: "C",
-      help: "edge lists: the parent column (default: parent, source, base_model or base)",
+      help: "edge lists: the parent column (default: parent, source, base_model, base_models or base)",
     },
     {
       name: "relation-column",
       value: "C",
-      help: "edge lists: the relation column (default: relation, edge, edge_type or type)",
+      help: "edge lists: the relation column (default: relation, base_model_relation, edge, edge_type or type)",
     },
     { name: "force", help: "import a file again even when the same content was imported before" },
   ],
+  createsDatabase: true,
   load: () => import("../import.js"),
 };

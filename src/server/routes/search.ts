@@ -4,10 +4,11 @@
 import { modelsContaining, orgsContaining } from "../../store/model-queries.js";
 import { countParam, requiredText } from "../params.js";
 import type { ServerData } from "../server-data.js";
+import { byDownloads } from "../../graph/top-models.js";
 import type { SearchResponse, SearchResult } from "../wire-types.js";
 
 function compare(a: SearchResult, b: SearchResult): number {
-  return b.descendants - a.descendants || b.downloads - a.downloads || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return b.descendants - a.descendants || byDownloads(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Inserts into a list kept sorted and no longer than `limit`. */

@@ -1,0 +1,75 @@
+// Which database a command reads: a mistyped --db is refused (only import and crawl create one), and a name that
+// is both an org and an org-less model id is answered as both, the org first. Expected figures by hand.
+
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../support/in-process-cli.js";
+
+const folder = mkdtempSync(join(tmpdir(), "hf-lineage-databases-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("a --db that does not exist", () => {
+  it.each([["stats"], ["summary"], ["check"], ["top"], ["family", "a/b"], ["serve", "--port", "0"]])(
+    "%s refuses it, exits 1 and creates nothing",
+    async (...args) => {
+      const db = join(folder, "typo.db");
+      const result = await runCliInProcess([...args, "--db", db]);
+      expect(result).toEqual({
+        status: 1,
+        stdout: "",
+        stderr:
+          `hf-lineage ${args[0]}: no database at "${db}": check the path, or create one with ` +
+          "`hf-lineage import` or `hf-lineage crawl`\n",
+      });
+      expect(existsSync(db)).toBe(false);
+    },
+  );
+  it("is created by import", async () => {
+    const db = join(folder, "new.db");
+    const file = join(folder, "one-edge.csv");
+    writeFileSync(file, "child,parent\na/b,c/d\n");
+    expect((await runCliInProcess(["import", file, "--db", db])).status).toBe(0);
+    expect(existsSync(db)).toBe(true);
+  });
+});
+
+describe("an org and an org-less model of the same name", () => {
+  // Records: the org-less model `x` and x/a; edges x → x/a → y/b (no relation column: unknown).
+  // Org x: own model x/a; its family is y/b (depth 1). Model x: x/a (1) and y/b (2); x declares no base.
+  const db = join(folder, "same-name.db");
+  const models = join(folder, "models.csv");
+  const edges = join(folder, "edges.csv");
+  writeFileSync(models, "id,architecture\nx,llama\nx/a,llama\n");
+  writeFileSync(edges, "child,parent\nx/a,x\ny/b,x/a\n");
+
+  it("are both reported, the org first", async () => {
+    expect((await runCliInProcess(["import", models, edges, "--db", db])).status).toBe(0);
+    const text = await runCliInProcess(["family", "x", "--db", db]);
+    expect(text).toEqual({
+      status: 0,
+      stdout: [
+        "org x",
+        "own models   1",
+        "descendants  1 (unknown 1)",
+        "by depth     1: 1",
+        "",
+        "model x",
+        "direct children  1 (unknown 1)",
+        "descendants      2 (unknown 2)",
+        "by depth         1: 1, 2: 1",
+        "ancestors        none (a root)",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const json = JSON.parse((await runCliInProcess(["family", "x", "--json", "--db", db])).stdout) as {
+      kind: string;
+      query: string;
+      alsoModel?: { kind: string; query: string; descendants: { total: number } };
+    };
+    expect([json.kind, json.query, json.alsoModel?.kind, json.alsoModel?.query]).toEqual(["org", "x", "model", "x"]);
+    expect(json.alsoModel?.descendants.total).toBe(2);
+  });
+});
