@@ -17,7 +17,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const lineage = openIndexedLineage(await openStore());
   const report = indexLicences(lineage, resolveQuery(lineage.store, positionals[0] as string));
   if (values.json === true) return output.out(toJson(report));
-  if (values.csv === true) return output.out(licenceFindingsCsv(report));
+  // CSV is a file format: written exactly (its quoting keeps the data safe), as an export to `-o -` is.
+  if (values.csv === true) return output.raw(licenceFindingsCsv(report));
   const byClass = new Map<string, number>();
   for (const model of report.models) byClass.set(model.class, (byClass.get(model.class) ?? 0) + 1);
   const classes = ["permissive", "restrictive", "none", "unknown"]
