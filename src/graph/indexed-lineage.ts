@@ -4,7 +4,7 @@
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { changedModelCount } from "../store/lineage-rows.js";
-import { idsOfMarkedNodes, nodesOfIds, orgModelIds } from "../store/model-queries.js";
+import { idsOfMarkedNodes, orgModelNodes } from "../store/model-queries.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
@@ -87,12 +87,11 @@ function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMet
   for (const candidate of candidates) {
     const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
     if (candidate.bound < kth) break;
-    const own = [...nodesOfIds(store, orgModelIds(store, candidate.org))].filter(([, node]) => node < index.size);
-    own.sort((a, b) => a[1] - b[1]);
-    const nodes = own.map(([, node]) => node);
+    const own = orgModelNodes(store, candidate.org).filter(([node]) => node < index.size);
+    const nodes = own.map(([node]) => node);
     const descendants = countReached(index, nodes, { direction: "down" });
     // Spelled as the org's first model in node order spells it, as the graph's largestOrgFamilies does.
-    found.push({ org: orgOf((own[0] as [string, number])[0]) as string, models: nodes.length, descendants });
+    found.push({ org: orgOf((own[0] as [number, string])[1]) as string, models: nodes.length, descendants });
     found.sort(byRank);
   }
   return found.slice(0, limit);

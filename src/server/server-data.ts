@@ -9,7 +9,7 @@ import { indexChecks, indexOrgFamilies, type IndexedLineage } from "../graph/ind
 import type { LineageStats } from "../graph/lineage-stats.js";
 import type { OrgFamilySize } from "../graph/org-families.js";
 import type { RankedModel, Ranking } from "../graph/top-models.js";
-import { nodesOfIds, orgModelIds } from "../store/model-queries.js";
+import { orgModelNodes } from "../store/model-queries.js";
 
 /** How many ranked models or orgs the API gives at most. */
 export const TOP_KEPT = 100;
@@ -39,8 +39,9 @@ export class ServerData {
   orgFamilySize(lowerOrg: string): number {
     let size = this.orgSizes.get(lowerOrg);
     if (size === undefined) {
-      const ids = orgModelIds(this.lineage.store, lowerOrg);
-      const nodes = [...nodesOfIds(this.lineage.store, ids).values()].filter((node) => node < this.lineage.index.size);
+      const nodes = orgModelNodes(this.lineage.store, lowerOrg)
+        .map(([node]) => node)
+        .filter((node) => node < this.lineage.index.size);
       size = countReached(this.lineage.index, nodes, { direction: "down" });
       this.orgSizes.set(lowerOrg, size);
     }

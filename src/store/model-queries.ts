@@ -27,6 +27,14 @@ function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
+/** The node numbers and ids of an org's own models (as orgModelIds finds them), in node order. */
+export function orgModelNodes(store: Store, org: string): [number, string][] {
+  return connectionOf(store)
+    .prepare(`SELECT node, id FROM models WHERE id >= ? COLLATE NOCASE AND id < ? COLLATE NOCASE ORDER BY node`)
+    .raw()
+    .all(`${org}/`, `${org}0`) as [number, string][];
+}
+
 /**
  * The ids that contain at least one of `pieces` or whose name (the part after the org) is `name`, both compared
  * without case (ASCII letters only, as SQLite's LIKE and NOCASE do). Matched inside SQLite: only candidates reach
