@@ -5,8 +5,7 @@
 // HF_LINEAGE_ANSWERS_DB names a scale-model database to copy (its details are written when it has none) instead of
 // generating one of HF_LINEAGE_ANSWERS_MODELS models (default 2,500,000).
 
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { indexOrgFamilies, openIndexedLineage } from "../src/graph/indexed-lineage.js";
@@ -15,36 +14,9 @@ import { connectionOf } from "../src/store/database-handle.js";
 import { openStore } from "../src/store/open-store.js";
 import { writeScaleDetails } from "../tools/scale-model/scale-details.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { cold, median, sqlitePeer, type Run } from "./cold-process.js";
 
 const CLI = resolve(process.cwd(), "dist/cli.js");
-const TIME = "/usr/bin/time";
-const RUNS = 3;
-
-interface Run {
-  ms: number;
-  cpuMs: number | null;
-  rssMb: number | null;
-  stdout: string;
-}
-
-function cold(command: string, args: string[]): Run {
-  const timed = existsSync(TIME);
-  const started = performance.now();
-  const result = timed
-    ? spawnSync(TIME, ["-f", "%U %S %M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 30 })
-    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 30 });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`bench: ${command} ${args.join(" ")} failed: ${result.stderr}`);
-  if (!timed) return { ms, cpuMs: null, rssMb: null, stdout: result.stdout };
-  const [user, system, rss] = (result.stderr.trim().split("\n").at(-1) ?? "").split(" ").map(Number);
-  return { ms, cpuMs: ((user ?? 0) + (system ?? 0)) * 1000, rssMb: (rss ?? 0) / 1024, stdout: result.stdout };
-}
-
-function median(run: () => Run): Run {
-  const runs = Array.from({ length: RUNS }, run).sort((a, b) => a.ms - b.ms);
-  return runs[Math.floor(RUNS / 2)] as Run;
-}
-
 const shown = (run: Run) =>
   `${(run.ms / 1000).toFixed(2)} s` +
   (run.cpuMs === null ? "" : ` (CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${(run.rssMb ?? 0).toFixed(0)} MB)`);
@@ -54,13 +26,6 @@ const QUANTS_CTE = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE p
   UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id WHERE e.child <> e.parent)
   SELECT count(*) FROM below b WHERE b.id <> @p
     AND EXISTS (SELECT 1 FROM edges e WHERE e.child = b.id AND e.relation = 'quantized')`;
-
-function sqlitePeer(db: string, sql: string, parameter: string): Run {
-  const script = `const D = require(${JSON.stringify(resolve("node_modules/better-sqlite3"))});
-    const db = new D(process.argv[1], { readonly: true });
-    console.log(db.prepare(process.argv[2]).pluck().get({ p: process.argv[3] }));`;
-  return cold(process.execPath, ["-e", script, db, sql, parameter]);
-}
 
 export default async function answersScaleBench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-answers-"));

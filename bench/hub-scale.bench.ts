@@ -6,7 +6,7 @@
 // HF_LINEAGE_SCALE_SIZES (comma-separated model counts) replaces the sizes; `npm run build` first.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -14,39 +14,9 @@ import { connectionOf } from "../src/store/database-handle.js";
 import { openStore } from "../src/store/open-store.js";
 import { importFile } from "../src/sync/import-file.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { cold, median, sqlitePeer, type Run } from "./cold-process.js";
 
 const CLI = resolve(process.cwd(), "dist/cli.js");
-const TIME = "/usr/bin/time";
-const RUNS = 3;
-
-interface Run {
-  ms: number;
-  /** Peak RSS in MB, when /usr/bin/time is there to tell. */
-  rssMb: number | null;
-  stdout: string;
-}
-
-/** Runs a command in a new process, with its wall time and (through /usr/bin/time) its peak RSS. */
-function cold(command: string, args: string[]): Run {
-  const timed = existsSync(TIME);
-  const started = performance.now();
-  const result = timed
-    ? spawnSync(TIME, ["-f", "%M", command, ...args], { encoding: "utf8", maxBuffer: 1 << 28 })
-    : spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`bench: ${command} ${args.join(" ")} failed: ${result.stderr}`);
-  const rss = timed ? Number(result.stderr.trim().split("\n").at(-1)) / 1024 : null;
-  return { ms, rssMb: rss, stdout: result.stdout };
-}
-
-function median(runs: Run[]): Run {
-  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Run;
-}
-
-function repeat(run: () => Run): Run {
-  return median(Array.from({ length: RUNS }, run));
-}
-
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (run: Run) => (run.rssMb === null ? "" : `, ${run.rssMb.toFixed(0)} MB`);
 
@@ -56,7 +26,7 @@ function coldFailure(command: string, args: string[]): Run {
   const result = spawnSync(command, args, { encoding: "utf8" });
   const ms = performance.now() - started;
   if (result.status !== 1) throw new Error(`bench: ${args.join(" ")} should fail, exited ${result.status}`);
-  return { ms, rssMb: null, stdout: result.stderr };
+  return { ms, cpuMs: null, rssMb: null, stdout: result.stderr };
 }
 
 /** Starts `serve` on the database and times its answers to `paths`, each from the moment the process started. */
@@ -105,14 +75,6 @@ function changedModels(file: string, edges: string[][]): void {
     tags: [`base_model:quantized:${parent}`],
   }));
   writeFileSync(file, [...again, ...added].map((record) => JSON.stringify(record)).join("\n") + "\n");
-}
-
-/** A SQLite query in a new Node process (better-sqlite3, read-only), printing the first column of the first row. */
-function sqlitePeer(db: string, sql: string, parameter: string): Run {
-  const script = `const D = require(${JSON.stringify(resolve("node_modules/better-sqlite3"))});
-    const db = new D(process.argv[1], { readonly: true });
-    console.log(db.prepare(process.argv[2]).pluck().get({ p: process.argv[3] }));`;
-  return cold(process.execPath, ["-e", script, db, sql, parameter]);
 }
 
 const DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent = @p AND child <> parent
@@ -202,7 +164,7 @@ export default async function hubScaleBench(): Promise<void> {
       );
       const duckCount = async (query: string, parameter: string): Promise<{ ms: number; value: number }> => {
         const times: { ms: number; value: number }[] = [];
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0; run < 3; run++) {
           const started = performance.now();
           const reader = await connection.runAndReadAll(query.replaceAll("@p", `'${parameter.replaceAll("'", "''")}'`));
           times.push({ ms: performance.now() - started, value: Number(reader.getRows()[0]![0]) });
@@ -262,11 +224,11 @@ export default async function hubScaleBench(): Promise<void> {
         { label: "check", args: ["check"] },
       ];
       for (const question of questions) {
-        const ours = repeat(() => cold(process.execPath, [CLI, ...question.args, "--db", db, "--json"]));
+        const ours = median(() => cold(process.execPath, [CLI, ...question.args, "--db", db, "--json"]));
         let line = `${question.label.padEnd(52)} ${seconds(ours.ms)}${megabytes(ours)}`;
         if (question.peer !== undefined) {
           const { sql: query, parameter, count } = question.peer;
-          const peer = repeat(() => sqlitePeer(db, query, parameter));
+          const peer = median(() => sqlitePeer(db, query, parameter));
           const mine = count(JSON.parse(ours.stdout));
           if (Number(peer.stdout.trim()) !== mine)
             throw new Error(`bench: ${question.label}: ${mine} against SQLite's ${peer.stdout.trim()}`);
@@ -282,7 +244,7 @@ export default async function hubScaleBench(): Promise<void> {
                 : [question.args[1]!];
             const script = join(scratch, "family_by_igraph.py");
             writeFileSync(script, IGRAPH);
-            const result = repeat(() => cold(igraph, [script, edgesCsv, [...new Set(roots)].join("|")]));
+            const result = median(() => cold(igraph, [script, edgesCsv, [...new Set(roots)].join("|")]));
             line += ` | igraph load + BFS ${seconds(result.ms)}`;
           }
           line += ` | ${mine.toLocaleString("en-US")} models`;
@@ -290,9 +252,9 @@ export default async function hubScaleBench(): Promise<void> {
         console.log(line);
       }
       const typo = `${richest}x`;
-      const suggested = repeat(() => coldFailure(process.execPath, [CLI, "family", typo, "--db", db]));
+      const suggested = median(() => coldFailure(process.execPath, [CLI, "family", typo, "--db", db]));
       if (!suggested.stdout.includes(`"${richest}"`)) throw new Error(`bench: no suggestion of ${richest} for ${typo}`);
-      const scan = repeat(() =>
+      const scan = median(() =>
         sqlitePeer(db, `SELECT count(*) FROM models WHERE id LIKE '%' || @p || '%'`, richest.slice(-6)),
       );
       console.log(

@@ -120,17 +120,23 @@ class RowCollector implements NumberedLineageVisitor {
   }
 }
 
+/** Where each of `size` rows starts when entry i (of the first `length`) belongs to row `rowOf[i]`. */
+function rowStarts(size: number, rowOf: Uint32Array, length: number): Uint32Array {
+  const start = new Uint32Array(size + 1);
+  for (let i = 0; i < length; i++) {
+    const row = (rowOf[i] as number) + 1;
+    start[row] = (start[row] as number) + 1;
+  }
+  for (let n = 0; n < size; n++) start[n + 1] = (start[n + 1] as number) + (start[n] as number);
+  return start;
+}
+
 type ParentRows = Pick<LineageIndex, "parentStart" | "parents" | "parentRelation" | "parentSource">;
 
 /** Parent rows from the collected pairs, by a stable counting sort on the child: each row keeps the pairs' order. */
 function parentRowsOf(rows: RowCollector): ParentRows {
   const { size, child, parent, pairRelation, pairRank } = rows;
-  const parentStart = new Uint32Array(size + 1);
-  for (let i = 0; i < child.length; i++) {
-    const row = (child.values[i] as number) + 1;
-    parentStart[row] = (parentStart[row] as number) + 1;
-  }
-  for (let n = 0; n < size; n++) parentStart[n + 1] = (parentStart[n + 1] as number) + (parentStart[n] as number);
+  const parentStart = rowStarts(size, child.values, child.length);
   const next = parentStart.slice(0, size);
   const parents = new Uint32Array(child.length);
   const parentRelation = new Uint8Array(child.length);
@@ -152,12 +158,7 @@ function childRowsOf(
   rows: ParentRows,
 ): Pick<LineageIndex, "childStart" | "children" | "childRelation" | "childSource"> {
   const { parentStart, parents, parentRelation, parentSource } = rows;
-  const childStart = new Uint32Array(size + 1);
-  for (let e = 0; e < parents.length; e++) {
-    const row = (parents[e] as number) + 1;
-    childStart[row] = (childStart[row] as number) + 1;
-  }
-  for (let n = 0; n < size; n++) childStart[n + 1] = (childStart[n + 1] as number) + (childStart[n] as number);
+  const childStart = rowStarts(size, parents, parents.length);
   const next = childStart.slice(0, size);
   const children = new Uint32Array(parents.length);
   const childRelation = new Uint8Array(parents.length);

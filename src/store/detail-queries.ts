@@ -1,7 +1,9 @@
 // Reading what models' records tell beyond lineage, by node number, in batches: the facts behind the runnable
 // copies (format, bits, publisher, downloads) and the licence answers.
 
+import type { ModelDetailsRow } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
+import type { ModelSummaryRow } from "./model-queries.js";
 
 /** Node numbers handed to SQLite as one JSON list per query: one statement, whatever the number of models. */
 const CHUNK = 200_000;
@@ -28,13 +30,7 @@ export function idsOfNodeList(store: Store, nodes: Iterable<number>): Map<number
   return new Map(rows);
 }
 
-export interface CopyFactsRow {
-  node: number;
-  id: string;
-  author: string | null;
-  downloads: number | null;
-  likes: number | null;
-  created_at: string | null;
+export interface CopyFactsRow extends ModelSummaryRow {
   library_name: string | null;
   /** 1 when the model's record was read (its details are stored), else 0. */
   has_record: number;
@@ -90,20 +86,8 @@ export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFact
   }));
 }
 
-export interface ModelDetailsRecord {
-  tags: string[];
-  cardLicense: string | null;
-  licenseName: string | null;
-  licenseLink: string | null;
-  ggufTotal: number | null;
-  ggufArchitecture: string | null;
-  safetensorsTotal: number | null;
-  modelType: string | null;
-  architectures: string[] | null;
-  fileCount: number | null;
-  formatFiles: string[] | null;
-  downloadsAllTime: number | null;
-}
+/** A model's stored details: what its last record carried (see ModelDetailsRow), read back. */
+export type ModelDetailsRecord = Omit<ModelDetailsRow, "hasCard">;
 
 /** The stored details of one model, or null when its record was never read. */
 export function modelDetails(store: Store, node: number): ModelDetailsRecord | null {

@@ -10,7 +10,7 @@
 
 import { connectionOf } from "../../src/store/database-handle.js";
 import type { Store } from "../../src/store/open-store.js";
-import { seededRandom } from "./seeded-random.js";
+import { pick, seededRandom } from "./seeded-random.js";
 
 const DECLARED: [string | null, number][] = [
   [null, 0.379],
@@ -48,15 +48,6 @@ const QUANT_MIX: [string, number][] = [
   ["none", 0.1],
 ];
 const GGUF_TYPES = ["Q2_K", "Q3_K_M", "Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0", "F16"];
-
-function pick<T>(rand: () => number, table: [T, number][]): T {
-  let roll = rand();
-  for (const [value, weight] of table) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return (table[table.length - 1] as [T, number])[0];
-}
 
 /** Writes a details row for every model and its declared licence; returns how many models declare one. */
 export function writeScaleDetails(store: Store, { seed = 20_261_202 } = {}): number {

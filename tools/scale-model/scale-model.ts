@@ -8,7 +8,7 @@
 import type { Store } from "../../src/store/open-store.js";
 import type { Relation } from "../../src/vocabulary/relation.js";
 import { connectionOf } from "../../src/store/database-handle.js";
-import { seededRandom } from "./seeded-random.js";
+import { pick, seededRandom } from "./seeded-random.js";
 
 export interface ScaleModelOptions {
   /** All models, roots and derivatives (default 2,500,000). */
@@ -48,15 +48,6 @@ const UPLOADERS = 400_000;
 /** Index drawn from a Zipf-like law over `n` items (item 0 most likely). */
 function zipf(rand: () => number, n: number): number {
   return Math.min(n - 1, Math.floor(Math.exp(rand() * Math.log(n + 1)) - 1));
-}
-
-function pick<T>(rand: () => number, table: [T, number][]): T {
-  let roll = rand();
-  for (const [value, weight] of table) {
-    roll -= weight;
-    if (roll < 0) return value;
-  }
-  return (table[table.length - 1] as [T, number])[0];
 }
 
 export function writeScaleModel(db: Store, options: ScaleModelOptions = {}): ScaleModelFacts {

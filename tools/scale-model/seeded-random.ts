@@ -1,5 +1,6 @@
-// mulberry32: a small, fast, seedable generator of numbers in [0, 1). Generated lineages and randomised tests
-// need the same sequence for the same seed on every run, so a figure or a failure can be reproduced.
+// mulberry32: a small, fast, seedable generator of numbers in [0, 1), and a weighted draw from a table. Generated
+// lineages and randomised tests need the same sequence for the same seed on every run, so a figure or a failure can
+// be reproduced.
 
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
@@ -10,4 +11,14 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** One value of a table of (value, weight) pairs, weights summing to 1, drawn with `rand`. */
+export function pick<T>(rand: () => number, table: [T, number][]): T {
+  let roll = rand();
+  for (const [value, weight] of table) {
+    roll -= weight;
+    if (roll < 0) return value;
+  }
+  return (table[table.length - 1] as [T, number])[0];
 }
