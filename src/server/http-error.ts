@@ -14,6 +14,17 @@ export class HttpError extends Error {
   }
 }
 
+/** The answer to any method but GET and HEAD (the caller adds `Allow`). */
+export function methodNotAllowed(method: string): HttpError {
+  return new HttpError(405, `method ${method.slice(0, 20)} is not allowed; the API only reads (GET)`);
+}
+
+/**
+ * The status of an answer that nobody receives because its client went away before it was ready (the one nginx
+ * logs for this; no client ever reads it).
+ */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 /** JSON with `<`, `>` and `&` escaped, so no value (a model card's text, a query) can ever read as markup. */
 export function jsonText(body: unknown): string {
   return JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
