@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { rememberedBody } from "./answer-cache.js";
 import type { App } from "./app.js";
 import { HttpError, methodNotAllowed } from "./http-error.js";
 import { answerParseError, answerOnSocket } from "./socket-answers.js";
@@ -44,7 +45,9 @@ async function send(outgoing: ServerResponse, response: Response): Promise<void>
     headers[name] = value;
   });
   outgoing.writeHead(response.status, headers);
-  if (response.body === null) outgoing.end();
+  const remembered = rememberedBody(response);
+  if (remembered !== undefined) outgoing.end(remembered);
+  else if (response.body === null) outgoing.end();
   else await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), outgoing);
 }
 
