@@ -34,8 +34,15 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return jsonTextResponse(jsonText(body), status, headers);
 }
 
-export function jsonTextResponse(text: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+function jsonTextResponse(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(Buffer.byteLength(text)),
+      ...headers,
+    },
+  });
 }
 
 /** The error shape for any thrown value; anything but an HttpError is a 500 whose detail stays in the log. */
