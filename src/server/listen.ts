@@ -18,6 +18,9 @@ export interface ListenOptions {
   log?: (message: string) => void;
 }
 
+/** Connections waiting to be accepted. */
+const LISTEN_BACKLOG = 4096;
+
 /** Why the adapter refuses a request before the app sees it, or null when the app can take it. */
 function refusalOf(incoming: IncomingMessage): HttpError | null {
   const method = incoming.method ?? "";
@@ -84,7 +87,9 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
   );
   await new Promise<void>((resolvePromise, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host, () => {
+    // Node's default backlog (511) drops connections when a thousand clients connect at once; the kernel still
+    // caps it at net.core.somaxconn.
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => {
       server.off("error", reject);
       resolvePromise();
     });
