@@ -10,11 +10,6 @@ interface Running<T> {
 export class SharedComputations<T> {
   private readonly running = new Map<string, Running<T>>();
 
-  /** How many computations are under way (for tests and the log). */
-  get size(): number {
-    return this.running.size;
-  }
-
   /**
    * The result of `compute` for `key`, started now or joined if one for the same key is under way. Rejects with
    * `signal`'s reason as soon as `signal` aborts; the computation itself is aborted when its last waiter leaves.
