@@ -2,11 +2,10 @@
 // with the answer cache off, and warm), the tree layout at 20,000 nodes, and autocannon over loopback (50
 // connections; HF_LINEAGE_BENCH_SECONDS, default 30) against a bare SQLite recursive-CTE server for the same family.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { DirectedGraph } from "graphology";
 import { topologicalGenerations } from "graphology-dag";
@@ -19,6 +18,7 @@ import { createApp, type App } from "../src/server/app.js";
 import { importFile } from "../src/sync/import-file.js";
 import { openStore } from "../src/store/open-store.js";
 import { FAMILY_CTE } from "./server-peer.js";
+import { startTarget } from "./server-process.js";
 import { connectionOf } from "../src/store/database-handle.js";
 
 const DATA = resolve(process.cwd(), "../shared/data");
@@ -59,18 +59,6 @@ function generatedLineage(n: number): DirectedGraph {
     if (random() < 0.05) graph.mergeEdge(`m${Math.floor(random() * i)}`, `m${i}`);
   }
   return graph;
-}
-
-async function startTarget(dbPath: string, mode: "ours" | "cte"): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", resolve(process.cwd(), "bench/server-target.ts"), dbPath, mode],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const [url] = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()).value.split(
-    "\n",
-  ) as string[];
-  return { child, url: url!.trim() };
 }
 
 async function load(

@@ -2,21 +2,25 @@
 // the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
 
 import type { IndexedLineage } from "../graph/indexed-lineage.js";
-import { acceptsGzip, AnswerCache, answerResponse } from "./answer-cache.js";
-import { errorResponse, HttpError, jsonText } from "./http-error.js";
-import { ancestry } from "./routes/ancestry.js";
-import { adapters, quants } from "./routes/copies.js";
-import { exportFamily } from "./routes/export.js";
-import { family } from "./routes/family.js";
-import { licences } from "./routes/licences.js";
-import { modelDetails } from "./routes/model.js";
-import { path } from "./routes/path.js";
+import { acceptsGzip, AnswerCache, answerOf, answerResponse, type Answer } from "./answer-cache.js";
+import type { ApiRoute } from "./api-route.js";
+import { checkpoint } from "./checkpoint.js";
+import { CLIENT_CLOSED_REQUEST, errorResponse, HttpError, jsonText, methodNotAllowed } from "./http-error.js";
+import { refuseUnknownParams } from "./params.js";
+import { ancestry, ANCESTRY_PARAMS } from "./routes/ancestry.js";
+import { adapters, ADAPTERS_PARAMS, quants, QUANTS_PARAMS } from "./routes/copies.js";
+import { EXPORT_PARAMS, exportFamily } from "./routes/export.js";
+import { family, FAMILY_PARAMS } from "./routes/family.js";
+import { licences, LICENCES_PARAMS } from "./routes/licences.js";
+import { modelDetails, MODEL_PARAMS } from "./routes/model.js";
+import { path, PATH_PARAMS } from "./routes/path.js";
 import { checks, stats } from "./routes/reports.js";
-import { search } from "./routes/search.js";
-import { siblings } from "./routes/siblings.js";
-import { topModels, topOrgs } from "./routes/top.js";
+import { search, SEARCH_PARAMS } from "./routes/search.js";
+import { siblings, SIBLINGS_PARAMS } from "./routes/siblings.js";
+import { TOP_ORGS_PARAMS, TOP_PARAMS, topModels, topOrgs } from "./routes/top.js";
 import { withSecurityHeaders } from "./security-headers.js";
 import { ServerData } from "./server-data.js";
+import { SharedComputations } from "./shared-computations.js";
 import { serveStatic } from "./static-files.js";
 
 export interface AppDeps {
@@ -33,23 +37,29 @@ export interface AppDeps {
   corsOrigin?: string | null;
   /** Where unexpected failures are reported (their detail never reaches the client). */
   log?: (message: string) => void;
-  /** Characters of JSON answers remembered for the data version served; 0 turns this off. */
+  /** Bytes of answers (as sent, uncompressed and gzip) remembered for the data version served; 0 turns this off. */
   cacheSize?: number;
 }
 
 /** How often a request may look for a newer index. */
 const NEWER_LINEAGE_CHECK_MS = 1000;
 
-/** 128 M characters of remembered answers: about a hundred of the largest family graphs. */
+/** 128 MB of remembered answers: about eighty of the largest family graphs with their compressed bytes. */
 export const DEFAULT_CACHE_SIZE = 128 * 1024 * 1024;
 
-export type App = (request: Request) => Promise<Response>;
-
-type Route = (data: ServerData, params: URLSearchParams) => unknown | Promise<unknown>;
+export interface App {
+  (request: Request): Promise<Response>;
+  /**
+   * The error shape for a request the app never sees (refused by the HTTP parser or the adapter), with every
+   * header; anything but an HttpError is a 500.
+   */
+  refuse(error: unknown): Response;
+}
 
 export function createApp(deps: AppDeps): App {
   let data = new ServerData(deps.lineage);
   let cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
+  const computing = new SharedComputations<Answer>();
   let checkedAt = Date.now();
   /** The data served now: switched (with a new answer cache) when a newer complete index is stored. */
   const current = (): ServerData => {
@@ -63,27 +73,39 @@ export function createApp(deps: AppDeps): App {
     }
     return data;
   };
-  const routes = new Map<string, Route>([
-    ["/api/search", search],
-    ["/api/model", modelDetails],
-    ["/api/family", family],
-    ["/api/ancestry", ancestry],
-    ["/api/top", topModels],
-    ["/api/top-orgs", topOrgs],
-    ["/api/stats", stats],
-    ["/api/checks", checks],
-    ["/api/quants", quants],
-    ["/api/adapters", adapters],
-    ["/api/licenses", licences],
-    ["/api/path", path],
-    ["/api/siblings", siblings],
-    ["/api/export", (routeData, params) => exportFamily(routeData, params, deps.log)],
+  const routes = new Map<string, ApiRoute>([
+    ["/api/search", { params: SEARCH_PARAMS, answer: search }],
+    ["/api/model", { params: MODEL_PARAMS, answer: modelDetails }],
+    ["/api/family", { params: FAMILY_PARAMS, answer: family }],
+    ["/api/ancestry", { params: ANCESTRY_PARAMS, answer: ancestry }],
+    ["/api/top", { params: TOP_PARAMS, answer: topModels }],
+    ["/api/top-orgs", { params: TOP_ORGS_PARAMS, answer: topOrgs }],
+    ["/api/stats", { params: [], answer: stats }],
+    ["/api/checks", { params: [], answer: checks }],
+    ["/api/quants", { params: QUANTS_PARAMS, answer: quants }],
+    ["/api/adapters", { params: ADAPTERS_PARAMS, answer: adapters }],
+    ["/api/licenses", { params: LICENCES_PARAMS, answer: licences }],
+    ["/api/path", { params: PATH_PARAMS, answer: path }],
+    ["/api/siblings", { params: SIBLINGS_PARAMS, answer: siblings }],
+    [
+      "/api/export",
+      {
+        params: EXPORT_PARAMS,
+        answer: (routeData, params, signal) => exportFamily(routeData, params, signal, deps.log),
+        streamed: true,
+      },
+    ],
   ]);
 
+  /** The route's answer as bytes to send, computed with checkpoints (the route's own, then before each costly step). */
+  async function compute(route: ApiRoute, served: ServerData, params: URLSearchParams, signal: AbortSignal) {
+    const body = await route.answer(served, params, signal);
+    await checkpoint(signal);
+    return answerOf(body instanceof Response ? body : jsonText(body));
+  }
+
   async function answer(request: Request): Promise<Response> {
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      throw new HttpError(405, `method ${request.method.slice(0, 20)} is not allowed; the API only reads (GET)`);
-    }
+    if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request.method);
     const url = new URL(request.url);
     if (url.pathname === "/api" || url.pathname.startsWith("/api/")) {
       const route = routes.get(url.pathname);
@@ -94,32 +116,48 @@ export function createApp(deps: AppDeps): App {
             "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
             "/api/licenses, /api/path, /api/siblings",
         );
-      const key = AnswerCache.keyOf(url);
-      const gzip = acceptsGzip(request.headers.get("accept-encoding"));
+      refuseUnknownParams(url.pathname, url.searchParams, route.params);
       // One version for the whole answer: the data and its cache are taken together, before any work.
       const served = current();
+      if (route.streamed === true) return (await route.answer(served, url.searchParams, request.signal)) as Response;
       const answers = cache;
+      const key = `${served.lineage.index.dataVersion} ${AnswerCache.keyOf(url)}`;
+      const gzip = acceptsGzip(request.headers.get("accept-encoding"));
       const cached = answers.get(key);
       if (cached !== undefined) return answerResponse(cached, gzip);
-      const body = await route(served, url.searchParams);
-      if (body instanceof Response) return body;
-      return answerResponse(answers.remember(key, jsonText(body)), gzip);
+      const made = await computing.run(key, request.signal, async (signal) =>
+        answers.remember(key, await compute(route, served, url.searchParams, signal)),
+      );
+      return answerResponse(made, gzip);
     }
     if (deps.webRoot === null)
       throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
     return serveStatic(deps.webRoot, url.pathname, request.method);
   }
 
-  return async (request) => {
+  /** Every answer's last step: the security headers (and CORS when configured). */
+  function finish(response: Response): Response {
+    return withSecurityHeaders(response, deps.corsOrigin ?? null);
+  }
+
+  /** The error shape for any failure, with `Allow` on a 405 and every header. */
+  function refuse(error: unknown): Response {
+    const response = errorResponse(error, deps.log);
+    if (response.status === 405) response.headers.set("allow", "GET, HEAD");
+    return finish(response);
+  }
+
+  const handle = async (request: Request): Promise<Response> => {
     let response: Response;
     try {
-      response = await answer(request);
+      response = finish(await answer(request));
     } catch (error) {
-      response = errorResponse(error, deps.log);
-      if (response.status === 405) response.headers.set("allow", "GET, HEAD");
+      // A client that went away is nobody's failure: its answer is not logged, and nobody reads it.
+      response = request.signal.aborted ? finish(new Response(null, { status: CLIENT_CLOSED_REQUEST })) : refuse(error);
     }
     if (request.method === "HEAD" && response.body !== null)
       response = new Response(null, { status: response.status, headers: response.headers });
-    return withSecurityHeaders(response, deps.corsOrigin ?? null);
+    return response;
   };
+  return Object.assign(handle, { refuse });
 }

@@ -14,6 +14,17 @@ export class HttpError extends Error {
   }
 }
 
+/** The answer to any method but GET and HEAD (the caller adds `Allow`). */
+export function methodNotAllowed(method: string): HttpError {
+  return new HttpError(405, `method ${method.slice(0, 20)} is not allowed; the API only reads (GET)`);
+}
+
+/**
+ * The status of an answer that nobody receives because its client went away before it was ready (the one nginx
+ * logs for this; no client ever reads it).
+ */
+export const CLIENT_CLOSED_REQUEST = 499;
+
 /** JSON with `<`, `>` and `&` escaped, so no value (a model card's text, a query) can ever read as markup. */
 export function jsonText(body: unknown): string {
   return JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -23,8 +34,15 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return jsonTextResponse(jsonText(body), status, headers);
 }
 
-export function jsonTextResponse(text: string, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(text, { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+function jsonTextResponse(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": String(Buffer.byteLength(text)),
+      ...headers,
+    },
+  });
 }
 
 /** The error shape for any thrown value; anything but an HttpError is a 500 whose detail stays in the log. */

@@ -1,12 +1,16 @@
-// The thin node:http adapter: turns each incoming request into a WHATWG Request for the app and writes the app's
-// Response back, streamed. Only GET and HEAD carry meaning here, so request bodies are never read.
+// The thin node:http adapter: turns each incoming request into a WHATWG Request for the app, with an abort signal
+// that fires when the client goes away, and writes the app's Response back, streamed. Requests the app cannot
+// take (other methods, targets that are not a path, what Node's parser refuses) get the app's own error answer.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { rememberedBody } from "./answer-cache.js";
 import type { App } from "./app.js";
+import { HttpError, methodNotAllowed } from "./http-error.js";
+import { answerParseError, answerOnSocket } from "./socket-answers.js";
 
 export interface ListenOptions {
   port: number;
@@ -14,62 +18,78 @@ export interface ListenOptions {
   log?: (message: string) => void;
 }
 
-/** Writes the error shape from the adapter itself, for requests the app never sees or could not answer. */
-function writeError(outgoing: ServerResponse, status: number, message: string): void {
-  if (outgoing.headersSent) {
-    outgoing.destroy(); // a body already under way cannot turn into an error: cut it so the client sees it failed
-    return;
-  }
-  const body = JSON.stringify({ error: { status, message } });
-  outgoing.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": String(Buffer.byteLength(body)),
-    "x-content-type-options": "nosniff",
-  });
-  outgoing.end(body);
+/** Connections waiting to be accepted. */
+const LISTEN_BACKLOG = 4096;
+
+/** Why the adapter refuses a request before the app sees it, or null when the app can take it. */
+function refusalOf(incoming: IncomingMessage): HttpError | null {
+  const method = incoming.method ?? "";
+  // TRACE and CONNECT cannot even be a WHATWG Request; no method but GET and HEAD means anything here.
+  if (method !== "GET" && method !== "HEAD") return methodNotAllowed(method);
+  if (!(incoming.url ?? "").startsWith("/"))
+    return new HttpError(400, "the request target must be a path such as /api/stats");
+  return null;
 }
 
-/** The app's Request for an origin-form target (`/path?query`); any other form (`http://host/...`, `*`) is refused. */
-function toRequest(incoming: IncomingMessage): Request {
-  const target = incoming.url ?? "";
-  if (!target.startsWith("/")) throw new Error("not an origin-form request target");
+/** The app's Request for an origin-form target (`/path?query`). */
+function toRequest(incoming: IncomingMessage, signal: AbortSignal): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const item of value) headers.append(name, item);
   }
   // The path is appended to "http://localhost" as sent, so it can never name another host.
-  return new Request(`http://localhost${target}`, { method: incoming.method ?? "GET", headers });
+  return new Request(`http://localhost${incoming.url ?? "/"}`, { method: incoming.method ?? "GET", headers, signal });
+}
+
+async function send(outgoing: ServerResponse, response: Response): Promise<void> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  outgoing.writeHead(response.status, headers);
+  const remembered = rememberedBody(response);
+  if (remembered !== undefined) outgoing.end(remembered);
+  else if (response.body === null) outgoing.end();
+  else await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), outgoing);
 }
 
 /** Starts listening; resolves with the server and the address it is bound to. */
 export async function listen(app: App, options: ListenOptions): Promise<{ server: Server; url: string }> {
+  const failed = (error: unknown, outgoing: ServerResponse) => {
+    if (outgoing.destroyed) return; // the client went away mid-answer: nothing to report
+    options.log?.(`server: could not write a response: ${error instanceof Error ? error.message : String(error)}`);
+    if (outgoing.headersSent)
+      outgoing.destroy(); // a body under way cannot turn into an error: cut it
+    else void send(outgoing, app.refuse(new Error("the response could not be written"))).catch(() => {});
+  };
   const server = createServer((incoming, outgoing) => {
-    let request: Request;
-    try {
-      request = toRequest(incoming);
-    } catch {
-      writeError(outgoing, 400, "the request target must be a path such as /api/stats");
+    const refusal = refusalOf(incoming);
+    if (refusal !== null) {
+      send(outgoing, app.refuse(refusal)).catch((error: unknown) => failed(error, outgoing));
       return;
     }
-    app(request)
+    const client = new AbortController();
+    outgoing.once("close", () => {
+      if (!outgoing.writableFinished) client.abort(new Error("the client closed the connection"));
+    });
+    app(toRequest(incoming, client.signal))
       .then(async (response) => {
-        const headers: Record<string, string> = {};
-        response.headers.forEach((value, name) => {
-          headers[name] = value;
-        });
-        outgoing.writeHead(response.status, headers);
-        if (response.body === null) outgoing.end();
-        else await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), outgoing);
+        if (client.signal.aborted) outgoing.destroy();
+        else await send(outgoing, response);
       })
-      .catch((error: unknown) => {
-        options.log?.(`server: could not write a response: ${error instanceof Error ? error.message : String(error)}`);
-        writeError(outgoing, 500, "internal error: the server could not answer this request");
-      });
+      .catch((error: unknown) => failed(error, outgoing));
   });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerParseError(app, error, socket));
+  // CONNECT has its own event; without a listener Node would drop the connection without a word.
+  server.on("connect", (incoming: IncomingMessage, socket) =>
+    answerOnSocket(socket, app.refuse(methodNotAllowed(incoming.method ?? "CONNECT"))),
+  );
   await new Promise<void>((resolvePromise, reject) => {
     server.once("error", reject);
-    server.listen(options.port, options.host, () => {
+    // Node's default backlog (511) drops connections when a thousand clients connect at once; the kernel still
+    // caps it at net.core.somaxconn.
+    server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => {
       server.off("error", reject);
       resolvePromise();
     });

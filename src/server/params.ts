@@ -15,6 +15,15 @@ import { HttpError } from "./http-error.js";
 
 const MAX_TEXT = 200;
 
+/** Refuses any parameter `route` does not take, so that no unread parameter ever shapes an answer or its cache key. */
+export function refuseUnknownParams(route: string, params: URLSearchParams, takes: readonly string[]): void {
+  for (const name of params.keys()) {
+    if (takes.includes(name)) continue;
+    const known = takes.length === 0 ? "it takes no parameters" : `it takes ${takes.join(", ")}`;
+    throw new HttpError(400, `parameter ${JSON.stringify(name.slice(0, 100))} is not known to ${route}; ${known}`);
+  }
+}
+
 /** The raw value of a parameter given once at most, or undefined when absent. */
 function single(params: URLSearchParams, name: string): string | undefined {
   const values = params.getAll(name);

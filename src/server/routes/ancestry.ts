@@ -4,6 +4,7 @@
 import { familyView } from "../../graph/family-view.js";
 import { indexAncestorPaths } from "../../graph/index-ancestry.js";
 import { indexFamilyGraph, indexFamilyMembers } from "../../graph/index-family-graph.js";
+import { checkpoint } from "../checkpoint.js";
 import { graphPayload } from "../graph-payload.js";
 import { lookUpModel, nodesOfQuery } from "../lookup.js";
 import { countParam, modelIdParam } from "../params.js";
@@ -14,12 +15,19 @@ import type { AncestryResponse } from "../wire-types.js";
 export const DEFAULT_MAX_ANCESTORS = 300;
 export const MAX_ANCESTORS = 5000;
 
-export function ancestry(data: ServerData, params: URLSearchParams): AncestryResponse {
+export const ANCESTRY_PARAMS = ["id", "maxNodes"] as const;
+
+export async function ancestry(
+  data: ServerData,
+  params: URLSearchParams,
+  signal: AbortSignal,
+): Promise<AncestryResponse> {
   const { lineage } = data;
   const id = lookUpModel(lineage.store, modelIdParam(params, "id"));
   const [node] = nodesOfQuery(lineage, { kind: "model", id }) as [number];
   const maxNodes = countParam(params, "maxNodes", { min: 1, max: MAX_ANCESTORS, fallback: DEFAULT_MAX_ANCESTORS });
   const family = indexFamilyGraph(lineage, indexFamilyMembers(lineage, [node], { direction: "up" }));
+  await checkpoint(signal);
   const descendantsOf = (key: string) => {
     const member = family.nodes.get(key);
     return member === undefined ? 0 : data.descendantsOf(member);
@@ -27,6 +35,7 @@ export function ancestry(data: ServerData, params: URLSearchParams): AncestryRes
   const { paths, truncated } = indexAncestorPaths(lineage, node);
   // The model itself is kept first (depth 0), so `maxNodes` counts it; the cap keeps the nearest ancestors.
   const view = familyView(family.graph, family.members, { cap: { maxNodes: maxNodes + 1, descendantsOf } });
+  await checkpoint(signal);
   return {
     id,
     graph: graphPayload(view, descendantsOf),

@@ -21,5 +21,8 @@ function copies(data: ServerData, params: URLSearchParams, relation: CopyRelatio
   });
 }
 
+export const QUANTS_PARAMS = ["id", "format", "bits", "through"] as const;
+export const ADAPTERS_PARAMS = ["id", "through"] as const;
+
 export const quants = (data: ServerData, params: URLSearchParams) => copies(data, params, "quantized");
 export const adapters = (data: ServerData, params: URLSearchParams) => copies(data, params, "adapter");

@@ -6,6 +6,7 @@ import { familyView } from "../../graph/family-view.js";
 import { familyMetrics, indexFamilyGraph, indexFamilyMembers } from "../../graph/index-family-graph.js";
 import { memberRows } from "../../export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../export/write-export.js";
+import { checkpoint } from "../checkpoint.js";
 import { HttpError } from "../http-error.js";
 import { lookUpQuery, nodesOfQuery } from "../lookup.js";
 import { choiceParam, countParam, modelOrOrgParam, relationsParam } from "../params.js";
@@ -25,11 +26,15 @@ const FILE_TYPES: Record<(typeof FORMATS)[number], { type: string; extension: st
   json: { type: "application/json; charset=utf-8", extension: "json" },
 };
 
-export function exportFamily(
+export const EXPORT_PARAMS = ["q", "format", "depth", "relations", "table"] as const;
+
+/** The download: computed with checkpoints up to its first byte, then written as read; `signal` stops both. */
+export async function exportFamily(
   data: ServerData,
   params: URLSearchParams,
+  signal: AbortSignal,
   log: (message: string) => void = () => {},
-): Response {
+): Promise<Response> {
   const { lineage } = data;
   const resolved = lookUpQuery(lineage.store, modelOrOrgParam(params, "q"));
   const sources = nodesOfQuery(lineage, resolved);
@@ -49,9 +54,13 @@ export function exportFamily(
         `${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`,
     );
   }
+  await checkpoint(signal);
   const family = indexFamilyGraph(lineage, reached);
+  await checkpoint(signal);
   const { positions } = familyView(family.graph, family.members);
+  await checkpoint(signal);
   const rows = memberRows(lineage.store, family.graph, family.members.keys(), familyMetrics(lineage, family));
+  await checkpoint(signal);
   const name = (resolved.kind === "model" ? resolved.id : resolved.org).replace(/[^A-Za-z0-9._-]+/g, "_");
   // The file name carries the filters and, for the older GEXF, the version: two downloads never share a name.
   const filters = `${maxDepth === undefined ? "" : `_depth${maxDepth}`}${relations ? `_${relations.join("-")}` : ""}`;
@@ -61,12 +70,15 @@ export function exportFamily(
   const sink =
     format === "csv" ? (table === "edges" ? { nodes: other, edges: output } : { nodes: output, edges: other }) : output;
   other.resume();
+  // A client that goes away ends the writing at its next write (the writers stop on a closed output).
+  signal.addEventListener("abort", () => output.destroy(), { once: true });
   writeExport(format, rows, sink, {
     positions: (id) => positions.get(id),
     description: `hf-lineage family of ${name}`,
   }).then(
     () => output.end(),
     (error: unknown) => {
+      if (signal.aborted) return;
       log(`server: export of ${name} as ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
       output.destroy(error instanceof Error ? error : new Error(String(error)));
     },

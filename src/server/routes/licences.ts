@@ -8,6 +8,8 @@ import { choiceParam, modelOrOrgParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { LicencesResponse } from "../wire-types.js";
 
+export const LICENCES_PARAMS = ["q", "format"] as const;
+
 export function licences(data: ServerData, params: URLSearchParams): LicencesResponse | Response {
   const { lineage } = data;
   const resolved = lookUpQuery(lineage.store, modelOrOrgParam(params, "q"));

@@ -19,6 +19,8 @@ function gatedValue(stored: string | null): boolean | string | null {
   return stored === "false" ? false : stored === "true" ? true : stored;
 }
 
+export const MODEL_PARAMS = ["id"] as const;
+
 export function modelDetails(data: ServerData, params: URLSearchParams): ModelResponse {
   const { lineage } = data;
   const id = lookUpModel(lineage.store, modelIdParam(params, "id"));

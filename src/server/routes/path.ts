@@ -8,6 +8,8 @@ import { countParam, modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { PathResponse } from "../wire-types.js";
 
+export const PATH_PARAMS = ["from", "to", "maxPaths"] as const;
+
 export function path(data: ServerData, params: URLSearchParams): PathResponse {
   const { lineage } = data;
   const [from, to] = ["from", "to"].map((name) => {

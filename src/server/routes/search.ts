@@ -21,6 +21,8 @@ function offer(best: SearchResult[], candidate: SearchResult, limit: number): vo
   if (best.length > limit) best.pop();
 }
 
+export const SEARCH_PARAMS = ["q", "limit"] as const;
+
 export function search(data: ServerData, params: URLSearchParams): SearchResponse {
   const text = requiredText(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });

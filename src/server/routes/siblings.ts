@@ -6,6 +6,8 @@ import { modelIdParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { SiblingsResponse } from "../wire-types.js";
 
+export const SIBLINGS_PARAMS = ["id"] as const;
+
 export function siblings(data: ServerData, params: URLSearchParams): SiblingsResponse {
   const { lineage } = data;
   const id = lookUpModel(lineage.store, modelIdParam(params, "id"));

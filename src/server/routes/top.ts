@@ -6,6 +6,9 @@ import { choiceParam, countParam } from "../params.js";
 import { TOP_KEPT, type ServerData } from "../server-data.js";
 import type { TopOrgsResponse, TopResponse } from "../wire-types.js";
 
+export const TOP_PARAMS = ["by", "limit"] as const;
+export const TOP_ORGS_PARAMS = ["limit"] as const;
+
 export function topModels(data: ServerData, params: URLSearchParams): TopResponse {
   const by = choiceParam(params, "by", RANKINGS, "descendants");
   const limit = countParam(params, "limit", { min: 1, max: TOP_KEPT, fallback: 20 });
