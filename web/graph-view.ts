@@ -164,7 +164,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const shortTexts = new Map<string, string>();
     const order =
       state.hovered === null
-        ? [state.selected, ...ranked]
+        ? [state.selected, ...ranked.filter((key) => isLit(state, key))]
         : [state.hovered, state.selected, ...ranked.filter((key) => isLit(state, key))];
     const seen = new Set<string>();
     for (const key of order) {

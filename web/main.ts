@@ -284,7 +284,12 @@ async function loadPath(next: ViewState): Promise<boolean> {
     if (controller.signal.aborted) return false;
     const back = Object.assign(document.createElement("button"), { type: "button", textContent: "Back to the family" });
     back.addEventListener("click", () => navigate({ ...view, path: null }));
-    notices.replaceChildren(...pathLines(report).map((line) => Object.assign(document.createElement("p"), line)), back);
+    notices.replaceChildren(
+      ...pathLines(report).map(({ className, text }) =>
+        Object.assign(document.createElement("p"), { className, textContent: text }),
+      ),
+      back,
+    );
     fans.hidden = true;
     findingsList.hidden = true;
     const box = graphElement.getBoundingClientRect();

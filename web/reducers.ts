@@ -86,8 +86,9 @@ export function nodeColor(attributes: Pick<DrawnNodeAttributes, "placeholder" | 
   return RELATION_COLORS[attributes.relation];
 }
 
-/** Whether a node is lit by the hover (always true when nothing is hovered). */
+/** Whether a node is lit by the hover and the findings filter (always true when neither is on). */
 export function isLit(state: DisplayState, node: string): boolean {
+  if (state.licence?.lit != null && !state.licence.lit.has(node)) return false;
   return state.hovered === null || state.hoveredPath.has(node) || state.hoveredChildren.has(node);
 }
 
