@@ -2,7 +2,7 @@
 // models with findings, the ancestors that cause them and the paths between, as sets the pure reducers read.
 
 import type { LicencesResponse } from "../src/server/wire-types.js";
-import type { DrawnPayload } from "./lineage-view.js";
+import type { DrawnNodeAttributes, DrawnPayload } from "./lineage-view.js";
 
 export type LicenceClass = LicencesResponse["models"][number]["class"];
 
@@ -45,7 +45,10 @@ export interface LicenceDisplay {
 export const edgeName = (parent: string, child: string) => `${parent}\u0000${child}`;
 
 /** Each drawn node's licence row, as the legend counts and the reducers colour them. */
-export function licenceRows(report: LicencesResponse, graph: Pick<DrawnPayload, "nodes">): Map<string, LicenceRow> {
+export function licenceRows(
+  report: LicencesResponse,
+  graph: { nodes: readonly { key: string; attributes: Pick<DrawnNodeAttributes, "fan"> }[] },
+): Map<string, LicenceRow> {
   const classOf = new Map(report.models.map((model) => [model.id, model.class] as const));
   const rows = new Map<string, LicenceRow>();
   for (const { key, attributes } of graph.nodes)

@@ -9,7 +9,7 @@ import { EMPTY_VIEW, parseViewState, sameFamily, serializeViewState } from "../.
 
 const node = (key: string, fan = false) => ({
   key,
-  attributes: { fan: fan ? { parent: "p", relation: "quantized" as const, count: 3 } : undefined },
+  attributes: fan ? { fan: { parent: "p", relation: "quantized" as const, count: 3 } } : {},
 });
 
 describe("the licence and path modes in the URL", () => {
@@ -112,7 +112,7 @@ describe("licence classes and findings over a drawn graph", () => {
     expect(licenceCounts(rows)).toEqual({ permissive: 1, restrictive: 1, none: 0, unknown: 0, outside: 1, fan: 1 });
   });
 
-  it("lights the models with findings, every model on their paths, the other parent of a merge, and those edges", () => {
+  it("lights the models with findings, the models on their paths, a merge's other parent, and those edges", () => {
     const { lit, litEdges } = findingsLit(report);
     expect([...lit].sort()).toEqual(["o/base", "x/tune", "y/merge", "z/other"]);
     expect([...litEdges].sort()).toEqual(

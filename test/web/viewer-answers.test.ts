@@ -94,7 +94,9 @@ describe("the viewer's answers along the lineage", { timeout: 180_000 }, () => {
     const rows = await page.$$eval('#panel [data-copies="quantized"] tr[data-copy]', (items) =>
       items.map((row) => [
         (row as HTMLElement).dataset.copy,
-        ...[...row.querySelectorAll("td")].slice(1).map((cell) => cell.textContent),
+        ...Array.from(row.querySelectorAll("td"))
+          .slice(1)
+          .map((cell) => cell.textContent),
       ]),
     );
     // The oracle's 23 quantizations; none has a record, so none has downloads: they come in id order, and format,
