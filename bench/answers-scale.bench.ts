@@ -1,7 +1,8 @@
 // The answers along the lineage at Hub scale, each from a cold process (median of 3, peak RSS): `quants` of the
 // base with the most descendants (directly, and through every relation) and `licenses` of the largest org family,
 // on the generated Hub (tools/scale-model) with its calibrated details (scale-details.ts). Beside them, a SQLite
-// recursive CTE from a cold process finding the same quantized descendants. `npm run build` first.
+// recursive CTE from a cold process finding the same quantized descendants, and one reading the licence and licence
+// name of every model of the same org family. `npm run build` first.
 // HF_LINEAGE_ANSWERS_DB names a scale-model database to copy (its details are written when it has none) instead of
 // generating one of HF_LINEAGE_ANSWERS_MODELS models (default 2,500,000).
 
@@ -26,6 +27,12 @@ const QUANTS_CTE = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE p
   UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id WHERE e.child <> e.parent)
   SELECT count(*) FROM below b WHERE b.id <> @p
     AND EXISTS (SELECT 1 FROM edges e WHERE e.child = b.id AND e.relation = 'quantized')`;
+
+/** The org's own models and their descendants, with what their declared licences are read from, by SQLite. */
+const LICENCES_CTE = `WITH RECURSIVE family(id) AS (SELECT id FROM models WHERE id LIKE @p || '/%'
+  UNION SELECT e.child FROM edges e JOIN family ON e.parent = family.id WHERE e.child <> e.parent)
+  SELECT count(*) || ' ' || count(m.license) || ' ' || count(d.license_name) FROM family f
+    JOIN models m ON m.id = f.id LEFT JOIN model_details d ON d.node = m.node`;
 
 export default async function answersScaleBench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-answers-"));
@@ -67,6 +74,13 @@ export default async function answersScaleBench(): Promise<void> {
         `${(licences.stdout.length / 1e6).toFixed(0)} MB of JSON): ` +
         `${shown(licences)}`,
     );
+    const licencesCte = median(() => sqlitePeer(db, LICENCES_CTE, org));
+    const familySize = Number(licencesCte.stdout.trim().split(" ")[0]);
+    if (familySize !== report.models.length)
+      throw new Error(
+        `bench: the CTE finds ${familySize} models in the ${org} family, licenses ${report.models.length}`,
+      );
+    console.log(`  SQLite recursive CTE, the same models' licences read: ${shown(licencesCte)}`);
     console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -3,9 +3,13 @@
 
 import type {
   AncestryResponse,
+  CopiesResponse,
   FamilyResponse,
+  LicencesResponse,
   ModelResponse,
+  PathResponse,
   SearchResponse,
+  SiblingsResponse,
   TopOrgsResponse,
   TopResponse,
 } from "../src/server/wire-types.js";
@@ -14,9 +18,13 @@ import type { Relation } from "../src/vocabulary/relation.js";
 export { RELATIONS, type Relation } from "../src/vocabulary/relation.js";
 export type {
   AncestryResponse,
+  CopiesResponse,
   FamilyResponse,
   GraphPayload,
+  LicencesResponse,
   ModelResponse,
+  PathResponse,
+  SiblingsResponse,
   PayloadNode,
   SearchResult,
   ViewNodeAttributes,
@@ -95,6 +103,11 @@ export const api = {
   ancestry: (id: string, signal?: AbortSignal) => getJson<AncestryResponse>("/api/ancestry", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),
   top: (by: TopResponse["by"], limit: number) => getJson<TopResponse>("/api/top", { by, limit }),
+  quants: (id: string, signal?: AbortSignal) => getJson<CopiesResponse>("/api/quants", { id }, signal),
+  adapters: (id: string, signal?: AbortSignal) => getJson<CopiesResponse>("/api/adapters", { id }, signal),
+  siblings: (id: string, signal?: AbortSignal) => getJson<SiblingsResponse>("/api/siblings", { id }, signal),
+  licences: (q: string, signal?: AbortSignal) => getJson<LicencesResponse>("/api/licenses", { q }, signal),
+  path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResponse>("/api/path", { from, to }, signal),
 };
 
 export const EXPORT_FORMATS = ["gexf", "gexf-1.2", "graphml", "csv", "json"] as const;

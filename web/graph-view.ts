@@ -7,6 +7,7 @@ import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js
 import type { Relation } from "./api.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
+import type { LicenceDisplay } from "./licence-colours.js";
 import {
   LABEL_FONT,
   LABEL_HEIGHT,
@@ -38,6 +39,8 @@ export interface GraphView {
   load(data: DrawnPayload, layout: Layout | null): void;
   setSize(mode: SizeMode): void;
   setSelected(node: string | null): void;
+  /** Colours the nodes by licence and lights only the licence findings (null: neither). */
+  setLicence(display: LicenceDisplay | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
   /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
@@ -161,7 +164,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const shortTexts = new Map<string, string>();
     const order =
       state.hovered === null
-        ? [state.selected, ...ranked]
+        ? [state.selected, ...ranked.filter((key) => isLit(state, key))]
         : [state.hovered, state.selected, ...ranked.filter((key) => isLit(state, key))];
     const seen = new Set<string>();
     for (const key of order) {
@@ -334,7 +337,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       next.import(data);
       graph = next;
       layout = nextLayout;
-      state = { ...state, ...IDLE, scale: 1 };
+      state = { ...state, ...IDLE, scale: 1, licence: null };
       hoveredByLabel = false;
       rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
@@ -347,6 +350,10 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     setSize(mode: SizeMode) {
       if (state.size === mode) return;
       state = { ...state, size: mode };
+      redraw();
+    },
+    setLicence(display: LicenceDisplay | null) {
+      state = { ...state, licence: display };
       redraw();
     },
     setSelected(node: string | null) {

@@ -87,7 +87,10 @@ export function drawnNames(nodes: readonly PayloadNode[], query: string | null =
 }
 
 /** The family and, above it, the ancestors (their depth turned into negative rows), as one graph. */
-export function mergeLineage(family: FamilyResponse, ancestry: AncestryResponse | null): PayloadNode[] {
+/** What the drawing reads of a family answer (a path between two models is drawn from the same shape). */
+export type DrawnFamily = Pick<FamilyResponse, "query" | "kind" | "graph">;
+
+export function mergeLineage(family: DrawnFamily, ancestry: AncestryResponse | null): PayloadNode[] {
   const nodes: PayloadNode[] = family.graph.nodes.map((node) => ({
     key: node.key,
     attributes: { ...node.attributes },
@@ -128,7 +131,7 @@ export function openingScale(
  * than 1:1, the fans are laid out larger by as much, so their pills keep their room at that zoom.
  */
 export function drawnLineage(
-  family: FamilyResponse,
+  family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
   area: { width: number; height: number },
@@ -141,7 +144,7 @@ export function drawnLineage(
 }
 
 function drawnAt(
-  family: FamilyResponse,
+  family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
   area: { width: number; height: number },

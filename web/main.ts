@@ -2,13 +2,17 @@
 // new view pushed to history, so links reopen the same view and the back button works.
 
 import { fanName } from "../src/vocabulary/fan.js";
-import { api, type AncestryResponse, type FamilyResponse, type Relation } from "./api.js";
+import { answerSections, type AnswerActions } from "./answers-panel.js";
+import { api, type AncestryResponse, type FamilyResponse, type LicencesResponse, type Relation } from "./api.js";
 import { createControls } from "./controls.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
+import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
+import { createLicenceControls, renderFindings } from "./licence-findings.js";
 import { drawnLineage, LABEL_FONT, type DrawnLineage } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
+import { fetchPath, pathLines } from "./path-view.js";
 import { renderPanel, renderPanelMessage, type PanelActions } from "./panel.js";
 import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
@@ -27,6 +31,7 @@ const notices = byId<HTMLElement>("notices");
 const legend = byId<HTMLElement>("legend");
 const panel = byId<HTMLElement>("panel");
 const fans = byId<HTMLDetailsElement>("fans");
+const findingsList = byId<HTMLDetailsElement>("licence-findings");
 
 let view: ViewState = parseViewState(location.search);
 let loaded: {
@@ -36,6 +41,8 @@ let loaded: {
   drawn: DrawnLineage;
 } | null = null;
 let familyRequest: AbortController | null = null;
+/** The licences of the family drawn, read once per family when its licence colours or findings are asked for. */
+let licences: { q: string; report: Promise<LicencesResponse> } | null = null;
 let panelRequest: AbortController | null = null;
 /** How long the last family took: the request, building the graph, and sigma's first drawing of it. */
 let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number; totalMs: number } | null = null;
@@ -81,6 +88,13 @@ const controls = createControls(byId("controls"), (change) =>
     selected: change.relations !== undefined || change.depth !== undefined ? null : view.selected,
   }),
 );
+
+const licenceControls = createLicenceControls(byId("licence-controls"), (change) => navigate({ ...view, ...change }));
+
+const answerActions: AnswerActions = {
+  select: (id) => panelActions.select(id),
+  showPath: (from, to) => navigate({ ...view, path: { from, to }, selected: null }),
+};
 
 const panelActions: PanelActions = {
   select: (id) => {
@@ -222,6 +236,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     graphView.setRightInset(inset);
     const drawn = drawnLineage(response, ancestry, measure, { width: box.width - inset, height: box.height });
     loaded = { view: next, response, ancestry, drawn };
+    pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
     renderLegend(legend, legendCounts(drawn.graph));
     graphView.load(drawn.graph, drawn.layout);
@@ -248,6 +263,93 @@ async function loadFamily(next: ViewState): Promise<boolean> {
   }
 }
 
+/** The view drawn when it is a path between two models (the family is then not loaded). */
+let pathShown: ViewState | null = null;
+
+/** Draws the derivation paths between two models instead of the family, with the paths as text above. */
+async function loadPath(next: ViewState): Promise<boolean> {
+  familyRequest?.abort();
+  const controller = new AbortController();
+  familyRequest = controller;
+  const path = next.path!;
+  setState("loading");
+  notices.replaceChildren(
+    Object.assign(document.createElement("p"), {
+      className: "info",
+      textContent: `Paths from ${path.from} to ${path.to}…`,
+    }),
+  );
+  try {
+    const { report, graph } = await fetchPath(path, controller.signal);
+    if (controller.signal.aborted) return false;
+    const back = Object.assign(document.createElement("button"), { type: "button", textContent: "Back to the family" });
+    back.addEventListener("click", () => navigate({ ...view, path: null }));
+    notices.replaceChildren(
+      ...pathLines(report).map(({ className, text }) =>
+        Object.assign(document.createElement("p"), { className, textContent: text }),
+      ),
+      back,
+    );
+    fans.hidden = true;
+    findingsList.hidden = true;
+    const box = graphElement.getBoundingClientRect();
+    const inset = panelInset();
+    graphView.setRightInset(inset);
+    const response = { query: report.from, kind: "model" as const, graph };
+    const drawn = drawnLineage(response, null, measure, { width: box.width - inset, height: box.height });
+    for (const node of drawn.graph.nodes) node.attributes.queried = node.key === report.from || node.key === report.to;
+    loaded = null;
+    pathShown = next;
+    renderLegend(legend, legendCounts(drawn.graph));
+    graphView.load(drawn.graph, drawn.layout);
+    await graphView.drawn();
+    return true;
+  } catch (error) {
+    if (controller.signal.aborted) return false;
+    pathShown = null;
+    graphView.load({ nodes: [], edges: [] }, null);
+    legend.replaceChildren();
+    renderError(notices, error, (query) => navigate(showFamily(view, query)));
+    setState("error");
+    return false;
+  }
+}
+
+/** Licence colours and the findings filter over the drawn family, from its licences (read once per family). */
+async function showLicences(next: ViewState): Promise<boolean> {
+  if (loaded === null || next.q === null) return true;
+  if (next.colour === "relation" && !next.findings) {
+    graphView.setLicence(null);
+    renderLegend(legend, legendCounts(loaded.drawn.graph));
+    findingsList.hidden = true;
+    return true;
+  }
+  const q = next.q;
+  if (licences?.q !== q) licences = { q, report: api.licences(q) };
+  const asked = licences;
+  try {
+    const report = await asked.report;
+    if (view !== next || loaded === null) return false;
+    const graph = loaded.drawn.graph;
+    graphView.setLicence(licenceDisplay(report, graph, { colour: next.colour === "licence", findings: next.findings }));
+    if (next.colour === "licence") renderLicenceLegend(legend, licenceCounts(licenceRows(report, graph)));
+    else renderLegend(legend, legendCounts(graph));
+    if (next.findings) renderFindings(findingsList, report, (id) => panelActions.select(id));
+    else findingsList.hidden = true;
+    return true;
+  } catch (error) {
+    if (licences === asked) licences = null;
+    if (view !== next) return false;
+    notices.append(
+      Object.assign(document.createElement("p"), {
+        className: "notice",
+        textContent: `The licences of ${q} could not be read: ${(error as Error).message}`,
+      }),
+    );
+    return true;
+  }
+}
+
 async function showSelection(id: string | null): Promise<void> {
   panelRequest?.abort();
   if (id === null) {
@@ -263,6 +365,7 @@ async function showSelection(id: string | null): Promise<void> {
     const info = await api.model(id, controller.signal);
     if (controller.signal.aborted) return;
     renderPanel(panel, info, panelActions);
+    panel.append(answerSections(info.model.id, controller.signal, answerActions));
     panel.dataset.state = "ready";
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -274,6 +377,7 @@ async function showSelection(id: string | null): Promise<void> {
 async function apply(next: ViewState): Promise<void> {
   view = next;
   controls.show(next);
+  licenceControls.show(next);
   search.setValue(next.q ?? "");
   document.title = next.q === null ? "hf-lineage" : `${next.q} — hf-lineage`;
   void showSelection(next.selected);
@@ -285,10 +389,16 @@ async function apply(next: ViewState): Promise<void> {
   }
   overview.hidden = true;
   viewSection.hidden = false;
-  if (loaded === null || !sameFamily(loaded.view, next)) {
+  if (next.path !== null) {
+    if (pathShown === null || !sameFamily(pathShown, next)) {
+      const ok = await loadPath(next);
+      if (!ok || view !== next) return;
+    }
+  } else if (loaded === null || !sameFamily(loaded.view, next)) {
     const ok = await loadFamily(next);
     if (!ok || view !== next) return;
   }
+  if (next.path === null && !(await showLicences(next))) return;
   if (next.selected !== null && !graphView.graph.hasNode(next.selected)) {
     // A link naming a model this view does not draw: the selection is dropped, and the URL says so.
     const kept: ViewState = { ...next, selected: null };
@@ -359,6 +469,7 @@ const relayout = new ResizeObserver(() => {
     graphView.load(drawn.graph, drawn.layout);
     graphView.setSize(view.size);
     graphView.setSelected(view.selected);
+    void showLicences(view);
   }, 120);
 });
 relayout.observe(graphElement);

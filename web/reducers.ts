@@ -9,6 +9,7 @@ import {
   ROOT_COLOR,
 } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
+import { edgeName, LICENCE_EDGE_COLOUR, type LicenceDisplay } from "./licence-colours.js";
 import { nodeSize, type DrawnNodeAttributes } from "./lineage-view.js";
 import type { SizeMode } from "./state.js";
 import { knownNumber } from "./unknown.js";
@@ -25,6 +26,8 @@ export interface DisplayState {
   size: SizeMode;
   /** Dots are drawn this much smaller than laid out when the opening zoom shows the layout smaller than 1:1. */
   scale: number;
+  /** Licence colours and the findings filter; absent or null for neither. */
+  licence?: LicenceDisplay | null;
 }
 
 export interface NodeDisplay {
@@ -83,8 +86,9 @@ export function nodeColor(attributes: Pick<DrawnNodeAttributes, "placeholder" | 
   return RELATION_COLORS[attributes.relation];
 }
 
-/** Whether a node is lit by the hover (always true when nothing is hovered). */
+/** Whether a node is lit by the hover and the findings filter (always true when neither is on). */
 export function isLit(state: DisplayState, node: string): boolean {
+  if (state.licence?.lit != null && !state.licence.lit.has(node)) return false;
   return state.hovered === null || state.hoveredPath.has(node) || state.hoveredChildren.has(node);
 }
 
@@ -94,11 +98,15 @@ export function nodeDisplay(state: DisplayState, node: string, attributes: Drawn
     x: attributes.x,
     y: attributes.y,
     label: null,
-    color: nodeColor(attributes),
+    color: state.licence?.colours?.get(node) ?? nodeColor(attributes),
     size: (fan ? 4 : nodeSize(sizeValue(attributes, state.size))) * state.scale,
     highlighted: !fan && (node === state.selected || node === state.hovered || attributes.queried),
     zIndex: attributes.queried ? 1 : 0,
   };
+  if (state.licence?.lit != null && !state.licence.lit.has(node)) {
+    display.color = FADED_NODE_COLOR;
+    display.highlighted = node === state.selected;
+  }
   if (state.hovered !== null) {
     if (isLit(state, node)) display.zIndex = 2;
     else {
@@ -116,7 +124,10 @@ export function edgeColor(relation: Relation): string {
 }
 
 export function edgeDisplay(state: DisplayState, relation: Relation, source: string, target: string): EdgeDisplay {
-  const display: EdgeDisplay = { color: edgeColor(relation), size: 2, hidden: false, zIndex: 0 };
+  const colour = state.licence?.colours != null ? LICENCE_EDGE_COLOUR : edgeColor(relation);
+  const display: EdgeDisplay = { color: colour, size: 2, hidden: false, zIndex: 0 };
+  if (state.licence?.litEdges != null && !state.licence.litEdges.has(edgeName(source, target)))
+    display.color = FADED_EDGE_COLOR;
   if (state.hovered !== null) {
     const onPath = state.hoveredPath.has(source) && state.hoveredPath.has(target);
     if (onPath || source === state.hovered) {

@@ -8,6 +8,9 @@ import { RELATIONS, type Relation } from "./api.js";
 export const SIZE_MODES = ["descendants", "downloads"] as const;
 export type SizeMode = (typeof SIZE_MODES)[number];
 
+export const COLOUR_MODES = ["relation", "licence"] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
 export const MAX_DEPTH = 50;
 export const MAX_NODES_LIMIT = 20_000;
 
@@ -24,6 +27,12 @@ export interface ViewState {
   expand: string[];
   /** The node cap sent to the server; null for the server's default. */
   max: number | null;
+  /** Nodes coloured by relation, or by licence class. */
+  colour: ColourMode;
+  /** Only the models with licence findings lit, with the ancestors and paths that cause them. */
+  findings: boolean;
+  /** The derivation paths between two models drawn instead of the family; null for none. */
+  path: { from: string; to: string } | null;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -34,6 +43,9 @@ export const EMPTY_VIEW: ViewState = {
   selected: null,
   expand: [],
   max: null,
+  colour: "relation",
+  findings: false,
+  path: null,
 };
 
 function text(value: string | null): string | null {
@@ -61,6 +73,10 @@ export function parseViewState(search: string): ViewState {
   const relationList = relations === null ? null : parseRelationList(relations);
   const names = (params.get("expand") ?? "").split(",").map((value) => value.trim());
   const expand = names.filter((name) => parseFanName(name) !== null);
+  const colour = params.get("colour");
+  const colourMode = colour === null ? null : parseChoice(colour, COLOUR_MODES);
+  const from = text(params.get("from"));
+  const to = text(params.get("to"));
   return {
     q: text(params.get("q")),
     depth: wholeNumberIn(params.get("depth"), 1, MAX_DEPTH),
@@ -69,6 +85,9 @@ export function parseViewState(search: string): ViewState {
     selected: text(params.get("selected")),
     expand: [...new Set(expand)].sort(),
     max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
+    colour: colourMode?.ok === true ? colourMode.value : "relation",
+    findings: params.get("findings") === "1",
+    path: from !== null && to !== null && from !== to ? { from, to } : null,
   };
 }
 
@@ -82,18 +101,26 @@ export function serializeViewState(state: ViewState): string {
   if (state.selected !== null) params.set("selected", state.selected);
   if (state.expand.length > 0) params.set("expand", state.expand.join(","));
   if (state.max !== null) params.set("max", String(state.max));
+  if (state.colour !== "relation") params.set("colour", state.colour);
+  if (state.findings) params.set("findings", "1");
+  if (state.path !== null) {
+    params.set("from", state.path.from);
+    params.set("to", state.path.to);
+  }
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }
 
-/** Whether two views need the same family from the server (only the selection or size mode differ). */
+/** Whether two views need the same drawing from the server (only the selection, size or colour modes differ). */
 export function sameFamily(a: ViewState, b: ViewState): boolean {
   return (
     a.q === b.q &&
     a.depth === b.depth &&
     (a.relations ?? RELATIONS).join(",") === (b.relations ?? RELATIONS).join(",") &&
     a.expand.join(",") === b.expand.join(",") &&
-    a.max === b.max
+    a.max === b.max &&
+    a.path?.from === b.path?.from &&
+    a.path?.to === b.path?.to
   );
 }
 
@@ -109,7 +136,7 @@ export function viewFileName(state: ViewState): string {
     .slice(0, 180);
 }
 
-/** A new view showing another family, keeping the filters and size mode. */
+/** A new view showing another family, keeping the filters, size and colour modes. */
 export function showFamily(state: ViewState, q: string, selected: string | null = null): ViewState {
-  return { ...state, q, selected, expand: [] };
+  return { ...state, q, selected, expand: [], findings: false, path: null };
 }

@@ -2,7 +2,7 @@
 // and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
 // parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
 
-import { licenceFacts, type LicenceFactsRow } from "../store/detail-queries.js";
+import { licenceFacts, licenceFactsRow, type LicenceFactsRow } from "../store/detail-queries.js";
 import { familyNodes } from "./index-family.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
@@ -82,24 +82,31 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   const licenceCode = new Int32Array(index.size);
   const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
   const facts = licenceFacts(store, everyone);
-  const ids = new Map<number, string>();
-  // Stored values repeat: each distinct (licence, name, record) is read once.
-  const codeOfStored = new Map<string, number>();
-  for (const row of facts) {
-    ids.set(row.node, row.id);
-    const stored = `${row.license}\u0000${row.license_name}\u0000${row.has_record}`;
-    let code = codeOfStored.get(stored);
+  // The id of a node by its place in the facts' columns (node numbers index an array as long as the index).
+  const rowOf = new Int32Array(index.size).fill(-1);
+  // Stored values repeat: each distinct (licence, details) pair is read once (a licence is mostly not `other`, so
+  // its details are null and the licence alone is the key).
+  const codeOfLicense = new Map<string | null, number>();
+  const codeOfDetails = new Map<string, number>();
+  for (let at = 0; at < facts.nodes.length; at++) {
+    const node = facts.nodes[at] as number;
+    rowOf[node] = at;
+    const license = facts.license[at] ?? null;
+    const details = facts.details[at] ?? null;
+    const key = details === null ? null : `${license}\u0000${details}`;
+    let code = key === null ? codeOfLicense.get(license) : codeOfDetails.get(key);
     if (code === undefined) {
-      const licence = declaredLicence(row);
+      const licence = declaredLicence(licenceFactsRow(facts, at));
       code = codeOf.get(licence);
       if (code === undefined) {
         code = licences.length;
         licences.push(licence);
         codeOf.set(licence, code);
       }
-      codeOfStored.set(stored, code);
+      if (key === null) codeOfLicense.set(license, code);
+      else codeOfDetails.set(key, code);
     }
-    licenceCode[row.node] = code;
+    licenceCode[node] = code;
   }
   const ruleOfCode = licences.map((licence) => {
     const rule = licenceRule(licence);
@@ -110,7 +117,7 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     const at = ruleOf[node] as number;
     return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
   };
-  const name = (node: number) => ids.get(node) as string;
+  const name = (node: number) => facts.ids[rowOf[node] as number] as string;
   const licence = (node: number) => licences[licenceCode[node] as number] as string;
   const unknownCode = codeOf.get("unknown") ?? -1;
 

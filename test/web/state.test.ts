@@ -18,6 +18,9 @@ describe("view state in the URL", () => {
       selected: "a/b",
       expand: ["a/b:adapter", "x/y:quantized"],
       max: 5000,
+      colour: "relation",
+      findings: false,
+      path: null,
     });
   });
 
