@@ -2,6 +2,7 @@
 // so a shared link reopens the same view and the back button walks through earlier views.
 
 import { parseFanName } from "../src/vocabulary/fan.js";
+import { isModelId } from "../src/vocabulary/model-id.js";
 import { parseChoice, parseRelationList, parseWholeNumber } from "../src/vocabulary/option-values.js";
 import { RELATIONS, type Relation } from "./api.js";
 
@@ -24,6 +25,11 @@ export interface ViewState {
   expand: string[];
   /** The node cap sent to the server; null for the server's default. */
   max: number | null;
+  /**
+   * Collapsed subtrees of an overview opened, by the drawn model above them (the query for its own models), sorted;
+   * absent when none is.
+   */
+  open?: string[];
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -61,6 +67,8 @@ export function parseViewState(search: string): ViewState {
   const relationList = relations === null ? null : parseRelationList(relations);
   const names = (params.get("expand") ?? "").split(",").map((value) => value.trim());
   const expand = names.filter((name) => parseFanName(name) !== null);
+  const opened = (params.get("open") ?? "").split(",").map((value) => value.trim());
+  const open = [...new Set(opened.filter(isModelId))].sort();
   return {
     q: text(params.get("q")),
     depth: wholeNumberIn(params.get("depth"), 1, MAX_DEPTH),
@@ -69,6 +77,7 @@ export function parseViewState(search: string): ViewState {
     selected: text(params.get("selected")),
     expand: [...new Set(expand)].sort(),
     max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
+    ...(open.length > 0 ? { open } : {}),
   };
 }
 
@@ -82,6 +91,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.selected !== null) params.set("selected", state.selected);
   if (state.expand.length > 0) params.set("expand", state.expand.join(","));
   if (state.max !== null) params.set("max", String(state.max));
+  if (state.open !== undefined && state.open.length > 0) params.set("open", state.open.join(","));
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }
@@ -93,6 +103,7 @@ export function sameFamily(a: ViewState, b: ViewState): boolean {
     a.depth === b.depth &&
     (a.relations ?? RELATIONS).join(",") === (b.relations ?? RELATIONS).join(",") &&
     a.expand.join(",") === b.expand.join(",") &&
+    (a.open ?? []).join(",") === (b.open ?? []).join(",") &&
     a.max === b.max
   );
 }
@@ -111,5 +122,6 @@ export function viewFileName(state: ViewState): string {
 
 /** A new view showing another family, keeping the filters and size mode. */
 export function showFamily(state: ViewState, q: string, selected: string | null = null): ViewState {
-  return { ...state, q, selected, expand: [] };
+  const { open: _opened, ...kept } = state;
+  return { ...kept, q, selected, expand: [] };
 }
