@@ -8,6 +8,9 @@ import type { FamilyResponse } from "../../src/server/wire-types.js";
 import { launchChromium } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
+/** A 2,000-node drawing takes long on a busy machine without a GPU: waits are generous, never a measure. */
+const WAIT = 240_000;
+
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
@@ -20,7 +23,9 @@ async function api(path: string): Promise<FamilyResponse> {
 }
 
 async function ready(): Promise<void> {
-  await page.waitForFunction(() => ["ready", "error"].includes(document.body.dataset.state ?? ""));
+  await page.waitForFunction(() => ["ready", "error"].includes(document.body.dataset.state ?? ""), null, {
+    timeout: WAIT,
+  });
   expect(await page.evaluate(() => document.body.dataset.state)).toBe("ready");
 }
 
@@ -71,7 +76,9 @@ describe("viewer: family overview", () => {
     if (point === null) throw new Error(`${biggest.key} is not drawn`);
     await page.mouse.move(point.x, point.y);
     await page.mouse.click(point.x, point.y);
-    await page.waitForFunction((name) => new URL(location.href).searchParams.get("open") === name, parent);
+    await page.waitForFunction((name) => new URL(location.href).searchParams.get("open") === name, parent, {
+      timeout: WAIT,
+    });
     await ready();
     const opened = await api(`/api/family?q=meta-llama&open=${encodeURIComponent(parent)}`);
     const keys = await drawnKeys();
@@ -79,5 +86,5 @@ describe("viewer: family overview", () => {
     expect(keys).not.toContain(biggest.key);
     expect(await page.textContent("#notices")).toContain(`fold what is below ${parent}`);
     expect(problems).toEqual([]);
-  });
+  }, 600_000);
 });
