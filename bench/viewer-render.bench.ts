@@ -1,9 +1,12 @@
-// Time to first render of a 20,000-node family in headless Chromium (request with the server's tree layout,
-// graph build, sigma's first frame), against the time ForceAtlas2 alone needs to lay out the same graph.
-// The family is the largest org family of the generated scale model (tools/scale-model/scale-model.ts), capped at
-// 20,000.
+// Time to first render in headless Chromium (request with the server's tree layout, graph build, sigma's first
+// frame) of the largest org family of the generated scale model (tools/scale-model/scale-model.ts): capped at
+// 20,000 nodes beside the time ForceAtlas2 alone needs to lay out the same graph, and whole as an overview beside a
+// SQLite recursive CTE counting the same family from a cold process. HF_LINEAGE_SCALE_DB names a database written
+// by `npm run scale-model` (copied first), else one of HF_LINEAGE_VIEWER_MODELS models is generated in memory.
 
-import { rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { DirectedGraph } from "graphology";
 import * as forceAtlas2Module from "graphology-layout-forceatlas2";
 import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
@@ -13,6 +16,7 @@ import { openStore } from "../src/store/open-store.js";
 import { launchChromium } from "../test/support/chromium.js";
 import { buildViewer } from "../test/support/build-viewer.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { sqlitePeer } from "./cold-process.js";
 
 const NODES = 20_000;
 // A CommonJS package: at run time its function is the namespace's default (Node's interop); its typings describe
@@ -28,9 +32,22 @@ interface LastLoad {
   totalMs: number;
 }
 
+const ORG_DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent >= @p || '/' AND parent < @p || '0'
+  UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id)
+  SELECT count(*) FROM below WHERE NOT (id >= @p || '/' AND id < @p || '0')`;
+
+const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ");
+
 export default async function viewerRenderBench(): Promise<void> {
-  const db = openStore(":memory:");
-  writeScaleModel(db, { models: Number(process.env.HF_LINEAGE_VIEWER_MODELS ?? 500_000) });
+  const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-viewer-render-"));
+  const given = process.env.HF_LINEAGE_SCALE_DB;
+  const dbPath = given === undefined ? ":memory:" : join(scratch, "hub.db");
+  if (given !== undefined) copyFileSync(given, dbPath);
+  const db = openStore(dbPath);
+  if (given === undefined) writeScaleModel(db, { models: Number(process.env.HF_LINEAGE_VIEWER_MODELS ?? 500_000) });
   const lineage = openIndexedLineage(db);
   const webRoot = await buildViewer();
   const { server, url } = await listen(createApp({ lineage, webRoot }), { port: 0, host: "127.0.0.1" });
@@ -43,6 +60,36 @@ export default async function viewerRenderBench(): Promise<void> {
     const org = top.orgs[0];
     if (org === undefined) throw new Error("bench/viewer-render: the scale model has no org family");
     const query = `q=${encodeURIComponent(org.org)}&maxNodes=${NODES}`;
+
+    // The whole family as an overview, as `?q=ORG` opens it: collapsed subtrees and fans with counts.
+    const overviewPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const overviewStarted = performance.now();
+    await overviewPage.goto(`${base}/?q=${encodeURIComponent(org.org)}`);
+    await overviewPage.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 300_000 });
+    const overviewWall = performance.now() - overviewStarted;
+    const overview = (await overviewPage.evaluate("window.__hfLineage.lastLoad")) as LastLoad;
+    const collapsed = Number(
+      await overviewPage.evaluate("window.__hfLineage.graph.filterNodes((_k, a) => a.collapsed !== undefined).length"),
+    );
+    await overviewPage.close();
+    const ctePeers = given === undefined ? [] : [0, 1, 2].map(() => sqlitePeer(dbPath, ORG_DOWN, org.org));
+    const cte = ctePeers.sort((a, b) => a.ms - b.ms)[1];
+    if (cte !== undefined && Number(cte.stdout.trim()) !== org.descendants)
+      throw new Error(`bench/viewer-render: SQLite counts ${cte.stdout.trim()}, the server ${org.descendants}`);
+    console.log(
+      `overview of ${org.org} (${org.descendants.toLocaleString("en-US")} descendants): ` +
+        `${overview.nodes.toLocaleString("en-US")} nodes drawn, ${collapsed} collapsed; load average ${loadAverage()}`,
+    );
+    console.log(`viewer, page open to first frame     ${overviewWall.toFixed(0).padStart(7)} ms`);
+    console.log(`  request (overview, layout, JSON)    ${overview.fetchMs.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `  graph build and sigma's first frame ${(overview.buildMs + overview.drawMs).toFixed(0).padStart(7)} ms`,
+    );
+    if (cte !== undefined)
+      console.log(
+        `SQLite recursive CTE counting it (cold) ${cte.ms.toFixed(0).padStart(6)} ms   ` +
+          `ratio ${(overviewWall / cte.ms).toFixed(2)}x (viewer first frame / CTE count)`,
+      );
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const started = performance.now();
@@ -85,5 +132,6 @@ export default async function viewerRenderBench(): Promise<void> {
     await new Promise<void>((done) => server.close(() => done()));
     db.close();
     rmSync(webRoot, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -82,6 +82,8 @@ export interface FamilyParams {
   relations?: readonly Relation[];
   maxNodes?: number;
   expand?: readonly string[];
+  /** Collapsed subtrees of an overview to draw, by the model above them. */
+  open?: readonly string[];
 }
 
 export function familyParams(params: FamilyParams): Params {
@@ -91,6 +93,7 @@ export function familyParams(params: FamilyParams): Params {
     relations: params.relations?.join(","),
     maxNodes: params.maxNodes,
     expand: params.expand !== undefined && params.expand.length > 0 ? params.expand.join(",") : undefined,
+    open: params.open !== undefined && params.open.length > 0 ? params.open.join(",") : undefined,
   };
 }
 

@@ -121,7 +121,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   function rank(): void {
     const weight = (key: string) => {
       const a = graph.getNodeAttributes(key);
-      return a.fan !== undefined ? a.fan.count : a.descendants;
+      return a.fan?.count ?? a.collapsed?.count ?? a.descendants;
     };
     ranked = graph
       .nodes()

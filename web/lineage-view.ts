@@ -3,6 +3,7 @@
 
 import type { AncestryResponse, FamilyResponse, GraphPayload, PayloadNode, ViewNodeAttributes } from "./api.js";
 import { lineageLayout, type Layout, type LayoutItem } from "./layout.js";
+import { collapsedText } from "./collapsed-subtrees.js";
 import { knownNumber } from "./unknown.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
@@ -71,7 +72,7 @@ export function fanText(count: number, relation: keyof typeof RELATION_LABELS): 
 export function drawnNames(nodes: readonly PayloadNode[], query: string | null = null): Map<string, string> {
   const seen = new Map<string, number>();
   for (const node of nodes) {
-    if (node.attributes.fan !== undefined) continue;
+    if (node.attributes.fan !== undefined || node.attributes.collapsed !== undefined) continue;
     const name = nameOf(node.key).toLowerCase();
     seen.set(name, (seen.get(name) ?? 0) + 1);
   }
@@ -79,6 +80,7 @@ export function drawnNames(nodes: readonly PayloadNode[], query: string | null =
   for (const node of nodes) {
     const fan = node.attributes.fan;
     if (fan !== undefined) names.set(node.key, fanText(fan.count, fan.relation));
+    else if (node.attributes.collapsed !== undefined) names.set(node.key, collapsedText(node.attributes.collapsed));
     else if (node.key === query) names.set(node.key, cut(node.key, MAX_QUERY));
     else if ((seen.get(nameOf(node.key).toLowerCase()) ?? 0) > 1) names.set(node.key, cut(node.key, MAX_ID));
     else names.set(node.key, cut(nameOf(node.key), MAX_NAME));
@@ -165,7 +167,7 @@ function drawnAt(
   const nodes = merged.map(({ key, attributes }) => {
     const name = names.get(key) ?? key;
     const fan = attributes.fan;
-    const count = fan !== undefined ? fan.count : attributes.descendants;
+    const count = fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
     const radius =
       fan !== undefined
         ? PILL_RADIUS / fanScale
@@ -177,7 +179,7 @@ function drawnAt(
       name,
       labelWidth: Math.ceil(measure(name)),
       radius,
-      queried: attributes.depth === 0 && fan === undefined,
+      queried: attributes.depth === 0 && fan === undefined && attributes.collapsed === undefined,
     };
     return { key, attributes: drawn };
   });
@@ -195,7 +197,7 @@ function drawnAt(
       attributes.fan !== undefined
         ? (LABEL_HEIGHT + 6) / fanScale
         : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2),
-    weight: attributes.fan !== undefined ? attributes.fan.count : attributes.descendants,
+    weight: attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants,
   }));
   const layout = lineageLayout(
     items,

@@ -4,6 +4,7 @@
 import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
 import { api, type AncestryResponse, type FamilyResponse, type LicencesResponse, type Relation } from "./api.js";
+import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
 import { createControls } from "./controls.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
@@ -43,6 +44,8 @@ let loaded: {
 let familyRequest: AbortController | null = null;
 /** The licences of the family drawn, read once per family when its licence colours or findings are asked for. */
 let licences: { q: string; report: Promise<LicencesResponse> } | null = null;
+/** The model whose collapsed subtrees were opened last: the camera moves onto it once they are drawn. */
+let openedLast: string | null = null;
 let panelRequest: AbortController | null = null;
 /** How long the last family took: the request, building the graph, and sigma's first drawing of it. */
 let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number; totalMs: number } | null = null;
@@ -51,6 +54,8 @@ const graphElement = byId<HTMLElement>("graph");
 const graphView = createGraphView(graphElement, {
   clickNode(node, attributes) {
     if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
+    else if (attributes.collapsed !== undefined && loaded !== null)
+      openSubtrees(openName(loaded.response, attributes.collapsed));
     else navigate({ ...view, selected: node });
   },
   clickStage() {
@@ -181,6 +186,19 @@ function expandFan(parent: string, relation: Relation): void {
   navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() });
 }
 
+/** Draws the subtrees a collapsed node of an overview stands for, in its place under the model above it. */
+function openSubtrees(name: string): void {
+  openedLast = name;
+  navigate({ ...view, open: [...new Set([...(view.open ?? []), name])].sort() });
+}
+
+/** Folds opened subtrees back into their collapsed node. */
+function foldSubtrees(name: string): void {
+  const open = (view.open ?? []).filter((opened) => opened !== name);
+  const { open: _opened, ...rest } = view;
+  navigate(open.length > 0 ? { ...rest, open } : rest);
+}
+
 /** Folds an opened fan back into its one node. */
 function collapseFan(name: string): void {
   navigate({ ...view, expand: view.expand.filter((open) => open !== name) });
@@ -214,6 +232,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
       relations: next.relations ?? undefined,
       expand: next.expand,
       maxNodes: next.max ?? undefined,
+      open: next.open,
     };
     const started = performance.now();
     const response = await api.family(params, controller.signal);
@@ -229,6 +248,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     const received = performance.now();
     // The text around the graph first, so the graph is laid out once for its final size.
     renderFamilyNotices(notices, response, ancestry, next.expand, collapseFan);
+    renderOpenedSubtrees(notices, next.open ?? [], foldSubtrees);
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
     const box = graphElement.getBoundingClientRect();
@@ -397,6 +417,8 @@ async function apply(next: ViewState): Promise<void> {
   } else if (loaded === null || !sameFamily(loaded.view, next)) {
     const ok = await loadFamily(next);
     if (!ok || view !== next) return;
+    if (openedLast !== null && graphView.graph.hasNode(openedLast)) graphView.focus(openedLast);
+    openedLast = null;
   }
   if (next.path === null && !(await showLicences(next))) return;
   if (next.selected !== null && !graphView.graph.hasNode(next.selected)) {
@@ -439,7 +461,8 @@ graphElement.addEventListener("keydown", (event) => {
   const next = direction === undefined || view.selected === null ? start : graphView.neighbour(start, direction);
   if (next === null) return;
   // Fans are opened from the "Grouped fans" list, which the keyboard reaches too.
-  if (graph.getNodeAttribute(next, "fan") !== undefined) return;
+  if (graph.getNodeAttribute(next, "fan") !== undefined || graph.getNodeAttribute(next, "collapsed") !== undefined)
+    return;
   navigate({ ...view, selected: next });
   graphView.focus(next);
 });

@@ -3,6 +3,7 @@
 
 import { parseFanName } from "../src/vocabulary/fan.js";
 import { ApiError, type AncestryResponse, type FamilyResponse } from "./api.js";
+import { overviewLine } from "./collapsed-subtrees.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
 const count = (value: number) => value.toLocaleString("en-US");
@@ -59,7 +60,9 @@ export function familyLines(
         `fan${response.aggregated.length === 1 ? "" : "s"} (same parent, same relation); click a pill to open it.`,
     });
   }
-  if (response.truncated !== null) {
+  const overview = overviewLine(response);
+  if (overview !== null) lines.push({ className: "info", text: overview });
+  else if (response.truncated !== null) {
     lines.push({
       className: "notice",
       text:

@@ -73,10 +73,13 @@ export function hoverState(graph: Neighbourhood, state: DisplayState, node: stri
   return { ...state, hovered: node, hoveredPath: path, hoveredChildren: new Set(graph.outNeighbors(node)) };
 }
 
-/** The count a node stands for when sized by descendants or downloads (a fan stands for its members). */
+/** The count a node stands for when sized by descendants or downloads (a fan or a collapsed node: its models). */
 export function sizeValue(attributes: DrawnNodeAttributes, mode: SizeMode): number {
-  if (mode === "downloads") return attributes.fan !== undefined ? 0 : (knownNumber(attributes.downloads) ?? 0);
-  return attributes.fan !== undefined ? attributes.fan.count : attributes.descendants;
+  if (mode === "downloads")
+    return attributes.fan !== undefined || attributes.collapsed !== undefined
+      ? 0
+      : (knownNumber(attributes.downloads) ?? 0);
+  return attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
 }
 
 /** A node's colour: placeholders grey, models with no base of their own vermillion, the rest by relation. */

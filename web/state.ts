@@ -2,6 +2,7 @@
 // so a shared link reopens the same view and the back button walks through earlier views.
 
 import { parseFanName } from "../src/vocabulary/fan.js";
+import { isModelId } from "../src/vocabulary/model-id.js";
 import { parseChoice, parseRelationList, parseWholeNumber } from "../src/vocabulary/option-values.js";
 import { RELATIONS, type Relation } from "./api.js";
 
@@ -33,6 +34,11 @@ export interface ViewState {
   findings: boolean;
   /** The derivation paths between two models drawn instead of the family; null for none. */
   path: { from: string; to: string } | null;
+  /**
+   * Collapsed subtrees of an overview opened, by the drawn model above them (the query for its own models), sorted;
+   * absent when none is.
+   */
+  open?: string[];
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -77,6 +83,8 @@ export function parseViewState(search: string): ViewState {
   const colourMode = colour === null ? null : parseChoice(colour, COLOUR_MODES);
   const from = text(params.get("from"));
   const to = text(params.get("to"));
+  const opened = (params.get("open") ?? "").split(",").map((value) => value.trim());
+  const open = [...new Set(opened.filter(isModelId))].sort();
   return {
     q: text(params.get("q")),
     depth: wholeNumberIn(params.get("depth"), 1, MAX_DEPTH),
@@ -88,6 +96,7 @@ export function parseViewState(search: string): ViewState {
     colour: colourMode?.ok === true ? colourMode.value : "relation",
     findings: params.get("findings") === "1",
     path: from !== null && to !== null && from !== to ? { from, to } : null,
+    ...(open.length > 0 ? { open } : {}),
   };
 }
 
@@ -107,6 +116,7 @@ export function serializeViewState(state: ViewState): string {
     params.set("from", state.path.from);
     params.set("to", state.path.to);
   }
+  if (state.open !== undefined && state.open.length > 0) params.set("open", state.open.join(","));
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }
@@ -118,6 +128,7 @@ export function sameFamily(a: ViewState, b: ViewState): boolean {
     a.depth === b.depth &&
     (a.relations ?? RELATIONS).join(",") === (b.relations ?? RELATIONS).join(",") &&
     a.expand.join(",") === b.expand.join(",") &&
+    (a.open ?? []).join(",") === (b.open ?? []).join(",") &&
     a.max === b.max &&
     a.path?.from === b.path?.from &&
     a.path?.to === b.path?.to
@@ -138,5 +149,6 @@ export function viewFileName(state: ViewState): string {
 
 /** A new view showing another family, keeping the filters, size and colour modes. */
 export function showFamily(state: ViewState, q: string, selected: string | null = null): ViewState {
-  return { ...state, q, selected, expand: [], findings: false, path: null };
+  const { open: _opened, ...kept } = state;
+  return { ...kept, q, selected, expand: [], findings: false, path: null };
 }

@@ -13,14 +13,15 @@ export interface IndexReachOptions {
 }
 
 /**
- * Calls `visit` for every node reachable from `sources` (sources themselves excluded) with its shortest distance,
- * nearest first; each node once, however many paths reach it. Cycles are harmless.
+ * Calls `visit` for every node reachable from `sources` (sources themselves excluded) with its shortest distance and
+ * the node whose edge reached it first, nearest first; each node once, however many paths reach it. Cycles are
+ * harmless.
  */
 export function forEachReached(
   index: LineageIndex,
   sources: readonly number[],
   options: IndexReachOptions,
-  visit: (node: number, depth: number) => void,
+  visit: (node: number, depth: number, from: number) => void,
 ): void {
   const down = options.direction === "down";
   const start = down ? index.childStart : index.parentStart;
@@ -51,7 +52,7 @@ export function forEachReached(
         if (seen[target] === 1) continue;
         if (followed !== null && followed[index.childRelation[e] as number] !== 1) continue;
         seen[target] = 1;
-        visit(target, depth);
+        visit(target, depth, node);
         queue[tail++] = target;
       }
     }

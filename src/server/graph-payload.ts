@@ -4,17 +4,28 @@
 import type { Attributes } from "graphology-types";
 import type { FamilyView } from "../graph/family-view.js";
 import type { Relation } from "../vocabulary/relation.js";
-import type { FanInfo, GraphPayload, PayloadEdge, PayloadNode, ViewNodeAttributes } from "./wire-types.js";
+import type {
+  CollapsedInfo,
+  FanInfo,
+  GraphPayload,
+  PayloadEdge,
+  PayloadNode,
+  ViewNodeAttributes,
+} from "./wire-types.js";
 
-/** The view's graph serialized, nodes in the view's order. */
-export function graphPayload(view: FamilyView, descendantsOf: (key: string) => number): GraphPayload {
+/** The view's graph serialized, nodes in the view's order (a family view or an overview). */
+export function graphPayload(
+  view: Pick<FamilyView, "graph" | "order" | "positions">,
+  descendantsOf: (key: string) => number,
+): GraphPayload {
   const { graph, positions } = view;
   const nodes = view.order.map((key): PayloadNode => {
     const a: Attributes = graph.getNodeAttributes(key);
     const position = positions.get(key) ?? { x: 0, y: 0 };
     const fan = a.fan as FanInfo | undefined;
+    const collapsed = a.collapsed as CollapsedInfo | undefined;
     const attributes: ViewNodeAttributes = {
-      label: fan ? `${fan.count} ${fan.relation}` : key,
+      label: fan ? `${fan.count} ${fan.relation}` : collapsed ? `${collapsed.count} more` : key,
       x: position.x,
       y: position.y,
       depth: Number(a.depth ?? 0),
@@ -26,6 +37,7 @@ export function graphPayload(view: FamilyView, descendantsOf: (key: string) => n
       root: graph.inDegree(key) === 0,
     };
     if (fan) attributes.fan = fan;
+    if (collapsed) attributes.collapsed = collapsed;
     return { key, attributes };
   });
   const edges = graph.mapEdges((_edge, attributes, source, target): PayloadEdge => ({
@@ -38,6 +50,6 @@ export function graphPayload(view: FamilyView, descendantsOf: (key: string) => n
 }
 
 /** The fans drawn, as the viewer lists them. */
-export function fanInfos(view: FamilyView): FanInfo[] {
+export function fanInfos(view: { fans: readonly FanInfo[] }): FanInfo[] {
   return view.fans.map(({ parent, relation, count }) => ({ parent, relation, count }));
 }

@@ -36,6 +36,18 @@ export interface FanInfo {
   count: number;
 }
 
+/**
+ * The subtrees under one drawn model that an overview leaves out, drawn as one node `more:PARENT` (`more:` for the
+ * family's own models left out); `open=PARENT` (the query itself for its own models) draws them.
+ */
+export interface CollapsedInfo {
+  parent: string | null;
+  /** Models in those subtrees. */
+  count: number;
+  /** Of those, the parent's direct children (the family's own models, for `more:`). */
+  children: number;
+}
+
 /** What the viewer draws and shows about one node, at its tree-layout position. */
 export interface ViewNodeAttributes {
   label: string;
@@ -51,6 +63,7 @@ export interface ViewNodeAttributes {
   /** True for a node with no parent in this graph (drawn on the top row). */
   root: boolean;
   fan?: FanInfo;
+  collapsed?: CollapsedInfo;
 }
 
 export interface PayloadNode {
@@ -71,7 +84,10 @@ export interface GraphPayload {
   edges: PayloadEdge[];
 }
 
-/** GET /api/family: the family report and the drawn family (fans folded, node cap applied). */
+/**
+ * GET /api/family: the family report and the drawn family (fans folded; the nearest members kept under a node cap,
+ * or an overview with subtrees collapsed, listed in `collapsed`, when the family is larger than the budget).
+ */
 export interface FamilyResponse {
   query: string;
   kind: "model" | "org";
@@ -79,6 +95,8 @@ export interface FamilyResponse {
   graph: GraphPayload;
   aggregated: FanInfo[];
   truncated: { omittedNodes: number } | null;
+  /** Present only for an overview: what each collapsed node stands for, with the relation most of it has. */
+  collapsed?: (CollapsedInfo & { relation: Relation | null })[];
 }
 
 /** GET /api/ancestry: the model and its ancestors drawn, with every path from the model up to a root. */

@@ -19,7 +19,7 @@ beforeAll(() => {
 const ROUTES: [string, string][] = [
   ["/api/search", "q, limit"],
   ["/api/model", "id"],
-  ["/api/family", "q, depth, relations, maxNodes, expand"],
+  ["/api/family", "q, depth, relations, maxNodes, expand, overview, open"],
   ["/api/ancestry", "id, maxNodes"],
   ["/api/top", "by, limit"],
   ["/api/top-orgs", "limit"],
@@ -56,7 +56,7 @@ describe("unknown parameters", () => {
       expect(response.status).toBe(400);
       const name = new URLSearchParams(junk).keys().next().value as string;
       expect((await response.json()).error.message).toBe(
-        `parameter ${JSON.stringify(name)} is not known to /api/family; it takes q, depth, relations, maxNodes, expand`,
+        `parameter ${JSON.stringify(name)} is not known to /api/family; it takes q, depth, relations, maxNodes, expand, overview, open`,
       );
     }
   });

@@ -1,13 +1,17 @@
-// GET /api/family?q=ID_OR_ORG&depth=&relations=&maxNodes=&expand=: the family report and the drawn family graph
-// (fans folded, node cap applied, tree layout), for the viewer.
+// GET /api/family?q=ID_OR_ORG&depth=&relations=&maxNodes=&expand=&overview=&open=: the family report and the drawn
+// family for the viewer: whole (fans folded) when it fits, else an overview or the nearest members under a cap.
 
+import { familyOverview } from "../../graph/family-overview.js";
 import { familyView } from "../../graph/family-view.js";
 import { indexFamilyReport } from "../../graph/index-family.js";
 import { indexFamilyGraph, indexFamilyMembers } from "../../graph/index-family-graph.js";
+import { nodesOfIds } from "../../store/model-queries.js";
+import { parseFanName, type FanName } from "../../vocabulary/fan.js";
 import { checkpoint } from "../checkpoint.js";
 import { fanInfos, graphPayload } from "../graph-payload.js";
 import { lookUpQuery, nodesOfQuery } from "../lookup.js";
-import { countParam, expandParam, modelOrOrgParam, relationsParam } from "../params.js";
+import { openParam } from "../open-param.js";
+import { countParam, expandParam, modelOrOrgParam, optionalChoiceParam, relationsParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import type { FamilyResponse } from "../wire-types.js";
 
@@ -15,7 +19,7 @@ export const MAX_DEPTH = 50;
 export const DEFAULT_MAX_NODES = 2000;
 export const MAX_NODES = 20_000;
 
-export const FAMILY_PARAMS = ["q", "depth", "relations", "maxNodes", "expand"] as const;
+export const FAMILY_PARAMS = ["q", "depth", "relations", "maxNodes", "expand", "overview", "open"] as const;
 
 export async function family(data: ServerData, params: URLSearchParams, signal: AbortSignal): Promise<FamilyResponse> {
   const { lineage } = data;
@@ -23,26 +27,64 @@ export async function family(data: ServerData, params: URLSearchParams, signal: 
   const sources = nodesOfQuery(lineage, resolved);
   const maxDepth = countParam(params, "depth", { min: 0, max: MAX_DEPTH });
   const relations = relationsParam(params, "relations");
-  const maxNodes = countParam(params, "maxNodes", { min: 1, max: MAX_NODES, fallback: DEFAULT_MAX_NODES });
+  const askedMaxNodes = countParam(params, "maxNodes", { min: 1, max: MAX_NODES });
+  const maxNodes = askedMaxNodes ?? DEFAULT_MAX_NODES;
   const expand = expandParam(params, "expand");
+  // A family larger than the budget is an overview unless a node cap is asked for (the nearest members, as before).
+  const overview =
+    (optionalChoiceParam(params, "overview", ["on", "off"]) ?? (askedMaxNodes === undefined ? "on" : "off")) === "on";
+  const open = openParam(params, "open");
   const report = indexFamilyReport(lineage, resolved);
   await checkpoint(signal);
-  const family = indexFamilyGraph(
-    lineage,
-    indexFamilyMembers(lineage, sources, { direction: "down", maxDepth, ...(relations ? { relations } : {}) }),
-  );
+  const walk = { maxDepth, ...(relations ? { relations } : {}) };
+  const descendantsOf = (node: number | undefined) => (node === undefined ? 0 : data.descendantsOf(node));
+  if (overview) {
+    // Fans and models named by id, looked up by node number as the plan walks the index.
+    const fans = expand.map((name) => parseFanName(name) as FanName);
+    const fanParents = nodesOfIds(
+      lineage.store,
+      fans.map((fan) => fan.parent),
+    );
+    const openFans = new Set(fans.map((fan) => `${fanParents.get(fan.parent)}:${fan.relation}`));
+    const drawn = familyOverview(lineage, sources, {
+      ...walk,
+      budget: maxNodes,
+      isFanOpen: (parent, relation) => openFans.has(`${parent}:${relation}`),
+      opened: new Set(nodesOfIds(lineage.store, open).values()),
+      openOwn: open.some((id) => id.toLowerCase() === report.query.toLowerCase()),
+    });
+    await checkpoint(signal);
+    if (drawn !== null) {
+      const byId = (key: string) => descendantsOf(drawn.nodes.get(key));
+      return {
+        query: report.query,
+        kind: report.kind,
+        family: report,
+        graph: graphPayload(drawn, byId),
+        aggregated: fanInfos(drawn),
+        truncated: { omittedNodes: drawn.omittedModels },
+        collapsed: drawn.collapsed.map(({ parent, count, children, relation }) => ({
+          parent,
+          count,
+          children,
+          relation,
+        })),
+      };
+    }
+  }
+  const family = indexFamilyGraph(lineage, indexFamilyMembers(lineage, sources, { direction: "down", ...walk }));
   await checkpoint(signal);
-  const descendantsOf = (key: string) => {
-    const node = family.nodes.get(key);
-    return node === undefined ? 0 : data.descendantsOf(node);
-  };
-  const view = familyView(family.graph, family.members, { fans: { expand }, cap: { maxNodes, descendantsOf } });
+  const descendantsOfKey = (key: string) => descendantsOf(family.nodes.get(key));
+  const view = familyView(family.graph, family.members, {
+    fans: { expand },
+    cap: { maxNodes, descendantsOf: descendantsOfKey },
+  });
   await checkpoint(signal);
   return {
     query: report.query,
     kind: report.kind,
     family: report,
-    graph: graphPayload(view, descendantsOf),
+    graph: graphPayload(view, descendantsOfKey),
     aggregated: fanInfos(view),
     truncated: view.omittedModels > 0 ? { omittedNodes: view.omittedModels } : null,
   };
