@@ -3,7 +3,6 @@
 
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import {
-  caseVariantGroups,
   declaredBaseLists,
   placeholderModels,
   selfLoopModels,
@@ -12,9 +11,8 @@ import {
 } from "../store/check-queries.js";
 import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS } from "../vocabulary/relation.js";
-import { indexComponents, type Components } from "./index-metrics.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { PRESENT, type LineageIndex } from "./lineage-index.js";
+import { PRESENT } from "./lineage-index.js";
 
 export interface Check<Example> {
   description: string;
@@ -46,31 +44,14 @@ function check<Example>(description: string, all: Example[], limit: number): Che
 
 const QUANTIZED = RELATIONS.indexOf("quantized");
 
-/** Groups of models in a cycle (strongly connected components of more than one model), as node numbers. */
-function cycleGroups(index: LineageIndex, { component, count }: Components): number[][] {
-  const sizes = new Int32Array(count);
-  for (let node = 0; node < index.size; node++) {
-    const group = component[node] as number;
-    if (group >= 0) sizes[group] = (sizes[group] as number) + 1;
-  }
-  const groups = new Map<number, number[]>();
-  for (let node = 0; node < index.size; node++) {
-    const group = component[node] as number;
-    if (group < 0 || (sizes[group] as number) < 2) continue;
-    const members = groups.get(group);
-    if (members === undefined) groups.set(group, [node]);
-    else members.push(node);
-  }
-  return [...groups.values()];
-}
-
+/** The checks of the data the index was built from; `groups` gives the cycles and the case variants. */
 export function runChecks(
-  lineage: Pick<IndexedLineage, "store" | "index">,
-  { examples = 5, components = indexComponents(lineage.index) }: { examples?: number; components?: Components } = {},
+  lineage: Pick<IndexedLineage, "store" | "index" | "groups">,
+  { examples = 5 }: { examples?: number } = {},
 ): ChecksReport {
   const { store, index } = lineage;
   const selfLoops = selfLoopModels(store);
-  const groups = cycleGroups(index, components);
+  const groups = lineage.groups.cycles;
   const quantizedNodes: number[] = [];
   for (let node = 0; node < index.size; node++) {
     const present = ((index.flags[node] as number) & PRESENT) !== 0;
@@ -130,7 +111,7 @@ export function runChecks(
       placeholders,
       examples,
     ),
-    caseVariants: check("ids that differ only in letter case", caseVariantGroups(store), examples),
+    caseVariants: check("ids that differ only in letter case", lineage.groups.caseVariants, examples),
     unresolved: {
       ...check(
         "base_model values that name no model (empty, placeholder text, dataset, space, collection or other Hub " +

@@ -20,6 +20,8 @@ export function placeholderModels(store: Store): string[] {
     .all() as string[];
 }
 
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Groups of ids equal but for letter case, each sorted, the groups by their first id. */
 export function caseVariantGroups(store: Store): string[][] {
   // Grouped along the NOCASE index, with no sort of the whole table; the few groups are sorted here.
@@ -27,8 +29,22 @@ export function caseVariantGroups(store: Store): string[][] {
     .prepare(`SELECT group_concat(id, char(10)) FROM models GROUP BY id COLLATE NOCASE HAVING count(*) > 1`)
     .pluck()
     .all() as string[];
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.map((ids) => ids.split("\n").sort(byId)).sort((a, b) => byId(a[0] as string, b[0] as string));
+}
+
+/**
+ * The groups of ids equal but for letter case that hold a model changed since the stored index was built, each
+ * sorted, in no set order (a group holding several changed models comes once for each).
+ */
+export function changedCaseVariantGroups(store: Store): string[][] {
+  const rows = connectionOf(store)
+    .prepare(
+      `SELECT group_concat(m.id, char(10)) FROM changed_models x CROSS JOIN models c ON c.node = x.node
+       CROSS JOIN models m ON m.id = c.id COLLATE NOCASE GROUP BY x.node HAVING count(*) > 1`,
+    )
+    .pluck()
+    .all() as string[];
+  return rows.map((ids) => ids.split("\n").sort(byId));
 }
 
 export interface UnresolvedValue {
