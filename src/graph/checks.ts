@@ -2,17 +2,11 @@
 // finding is kept in the data; the checks count them and show examples so a user can judge the numbers built on them.
 
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
-import {
-  declaredBaseLists,
-  placeholderModels,
-  selfLoopModels,
-  skippedRecords,
-  unresolvedValues,
-} from "../store/check-queries.js";
+import { declaredBaseLists, placeholderModels, skippedRecords, unresolvedValues } from "../store/check-queries.js";
 import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS } from "../vocabulary/relation.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { PRESENT } from "./lineage-index.js";
+import { PRESENT, SELF_LOOP } from "./lineage-index.js";
 
 export interface Check<Example> {
   description: string;
@@ -50,7 +44,9 @@ export function runChecks(
   { examples = 5 }: { examples?: number } = {},
 ): ChecksReport {
   const { store, index } = lineage;
-  const selfLoops = selfLoopModels(store);
+  const selfLoopNodes: number[] = [];
+  for (let node = 0; node < index.size; node++)
+    if (((index.flags[node] as number) & SELF_LOOP) !== 0) selfLoopNodes.push(node);
   const groups = lineage.groups.cycles;
   const quantizedNodes: number[] = [];
   for (let node = 0; node < index.size; node++) {
@@ -59,7 +55,8 @@ export function runChecks(
       quantizedNodes.push(node);
     }
   }
-  const idOf = idsOfNodes(store, [...groups.flat(), ...quantizedNodes]);
+  const idOf = idsOfNodes(store, [...groups.flat(), ...quantizedNodes, ...selfLoopNodes]);
+  const selfLoops = selfLoopNodes.map((node) => idOf.get(node) as string).sort(compareIds);
   const cycles = groups
     .map((group) => group.map((node) => idOf.get(node) as string).sort())
     .sort((a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1));

@@ -27,7 +27,8 @@ export type IdGroups = Omit<IndexGroups, "cycles">;
 
 /** An id or org as SQLite's NOCASE compares it: ASCII letters folded, nothing else. */
 export function foldCase(text: string): string {
-  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+  // For printable ASCII text toLowerCase folds exactly those letters, and faster.
+  return /^[ -~]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
 }
 
 /** Groups of models in a cycle (strongly connected components of more than one model). */
@@ -75,14 +76,16 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * changes, so only those can join an org or a case group): the same groups `readIndexGroups` gives.
  */
 export function updateIndexGroups(store: Store, previous: IdGroups, index: LineageIndex): IdGroups {
-  const keyOf = new Map<string, number>(previous.orgNames.map((name, number) => [foldCase(name), number]));
-  const names = [...previous.orgNames];
   const org = new Uint32Array(index.size).fill(NO_ORG);
   org.set(previous.org.subarray(0, Math.min(previous.org.length, index.size)));
+  const names = [...previous.orgNames];
+  let keyOf: Map<string, number> | null = null;
   const spelledBy = new Map<number, string>();
   readModelIds(store, "changed", (node, id) => {
     const name = orgOf(id);
-    if (name === null || node >= index.size) return;
+    // A model keeps its id, so one numbered before keeps its org.
+    if (name === null || node >= index.size || org[node] !== NO_ORG) return;
+    keyOf ??= new Map(names.map((spelled, number) => [foldCase(spelled), number]));
     let number = keyOf.get(foldCase(name));
     if (number === undefined) {
       number = names.length;
@@ -92,7 +95,11 @@ export function updateIndexGroups(store: Store, previous: IdGroups, index: Linea
     org[node] = number;
     spelledBy.set(node, name);
   });
-  // Numbered again by first model, as a whole read numbers them; an org's first model keeps or gives its spelling.
+  // Numbered by first model, as a whole read numbers them: the numbers hold as long as every model newly numbered
+  // comes after the previous ones (node numbers only grow); else they are given again, in node order.
+  if ([...spelledBy.keys()].every((node) => node >= previous.org.length)) {
+    return { org, orgNames: names, caseVariants: updatedCaseVariants(store, previous.caseVariants) };
+  }
   const renumbered = new Int32Array(names.length).fill(-1);
   const orgNames: string[] = [];
   for (let node = 0; node < index.size; node++) {
@@ -104,8 +111,12 @@ export function updateIndexGroups(store: Store, previous: IdGroups, index: Linea
     }
     org[node] = renumbered[number] as number;
   }
-  const caseVariants = new Map(previous.caseVariants.map((group) => [foldCase(group[0] as string), group]));
+  return { org, orgNames, caseVariants: updatedCaseVariants(store, previous.caseVariants) };
+}
+
+/** The case-variant groups from the previous ones and those holding a model changed since. */
+function updatedCaseVariants(store: Store, previous: readonly string[][]): string[][] {
+  const caseVariants = new Map(previous.map((group) => [foldCase(group[0] as string), group]));
   for (const group of changedCaseVariantGroups(store)) caseVariants.set(foldCase(group[0] as string), group);
-  const sorted = [...caseVariants.values()].sort((a, b) => byId(a[0] as string, b[0] as string));
-  return { org, orgNames, caseVariants: sorted };
+  return [...caseVariants.values()].sort((a, b) => byId(a[0] as string, b[0] as string));
 }

@@ -18,7 +18,7 @@ import {
 } from "./index-groups.js";
 import { computeIndexMetrics, indexComponents, type IndexMetrics } from "./index-metrics.js";
 import { updateIndexMetrics, type MetricsUpdate } from "./index-metrics-update.js";
-import { countReached } from "./index-reach.js";
+import { descendantCounter } from "./index-reach.js";
 import { indexFromSections, indexSections, type IndexParts } from "./index-sections.js";
 import { buildLineageIndex, PLACEHOLDER, PRESENT, updateLineageIndex, type LineageIndex } from "./lineage-index.js";
 import type { LineageStats } from "./lineage-stats.js";
@@ -74,15 +74,19 @@ function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats
 function orgMembers(groups: IndexGroups): { start: Uint32Array; members: Uint32Array } {
   const { org, orgNames } = groups;
   const start = new Uint32Array(orgNames.length + 1);
-  for (const number of org) if (number !== NO_ORG) start[number + 1] = (start[number + 1] as number) + 1;
+  for (let node = 0; node < org.length; node++) {
+    const number = org[node] as number;
+    if (number !== NO_ORG) start[number + 1] = (start[number + 1] as number) + 1;
+  }
   for (let k = 0; k < orgNames.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
   const next = start.slice(0, orgNames.length);
   const members = new Uint32Array(start[orgNames.length] as number);
-  org.forEach((number, node) => {
-    if (number === NO_ORG) return;
+  for (let node = 0; node < org.length; node++) {
+    const number = org[node] as number;
+    if (number === NO_ORG) continue;
     members[next[number] as number] = node;
     next[number] = (next[number] as number) + 1;
-  });
+  }
   return { start, members };
 }
 
@@ -103,20 +107,22 @@ function largestOrgFamilies(
     if (number !== NO_ORG) bound[number] = (bound[number] as number) + (metrics.descendants[node] as number);
   }
   const candidates: number[] = [];
-  bound.forEach((value, number) => {
-    if (value > 0) candidates.push(number);
-  });
+  for (let number = 0; number < bound.length; number++) if ((bound[number] as number) > 0) candidates.push(number);
   candidates.sort((a, b) => (bound[b] as number) - (bound[a] as number));
   const { start, members } = orgMembers(groups);
+  const countDescendants = descendantCounter(index);
   const found: OrgFamilySize[] = [];
   const byRank = (a: OrgFamilySize, b: OrgFamilySize) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1);
   for (const candidate of candidates) {
     const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
     if ((bound[candidate] as number) < kth) break;
-    const nodes = Array.from(members.subarray(start[candidate], start[candidate + 1]));
-    const descendants = countReached(index, nodes, { direction: "down" });
+    const nodes = members.subarray(start[candidate], start[candidate + 1]);
     // Spelled as the org's first model in node order spells it, as the graph's largestOrgFamilies does.
-    found.push({ org: groups.orgNames[candidate] as string, models: nodes.length, descendants });
+    found.push({
+      org: groups.orgNames[candidate] as string,
+      models: nodes.length,
+      descendants: countDescendants(nodes),
+    });
     found.sort(byRank);
   }
   return found.slice(0, limit);

@@ -1,16 +1,8 @@
-// The rows behind the data-quality checks that are not questions about the graph: self-loops, placeholders,
+// The rows behind the data-quality checks that are not questions about the graph: placeholders,
 // ids that differ only in case, base_model values that named no model, and cards that list several bases.
 
 import { RENAMED_REASONS, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import { connectionOf, type Store } from "./database-handle.js";
-
-/** Models naming themselves as a base, in id order. */
-export function selfLoopModels(store: Store): string[] {
-  return connectionOf(store)
-    .prepare(`SELECT DISTINCT child FROM edges WHERE child = parent ORDER BY child`)
-    .pluck()
-    .all() as string[];
-}
 
 /** Models named as a parent but with no record of their own, in id order. */
 export function placeholderModels(store: Store): string[] {

@@ -138,10 +138,11 @@ export function readModelIds(
   which: "all" | "changed",
   onModel: (node: number, id: string) => void,
 ): void {
-  const where = which === "all" ? "" : "WHERE node IN (SELECT node FROM changed_models)";
+  // CROSS JOIN keeps the few changed models outermost, in node order.
+  const from = which === "all" ? "models m" : "changed_models x CROSS JOIN models m ON m.node = x.node";
   visitRows(
     store,
-    `SELECT count(visit(node, id)) FROM (SELECT node, id FROM models ${where} ORDER BY node LIMIT -1)`,
+    `SELECT count(visit(node, id)) FROM (SELECT m.node AS node, m.id AS id FROM ${from} ORDER BY m.node LIMIT -1)`,
     onModel,
   );
 }
