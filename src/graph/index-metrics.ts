@@ -169,7 +169,7 @@ export interface InfluenceOptions {
   alpha?: number;
   tolerance?: number;
   maxIterations?: number;
-  /** Ranks to start from (the previous index's, for instance); models with none start at 1/N, and all are scaled to sum 1. */
+  /** Ranks to start from (the previous index's): models with none start at 1/N, and all are scaled to sum 1. */
   initial?: Float64Array;
 }
 
