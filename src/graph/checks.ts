@@ -2,19 +2,11 @@
 // finding is kept in the data; the checks count them and show examples so a user can judge the numbers built on them.
 
 import { normalizeBaseModel, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
-import {
-  caseVariantGroups,
-  declaredBaseLists,
-  placeholderModels,
-  selfLoopModels,
-  skippedRecords,
-  unresolvedValues,
-} from "../store/check-queries.js";
+import { declaredBaseLists, placeholderModels, skippedRecords, unresolvedValues } from "../store/check-queries.js";
 import { creationOfNodes, idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS } from "../vocabulary/relation.js";
-import { indexComponents, type Components } from "./index-metrics.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { PRESENT, type LineageIndex } from "./lineage-index.js";
+import { PRESENT, SELF_LOOP } from "./lineage-index.js";
 
 export interface Check<Example> {
   description: string;
@@ -46,31 +38,16 @@ function check<Example>(description: string, all: Example[], limit: number): Che
 
 const QUANTIZED = RELATIONS.indexOf("quantized");
 
-/** Groups of models in a cycle (strongly connected components of more than one model), as node numbers. */
-function cycleGroups(index: LineageIndex, { component, count }: Components): number[][] {
-  const sizes = new Int32Array(count);
-  for (let node = 0; node < index.size; node++) {
-    const group = component[node] as number;
-    if (group >= 0) sizes[group] = (sizes[group] as number) + 1;
-  }
-  const groups = new Map<number, number[]>();
-  for (let node = 0; node < index.size; node++) {
-    const group = component[node] as number;
-    if (group < 0 || (sizes[group] as number) < 2) continue;
-    const members = groups.get(group);
-    if (members === undefined) groups.set(group, [node]);
-    else members.push(node);
-  }
-  return [...groups.values()];
-}
-
+/** The checks of the data the index was built from; `groups` gives the cycles and the case variants. */
 export function runChecks(
-  lineage: Pick<IndexedLineage, "store" | "index">,
-  { examples = 5, components = indexComponents(lineage.index) }: { examples?: number; components?: Components } = {},
+  lineage: Pick<IndexedLineage, "store" | "index" | "groups">,
+  { examples = 5 }: { examples?: number } = {},
 ): ChecksReport {
   const { store, index } = lineage;
-  const selfLoops = selfLoopModels(store);
-  const groups = cycleGroups(index, components);
+  const selfLoopNodes: number[] = [];
+  for (let node = 0; node < index.size; node++)
+    if (((index.flags[node] as number) & SELF_LOOP) !== 0) selfLoopNodes.push(node);
+  const groups = lineage.groups.cycles;
   const quantizedNodes: number[] = [];
   for (let node = 0; node < index.size; node++) {
     const present = ((index.flags[node] as number) & PRESENT) !== 0;
@@ -78,7 +55,8 @@ export function runChecks(
       quantizedNodes.push(node);
     }
   }
-  const idOf = idsOfNodes(store, [...groups.flat(), ...quantizedNodes]);
+  const idOf = idsOfNodes(store, [...groups.flat(), ...quantizedNodes, ...selfLoopNodes]);
+  const selfLoops = selfLoopNodes.map((node) => idOf.get(node) as string).sort(compareIds);
   const cycles = groups
     .map((group) => group.map((node) => idOf.get(node) as string).sort())
     .sort((a, b) => b.length - a.length || ((a[0] as string) < (b[0] as string) ? -1 : 1));
@@ -130,7 +108,7 @@ export function runChecks(
       placeholders,
       examples,
     ),
-    caseVariants: check("ids that differ only in letter case", caseVariantGroups(store), examples),
+    caseVariants: check("ids that differ only in letter case", lineage.groups.caseVariants, examples),
     unresolved: {
       ...check(
         "base_model values that name no model (empty, placeholder text, dataset, space, collection or other Hub " +

@@ -169,6 +169,8 @@ export interface InfluenceOptions {
   alpha?: number;
   tolerance?: number;
   maxIterations?: number;
+  /** Ranks to start from (the previous index's): models with none start at 1/N, and all are scaled to sum 1. */
+  initial?: Float64Array;
 }
 
 /**
@@ -177,7 +179,7 @@ export interface InfluenceOptions {
  */
 export function indexInfluence(
   index: LineageIndex,
-  { alpha = 0.85, tolerance = 1e-10, maxIterations = 200 }: InfluenceOptions = {},
+  { alpha = 0.85, tolerance = 1e-10, maxIterations = 200, initial }: InfluenceOptions = {},
 ): Float64Array {
   const { size, parentStart, parents } = index;
   const n = index.models;
@@ -185,6 +187,14 @@ export function indexInfluence(
   let next = new Float64Array(size);
   if (n === 0) return rank;
   for (let i = 0; i < size; i++) if (present(index, i)) rank[i] = 1 / n;
+  if (initial !== undefined) {
+    let sum = 0;
+    for (let i = 0; i < size; i++) {
+      if (present(index, i) && (initial[i] ?? 0) > 0) rank[i] = initial[i] as number;
+      sum += rank[i] as number;
+    }
+    for (let i = 0; i < size; i++) rank[i] = (rank[i] as number) / sum;
+  }
   let converged = false;
   for (let iteration = 0; iteration < maxIterations && !converged; iteration++) {
     let dangling = 0;

@@ -1,11 +1,12 @@
 // The lineage index and its metrics as named sections of bytes, and back: typed arrays as their raw bytes (read back
 // as views over the stored bytes, no parsing), scalars and headline figures as JSON.
 
+import type { IndexGroups } from "./index-groups.js";
 import type { IndexMetrics } from "./index-metrics.js";
 import type { LineageIndex } from "./lineage-index.js";
 
 /** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
 type MetricName = keyof IndexMetrics;
@@ -32,6 +33,9 @@ const METRIC_ARRAYS: Record<MetricName, "i32" | "f64"> = {
   subtreeDownloads: "f64",
   pagerank: "f64",
 };
+
+/** The groups kept as JSON; `org` is kept as its bytes. */
+const GROUP_LISTS = ["orgNames", "caseVariants", "cycles"] as const;
 
 const CONSTRUCTORS = { u8: Uint8Array, u32: Uint32Array, i32: Int32Array, f64: Float64Array };
 
@@ -60,7 +64,14 @@ function viewOf<K extends keyof typeof CONSTRUCTORS>(
   >;
 }
 
-export function indexSections(index: LineageIndex, metrics: IndexMetrics, headline: unknown): Map<string, Uint8Array> {
+export interface IndexParts<Headline> {
+  index: LineageIndex;
+  metrics: IndexMetrics;
+  groups: IndexGroups;
+  headline: Headline;
+}
+
+export function indexSections({ index, metrics, groups, headline }: IndexParts<unknown>): Map<string, Uint8Array> {
   const header: Header = {
     format: INDEX_FORMAT,
     dataVersion: index.dataVersion,
@@ -72,6 +83,9 @@ export function indexSections(index: LineageIndex, metrics: IndexMetrics, headli
   for (const name of Object.keys(INDEX_ARRAYS) as ArrayName[]) sections.set(name, bytesOf(index[name]));
   for (const name of Object.keys(METRIC_ARRAYS) as MetricName[])
     sections.set(`metrics.${name}`, bytesOf(metrics[name]));
+  sections.set("groups.org", bytesOf(groups.org));
+  for (const name of GROUP_LISTS)
+    sections.set(`groups.${name}`, new TextEncoder().encode(JSON.stringify(groups[name])));
   sections.set("headline", new TextEncoder().encode(JSON.stringify(headline)));
   return sections;
 }
@@ -96,7 +110,7 @@ function lazily<T extends object>(target: T, name: string, load: () => unknown):
  */
 export function indexFromSections<Headline>(
   read: (name: string) => Uint8Array | undefined,
-): { index: LineageIndex; metrics: IndexMetrics; headline: Headline } | null {
+): IndexParts<Headline> | null {
   const headerBytes = read("header");
   if (headerBytes === undefined) return null;
   const header = JSON.parse(new TextDecoder().decode(headerBytes)) as Header;
@@ -118,5 +132,9 @@ export function indexFromSections<Headline>(
   for (const [name, kind] of Object.entries(INDEX_ARRAYS)) lazily(index, name, () => viewOf(kind, section(name)));
   for (const [name, kind] of Object.entries(METRIC_ARRAYS))
     lazily(metrics, name, () => viewOf(kind, section(`metrics.${name}`)));
-  return { index, metrics, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
+  const groups = {} as IndexGroups;
+  lazily(groups, "org", () => viewOf("u32", section("groups.org")));
+  for (const name of GROUP_LISTS)
+    lazily(groups, name, () => JSON.parse(new TextDecoder().decode(section(`groups.${name}`))) as unknown);
+  return { index, metrics, groups, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
 }

@@ -4,15 +4,22 @@
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { changedModelCount } from "../store/lineage-rows.js";
-import { idsOfMarkedNodes, orgModelNodes } from "../store/model-queries.js";
 import type { ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
-import { orgOf } from "../vocabulary/model-id.js";
 import { runChecks, type ChecksReport } from "./checks.js";
+import {
+  cycleGroups,
+  NO_ORG,
+  readIndexGroups,
+  updateIndexGroups,
+  type IdGroups,
+  type IndexGroups,
+} from "./index-groups.js";
 import { computeIndexMetrics, indexComponents, type IndexMetrics } from "./index-metrics.js";
-import { countReached } from "./index-reach.js";
-import { indexFromSections, indexSections } from "./index-sections.js";
+import { updateIndexMetrics, type MetricsUpdate } from "./index-metrics-update.js";
+import { descendantCounter } from "./index-reach.js";
+import { indexFromSections, indexSections, type IndexParts } from "./index-sections.js";
 import { buildLineageIndex, PLACEHOLDER, PRESENT, updateLineageIndex, type LineageIndex } from "./lineage-index.js";
 import type { LineageStats } from "./lineage-stats.js";
 import type { OrgFamilySize } from "./org-families.js";
@@ -34,6 +41,7 @@ export interface IndexedLineage {
   store: Store;
   index: LineageIndex;
   metrics: IndexMetrics;
+  groups: IndexGroups;
   headline: Headline;
 }
 
@@ -62,36 +70,59 @@ function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats
   };
 }
 
+/** Each org's models as compressed rows: the models of org k, in node order, from `start[k]` up to `start[k + 1]`. */
+function orgMembers(groups: IndexGroups): { start: Uint32Array; members: Uint32Array } {
+  const { org, orgNames } = groups;
+  const start = new Uint32Array(orgNames.length + 1);
+  for (let node = 0; node < org.length; node++) {
+    const number = org[node] as number;
+    if (number !== NO_ORG) start[number + 1] = (start[number + 1] as number) + 1;
+  }
+  for (let k = 0; k < orgNames.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const next = start.slice(0, orgNames.length);
+  const members = new Uint32Array(start[orgNames.length] as number);
+  for (let node = 0; node < org.length; node++) {
+    const number = org[node] as number;
+    if (number === NO_ORG) continue;
+    members[next[number] as number] = node;
+    next[number] = (next[number] as number) + 1;
+  }
+  return { start, members };
+}
+
 /**
  * The largest org families, without walking every org: the sum of an org's models' descendant counts bounds its
- * family from above, so orgs are measured exactly in order of that bound until no other can beat those found. Only
- * models with descendants add to a bound; a measured org's own models are all looked up (they are not counted).
+ * family from above, so orgs are measured exactly in order of that bound until no other can beat those found. Orgs
+ * whose models have no descendants are left out.
  */
-function largestOrgFamilies(store: Store, index: LineageIndex, metrics: IndexMetrics, limit: number): OrgFamilySize[] {
-  const bounds = new Map<string, { org: string; bound: number }>();
-  const withDescendants = new Uint8Array(index.size);
-  for (let node = 0; node < index.size; node++)
-    if ((metrics.descendants[node] as number) > 0) withDescendants[node] = 1;
-  for (const [node, id] of idsOfMarkedNodes(store, withDescendants)) {
-    const descendants = metrics.descendants[node] as number;
-    const org = orgOf(id);
-    if (org === null) continue;
-    const key = org.toLowerCase();
-    const entry = bounds.get(key);
-    if (entry === undefined) bounds.set(key, { org, bound: descendants });
-    else entry.bound += descendants;
+function largestOrgFamilies(
+  index: LineageIndex,
+  metrics: IndexMetrics,
+  groups: IndexGroups,
+  limit: number,
+): OrgFamilySize[] {
+  const bound = new Float64Array(groups.orgNames.length);
+  for (let node = 0; node < index.size; node++) {
+    const number = groups.org[node] as number;
+    if (number !== NO_ORG) bound[number] = (bound[number] as number) + (metrics.descendants[node] as number);
   }
-  const candidates = [...bounds.values()].sort((a, b) => b.bound - a.bound);
+  const candidates: number[] = [];
+  for (let number = 0; number < bound.length; number++) if ((bound[number] as number) > 0) candidates.push(number);
+  candidates.sort((a, b) => (bound[b] as number) - (bound[a] as number));
+  const { start, members } = orgMembers(groups);
+  const countDescendants = descendantCounter(index);
   const found: OrgFamilySize[] = [];
   const byRank = (a: OrgFamilySize, b: OrgFamilySize) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1);
   for (const candidate of candidates) {
     const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
-    if (candidate.bound < kth) break;
-    const own = orgModelNodes(store, candidate.org).filter(([node]) => node < index.size);
-    const nodes = own.map(([node]) => node);
-    const descendants = countReached(index, nodes, { direction: "down" });
+    if ((bound[candidate] as number) < kth) break;
+    const nodes = members.subarray(start[candidate], start[candidate + 1]);
     // Spelled as the org's first model in node order spells it, as the graph's largestOrgFamilies does.
-    found.push({ org: orgOf((own[0] as [number, string])[1]) as string, models: nodes.length, descendants });
+    found.push({
+      org: groups.orgNames[candidate] as string,
+      models: nodes.length,
+      descendants: countDescendants(nodes),
+    });
     found.sort(byRank);
   }
   return found.slice(0, limit);
@@ -111,52 +142,62 @@ export function indexChecks(lineage: IndexedLineage, examples: number): ChecksRe
 /** The `limit` largest org families: the stored ones when they are enough, else measured now. */
 export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFamilySize[] {
   if (limit <= ORG_FAMILIES_KEPT) return lineage.headline.largestOrgFamilies.slice(0, limit);
-  return largestOrgFamilies(lineage.store, lineage.index, lineage.metrics, limit);
+  return largestOrgFamilies(lineage.index, lineage.metrics, lineage.groups, limit);
 }
 
 /** The stored index of `version`, every section read now (inside the caller's transaction), or null. */
-function storedIndexOf(
-  store: Store,
-  version: number,
-): { index: LineageIndex; metrics: IndexMetrics; headline: Headline } | null {
+function storedIndexOf(store: Store, version: number): IndexParts<Headline> | null {
   const loaded = indexFromSections<Headline>((name) => readIndexSection(store, version, name));
   if (loaded === null) return null;
-  for (const part of [loaded.index, loaded.metrics])
+  for (const part of [loaded.index, loaded.metrics, loaded.groups])
     for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
   return loaded;
 }
 
 /**
- * The index of the data as it is now: the stored one brought up to date from the models changed since it was built
- * when they are few, else built whole. One transaction: the stored index and the list of changes belong together.
+ * The index of the data as it is now, with the groups read from ids: the stored ones brought up to date from the
+ * models changed since they were built when those are few (with the stored index returned as `previous`), else
+ * built whole. One transaction: the stored index and the list of changes belong together.
  */
-function currentIndex(store: Store): LineageIndex {
+function currentIndex(store: Store): { index: LineageIndex; ids: IdGroups; previous: IndexParts<Headline> | null } {
   return transaction(store, () => {
     const version = storedIndexVersion(store);
     const stored = version === null ? null : storedIndexOf(store, version);
     if (stored !== null && changedModelCount(store) * 4 < stored.index.size) {
-      return updateLineageIndex(store, stored.index);
+      const index = updateLineageIndex(store, stored.index);
+      return { index, ids: updateIndexGroups(store, stored.groups, index), previous: stored };
     }
-    return buildLineageIndex(store);
+    const index = buildLineageIndex(store);
+    return { index, ids: readIndexGroups(store, index), previous: null };
   });
 }
 
-function build(store: Store): IndexedLineage {
-  const index = currentIndex(store);
+/** The metrics and cycles of `index`: brought up to date from the previous index's when it allows, else whole. */
+function currentMetrics(index: LineageIndex, previous: IndexParts<Headline> | null): MetricsUpdate {
+  const updated =
+    previous === null ? null : updateIndexMetrics(previous.index, previous.metrics, previous.groups.cycles, index);
+  if (updated !== null) return updated;
   const components = indexComponents(index);
-  const metrics = computeIndexMetrics(index, components);
+  return { metrics: computeIndexMetrics(index, components), cycles: cycleGroups(index, components) };
+}
+
+function build(store: Store): IndexedLineage {
+  const { index, ids, previous } = currentIndex(store);
+  const { metrics, cycles } = currentMetrics(index, previous);
+  const groups = { ...ids, cycles };
   const headline = {
     stats: headlineStats(index, metrics),
-    largestOrgFamilies: largestOrgFamilies(store, index, metrics, ORG_FAMILIES_KEPT),
-    checks: runChecks({ store, index }, { examples: CHECK_EXAMPLES_KEPT, components }),
+    largestOrgFamilies: largestOrgFamilies(index, metrics, groups, ORG_FAMILIES_KEPT),
+    checks: runChecks({ store, index, groups }, { examples: CHECK_EXAMPLES_KEPT }),
   };
   if (!store.readonly) {
     // Stored only when the data is still what it was built from; while another process writes, it is not stored.
     withWriteLock(store, (version) => {
-      if (version === index.dataVersion) writeIndexSections(store, version, indexSections(index, metrics, headline));
+      if (version === index.dataVersion)
+        writeIndexSections(store, version, indexSections({ index, metrics, groups, headline }));
     });
   }
-  return { store, index, metrics, headline };
+  return { store, index, metrics, groups, headline };
 }
 
 /**

@@ -231,41 +231,49 @@ export function updateLineageIndex(store: Store, previous: LineageIndex): Lineag
   const rows = new RowCollector();
   const { dataVersion, changed } = readChangedLineage(store, rows);
   const { size } = rows;
-  const isChanged = new Uint8Array(size);
-  for (const node of changed) isChanged[node] = 1;
+  const kept = Math.min(previous.size, size);
+  // Every node number the read gave rows for: the changed models and those past the previous index.
+  const fromRows = new Uint8Array(size);
+  for (const node of changed) fromRows[node] = 1;
+  fromRows.fill(1, kept);
   const values: ModelValues = {
     flags: rows.flags,
     relation: rows.relation,
     downloads: rows.downloads,
     created: rows.created,
   };
-  for (let node = 0; node < Math.min(previous.size, size); node++) {
-    if (isChanged[node] === 1) continue;
-    values.flags[node] = previous.flags[node] as number;
-    values.relation[node] = previous.relation[node] as number;
-    values.downloads[node] = previous.downloads[node] as number;
-    values.created[node] = previous.created[node] as number;
+  for (const name of ["flags", "relation", "downloads", "created"] as const) {
+    const read = values[name];
+    const merged = read.slice();
+    merged.set(previous[name].subarray(0, kept));
+    for (const node of changed) if (node < kept) merged[node] = read[node] as number;
+    values[name] = merged as never;
   }
   // Each changed model's parents as read now, every other model's as before; the read's rows come in node order.
   const fresh = parentRowsOf(rows);
   const parentStart = new Uint32Array(size + 1);
   let edges = 0;
   for (let node = 0; node < size; node++) {
-    const from = isChanged[node] === 1 || node >= previous.size ? fresh.parentStart : previous.parentStart;
+    const from = fromRows[node] === 1 ? fresh.parentStart : previous.parentStart;
     edges += (from[node + 1] as number) - (from[node] as number);
     parentStart[node + 1] = edges;
   }
   const parents = new Uint32Array(edges);
   const parentRelation = new Uint8Array(edges);
   const parentSource = new Uint8Array(edges);
-  for (let node = 0; node < size; node++) {
-    const source = isChanged[node] === 1 || node >= previous.size ? fresh : previous;
+  // Copied a run of nodes at a time: the nodes between two changed ones come from the previous index in one piece.
+  let node = 0;
+  while (node < size) {
+    let end = node + 1;
+    while (end < size && fromRows[end] === fromRows[node]) end++;
+    const source = fromRows[node] === 1 ? fresh : previous;
     const from = source.parentStart[node] as number;
-    const to = source.parentStart[node + 1] as number;
+    const to = source.parentStart[end] as number;
     const at = parentStart[node] as number;
     parents.set(source.parents.subarray(from, to), at);
     parentRelation.set(source.parentRelation.subarray(from, to), at);
     parentSource.set(source.parentSource.subarray(from, to), at);
+    node = end;
   }
   return assemble(dataVersion, size, values, { parentStart, parents, parentRelation, parentSource });
 }

@@ -1,16 +1,8 @@
-// The rows behind the data-quality checks that are not questions about the graph: self-loops, placeholders,
+// The rows behind the data-quality checks that are not questions about the graph: placeholders,
 // ids that differ only in case, base_model values that named no model, and cards that list several bases.
 
 import { RENAMED_REASONS, UNRESOLVED_REASONS, type UnresolvedReason } from "../ingest/normalize-base-model.js";
 import { connectionOf, type Store } from "./database-handle.js";
-
-/** Models naming themselves as a base, in id order. */
-export function selfLoopModels(store: Store): string[] {
-  return connectionOf(store)
-    .prepare(`SELECT DISTINCT child FROM edges WHERE child = parent ORDER BY child`)
-    .pluck()
-    .all() as string[];
-}
 
 /** Models named as a parent but with no record of their own, in id order. */
 export function placeholderModels(store: Store): string[] {
@@ -20,6 +12,8 @@ export function placeholderModels(store: Store): string[] {
     .all() as string[];
 }
 
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Groups of ids equal but for letter case, each sorted, the groups by their first id. */
 export function caseVariantGroups(store: Store): string[][] {
   // Grouped along the NOCASE index, with no sort of the whole table; the few groups are sorted here.
@@ -27,8 +21,22 @@ export function caseVariantGroups(store: Store): string[][] {
     .prepare(`SELECT group_concat(id, char(10)) FROM models GROUP BY id COLLATE NOCASE HAVING count(*) > 1`)
     .pluck()
     .all() as string[];
-  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows.map((ids) => ids.split("\n").sort(byId)).sort((a, b) => byId(a[0] as string, b[0] as string));
+}
+
+/**
+ * The groups of ids equal but for letter case that hold a model changed since the stored index was built, each
+ * sorted, in no set order (a group holding several changed models comes once for each).
+ */
+export function changedCaseVariantGroups(store: Store): string[][] {
+  const rows = connectionOf(store)
+    .prepare(
+      `SELECT group_concat(m.id, char(10)) FROM changed_models x CROSS JOIN models c ON c.node = x.node
+       CROSS JOIN models m ON m.id = c.id COLLATE NOCASE GROUP BY x.node HAVING count(*) > 1`,
+    )
+    .pluck()
+    .all() as string[];
+  return rows.map((ids) => ids.split("\n").sort(byId));
 }
 
 export interface UnresolvedValue {

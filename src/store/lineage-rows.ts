@@ -127,3 +127,22 @@ export function readChangedLineage(
 export function changedModelCount(store: Store): number {
   return connectionOf(store).prepare(`SELECT count(*) FROM changed_models`).pluck().get() as number;
 }
+
+/**
+ * Hands the node number and id of every model (`which` "all", in node order), or of the models changed since the
+ * stored index was built ("changed"), to `onModel`: what the index groups by org. Call it inside the transaction
+ * that reads the index's other rows.
+ */
+export function readModelIds(
+  store: Store,
+  which: "all" | "changed",
+  onModel: (node: number, id: string) => void,
+): void {
+  // CROSS JOIN keeps the few changed models outermost, in node order.
+  const from = which === "all" ? "models m" : "changed_models x CROSS JOIN models m ON m.node = x.node";
+  visitRows(
+    store,
+    `SELECT count(visit(node, id)) FROM (SELECT m.node AS node, m.id AS id FROM ${from} ORDER BY m.node LIMIT -1)`,
+    onModel,
+  );
+}
