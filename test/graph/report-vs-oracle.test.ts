@@ -18,7 +18,7 @@ const LIMIT = 20;
 
 let lineage: IndexedLineage;
 let report: Report;
-let oracle: Record<string, unknown> & { families: { query: string }[] };
+let oracle: Record<string, unknown> & { families: { query: string; perMonth: Record<string, number> }[] };
 
 beforeAll(() => {
   lineage = openIndexedLineage(openFixture("bundle"));
@@ -106,7 +106,7 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
     expect(supplied?.authorsFound).toBe(2);
     expect(supplied?.byCountry.GB?.models).toBe(modelsOf("TheBloke"));
     expect(supplied?.modelsAttributed).toBe(modelsOf("TheBloke") + modelsOf("unsloth"));
-    expect(supplied?.modelsAttributed + (supplied?.modelsUnattributed ?? 0)).toBe(report.data.models);
+    expect((supplied?.modelsAttributed ?? 0) + (supplied?.modelsUnattributed ?? 0)).toBe(report.data.models);
     expect(report.attribution.supplied).toBeNull();
     expect(report.attribution.authorKind.known).toBe(0);
   });
