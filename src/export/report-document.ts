@@ -36,8 +36,9 @@ export function reportDocument(report: Report): ReportSection[] {
   const overview: ReportSection = {
     title: "Data",
     definitions: [
-      `models (with a record of their own, placeholders left out): ${data.models}; placeholders: ${data.placeholders}; with a Hub record read: ${data.withRecord}`,
-      `download figure used: ${data.downloadField === "downloads" ? "downloads (the last 30 days)" : "downloadsAllTime"}`,
+      `models (with a record of their own, placeholders left out): ${data.models}; placeholders: ` +
+        `${data.placeholders}; with a Hub record read: ${data.withRecord}`,
+      `download figure used: ${data.downloadField === "downloads" ? "downloads (30 days)" : data.downloadField}`,
       `last creation date in the data: ${data.lastCreated ?? "—"}; time series from: ${data.since ?? "the start"}`,
     ],
     tables: [],
@@ -117,7 +118,8 @@ export function reportDocument(report: Report): ReportSection[] {
       },
       ...report.families.map((family) =>
         series(
-          `Descendants of ${family.query} created per month (dates known: ${family.descendantsWithCreated} of ${family.descendants})`,
+          `Descendants of ${family.query} created per month (dates known: ` +
+            `${family.descendantsWithCreated} of ${family.descendants})`,
           {
             models: family.perMonth,
           },
@@ -217,7 +219,9 @@ export function reportDocument(report: Report): ReportSection[] {
     title: "Formats and libraries over time",
     definitions: [
       ...Object.values(definitions.formats ?? {}),
-      `coverage: ${formatCoverage.withRecordAndDate} models with a record and a date (of ${formatCoverage.withRecord} with a record); ${formatCoverage.withLibraryAndDate} with a library and a date`,
+      `coverage: ${formatCoverage.withRecordAndDate} models with a record and a date ` +
+        `(of ${formatCoverage.withRecord} with a record); ` +
+        `${formatCoverage.withLibraryAndDate} with a library and a date`,
     ],
     tables: [
       series(
@@ -243,10 +247,13 @@ export function reportDocument(report: Report): ReportSection[] {
     title: "Author kind and attribution",
     definitions: [
       ...Object.values(definitions.attribution ?? {}),
-      `author kind known for ${attribution.authorKind.known} of ${attribution.authorKind.known + attribution.authorKind.unknown} authors`,
+      `author kind known for ${attribution.authorKind.known} of ` +
+        `${attribution.authorKind.known + attribution.authorKind.unknown} authors`,
       supplied === null
         ? "no attribution table given (--attribution FILE)"
-        : `supplied by ${supplied.source}: ${supplied.authorsListed} authors listed, ${supplied.authorsFound} found; ${supplied.modelsAttributed} models attributed, ${supplied.modelsUnattributed} not`,
+        : `supplied by ${supplied.source}: ${supplied.authorsListed} authors listed, ` +
+          `${supplied.authorsFound} found; ${supplied.modelsAttributed} models attributed, ` +
+          `${supplied.modelsUnattributed} not`,
     ],
     tables:
       supplied === null

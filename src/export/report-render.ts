@@ -64,7 +64,8 @@ export function reportMarkdown(sections: ReportSection[]): string {
         rows.some((row) => isNumeric(row[column] ?? null)) ? "---:" : "---",
       );
       parts.push(
-        `**${markdownCell(table.title)}**\n\n${line(header ?? [])}\n| ${align.join(" | ")} |\n${rows.map(line).join("\n")}\n`,
+        `**${markdownCell(table.title)}**\n\n${line(header ?? [])}\n` +
+          `| ${align.join(" | ")} |\n${rows.map(line).join("\n")}\n`,
       );
     }
   }
@@ -72,6 +73,9 @@ export function reportMarkdown(sections: ReportSection[]): string {
 }
 
 const html = (text: string) => escapeXml(printable(text));
+
+/** One table cell as HTML, numbers right-aligned. */
+const htmlCell = (cell: Cell) => `<td${isNumeric(cell) ? ' class="n"' : ""}>${html(cellText(cell))}</td>`;
 
 /** A bar chart of a table's first numeric column by its first column, as inline SVG (at most 60 bars). */
 function barChart(table: ReportTable): string {
@@ -87,10 +91,13 @@ function barChart(table: ReportTable): string {
     .map((row, i) => {
       const value = row[1] as number;
       const barHeight = Math.round((value / max) * height);
-      return `<rect x="${i * width}" y="${height - barHeight}" width="${width - 2}" height="${barHeight}"><title>${html(cellText(row[0] ?? null))}: ${html(cellText(value))}</title></rect>`;
+      const label = `${html(cellText(row[0] ?? null))}: ${html(cellText(value))}`;
+      const box = `x="${i * width}" y="${height - barHeight}" width="${width - 2}" height="${barHeight}"`;
+      return `<rect ${box}><title>${label}</title></rect>`;
     })
     .join("");
-  return `<svg class="chart" role="img" aria-label="${html(table.title)}" width="${rows.length * width}" height="${height}" viewBox="0 0 ${rows.length * width} ${height}">${bars}</svg>`;
+  const size = `width="${rows.length * width}" height="${height}" viewBox="0 0 ${rows.length * width} ${height}"`;
+  return `<svg class="chart" role="img" aria-label="${html(table.title)}" ${size}>${bars}</svg>`;
 }
 
 export function reportHtml(sections: ReportSection[]): string {
@@ -100,14 +107,10 @@ export function reportHtml(sections: ReportSection[]): string {
         .map((table) => {
           const [header, ...rows] = table.rows;
           const head = (header ?? []).map((cell) => `<th>${html(cellText(cell))}</th>`).join("");
-          const cells = rows
-            .map(
-              (row) =>
-                `<tr>${row.map((cell) => `<td${isNumeric(cell) ? ' class="n"' : ""}>${html(cellText(cell))}</td>`).join("")}</tr>`,
-            )
-            .join("\n");
+          const cells = rows.map((row) => `<tr>${row.map(htmlCell).join("")}</tr>`).join("\n");
           const chart = /per (month|day)/.test(table.title) && (header ?? []).length === 2 ? barChart(table) : "";
-          return `<h3>${html(table.title)}</h3>\n${chart}<table><thead><tr>${head}</tr></thead><tbody>\n${cells}\n</tbody></table>`;
+          const body = `<table><thead><tr>${head}</tr></thead><tbody>\n${cells}\n</tbody></table>`;
+          return `<h3>${html(table.title)}</h3>\n${chart}${body}`;
         })
         .join("\n");
       const definitions = section.definitions.map((line) => `<li>${html(line)}</li>`).join("");

@@ -32,7 +32,8 @@ export interface AttributionFigures {
 export const ATTRIBUTION_DEFINITIONS = {
   authorKind: "author kind: user or organisation as the Hub states it; no record read here states it, so it is unknown",
   supplied:
-    "supplied attribution: country and kind from the user's table (author,country,kind), matched to the org part of model ids; not from the data; an empty cell is unknown (—)",
+    "supplied attribution: country and kind from the user's table (author,country,kind), matched to the org " +
+    "part of model ids; not from the data; an empty cell is unknown (—)",
 } as const;
 
 const UNKNOWN_KEY = "—";

@@ -17,11 +17,13 @@ export interface Concentration {
 
 export const CONCENTRATION_DEFINITIONS = {
   models:
-    "models: models with a record of their own (placeholders left out); shares are over those whose download figure is known",
+    "models: models with a record of their own (placeholders left out); shares are over those whose download " +
+    "figure is known",
   under200Share: "under-200 share: the fraction of models with fewer than 200 downloads",
   top200Share: "top-200 share: the fraction of all downloads held by the 200 most downloaded models",
   topFractionShare:
-    "top 0.01% share: the fraction of all downloads held by the most downloaded 0.01% of models (rounded up, at least one)",
+    "top 0.01% share: the fraction of all downloads held by the most downloaded 0.01% of models (rounded up, at " +
+    "least one)",
   gini: "Gini: the Gini coefficient of downloads over models (0 = equal, 1 = one model holds all)",
   family: "within a family: the family's own models and its descendants",
 } as const;

@@ -41,16 +41,21 @@ export interface FamilySize {
 
 export const FAMILY_DEFINITIONS = {
   directChildren:
-    "direct children: the sum over the family's own models of each one's children (the Hub's model-tree numbers; a child of two of them counts twice)",
+    "direct children: the sum over the family's own models of each one's children (the Hub's model-tree " +
+    "numbers; a child of two of them counts twice)",
   descendants:
-    "descendants: every model reachable from the family's own models along parent -> child links, the own models excluded, each counted once (as `family` counts them)",
+    "descendants: every model reachable from the family's own models along parent -> child links, the own " +
+    "models excluded, each counted once (as `family` counts them)",
   byRelation: "by relation: the descendants by their own relation (finetune, adapter, quantized, merge, unknown)",
   descendantsOver5Downloads:
-    "descendants over 5 downloads: descendants whose download figure is known and greater than 5 (the ATOM report's threshold); coverage = descendants with a known figure",
+    "descendants over 5 downloads: descendants whose download figure is known and greater than 5 (the ATOM " +
+    "report's threshold); coverage = descendants with a known figure",
   taggingRepos:
-    "tagging repos: models whose own base_model names one of the family's own models, each counted once (own models included)",
+    "tagging repos: models whose own base_model names one of the family's own models, each counted once (own " +
+    "models included)",
   architectureRepos:
-    "architecture repos: models, other than the family's own, whose config model_type (or architecture) is one of the family's own models' architectures, whether or not they declare a base",
+    "architecture repos: models, other than the family's own, whose config model_type (or architecture) is one " +
+    "of the family's own models' architectures, whether or not they declare a base",
   perMonth: "per month / per day: descendants by the UTC month or day of their createdAt; unknown dates are left out",
 } as const;
 

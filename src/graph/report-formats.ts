@@ -19,8 +19,11 @@ export interface FormatFigures {
 
 export const FORMAT_DEFINITIONS = {
   formats:
-    "formats: models with a Hub record, by UTC month of createdAt, under each format the record shows (tags, library_name, gguf facts, file names); a model can show several",
-  libraries: `libraries: models by UTC month of createdAt and library_name, the ${LIBRARIES_LISTED} most common listed, the rest as ${OTHER_LIBRARIES}`,
+    "formats: models with a Hub record, by UTC month of createdAt, under each format the record shows (tags, " +
+    "library_name, gguf facts, file names); a model can show several",
+  libraries:
+    `libraries: models by UTC month of createdAt and library_name, the ${LIBRARIES_LISTED} most common listed, ` +
+    `the rest as ${OTHER_LIBRARIES}`,
 } as const;
 
 export function formatFigures(index: LineageIndex, facts: ReportFacts, since: number | null): FormatFigures {

@@ -24,9 +24,11 @@ export interface BaseQuantizations {
 
 export const INTERMEDIARY_DEFINITIONS = {
   intermediaries:
-    "intermediaries: orgs publishing descendants of the family, other than the orgs of the family's own models, by descendants published (downloads summed over known figures)",
+    "intermediaries: orgs publishing descendants of the family, other than the orgs of the family's own models, " +
+    "by descendants published (downloads summed over known figures)",
   quantizations:
-    "own quantizations: per family model, its direct children whose relation is quantized, published by the model's own org or by others",
+    "own quantizations: per family model, its direct children whose relation is quantized, published by the " +
+    "model's own org or by others",
 } as const;
 
 const QUANTIZED = RELATIONS.indexOf("quantized");

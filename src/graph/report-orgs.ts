@@ -28,9 +28,11 @@ export interface OrgFlow {
 export const ORG_DEFINITIONS = {
   org: "org: the part of a model id before the slash (case-insensitive); legacy ids without an org are left out",
   roles:
-    "roles: an org's models by their own relation; base = models that derive from no other model; the org's role is its largest count",
+    "roles: an org's models by their own relation; base = models that derive from no other model; the org's " +
+    "role is its largest count",
   flows:
-    "flows: from org A to org B = models of B with a base published by A (A and B different), each counted once per pair, and their downloads",
+    "flows: from org A to org B = models of B with a base published by A (A and B different), each counted once " +
+    "per pair, and their downloads",
 } as const;
 
 const ROLE_OF_RELATION: OrgRole[] = RELATIONS.map((relation) => relation as OrgRole);

@@ -29,11 +29,13 @@ export interface SizeFigures {
 export const SIZE_DEFINITIONS = {
   params: "parameters: the record's safetensors total, else its gguf total (own)",
   inherited:
-    "inherited: a quantized model or an adapter without its own count takes its base's count (own or inherited; the first of its bases, in id order, whose count is known, own or inherited)",
+    "inherited: a quantized model or an adapter without its own count takes its base's count (own or inherited; " +
+    "the first of its bases, in id order, whose count is known, own or inherited)",
   classes:
     "classes: <1B, 1-9B (1 to under 10 billion), 10-99B, >=100B; derivatives = models of the class that have a base",
   downloaded:
-    "mean / median downloaded size: the parameter count of a download, weighted by each model's download figure, with and without quantized models",
+    "mean / median downloaded size: the parameter count of a download, weighted by each model's download " +
+    "figure, with and without quantized models",
 } as const;
 
 const QUANTIZED = RELATIONS.indexOf("quantized");
