@@ -6,6 +6,7 @@ import { REPORT_FORMATS, reportHtml, reportMarkdown, reportText, type ReportForm
 import { writeAtomically } from "../export/atomic-output.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { buildReport, type Report } from "../graph/report.js";
+import { dayStart } from "../graph/report-time.js";
 import { readAttributionTable } from "../ingest/attribution-table.js";
 import { SourceFileError } from "../ingest/source-file.js";
 import { CommandError, UsageError, type CommandContext } from "./command.js";
@@ -15,11 +16,9 @@ import { toJson } from "./render.js";
 /** --since as the UTC start of that day, in milliseconds. */
 function sinceOption(raw: string | boolean | undefined): number | null {
   if (raw === undefined) return null;
-  const text = String(raw);
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ms = match === null ? NaN : Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text)
-    throw new UsageError(`--since wants a date as YYYY-MM-DD; got ${JSON.stringify(text.slice(0, 40))}`);
+  const ms = dayStart(String(raw));
+  if (ms === null)
+    throw new UsageError(`--since wants a date as YYYY-MM-DD; got ${JSON.stringify(String(raw).slice(0, 40))}`);
   return ms;
 }
 

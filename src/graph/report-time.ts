@@ -40,3 +40,11 @@ export class KeyCounts {
     return Object.fromEntries(keys.map((key) => [key, this.counts.get(key) as number]));
   }
 }
+
+/** The UTC start of a day written `YYYY-MM-DD`, in milliseconds; null for other text or a day that does not exist. */
+export function dayStart(text: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return null;
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return dayOf(ms) === text ? ms : null;
+}

@@ -11,6 +11,7 @@ import { family } from "./routes/family.js";
 import { licences } from "./routes/licences.js";
 import { modelDetails } from "./routes/model.js";
 import { path } from "./routes/path.js";
+import { report } from "./routes/report.js";
 import { checks, stats } from "./routes/reports.js";
 import { search } from "./routes/search.js";
 import { siblings } from "./routes/siblings.js";
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): App {
     ["/api/licenses", licences],
     ["/api/path", path],
     ["/api/siblings", siblings],
+    ["/api/report", report],
     ["/api/export", (routeData, params) => exportFamily(routeData, params, deps.log)],
   ]);
 
@@ -92,7 +94,7 @@ export function createApp(deps: AppDeps): App {
           404,
           `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
             "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
-            "/api/licenses, /api/path, /api/siblings",
+            "/api/licenses, /api/path, /api/siblings, /api/report",
         );
       const key = AnswerCache.keyOf(url);
       const gzip = acceptsGzip(request.headers.get("accept-encoding"));
