@@ -12,6 +12,7 @@ import { importSpec } from "./specs/import.js";
 import { licensesSpec } from "./specs/licenses.js";
 import { pathSpec } from "./specs/path.js";
 import { quantsSpec } from "./specs/quants.js";
+import { reportSpec } from "./specs/report.js";
 import { serveSpec } from "./specs/serve.js";
 import { siblingsSpec } from "./specs/siblings.js";
 import { statsSpec } from "./specs/stats.js";
@@ -34,6 +35,7 @@ export const COMMANDS: CommandSpec[] = [
   siblingsSpec,
   topSpec,
   checkSpec,
+  reportSpec,
   exportSpec,
   serveSpec,
 ];

@@ -47,7 +47,13 @@ interface Invocation {
 
 function commanderOption(option: OptionSpec): Option {
   const long = `--${option.name}${option.value === undefined ? "" : ` <${option.value}>`}`;
-  return new Option(option.short === undefined ? long : `-${option.short}, ${long}`, option.help);
+  const parsed = new Option(option.short === undefined ? long : `-${option.short}, ${long}`, option.help);
+  // A repeated list option gathers its values as one comma-separated list.
+  if (option.list === true)
+    parsed.argParser((value: string, previous: string | undefined) =>
+      previous === undefined ? value : `${previous},${value}`,
+    );
+  return parsed;
 }
 
 /**

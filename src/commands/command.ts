@@ -38,6 +38,8 @@ export interface OptionSpec {
   short?: string;
   /** What --help calls the value (`N`, `LIST`); none for a switch such as --force. */
   value?: string;
+  /** A list: the option may be given several times, and each value may list several items separated by commas. */
+  list?: boolean;
   /** What the option does, for --help; a line break starts a line that continues under the first. */
   help: string;
 }

@@ -14,6 +14,7 @@ import { family, FAMILY_PARAMS } from "./routes/family.js";
 import { licences, LICENCES_PARAMS } from "./routes/licences.js";
 import { modelDetails, MODEL_PARAMS } from "./routes/model.js";
 import { path, PATH_PARAMS } from "./routes/path.js";
+import { report, REPORT_PARAMS } from "./routes/report.js";
 import { checks, stats } from "./routes/reports.js";
 import { search, SEARCH_PARAMS } from "./routes/search.js";
 import { siblings, SIBLINGS_PARAMS } from "./routes/siblings.js";
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): App {
     ["/api/licenses", { params: LICENCES_PARAMS, answer: licences }],
     ["/api/path", { params: PATH_PARAMS, answer: path }],
     ["/api/siblings", { params: SIBLINGS_PARAMS, answer: siblings }],
+    ["/api/report", { params: REPORT_PARAMS, answer: report }],
     [
       "/api/export",
       {
@@ -114,7 +116,7 @@ export function createApp(deps: AppDeps): App {
           404,
           `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
             "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
-            "/api/licenses, /api/path, /api/siblings",
+            "/api/licenses, /api/path, /api/siblings, /api/report",
         );
       refuseUnknownParams(url.pathname, url.searchParams, route.params);
       // One version for the whole answer: the data and its cache are taken together, before any work.

@@ -5,6 +5,7 @@ import type { ChecksReport } from "../graph/checks.js";
 import type { FamilyReport } from "../graph/family.js";
 import type { CopiesReport } from "../graph/index-copies.js";
 import type { LicencesReport } from "../graph/index-licences.js";
+import type { Report } from "../graph/report.js";
 import type { PathReport } from "../graph/index-paths.js";
 import type { SiblingsReport } from "../graph/index-siblings.js";
 import type { LineageStats } from "../graph/lineage-stats.js";
@@ -185,3 +186,6 @@ export type PathResponse = PathReport;
 
 /** GET /api/siblings: exactly `siblings --json`. */
 export type SiblingsResponse = SiblingsReport;
+
+/** GET /api/report: exactly `report --json` with the same options. */
+export type ReportResponse = Report;

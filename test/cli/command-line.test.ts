@@ -77,7 +77,7 @@ describe("runCommandLine", () => {
       stdout: "",
       stderr:
         "hf-lineage: give a command: import, crawl, summary, stats, family, ancestors, tree, quants, adapters, " +
-        "licenses, path, siblings, top, check, export, serve\nRun `hf-lineage --help` for the commands.\n",
+        "licenses, path, siblings, top, check, report, export, serve\nRun `hf-lineage --help` for the commands.\n",
     });
   });
 

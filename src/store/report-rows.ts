@@ -1,0 +1,38 @@
+// What the report reads of every model beyond the lineage index: its org, library, architecture and the facts of
+// its Hub record (tags, files, parameter counts, all-time downloads), handed over row by row in node order.
+
+import { connectionOf, type Store } from "./database-handle.js";
+
+/** One model's report facts; JSON lists stay text until a figure needs them. */
+export interface ReportModelRow {
+  node: number;
+  id: string;
+  /** 1 for a model named as a parent but with no record of its own (its other facts are empty). */
+  placeholder: number;
+  library_name: string | null;
+  /** The config `model_type` of the record, else the architecture an imported model list gave, else gguf's. */
+  architecture: string | null;
+  /** 1 when the model's Hub record was read (model_details holds a row), else 0. */
+  has_record: number;
+  tags: string | null;
+  format_files: string | null;
+  gguf_total: number | null;
+  safetensors_total: number | null;
+  downloads_all_time: number | null;
+}
+
+/** Hands every model, placeholders included, to `visit`, in node order, in one read transaction. */
+export function forEachReportRow(store: Store, visit: (row: ReportModelRow) => void): void {
+  const db = connectionOf(store);
+  const statement = db.prepare(
+    `SELECT m.node, m.id, m.placeholder, m.library_name,
+            coalesce(d.model_type, m.architecture, d.gguf_architecture) AS architecture,
+            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.safetensors_total,
+            d.downloads_all_time
+     FROM models m LEFT JOIN model_details d ON d.node = m.node
+     ORDER BY m.node`,
+  );
+  db.transaction(() => {
+    for (const row of statement.iterate() as Iterable<ReportModelRow>) visit(row);
+  })();
+}

@@ -1,0 +1,113 @@
+// The report's figures on the real snapshot (the bundled database), against test/graph/report_oracle.py: plain SQL
+// reads of the stored rows and networkx, with its own Gini formula (the Lorenz curve's area), sharing no code.
+
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
+import { buildReport, type Report } from "../../src/graph/report.js";
+import { readAttributionTable } from "../../src/ingest/attribution-table.js";
+import { connectionOf } from "../../src/store/database-handle.js";
+import { fixturePath, openFixture } from "../support/fixture-databases.js";
+import { findPython } from "../support/run-oracle.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
+
+const ASKED = ["microsoft/phi-2", "google", "deepseek-ai/DeepSeek-R1"];
+const LIMIT = 20;
+
+let lineage: IndexedLineage;
+let report: Report;
+let oracle: Record<string, unknown> & { families: { query: string; perMonth: Record<string, number> }[] };
+
+beforeAll(() => {
+  lineage = openIndexedLineage(openFixture("bundle"));
+  report = buildReport(lineage, { families: ASKED, limit: LIMIT });
+  const args = ["-B", resolve("test/graph/report_oracle.py"), fixturePath("bundle"), "--limit", String(LIMIT)];
+  for (const family of report.families) args.push("--family", family.query);
+  oracle = JSON.parse(execFileSync(findPython(), args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
+}, 600_000);
+
+afterAll(removeScratchFolders);
+
+/** Shares and means compared to 12 digits (the two sides sum in different orders); everything else exactly. */
+function rounded(value: unknown): unknown {
+  if (typeof value === "number" && !Number.isInteger(value)) return Number(value.toPrecision(12));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rounded(item)]));
+  return value;
+}
+
+describe("report on the bundled snapshot, against the SQL + networkx oracle", () => {
+  it("measures the five largest org families and the ones asked for, each once", () => {
+    expect(report.families.map((family) => family.query).slice(5)).toEqual([
+      "microsoft/phi-2",
+      "deepseek-ai/DeepSeek-R1",
+    ]);
+    expect(report.families.map((family) => family.query)).toContain("google");
+  });
+
+  it("gives every family figure under its definition as the oracle does", () => {
+    for (const expected of oracle.families) {
+      const found = report.families.find((family) => family.query === expected.query);
+      const { createdSince, ...figures } = found as NonNullable<typeof found>;
+      expect(createdSince).toBeNull();
+      expect(rounded(figures)).toEqual(rounded(expected));
+    }
+  });
+
+  it("gives the downloads concentration, size classes, org roles and flows as the oracle does", () => {
+    for (const key of ["concentration", "sizes", "orgsTotal", "orgs", "flowsTotal", "flows"] as const)
+      expect(rounded(report[key])).toEqual(rounded(oracle[key]));
+  });
+
+  it("counts own parameter counts exactly where a record carries safetensors or gguf totals (SQL)", () => {
+    const own = connectionOf(lineage.store)
+      .prepare(
+        `SELECT count(*) FROM model_details d JOIN models m USING (node)
+         WHERE m.placeholder = 0 AND (d.safetensors_total IS NOT NULL OR d.gguf_total IS NOT NULL)`,
+      )
+      .pluck()
+      .get();
+    expect(report.sizes.coverage.own).toBe(own);
+    const { own: o, inherited, unknown } = report.sizes.coverage;
+    expect(o + inherited + unknown).toBe(report.data.models);
+  });
+
+  it("states the 30-day download figure: no record of the snapshot carries downloadsAllTime", () => {
+    expect(report.data.downloadField).toBe("downloads");
+    expect(report.concentration.downloadField).toBe("downloads");
+  });
+
+  it("with --since, counts only derivatives created from that day, the months before left out", () => {
+    const since = Date.UTC(2024, 6, 1);
+    const later = buildReport(lineage, { families: ["microsoft/phi-2"], largest: 0, since });
+    const family = later.families[0] as Report["families"][number];
+    const expected = Object.fromEntries(
+      Object.entries(
+        (oracle.families.find((f) => f.query === "microsoft/phi-2") as { perMonth: Record<string, number> }).perMonth,
+      ).filter(([month]) => month >= "2024-07"),
+    );
+    expect(family.perMonth).toEqual(expected);
+    expect(family.createdSince).toBe(Object.values(expected).reduce((a, b) => a + b, 0));
+    expect(later.data.since).toBe("2024-07-01");
+  });
+
+  it("attributes country and kind only from the table given, and says which authors it matched", async () => {
+    const folder = scratchFolder();
+    const file = join(folder, "attribution.csv");
+    writeFileSync(file, "author,country,kind\nTheBloke,GB,individual\nunsloth,US,company\nnobody-here,FR,lab\n");
+    const attributed = buildReport(lineage, { largest: 0, attribution: await readAttributionTable(file) });
+    const modelsOf = (org: string) =>
+      (oracle.orgs as { org: string; models: number }[]).find((entry) => entry.org === org)?.models as number;
+    const supplied = attributed.attribution.supplied;
+    expect(supplied?.authorsListed).toBe(3);
+    expect(supplied?.authorsFound).toBe(2);
+    expect(supplied?.byCountry.GB?.models).toBe(modelsOf("TheBloke"));
+    expect(supplied?.modelsAttributed).toBe(modelsOf("TheBloke") + modelsOf("unsloth"));
+    expect((supplied?.modelsAttributed ?? 0) + (supplied?.modelsUnattributed ?? 0)).toBe(report.data.models);
+    expect(report.attribution.supplied).toBeNull();
+    expect(report.attribution.authorKind.known).toBe(0);
+  });
+});
