@@ -70,7 +70,7 @@ describe("export rows of the whole real snapshot", () => {
     }
   });
 
-  it("carries the lineage index's metrics, equal to graphology's on the whole graph, and null without them", async () => {
+  it("carries the lineage index's metrics, equal to graphology's on the whole graph, or null", async () => {
     const without = await collect(wholeDatabaseRows(db).nodes());
     expect(without.every((node) => node.generation === null && node.descendants === null)).toBe(true);
     const lineage = loadLineage(db);
