@@ -61,8 +61,11 @@ async function runTask(
       writer.commit([item], { nextUrl: null }, () => {
         tasks.advance("info", task.target, null);
         const id = "rows" in item ? item.rows.model?.id : undefined;
-        if (id !== undefined && id !== task.target)
+        if (id !== undefined && id !== task.target) {
           writer.noteProblem(`${task.target}: the Hub answers with ${id} (renamed)`);
+          // A case variant is the same repository spelled otherwise (reported by `check`), not a rename.
+          if (id.toLowerCase() !== task.target.toLowerCase()) writer.noteRename(task.target, id);
+        }
         added = followUp([item], tasks, false);
       });
     }
