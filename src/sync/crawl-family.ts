@@ -9,6 +9,8 @@ import { transaction } from "../store/transaction.js";
 import { beginCrawlRun, createRunWriter, type Run, type RunWriter } from "../store/runs.js";
 import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
 import { runTaskPool } from "./task-pool.js";
+import { assertIntact } from "../store/integrity.js";
+import { finishIntact } from "./finish-intact.js";
 
 /** Adds the tasks the saved items call for: listing the children of every model reached, looking up parents. */
 function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildren: boolean): CrawlTask[] {
@@ -99,6 +101,7 @@ export async function crawlFamily(
   target: string,
 ): Promise<CrawlResult> {
   const { store } = session;
+  assertIntact(store, "before the crawl");
   const run = beginCrawlRun(store, { mode, scope: `${mode}:${target}`, source: session.hubUrl });
   const writer = createRunWriter(store, run);
   const tasks = crawlTaskList(store, run.id);
@@ -120,7 +123,7 @@ export async function crawlFamily(
     writer.finish("failed");
     throw error;
   }
-  writer.finish("complete");
+  finishIntact(store, writer, "after the crawl", () => writer.finish("complete"));
   const missing = countMissingTasks(store, run.id);
   return { run, missing };
 }
