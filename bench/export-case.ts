@@ -10,7 +10,7 @@ import { memberRows, wholeDatabaseRows } from "../src/export/export-rows.js";
 import { isTableFormat, tableFileNames, writeExport, type ExportFormat } from "../src/export/write-export.js";
 import { buildLineageGraph } from "../src/graph/build-graph.js";
 import { familyMembers } from "../src/graph/family.js";
-import { loadLineage } from "../src/graph/lineage.js";
+import { loadLineage } from "../test/support/graphology-reference/lineage.js";
 import { resolveQuery } from "../src/graph/resolve-query.js";
 import { lineageSubgraph } from "../src/graph/subgraph.js";
 import { openStore } from "../src/store/open-store.js";

@@ -10,7 +10,7 @@ import autocannon from "autocannon";
 import { DirectedGraph } from "graphology";
 import { topologicalGenerations } from "graphology-dag";
 import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
-import { loadLineage } from "../src/graph/lineage.js";
+import { loadLineage } from "../test/support/graphology-reference/lineage.js";
 import { largestOrgFamilies } from "../src/graph/org-families.js";
 import { topModels } from "../src/graph/top-models.js";
 import { treeLayout } from "../src/graph/tree-layout.js";

@@ -13,7 +13,7 @@ export async function run({ values, output, openStore }: CommandContext): Promis
       ["edges (distinct parent → child pairs)", stats.edges],
       ["self-loops (left out of the edges)", stats.selfLoops],
       ["models with several parents", stats.multiParent],
-      ["roots (no parent)", stats.roots],
+      ["roots (a record, no parent)", stats.roots],
       ["placeholders (named, no record)", stats.placeholders],
       ["deepest generation", stats.maxGeneration],
     ]),

@@ -2,6 +2,7 @@
 // whole database or from a member set, streamed in pages so that no writer ever holds the graph.
 
 import type { LineageGraph } from "../graph/build-graph.js";
+import type { ModelMetrics } from "../graph/model-metrics.js";
 import {
   allExportEdges,
   allExportModels,
@@ -10,7 +11,6 @@ import {
   exportModelsByIds,
   type ExportModelRow,
 } from "../store/export-queries.js";
-import { metricsAreFresh, type ModelMetrics } from "../store/metrics-rows.js";
 import type { Store } from "../store/open-store.js";
 import type { EdgeSource, Relation } from "../vocabulary/relation.js";
 
@@ -57,8 +57,8 @@ export function exportNodeOf(row: ExportModelRow, metrics?: ModelMetrics): Expor
     license: row.license,
     pipelineTag: row.pipeline_tag,
     library: row.library_name,
-    generation: metrics ? metrics.generation : row.generation,
-    descendants: metrics ? metrics.descendants : row.descendants,
+    generation: metrics?.generation ?? null,
+    descendants: metrics?.descendants ?? null,
     relation: row.relation,
     placeholder: row.placeholder === 1,
   };
@@ -66,15 +66,14 @@ export function exportNodeOf(row: ExportModelRow, metrics?: ModelMetrics): Expor
 
 /**
  * Every model and lineage edge of the database, read page by page. Metrics come from `metricsOf` (a model's node
- * number to its metrics, from the lineage index) when given, else from the store when they are current.
+ * number to its metrics, from the lineage index); without it, generation and descendants are null (unknown).
  */
 export function wholeDatabaseRows(store: Store, metricsOf?: (node: number) => ModelMetrics | undefined): ExportRows {
-  const withMetrics = metricsOf === undefined && metricsAreFresh(store);
   return {
     nodeCount: countModels(store),
     edgeCount: countLineageEdges(store),
     *nodes() {
-      for (const row of allExportModels(store, withMetrics)) yield exportNodeOf(row, metricsOf?.(row.node));
+      for (const row of allExportModels(store)) yield exportNodeOf(row, metricsOf?.(row.node));
     },
     *edges() {
       for (const row of allExportEdges(store))
@@ -87,13 +86,13 @@ const ID_BATCH = 500;
 
 /**
  * The members (a family, a view) with the edges of the graph among them. Node rows are read from the store in
- * batches of ids; metrics come from `metrics` when given (the lineage's own), else from the store when current.
+ * batches of ids; metrics come from `metrics` (the lineage index's), and are null for a member it does not hold.
  */
 export function memberRows(
   store: Store,
   graph: LineageGraph,
   members: Iterable<string>,
-  metrics?: Map<string, ModelMetrics>,
+  metrics: Map<string, ModelMetrics>,
 ): ExportRows {
   const ids = [...new Set(members)];
   for (const id of ids) if (!graph.hasNode(id)) throw new Error(`export/rows: unknown model "${id}"`);
@@ -104,18 +103,17 @@ export function memberRows(
       if (memberSet.has(child)) edgeCount++;
     });
   }
-  const withMetrics = metrics === undefined && metricsAreFresh(store);
   return {
     nodeCount: ids.length,
     edgeCount,
     *nodes() {
       for (let start = 0; start < ids.length; start += ID_BATCH) {
         const batch = ids.slice(start, start + ID_BATCH);
-        const rows = new Map(exportModelsByIds(store, batch, withMetrics).map((row) => [row.id, row]));
+        const rows = new Map(exportModelsByIds(store, batch).map((row) => [row.id, row]));
         for (const id of batch) {
           const row = rows.get(id);
           if (row === undefined) throw new Error(`export/rows: model "${id}" is in the graph but not in the store`);
-          yield exportNodeOf(row, metrics?.get(id));
+          yield exportNodeOf(row, metrics.get(id));
         }
       }
     },

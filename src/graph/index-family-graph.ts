@@ -2,7 +2,7 @@
 // exported or analysed together: the members with their records and depth, and the edges among them.
 
 import { DirectedGraph } from "graphology";
-import type { ModelMetrics } from "../store/metrics-rows.js";
+import type { ModelMetrics } from "./model-metrics.js";
 import { modelSummaries } from "../store/model-queries.js";
 import { EDGE_SOURCES, RELATIONS, type EdgeSource, type Relation } from "../vocabulary/relation.js";
 import type { LineageGraph } from "./build-graph.js";

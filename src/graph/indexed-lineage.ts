@@ -4,7 +4,7 @@
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { changedModelCount } from "../store/lineage-rows.js";
-import type { ModelMetrics } from "../store/metrics-rows.js";
+import type { ModelMetrics } from "./model-metrics.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
 import { runChecks, type ChecksReport } from "./checks.js";
@@ -55,8 +55,9 @@ function headlineStats(index: LineageIndex, metrics: IndexMetrics): LineageStats
     if ((flags & PRESENT) === 0) continue;
     const parents = (index.parentStart[node + 1] as number) - (index.parentStart[node] as number);
     if (parents > 1) multiParent++;
-    if (parents === 0) roots++;
+    // A placeholder has no record, so nothing says whether it has a base: it is no root.
     if ((flags & PLACEHOLDER) !== 0) placeholders++;
+    else if (parents === 0) roots++;
     maxGeneration = Math.max(maxGeneration, metrics.generation[node] as number);
   }
   return {

@@ -2,7 +2,7 @@
 // org: the sum of an org's models' descendant counts bounds its family from above, so orgs are measured exactly in
 // order of that bound until no unmeasured org can beat the ones already found.
 
-import type { ModelMetrics } from "../store/metrics-rows.js";
+import type { ModelMetrics } from "./model-metrics.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import type { LineageGraph } from "./build-graph.js";
 import { reachable } from "./reachable.js";

@@ -4,6 +4,8 @@
 import { distance } from "fastest-levenshtein";
 import { modelIdsContainingAny, modelIdsIgnoringCase, orgModelIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
+import { currentIdOfRenamed } from "../store/renames.js";
+import { currentIdOfLegacy } from "../vocabulary/legacy-ids.js";
 
 export type ResolvedQuery = { kind: "model"; id: string } | { kind: "org"; org: string; models: string[] };
 
@@ -20,10 +22,16 @@ export class UnknownQueryError extends Error {
   }
 }
 
-/** The model with this id (exact spelling first, else a case variant), or null. */
+/**
+ * The model with this id (exact spelling first, else a case variant), else the model a legacy id or a stored rename
+ * names now (both names are one model), or null.
+ */
 export function findModelId(store: Store, text: string): string | null {
   const ids = modelIdsIgnoringCase(store, text);
-  return ids.find((id) => id === text) ?? ids[0] ?? null;
+  const found = ids.find((id) => id === text) ?? ids[0];
+  if (found !== undefined) return found;
+  const current = currentIdOfLegacy(text) ?? currentIdOfRenamed(store, text);
+  return current === null ? null : (modelIdsIgnoringCase(store, current)[0] ?? null);
 }
 
 function orgOfText(store: Store, text: string): ResolvedQuery | null {

@@ -1,6 +1,6 @@
 // Models ranked by one of the stored metrics, as `hf-lineage top` and the viewer's overview list them.
 
-import type { ModelMetrics } from "../store/metrics-rows.js";
+import type { ModelMetrics } from "./model-metrics.js";
 import type { LineageGraph } from "./build-graph.js";
 
 export const RANKINGS = ["descendants", "children", "pagerank", "subtree-downloads"] as const;

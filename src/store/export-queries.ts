@@ -1,4 +1,4 @@
-// Read queries behind every export: models with their metrics and lineage edges as plain rows, in pages read by
+// Read queries behind every export: models with their metadata and lineage edges as plain rows, in pages read by
 // key so that no cursor stays open between pages and memory stays flat however large the database is.
 
 import type Database from "better-sqlite3";
@@ -17,8 +17,6 @@ export interface ExportModelRow {
   pipeline_tag: string | null;
   library_name: string | null;
   placeholder: number;
-  generation: number | null;
-  descendants: number | null;
   /** The relation of the model's best-sourced edge (tag > card > file; a self-loop counts), null for a root. */
   relation: Relation | null;
 }
@@ -32,13 +30,10 @@ export interface ExportEdgeRow {
 
 const RANK = `CASE e.source WHEN 'tag' THEN 0 WHEN 'card' THEN 1 ELSE 2 END`;
 
-function modelColumns(withMetrics: boolean): string {
-  return `m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag, m.library_name,
-    m.placeholder,
-    ${withMetrics ? "x.generation, x.descendants" : "NULL AS generation, NULL AS descendants"},
+const MODEL_COLUMNS = `m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.license, m.pipeline_tag,
+    m.library_name, m.placeholder,
     (SELECT e.relation FROM edges e WHERE e.child = m.id ORDER BY ${RANK}, e.parent LIMIT 1) AS relation
-  FROM models m ${withMetrics ? "LEFT JOIN metrics x ON x.id = m.id" : ""}`;
-}
+  FROM models m`;
 
 export function countModels(store: Store): number {
   return (connectionOf(store).prepare(`SELECT count(*) AS n FROM models`).get() as { n: number }).n;
@@ -53,11 +48,11 @@ export function countLineageEdges(store: Store): number {
   ).n;
 }
 
-/** Every model in id order, `pageSize` rows per query; metrics columns are null unless `withMetrics`. */
-export function* allExportModels(store: Store, withMetrics: boolean, pageSize = 2000): Generator<ExportModelRow> {
+/** Every model in id order, `pageSize` rows per query. */
+export function* allExportModels(store: Store, pageSize = 2000): Generator<ExportModelRow> {
   const db = connectionOf(store);
-  const first = db.prepare(`SELECT ${modelColumns(withMetrics)} ORDER BY m.id LIMIT ?`);
-  const next = db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id > ? ORDER BY m.id LIMIT ?`);
+  const first = db.prepare(`SELECT ${MODEL_COLUMNS} ORDER BY m.id LIMIT ?`);
+  const next = db.prepare(`SELECT ${MODEL_COLUMNS} WHERE m.id > ? ORDER BY m.id LIMIT ?`);
   let page = first.all(pageSize) as ExportModelRow[];
   while (page.length > 0) {
     yield* page;
@@ -69,16 +64,16 @@ export function* allExportModels(store: Store, withMetrics: boolean, pageSize = 
 const byIdsStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** The models with these ids (in no particular order); ids with no model are left out. */
-export function exportModelsByIds(store: Store, ids: readonly string[], withMetrics: boolean): ExportModelRow[] {
+export function exportModelsByIds(store: Store, ids: readonly string[]): ExportModelRow[] {
   if (ids.length === 0) return [];
   const db = connectionOf(store);
-  // Batches mostly share one size: compile each (size, metrics) statement once per database.
+  // Batches mostly share one size: compile each size's statement once per database.
   const cache = byIdsStatements.get(db) ?? new Map<string, Database.Statement>();
   byIdsStatements.set(db, cache);
-  const key = `${ids.length}:${withMetrics}`;
+  const key = String(ids.length);
   let statement = cache.get(key);
   if (statement === undefined) {
-    statement = db.prepare(`SELECT ${modelColumns(withMetrics)} WHERE m.id IN (${ids.map(() => "?").join(",")})`);
+    statement = db.prepare(`SELECT ${MODEL_COLUMNS} WHERE m.id IN (${ids.map(() => "?").join(",")})`);
     cache.set(key, statement);
   }
   return statement.all(...ids) as ExportModelRow[];

@@ -2,7 +2,8 @@
 // row, one version at a time. Version 1 kept imports and crawls in `imports` (a crawl's mode in `format`, its scope
 // in `fingerprint`) and numbered models only by their implicit rowid. Version 2 had no model_details (the details
 // come with the next import or crawl of a model's record) and did not record which models changed since the stored
-// lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole.
+// lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole. Version 3 kept per-model
+// metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`.
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -55,7 +56,18 @@ function fromVersion2(db: Database.Database): void {
   db.exec("DELETE FROM lineage_index");
 }
 
-const STEPS: Record<number, (db: Database.Database) => void> = { 1: fromVersion1, 2: fromVersion2 };
+/**
+ * Version 3 to 4: `renames` (SCHEMA_SQL creates it); `metrics`, derived data the lineage index holds, goes. The stored
+ * index goes too: its headline figures counted placeholders as roots, and the next one is built whole.
+ */
+function fromVersion3(db: Database.Database): void {
+  db.exec(SCHEMA_SQL);
+  db.exec(
+    "DROP TABLE IF EXISTS metrics; DELETE FROM meta WHERE key = 'metrics_data_version'; DELETE FROM lineage_index;",
+  );
+}
+
+const STEPS: Record<number, (db: Database.Database) => void> = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
 
 export function migrateSchema(db: Database.Database, fromVersion: number): void {
   db.transaction(() => {

@@ -132,15 +132,6 @@ export function* modelNodes(store: Store): Generator<[number, string]> {
   >;
 }
 
-/** The id of every node number marked (non-zero) in `marked`, in node order, the marks read inside SQLite. */
-export function* idsOfMarkedNodes(store: Store, marked: Uint8Array): Generator<[number, string]> {
-  const db = connectionOf(store);
-  db.function("marked", { directOnly: true }, (node: number) => (node < marked.length ? marked[node] : 0));
-  yield* db.prepare(`SELECT node, id FROM models WHERE marked(node) ORDER BY node`).raw().iterate() as Iterable<
-    [number, string]
-  >;
-}
-
 const LOOKUP_BATCH = 500;
 
 /** The node numbers of these ids (ids with no model left out). */

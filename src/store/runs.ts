@@ -4,6 +4,7 @@
 import type { SourceItem } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
+import { followRenames, recordRename, storedRenames } from "./renames.js";
 import { createRowWriter } from "./row-writer.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
@@ -157,6 +158,11 @@ export interface RunWriter {
   /** Notes a problem not tied to a record (a parent the Hub no longer has). */
   noteProblem(message: string): void;
   /**
+   * Stores a rename the Hub's redirect showed (call it inside `alongside`): the old id's rows become the current
+   * id's, and items committed from then on that name the old id are saved under the current one.
+   */
+  noteRename(oldId: string, currentId: string): void;
+  /**
    * Ends the run. `restart`: a failed run that stored nothing (not one record could be read) is set back to its
    * start and its problems are dropped, so a retry reads the whole file again.
    */
@@ -170,6 +176,7 @@ const PROBLEMS_KEPT = 1000;
 export function createRunWriter(store: Store, run: Run): RunWriter {
   const db = connectionOf(store);
   const rows = createRowWriter(store);
+  const renames = storedRenames(store);
   const saveRun = db.prepare(`
     UPDATE runs SET records_read = @recordsRead, pages_read = @pagesRead, next_url = @nextUrl, records = @records,
       models = @models, edges = @edges, unresolved = @unresolved, skipped = @skipped, warnings = @warnings
@@ -198,7 +205,7 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
           note(position++, "warning", item.warning);
           continue;
         }
-        const counts = rows.write(item.rows);
+        const counts = rows.write(followRenames(item.rows, renames));
         for (const warning of item.rows.warnings) {
           added.warnings++;
           note(position, "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
@@ -226,6 +233,12 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
   return {
     commit: (items, page, alongside) => commit(items, page, alongside),
     noteProblem: (message) => note(-1, "warning", message),
+    noteRename(oldId, currentId) {
+      recordRename(store, { oldId, currentId, runId: run.id });
+      for (const [old, current] of renames)
+        if (current.toLowerCase() === oldId.toLowerCase()) renames.set(old, currentId);
+      renames.set(oldId.toLowerCase(), currentId);
+    },
     finish(status, options = {}) {
       db.transaction(() => {
         db.prepare(`UPDATE runs SET status = ?, finished_at = ? WHERE id = ?`).run(

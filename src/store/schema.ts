@@ -1,7 +1,7 @@
 // The SQLite schema, in one place: every table is created here. Bump SCHEMA_VERSION with any change and teach
 // migrate-schema.ts to bring the previous version up; a newer database is refused with a message.
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -151,12 +151,14 @@ CREATE TRIGGER IF NOT EXISTS edges_deleted AFTER DELETE ON edges BEGIN
   INSERT INTO changed_models (node) SELECT node FROM models WHERE id = OLD.child ON CONFLICT DO NOTHING;
 END;
 
-CREATE TABLE IF NOT EXISTS metrics (
-  id                TEXT PRIMARY KEY,
-  generation        INTEGER NOT NULL,
-  descendants       INTEGER NOT NULL,
-  children          INTEGER NOT NULL,
-  pagerank          REAL NOT NULL,
-  subtree_downloads INTEGER NOT NULL
+-- Renamed repositories (schema version 4): the old id, the id the Hub now gives it, and when and how that was learned
+-- ('hub-redirect': the Hub answered a lookup of the old id with the record of the current one). Both names are one
+-- model, stored under the current id; the shipped legacy-id table (src/vocabulary/legacy-ids.ts) is not copied here.
+CREATE TABLE IF NOT EXISTS renames (
+  old_id     TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+  current_id TEXT NOT NULL,
+  learned_at TEXT NOT NULL,
+  learned_by TEXT NOT NULL CHECK (learned_by IN ('hub-redirect')),
+  run_id     INTEGER REFERENCES runs (id)
 ) WITHOUT ROWID;
 `;

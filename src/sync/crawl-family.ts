@@ -9,6 +9,8 @@ import { transaction } from "../store/transaction.js";
 import { beginCrawlRun, createRunWriter, type Run, type RunWriter } from "../store/runs.js";
 import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
 import { runTaskPool } from "./task-pool.js";
+import { assertIntact } from "../store/integrity.js";
+import { finishIntact } from "./finish-intact.js";
 
 /** Adds the tasks the saved items call for: listing the children of every model reached, looking up parents. */
 function followUp(items: readonly SourceItem[], tasks: CrawlTaskList, listChildren: boolean): CrawlTask[] {
@@ -61,8 +63,11 @@ async function runTask(
       writer.commit([item], { nextUrl: null }, () => {
         tasks.advance("info", task.target, null);
         const id = "rows" in item ? item.rows.model?.id : undefined;
-        if (id !== undefined && id !== task.target)
+        if (id !== undefined && id !== task.target) {
           writer.noteProblem(`${task.target}: the Hub answers with ${id} (renamed)`);
+          // A case variant is the same repository spelled otherwise (reported by `check`), not a rename.
+          if (id.toLowerCase() !== task.target.toLowerCase()) writer.noteRename(task.target, id);
+        }
         added = followUp([item], tasks, false);
       });
     }
@@ -96,6 +101,7 @@ export async function crawlFamily(
   target: string,
 ): Promise<CrawlResult> {
   const { store } = session;
+  assertIntact(store, "before the crawl");
   const run = beginCrawlRun(store, { mode, scope: `${mode}:${target}`, source: session.hubUrl });
   const writer = createRunWriter(store, run);
   const tasks = crawlTaskList(store, run.id);
@@ -117,7 +123,7 @@ export async function crawlFamily(
     writer.finish("failed");
     throw error;
   }
-  writer.finish("complete");
+  finishIntact(store, writer, "after the crawl", () => writer.finish("complete"));
   const missing = countMissingTasks(store, run.id);
   return { run, missing };
 }

@@ -5,6 +5,8 @@ import { modelPages } from "../hub/model-pages.js";
 import type { SourceItem } from "../ingest/record-rows.js";
 import { beginCrawlRun, createRunWriter, lastListingCrawlStart } from "../store/runs.js";
 import { CrawlAbortedError, itemOfRecord, type CrawlResult, type CrawlSession } from "./crawl-session.js";
+import { assertIntact } from "../store/integrity.js";
+import { finishIntact } from "./finish-intact.js";
 
 /** How far before the previous crawl's start an incremental crawl looks, for clocks that disagree. */
 export const WATERMARK_MARGIN_MS = 10 * 60 * 1000;
@@ -29,6 +31,7 @@ export async function crawlListing(session: CrawlSession, mode: "all" | "increme
     watermarkMs = Date.parse(previous) - WATERMARK_MARGIN_MS;
     watermark = new Date(watermarkMs).toISOString();
   }
+  assertIntact(store, "before the crawl");
   const run = beginCrawlRun(store, { mode, scope: mode, source: session.hubUrl });
   const writer = createRunWriter(store, run);
   const finished = run.resumed && run.pagesRead > 0 && run.nextUrl === null;
@@ -63,6 +66,6 @@ export async function crawlListing(session: CrawlSession, mode: "all" | "increme
       throw error;
     }
   }
-  writer.finish("complete");
+  finishIntact(store, writer, "after the crawl", () => writer.finish("complete"));
   return { run, ...(watermark === undefined ? {} : { watermark }) };
 }

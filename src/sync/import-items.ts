@@ -5,7 +5,9 @@
 import type { SourceItem } from "../ingest/record-rows.js";
 import type { Store } from "../store/open-store.js";
 import { emptyRunCounts, type RunCounts } from "../store/run-counts.js";
+import { assertIntact } from "../store/integrity.js";
 import { beginImportRun, createRunWriter, type ImportTarget, type ProblemNote } from "../store/runs.js";
+import { finishIntact } from "./finish-intact.js";
 
 export interface ImportSummary extends RunCounts {
   runId: number;
@@ -29,6 +31,7 @@ export async function importItems(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 2000;
+  assertIntact(store, "before the import");
   const begun = beginImportRun(store, target, options.force ?? false);
   const { run } = begun;
   if (begun.status === "complete") {
@@ -68,7 +71,10 @@ export async function importItems(
   for (const key of Object.keys(added) as (keyof RunCounts)[]) added[key] -= run.before[key];
   // A file none of whose records could be read failed, though it ended: recorded so, and read whole next time.
   const unreadable = resumedFrom === 0 && added.records === 0 && added.skipped > 0;
-  writer.finish(unreadable ? "failed" : "complete", { restart: unreadable });
+  // Pages the import did not touch may be damaged too: success is reported only for an intact database.
+  finishIntact(store, writer, "after the import", () =>
+    writer.finish(unreadable ? "failed" : "complete", { restart: unreadable }),
+  );
   const status = unreadable ? "failed" : "complete";
   return { runId: run.id, status, resumedFrom, ...added, problems: writer.problems };
 }

@@ -158,7 +158,7 @@ describe("the command line after another import into the same database", () => {
       edges: 15,
       selfLoops: 1,
       multiParent: 2,
-      roots: 3,
+      roots: 1,
       placeholders: 2,
       maxGeneration: 5,
     });

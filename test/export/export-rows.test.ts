@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeDatabaseRows, type ExportNode } from "../../src/export/export-rows.js";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { loadLineage } from "../../src/graph/lineage.js";
+import { modelMetricsOf, openIndexedLineage } from "../../src/graph/indexed-lineage.js";
+import { loadLineage } from "../support/graphology-reference/lineage.js";
 import { allExportEdges, allExportModels } from "../../src/store/export-queries.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { engineNodeValues } from "../support/engine-export-values.js";
@@ -69,11 +70,12 @@ describe("export rows of the whole real snapshot", () => {
     }
   });
 
-  it("carries metrics only when they match the data, null before they are computed", async () => {
-    const before = await collect(wholeDatabaseRows(db).nodes());
-    expect(before.every((node) => node.generation === null && node.descendants === null)).toBe(true);
+  it("carries the lineage index's metrics, equal to graphology's on the whole graph, or null", async () => {
+    const without = await collect(wholeDatabaseRows(db).nodes());
+    expect(without.every((node) => node.generation === null && node.descendants === null)).toBe(true);
     const lineage = loadLineage(db);
-    const after = await collect(wholeDatabaseRows(db).nodes());
+    const indexed = openIndexedLineage(db);
+    const after = await collect(wholeDatabaseRows(db, (node) => modelMetricsOf(indexed, node)).nodes());
     const byId = new Map<string, ExportNode>(after.map((node) => [node.id, node]));
     for (const id of ["microsoft/phi-2", "google/gemma-7b", "Qwen/Qwen2.5-14B"]) {
       const node = byId.get(id) as ExportNode;
@@ -88,8 +90,8 @@ describe("export rows of the whole real snapshot", () => {
   });
 
   it("pages by key without losing or repeating rows, whatever the page size", () => {
-    const ids = [...allExportModels(db, false, 7)].map((row) => row.id);
-    expect(ids).toEqual([...allExportModels(db, false, 5000)].map((row) => row.id));
+    const ids = [...allExportModels(db, 7)].map((row) => row.id);
+    expect(ids).toEqual([...allExportModels(db, 5000)].map((row) => row.id));
     expect(new Set(ids).size).toBe(graph.order);
     const pairs = [...allExportEdges(db, 13)].map((edge) => `${edge.parent}→${edge.child}`);
     expect(pairs).toEqual([...allExportEdges(db, 100000)].map((edge) => `${edge.parent}→${edge.child}`));

@@ -9,7 +9,7 @@ import { parse as parseGexf } from "graphology-gexf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeGexf, type GexfOptions } from "../../src/export/gexf-writer.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import { engineEdges, engineNodeValues, phi2Family, withoutNulls } from "../support/engine-export-values.js";
 import { jingInBackground, readWithNetworkx } from "../support/outside-readers.js";
 import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";

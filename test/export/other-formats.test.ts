@@ -11,7 +11,7 @@ import { finished } from "node:stream/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { wholeDatabaseRows, type ExportRows } from "../../src/export/export-rows.js";
 import { writeExport, type ExportFormat } from "../../src/export/write-export.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import { engineEdges, engineNodeValues, phi2Family, withoutNulls } from "../support/engine-export-values.js";
 import type { Values } from "../support/engine-export-values.js";
 import { readWithNetworkx } from "../support/outside-readers.js";

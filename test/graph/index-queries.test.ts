@@ -16,8 +16,8 @@ import {
   ORG_FAMILIES_KEPT,
   type IndexedLineage,
 } from "../../src/graph/indexed-lineage.js";
-import { lineageStats } from "../../src/graph/lineage-stats.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { lineageStats } from "../support/graphology-reference/lineage-stats.js";
+import { loadLineage, type Lineage } from "../support/graphology-reference/lineage.js";
 import { largestOrgFamilies } from "../../src/graph/org-families.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { RANKINGS, topModels } from "../../src/graph/top-models.js";
@@ -86,6 +86,19 @@ describe("questions answered from the lineage index", () => {
 
   it("keeps the headline figures the graph gives", () => {
     expect(indexSide.headline.stats).toEqual(lineageStats(graphSide));
+    // Roots by SQL: models with a record of their own and no parent but themselves; placeholders are not roots.
+    const sqlRoots = connectionOf(graphSide.store)
+      .prepare(
+        `SELECT count(*) FROM models m WHERE m.placeholder = 0
+           AND NOT EXISTS (SELECT 1 FROM edges e WHERE e.child = m.id AND e.parent <> m.id)`,
+      )
+      .pluck()
+      .get();
+    expect(indexSide.headline.stats.roots).toBe(sqlRoots);
+    // A placeholder is never anyone's child, so the graph's models with no parent are the roots and the placeholders.
+    const { roots, placeholders } = indexSide.headline.stats;
+    expect(roots + placeholders).toBe(graphSide.graph.filterNodes((id) => graphSide.graph.inDegree(id) === 0).length);
+    expect(placeholders).toBeGreaterThan(0);
     expect(indexSide.headline.largestOrgFamilies).toEqual(
       largestOrgFamilies(graphSide.graph, graphSide.metrics, ORG_FAMILIES_KEPT),
     );

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLineageGraph, type LineageGraph } from "../../src/graph/build-graph.js";
-import { computeMetrics } from "../../src/graph/compute-metrics.js";
+import { computeMetrics } from "../support/graphology-reference/compute-metrics.js";
 import { computeIndexMetrics, indexComponents, type IndexMetrics } from "../../src/graph/index-metrics.js";
 import { buildLineageIndex, NO_RELATION, PLACEHOLDER, type LineageIndex } from "../../src/graph/lineage-index.js";
 import { connectionOf } from "../../src/store/database-handle.js";

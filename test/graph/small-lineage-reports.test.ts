@@ -2,7 +2,7 @@
 // "did you mean" suggestions, each expected value worked out by hand from the picture there.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runChecks } from "../../src/graph/checks.js";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { loadLineage, type Lineage } from "../support/graphology-reference/lineage.js";
 import { familyNodes } from "../../src/graph/index-family.js";
 import { indexTreeLines } from "../../src/graph/index-tree.js";
 import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";

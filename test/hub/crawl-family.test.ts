@@ -9,6 +9,15 @@ import type { Store } from "../../src/store/open-store.js";
 import { openFixture } from "../support/fixture-databases.js";
 import { recordIds, sessionOf, standInOf } from "../support/hub-stand-in.js";
 import { connectionOf } from "../../src/store/database-handle.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { HubModelRecord } from "../../src/hub/api-types.js";
+import { findModelId, resolveQuery } from "../../src/graph/resolve-query.js";
+import { indexFamilyReport } from "../../src/graph/index-family.js";
+import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
+import { importFile } from "../../src/sync/import-file.js";
+import { startHubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
+import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
 let standIn: HubStandIn;
 let imported: Store;
@@ -18,6 +27,7 @@ beforeAll(async () => {
   imported = openFixture("family-trees");
 });
 afterAll(async () => {
+  removeScratchFolders();
   imported.close();
   await standIn.close();
 });
@@ -129,7 +139,7 @@ describe("crawl --family against the stand-in", () => {
   });
 
   const redirectTitle =
-    "follows the redirect of a renamed parent, stores the record under its new id and reports the rename";
+    "learns a rename from the Hub's redirect: both names are one model, stored under the current id";
   it(redirectTitle, async () => {
     const own = await standInOf();
     try {
@@ -137,17 +147,74 @@ describe("crawl --family against the stand-in", () => {
       const session = sessionOf(own);
       const result = await crawlFamily(session, "family", "perplexity-ai/r1-1776");
       expect(result.missing).toBe(0);
-      // The child's tag still names the old id, which stays a placeholder; the record is stored under the new id.
-      expect(connectionOf(session.store).prepare(`SELECT id FROM models WHERE placeholder = 1`).pluck().all()).toEqual([
-        "deepseek-ai/DeepSeek-R1",
+      const db = connectionOf(session.store);
+      // The lookup of the old id was answered with a redirect (a 307 from the stand-in), which fetch followed.
+      const lookups = own.requests.map((request) => request.path).filter((path) => !path.startsWith("/api/models?"));
+      expect(lookups.filter((path) => path.startsWith("/api/models/deepseek-ai/DeepSeek-R1")).length).toBe(2);
+      expect(lookups.some((path) => path.startsWith("/api/models/deepseek-ai/DeepSeek-R1-renamed/revision/"))).toBe(
+        true,
+      );
+      expect(db.prepare(`SELECT old_id, current_id, learned_by, run_id FROM renames`).raw().all()).toEqual([
+        ["deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1-renamed", "hub-redirect", result.run.id],
       ]);
-      expect(recordIds(session.store)).toContain("deepseek-ai/DeepSeek-R1-renamed");
-      expect(recordIds(session.store).length).toBe(13);
+      // The child's tag names the old id; its edge lands on the current one, and the old id is no model of its own.
       expect(
-        connectionOf(session.store).prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all(),
-      ).toEqual(["deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)"]);
+        db.prepare(`SELECT child, parent, raw FROM edges WHERE child = 'perplexity-ai/r1-1776'`).raw().all(),
+      ).toEqual([
+        ["perplexity-ai/r1-1776", "deepseek-ai/DeepSeek-R1-renamed", "base_model:finetune:deepseek-ai/DeepSeek-R1"],
+      ]);
+      expect(db.prepare(`SELECT count(*) FROM models WHERE id = 'deepseek-ai/DeepSeek-R1'`).pluck().get()).toBe(0);
+      expect(db.prepare(`SELECT count(*) FROM models WHERE placeholder = 1`).pluck().get()).toBe(0);
+      // 13 models reached, as without the rename (r1-1776's family and its ancestors), the root under its new id.
+      expect(recordIds(session.store).length).toBe(13);
+      expect(recordIds(session.store)).toContain("deepseek-ai/DeepSeek-R1-renamed");
+      expect(db.prepare(`SELECT message FROM run_problems WHERE position = -1`).pluck().all()).toEqual([
+        "deepseek-ai/DeepSeek-R1: the Hub answers with deepseek-ai/DeepSeek-R1-renamed (renamed)",
+      ]);
+      // A lookup by either name finds the model, and so does a legacy id's (no such model here: none).
+      expect(findModelId(session.store, "deepseek-ai/DeepSeek-R1")).toBe("deepseek-ai/DeepSeek-R1-renamed");
+      expect(findModelId(session.store, "DEEPSEEK-AI/deepseek-r1")).toBe("deepseek-ai/DeepSeek-R1-renamed");
+      expect(findModelId(session.store, "deepseek-ai/DeepSeek-R1-renamed")).toBe("deepseek-ai/DeepSeek-R1-renamed");
+      // The family of the old name is the current model's, as counted by a recursive SQL query over the stored edges.
+      const bySql = db
+        .prepare(
+          `WITH RECURSIVE down(id) AS (SELECT 'deepseek-ai/DeepSeek-R1-renamed'
+             UNION SELECT e.child FROM edges e JOIN down ON e.parent = down.id)
+           SELECT count(*) - 1 FROM down`,
+        )
+        .pluck()
+        .get();
+      const family = indexFamilyReport(
+        openIndexedLineage(session.store),
+        resolveQuery(session.store, "deepseek-ai/DeepSeek-R1"),
+      );
+      expect([family.query, family.descendants.total]).toEqual(["deepseek-ai/DeepSeek-R1-renamed", bySql]);
+      expect(bySql).toBe(12);
+      // An edge list imported afterwards that names the old id lands on the current one too.
+      const folder = scratchFolder();
+      const file = join(folder, "renamed-parent.csv");
+      writeFileSync(file, "child,parent\nsome-org/r1-tune,deepseek-ai/DeepSeek-R1\n");
+      await importFile(session.store, file);
+      expect(
+        db.prepare(`SELECT child, parent, source FROM edges WHERE child = 'some-org/r1-tune'`).raw().all(),
+      ).toEqual([["some-org/r1-tune", "deepseek-ai/DeepSeek-R1-renamed", "file"]]);
+      expect(db.prepare(`SELECT count(*) FROM models WHERE id = 'deepseek-ai/DeepSeek-R1'`).pluck().get()).toBe(0);
     } finally {
       await own.close();
+    }
+  });
+
+  it("is answered with a redirect for a legacy id the Hub moved into an org", async () => {
+    const record = standIn.catalog.get("deepseek-ai/DeepSeek-R1") as HubModelRecord;
+    const withGpt2 = await startHubStandIn({ records: [{ ...record, id: "openai-community/gpt2" }] });
+    try {
+      const response = await fetch(`${withGpt2.url}/api/models/gpt2/revision/main`, { redirect: "manual" });
+      expect([response.status, response.headers.get("location")]).toEqual([
+        307,
+        "/api/models/openai-community/gpt2/revision/main",
+      ]);
+    } finally {
+      await withGpt2.close();
     }
   });
 });

@@ -87,7 +87,8 @@ class Lineage:
             "edges": self.graph.number_of_edges(),
             "selfLoops": len(self.self_loops),
             "multiParent": sum(1 for _, degree in self.graph.in_degree() if degree > 1),
-            "roots": sum(1 for _, degree in self.graph.in_degree() if degree == 0),
+            # A placeholder has no record, so it is never a root.
+            "roots": sum(1 for model, degree in self.graph.in_degree() if degree == 0 and model not in self.placeholders),
             "placeholders": len(self.placeholders),
             "maxGeneration": max(generation.values(), default=0),
         }

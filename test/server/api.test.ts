@@ -6,14 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { runChecks, type ChecksReport } from "../../src/graph/checks.js";
 import { familyReport } from "../../src/graph/family.js";
-import { lineageStats, type LineageStats } from "../../src/graph/lineage-stats.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { LineageStats } from "../../src/graph/lineage-stats.js";
+import { lineageStats } from "../support/graphology-reference/lineage-stats.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import type { OrgFamilySize } from "../../src/graph/org-families.js";
 import type { RankedModel } from "../../src/graph/top-models.js";
 import type { App } from "../../src/server/app.js";
 import type { GraphPayload, PayloadEdge, PayloadNode, SearchResult } from "../../src/server/wire-types.js";
-import type { ModelMetrics } from "../../src/store/metrics-rows.js";
+import type { ModelMetrics } from "../../src/graph/model-metrics.js";
 import { appOver, getJson, type ErrorBody, type FamilyBody } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
 

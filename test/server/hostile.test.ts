@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";

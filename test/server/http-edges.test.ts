@@ -5,7 +5,7 @@
 import { connect } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import type { App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";
 import { appOver } from "../support/app-requests.js";

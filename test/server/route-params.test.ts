@@ -2,7 +2,7 @@
 // naming it and listing the route's own, before the answer cache is asked, so `&junk=N` never makes a new answer.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import type { App } from "../../src/server/app.js";
 import { appOver } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
@@ -57,7 +57,8 @@ describe("unknown parameters", () => {
       expect(response.status).toBe(400);
       const name = new URLSearchParams(junk).keys().next().value as string;
       expect((await response.json()).error.message).toBe(
-        `parameter ${JSON.stringify(name)} is not known to /api/family; it takes q, depth, relations, maxNodes, expand, overview, open`,
+        `parameter ${JSON.stringify(name)} is not known to /api/family; ` +
+          "it takes q, depth, relations, maxNodes, expand, overview, open",
       );
     }
   });

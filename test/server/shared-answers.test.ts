@@ -2,7 +2,7 @@
 // at the next checkpoint: the family route's graph-building and layout steps are counted through a spy.
 
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "../support/graphology-reference/lineage.js";
 import { appOver } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLineageGraph } from "../../src/graph/build-graph.js";
-import { generations } from "../../src/graph/generations.js";
+import { generations } from "../support/graphology-reference/generations.js";
 import { openStore } from "../../src/store/open-store.js";
 import { runBuiltCli as runCli } from "../support/built-cli.js";
 import { bundledText, EDGES_CSV } from "../support/bundled-data.js";

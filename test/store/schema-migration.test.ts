@@ -1,6 +1,7 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
-// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side) or 2 (no model_details, no record of
-// the models changed since the stored lineage index) opens migrated, every row kept.
+// mode in `format` and scope in `fingerprint`, crawl_tasks made on the side), 2 (no model_details, no record of
+// the models changed since the stored lineage index) or 3 (a `metrics` table, no `renames`) opens migrated, every
+// stored row kept (the derived metrics and stored index aside).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -98,7 +99,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("3");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("4");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -129,9 +130,9 @@ describe("a schema version 1 database", () => {
       "edges",
       "lineage_index",
       "meta",
-      "metrics",
       "model_details",
       "models",
+      "renames",
       "run_problems",
       "runs",
       "unresolved",
@@ -159,7 +160,7 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 3`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 4`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
@@ -167,8 +168,15 @@ describe("a schema version 1 database", () => {
   });
 });
 
+// Version 3 is version 4 with the per-model metrics table and without renames (src/store/schema.ts at version 3).
+const VERSION_3_SQL =
+  SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS renames \([^;]*?\n\) WITHOUT ROWID;\n/, "") +
+  `CREATE TABLE IF NOT EXISTS metrics (
+  id TEXT PRIMARY KEY, generation INTEGER NOT NULL, descendants INTEGER NOT NULL, children INTEGER NOT NULL,
+  pagerank REAL NOT NULL, subtree_downloads INTEGER NOT NULL) WITHOUT ROWID;`;
+
 // Version 2 is version 3 without model_details, changed_models and its triggers (src/store/schema.ts at version 2).
-const VERSION_2_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS model_details \([^;]*?\n\);\n/, "")
+const VERSION_2_SQL = VERSION_3_SQL.replace(/CREATE TABLE IF NOT EXISTS model_details \([^;]*?\n\);\n/, "")
   .replace(/CREATE TABLE IF NOT EXISTS changed_models \([^;]*?\n\);\n/, "")
   .replace(/CREATE TRIGGER IF NOT EXISTS \w+ AFTER [\s\S]*?\nEND;\n/g, "");
 const VERSION_2_ROWS = `
@@ -193,7 +201,7 @@ describe("a schema version 2 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "3"]);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "4"]);
     expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
       [3, "google/gemma-7b", 12, "gemma"],
       [5, "org/tune", null, null],
@@ -203,7 +211,8 @@ describe("a schema version 2 database", () => {
     // Changes made before the triggers existed are not listed: the next index is built whole.
     expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
-    expect(db.prepare(`SELECT id, subtree_downloads FROM metrics`).raw().all()).toEqual([["google/gemma-7b", 12]]);
+    // The metrics table goes with version 4: the lineage index holds them.
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'metrics'`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM model_details`).pluck().get()).toBe(0);
     createRowWriter(store).write({
       model: { ...emptyModelRow("org/tune"), license: "mit" },
@@ -232,6 +241,52 @@ describe("a schema version 2 database", () => {
   });
 });
 
+const VERSION_3_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '3'), ('data_version', '9'), ('metrics_data_version', '9');
+INSERT INTO models (node, id, author, downloads, placeholder) VALUES
+  (1, 'google/gemma-7b', 'google', 12, 0), (2, 'org/tune', 'org', NULL, 0), (4, 'ghost/base', 'ghost', NULL, 1);
+INSERT INTO model_details (node, tags) VALUES (1, '["license:gemma"]');
+INSERT INTO edges VALUES ('org/tune', 'google/gemma-7b', 'finetune', 'tag', 'base_model:finetune:google/gemma-7b'),
+  ('org/tune', 'ghost/base', 'merge', 'card', 'ghost/base');
+INSERT INTO unresolved VALUES ('org/tune', 'N/A', 'placeholder-text');
+INSERT INTO runs (id, kind, source, crawl_mode, scope, status, started_at, pages_read, records)
+  VALUES (1, 'crawl', 'http://127.0.0.1:7860', 'family', 'family:org/tune', 'complete', '2026-01-01T00:00:00Z', 3, 3);
+INSERT INTO run_problems VALUES (1, -1, 'warning', 'ghost/base: named as a base model, but the Hub has no such model');
+INSERT INTO crawl_tasks VALUES (1, 'info', 'ghost/base', 'missing', NULL, 0);
+INSERT INTO lineage_index VALUES (9, 'header', x'00');
+INSERT INTO metrics VALUES ('google/gemma-7b', 0, 1, 1, 0.5, 12);
+`;
+
+describe("a schema version 3 database", () => {
+  it("gains renames and loses metrics and its stored index, every other row kept", () => {
+    const path = join(folder, "v3.db");
+    const raw = new Database(path);
+    raw.exec(VERSION_3_SQL + VERSION_3_ROWS);
+    const tablesOf = (db: Database.Database) =>
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+    const before = tablesOf(raw);
+    const keptTables = before.filter((name) => name !== "metrics" && name !== "lineage_index" && name !== "meta");
+    const rowsOf = (db: Database.Database) =>
+      Object.fromEntries(keptTables.map((name) => [name, db.prepare(`SELECT * FROM ${name}`).raw().all()]));
+    const kept = rowsOf(raw);
+    raw.close();
+    const store = openStore(path);
+    const db = connectionOf(store);
+    expect(tablesOf(db)).toEqual([...before.filter((name) => name !== "metrics"), "renames"].sort());
+    expect(rowsOf(db)).toEqual(kept);
+    // By table in name order: the three models in changed_models (the triggers wrote them), then the rows above.
+    expect(Object.values(kept).map((rows) => rows.length)).toEqual([3, 1, 2, 1, 3, 1, 1, 1]);
+    expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
+      ["data_version", "9"],
+      ["schema_version", "4"],
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
+    expect(db.prepare(`SELECT count(*) FROM renames`).pluck().get()).toBe(0);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    store.close();
+  });
+});
+
 describe("a database of a newer schema", () => {
   it("is refused with a message and not touched", () => {
     const path = join(folder, "v9.db");
@@ -241,7 +296,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (3); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (4); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });

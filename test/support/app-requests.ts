@@ -2,7 +2,7 @@
 // answer, and the shapes of the answers the tests read.
 
 import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "./graphology-reference/lineage.js";
 import { createApp, type App, type AppDeps } from "../../src/server/app.js";
 import type { FamilyResponse } from "../../src/server/wire-types.js";
 

@@ -3,7 +3,7 @@
 
 import { memberRows, type ExportRows } from "../../src/export/export-rows.js";
 import { familyMembers, familyReport } from "../../src/graph/family.js";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "./graphology-reference/lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 import { fixtureLineage } from "./fixture-databases.js";

@@ -4,7 +4,7 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { loadLineage, type Lineage } from "../../src/graph/lineage.js";
+import { loadLineage, type Lineage } from "./graphology-reference/lineage.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { ALL_DATA_FILES, EDGES_CSV, FAMILY_TREES, METADATA_CSV } from "./bundled-data.js";
@@ -27,8 +27,8 @@ export const SOURCE_SETS = {
 export type SourceSet = keyof typeof SOURCE_SETS;
 
 /**
- * Every database has its metrics computed and stored (as loadLineage stores them), except the bundle's twin
- * "bundle-without-metrics", which is the bundle just as imported, for tests of what comes before the metrics.
+ * Every database has its lineage index built and stored, except the bundle's twin "bundle-without-metrics", which
+ * is the bundle just as imported, for tests of what comes before the index and its metrics.
  */
 export type FixtureName = SourceSet | "bundle-without-metrics";
 
@@ -45,7 +45,7 @@ export function openFixture(name: FixtureName): Store {
   return openStore(fixturePath(name), { readonly: true });
 }
 
-/** The lineage of a fixture database, read-only: the graph, and the metrics stored when it was built. */
+/** The reference lineage of a fixture database, read-only: the whole graphology graph and its metrics. */
 export function fixtureLineage(name: SourceSet): Lineage {
   return loadLineage(openFixture(name));
 }
@@ -57,7 +57,7 @@ export function copyOfFixture(name: FixtureName, folder: string): string {
   return path;
 }
 
-/** The lineage of a private copy of a fixture database with more files imported into it (metrics recomputed). */
+/** The lineage of a private copy of a fixture database with more files imported into it (the reference lineage). */
 export async function fixtureLineageWith(name: SourceSet, files: readonly string[], folder: string): Promise<Lineage> {
   const store = openStore(copyOfFixture(name, folder));
   for (const file of files) await importFile(store, file);

@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { refreshIndexedLineage } from "../../src/graph/indexed-lineage.js";
-import { loadLineage } from "../../src/graph/lineage.js";
 import { openStore } from "../../src/store/open-store.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { EDGES_CSV, FAMILY_TREES, METADATA_CSV } from "./bundled-data.js";
@@ -23,10 +22,9 @@ async function importInto(path: string, files: readonly string[]): Promise<void>
   }
 }
 
-function storeMetrics(path: string): void {
+function storeIndex(path: string): void {
   const store = openStore(path);
   try {
-    loadLineage(store);
     refreshIndexedLineage(store);
   } finally {
     store.close();
@@ -46,7 +44,7 @@ async function buildFixtureDatabases(folder: string): Promise<void> {
   await importInto(file("bundle-without-metrics"), FAMILY_TREES);
   copyFileSync(file("bundle-without-metrics"), file("bundle"));
   await importInto(file("family-trees"), FAMILY_TREES);
-  for (const name of ["edges", "edges-and-metadata", "family-trees", "bundle"] as const) storeMetrics(file(name));
+  for (const name of ["edges", "edges-and-metadata", "family-trees", "bundle"] as const) storeIndex(file(name));
 }
 
 /** Longest first, one at a time: a test that needs an answer not yet started computes it itself meanwhile. */

@@ -58,7 +58,8 @@ export const SMALL_LINEAGE_TREE = [
 
 /**
  * The small lineage's headline figures, counted off the picture above. multiParent: c/merge (a/ft1, b/ft2) and
- * x/one (x/root, x/three). Roots: a/base, x/root, s/self (its self-loop does not count). Deepest: a/base 0 → a/ft1
+ * x/one (x/root, x/three). Roots: s/self alone (its self-loop does not count; a/base and x/root have no parent but
+ * are placeholders, with no record to say whether they have one). Deepest: a/base 0 → a/ft1
  * 1 → c/merge 2 → c/merge-GGUF 3 → d/from-quant 4.
  */
 export const SMALL_LINEAGE_STATS = {
@@ -66,7 +67,7 @@ export const SMALL_LINEAGE_STATS = {
   edges: 14,
   selfLoops: 1,
   multiParent: 2,
-  roots: 3,
+  roots: 1,
   placeholders: 2,
   maxGeneration: 4,
 };

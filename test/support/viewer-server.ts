@@ -2,7 +2,7 @@
 // (createApp) over the shared database of the whole real snapshot, listening on a free loopback port.
 
 import { rmSync } from "node:fs";
-import type { Lineage } from "../../src/graph/lineage.js";
+import type { Lineage } from "./graphology-reference/lineage.js";
 import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { createApp, type App } from "../../src/server/app.js";
 import { listen } from "../../src/server/listen.js";

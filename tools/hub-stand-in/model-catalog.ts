@@ -2,6 +2,7 @@
 // `base_model:` ones), search, sort with direction, and keyset pagination behind an opaque cursor.
 
 import type { HubModelRecord } from "../../src/hub/api-types.js";
+import { legacyIdTable } from "../../src/vocabulary/legacy-ids.js";
 
 export interface ModelQuery {
   author?: string;
@@ -82,6 +83,8 @@ export class ModelCatalog {
 
   constructor(records: Iterable<HubModelRecord>) {
     for (const record of records) this.byId.set(record.id, record);
+    // The Hub redirects the legacy org-less ids it moved into orgs (`gpt2` → `openai-community/gpt2`).
+    for (const [legacy, current] of legacyIdTable()) if (this.byId.has(current)) this.renamed.set(legacy, current);
   }
 
   get size(): number {

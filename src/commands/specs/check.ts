@@ -5,7 +5,13 @@ import type { CommandSpec } from "../command.js";
 export const checkSpec: CommandSpec = {
   name: "check",
   summary: "Data-quality checks: self-loops, cycles, placeholders, case variants, unresolvable bases and more",
-  usage: "check [--examples N] [--json]",
-  options: [{ name: "examples", value: "N", help: "examples shown per check (default 5)" }],
+  usage: "check [--examples N] [--integrity] [--json]",
+  options: [
+    { name: "examples", value: "N", help: "examples shown per check (default 5)" },
+    {
+      name: "integrity",
+      help: "also check the database file's pages and indexes (SQLite's integrity_check; exit 1 when damaged)",
+    },
+  ],
   load: () => import("../check.js"),
 };

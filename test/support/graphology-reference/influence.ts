@@ -5,7 +5,7 @@
 // 1.4 GB at Hub scale); this is the same power iteration (damping 0.85, dangling mass spread evenly, converged when
 // the summed change is below N × tolerance) run on the parent lists directly.
 
-import type { LineageGraph } from "./build-graph.js";
+import type { LineageGraph } from "../../../src/graph/build-graph.js";
 import { parentIndex } from "./parent-index.js";
 
 export interface InfluenceOptions {

@@ -1,7 +1,7 @@
 // Exact descendant counts and subtree downloads for every model at once: each model walks up to all of its
 // ancestors once and adds itself to each, so a model reached through several parents is counted once.
 
-import type { LineageGraph } from "./build-graph.js";
+import type { LineageGraph } from "../../../src/graph/build-graph.js";
 import { parentIndex } from "./parent-index.js";
 
 export interface SubtreeTotals {

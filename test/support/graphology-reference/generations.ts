@@ -5,7 +5,7 @@
 import { DirectedGraph } from "graphology";
 import { stronglyConnectedComponents } from "graphology-components";
 import { forEachTopologicalGeneration } from "graphology-dag";
-import type { LineageGraph } from "./build-graph.js";
+import type { LineageGraph } from "../../../src/graph/build-graph.js";
 
 export function generations(graph: LineageGraph): Map<string, number> {
   const components = stronglyConnectedComponents(graph);

@@ -1,8 +1,8 @@
 // All per-model metrics of a snapshot in one pass over the graph: generation, exact descendant count, direct
 // children, PageRank on reversed edges and subtree downloads.
 
-import type { ModelMetrics } from "../store/metrics-rows.js";
-import type { LineageGraph } from "./build-graph.js";
+import type { ModelMetrics } from "../../../src/graph/model-metrics.js";
+import type { LineageGraph } from "../../../src/graph/build-graph.js";
 import { descendantCounts } from "./descendant-counts.js";
 import { generations } from "./generations.js";
 import { influenceRank } from "./influence.js";

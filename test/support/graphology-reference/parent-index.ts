@@ -1,7 +1,7 @@
 // The lineage graph's parent lists as flat integer arrays (compressed sparse rows): what the whole-graph metrics
 // walk over, millions of times at Hub scale, without touching graphology's per-node objects.
 
-import type { LineageGraph } from "./build-graph.js";
+import type { LineageGraph } from "../../../src/graph/build-graph.js";
 
 export interface ParentIndex {
   /** Node ids; a node's number is its position here. */
