@@ -8,6 +8,7 @@ import { ancestry } from "./routes/ancestry.js";
 import { adapters, quants } from "./routes/copies.js";
 import { exportFamily } from "./routes/export.js";
 import { family } from "./routes/family.js";
+import { familyTable } from "./routes/family-table.js";
 import { licences } from "./routes/licences.js";
 import { modelDetails } from "./routes/model.js";
 import { path } from "./routes/path.js";
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): App {
     ["/api/search", search],
     ["/api/model", modelDetails],
     ["/api/family", family],
+    ["/api/family-table", familyTable],
     ["/api/ancestry", ancestry],
     ["/api/top", topModels],
     ["/api/top-orgs", topOrgs],
@@ -90,9 +92,9 @@ export function createApp(deps: AppDeps): App {
       if (route === undefined)
         throw new HttpError(
           404,
-          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
-            "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
-            "/api/licenses, /api/path, /api/siblings",
+          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/family-table, ` +
+            "/api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, " +
+            "/api/adapters, /api/licenses, /api/path, /api/siblings",
         );
       const key = AnswerCache.keyOf(url);
       const gzip = acceptsGzip(request.headers.get("accept-encoding"));
