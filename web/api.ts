@@ -4,6 +4,7 @@
 import type {
   AncestryResponse,
   FamilyResponse,
+  FamilyTableResponse,
   ModelResponse,
   SearchResponse,
   TopOrgsResponse,
@@ -15,6 +16,7 @@ export { RELATIONS, type Relation } from "../src/vocabulary/relation.js";
 export type {
   AncestryResponse,
   FamilyResponse,
+  FamilyTableResponse,
   GraphPayload,
   ModelResponse,
   PayloadNode,
@@ -91,6 +93,10 @@ export const api = {
     getJson<SearchResponse>("/api/search", { q, limit }, signal).then((body) => body.results),
   family: (params: FamilyParams, signal?: AbortSignal) =>
     getJson<FamilyResponse>("/api/family", familyParams(params), signal),
+  familyTable: (params: FamilyParams, signal?: AbortSignal) => {
+    const { q, depth, relations } = familyParams(params);
+    return getJson<FamilyTableResponse>("/api/family-table", { q, depth, relations }, signal);
+  },
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
   ancestry: (id: string, signal?: AbortSignal) => getJson<AncestryResponse>("/api/ancestry", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),

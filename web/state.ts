@@ -8,6 +8,13 @@ import { RELATIONS, type Relation } from "./api.js";
 export const SIZE_MODES = ["descendants", "downloads"] as const;
 export type SizeMode = (typeof SIZE_MODES)[number];
 
+export const LAYOUTS = ["rows", "radial"] as const;
+export type LayoutMode = (typeof LAYOUTS)[number];
+export const CENTRALITIES = ["pagerank", "betweenness", "degree"] as const;
+export type Centrality = (typeof CENTRALITIES)[number];
+export const CENTRALITY_SHOWN_AS = ["size", "colour"] as const;
+export type CentralityShownAs = (typeof CENTRALITY_SHOWN_AS)[number];
+
 export const MAX_DEPTH = 50;
 export const MAX_NODES_LIMIT = 20_000;
 
@@ -24,6 +31,13 @@ export interface ViewState {
   expand: string[];
   /** The node cap sent to the server; null for the server's default. */
   max: number | null;
+  /** Depth rows, or rings with angles in proportion to subtree size. */
+  layout: LayoutMode;
+  /** The in-family centrality shown, and how (node size or colour); null shows none. */
+  centrality: Centrality | null;
+  centralityAs: CentralityShownAs;
+  /** The family table is open. */
+  table: boolean;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -34,6 +48,10 @@ export const EMPTY_VIEW: ViewState = {
   selected: null,
   expand: [],
   max: null,
+  layout: "rows",
+  centrality: null,
+  centralityAs: "size",
+  table: false,
 };
 
 function text(value: string | null): string | null {
@@ -43,6 +61,11 @@ function text(value: string | null): string | null {
 
 function wholeNumberIn(value: string | null, min: number, max: number): number | null {
   const parsed = value === null ? null : parseWholeNumber(value, { min, max });
+  return parsed?.ok === true ? parsed.value : null;
+}
+
+function choiceIn<T extends string>(value: string | null, choices: readonly T[]): T | null {
+  const parsed = value === null ? null : parseChoice(value, choices);
   return parsed?.ok === true ? parsed.value : null;
 }
 
@@ -69,6 +92,10 @@ export function parseViewState(search: string): ViewState {
     selected: text(params.get("selected")),
     expand: [...new Set(expand)].sort(),
     max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
+    layout: choiceIn(params.get("layout"), LAYOUTS) ?? "rows",
+    centrality: choiceIn(params.get("centrality"), CENTRALITIES),
+    centralityAs: choiceIn(params.get("by"), CENTRALITY_SHOWN_AS) ?? "size",
+    table: params.get("table") === "1",
   };
 }
 
@@ -82,6 +109,10 @@ export function serializeViewState(state: ViewState): string {
   if (state.selected !== null) params.set("selected", state.selected);
   if (state.expand.length > 0) params.set("expand", state.expand.join(","));
   if (state.max !== null) params.set("max", String(state.max));
+  if (state.layout !== "rows") params.set("layout", state.layout);
+  if (state.centrality !== null) params.set("centrality", state.centrality);
+  if (state.centrality !== null && state.centralityAs !== "size") params.set("by", state.centralityAs);
+  if (state.table) params.set("table", "1");
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }
