@@ -4,10 +4,15 @@
 
 import type { DirectedGraph } from "graphology";
 import { subgraph } from "graphology-operators";
-import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
+import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { degreeCentrality } from "graphology-metrics/centrality/degree.js";
-import pagerank from "graphology-metrics/centrality/pagerank.js";
+import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import type { Centrality, CentralityShownAs } from "./state.js";
+
+// CommonJS packages: at run time the default import is the function itself (module.exports); their typings
+// describe an ES module whose default is that function, one level further down.
+const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
+const betweennessCentrality = betweennessModule as unknown as typeof betweennessModule.default;
 
 /** The attributes centrality needs of a drawn node. */
 interface FamilyNode {
