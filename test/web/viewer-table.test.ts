@@ -112,7 +112,7 @@ afterAll(async () => {
 });
 
 describe("the family table, centrality and radial layout in Chromium", { timeout: 180_000 }, () => {
-  it("sorts by downloads as the API's rows sorted here, filters by text, and writes the rows shown as CSV", async () => {
+  it("sorts by downloads as the API rows sorted here, filters by text, writes the rows shown as CSV", async () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent(PHI)}&table=1`);
     expect(await settled()).toBe("ready");
     await tableReady();
@@ -166,7 +166,7 @@ describe("the family table, centrality and radial layout in Chromium", { timeout
     await page.screenshot({ path: resolve(RESULTS, "viewer-table.png") });
   });
 
-  it("selects in the graph what is chosen in the table, and marks in the table what is chosen in the graph", async () => {
+  it("selects in the graph what is chosen in the table, marks in the table what is chosen in the graph", async () => {
     await page.goto(`${server.url}/?q=${encodeURIComponent(PHI)}&table=1`);
     expect(await settled()).toBe("ready");
     await tableReady();
@@ -207,7 +207,7 @@ describe("the family table, centrality and radial layout in Chromium", { timeout
     expect(await selected()).toBe(second);
   });
 
-  it("shows PageRank, betweenness and degree as graphology-metrics computes them on the family's subgraph", async () => {
+  it("shows PageRank, betweenness and degree as graphology-metrics computes them on the family subgraph", async () => {
     for (const measure of ["pagerank", "betweenness", "degree"] as const) {
       await page.goto(`${server.url}/?q=${encodeURIComponent(PHI)}&centrality=${measure}&table=1`);
       expect(await settled()).toBe("ready");
