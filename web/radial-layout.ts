@@ -40,7 +40,11 @@ export function radialLayout(
     if (item.row <= 0) continue;
     const parent = parentOf.get(item.key);
     if (parent === undefined) orphans.push(item);
-    else children.set(parent.key, [...(children.get(parent.key) ?? []), item]);
+    else {
+      const list = children.get(parent.key);
+      if (list === undefined) children.set(parent.key, [item]);
+      else list.push(item);
+    }
   }
   const order = (a: LayoutItem, b: LayoutItem) => b.weight - a.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   // Subtree sizes, deepest rows first so each child is counted before its parent.
@@ -90,9 +94,14 @@ export function radialLayout(
   // Ancestors: one centred row per depth above the disc, nearest first.
   const outer = radius.get(deepest) ?? 0;
   const ancestorRows = new Map<number, LayoutItem[]>();
-  for (const item of items)
-    if (item.row < 0) ancestorRows.set(item.row, [...(ancestorRows.get(item.row) ?? []), item].sort(order));
+  for (const item of items) {
+    if (item.row >= 0) continue;
+    const list = ancestorRows.get(item.row);
+    if (list === undefined) ancestorRows.set(item.row, [item]);
+    else list.push(item);
+  }
   for (const [row, list] of ancestorRows) {
+    list.sort(order);
     const width = list.reduce((sum, item) => sum + item.width + gap, -gap);
     let left = -width / 2;
     for (const item of list) {
