@@ -6,6 +6,7 @@ import type {
   CopiesResponse,
   FamilyResponse,
   LicencesResponse,
+  FamilyTableResponse,
   ModelResponse,
   PathResponse,
   SearchResponse,
@@ -20,6 +21,7 @@ export type {
   AncestryResponse,
   CopiesResponse,
   FamilyResponse,
+  FamilyTableResponse,
   GraphPayload,
   LicencesResponse,
   ModelResponse,
@@ -102,6 +104,10 @@ export const api = {
     getJson<SearchResponse>("/api/search", { q, limit }, signal).then((body) => body.results),
   family: (params: FamilyParams, signal?: AbortSignal) =>
     getJson<FamilyResponse>("/api/family", familyParams(params), signal),
+  familyTable: (params: FamilyParams, signal?: AbortSignal) => {
+    const { q, depth, relations } = familyParams(params);
+    return getJson<FamilyTableResponse>("/api/family-table", { q, depth, relations }, signal);
+  },
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
   ancestry: (id: string, signal?: AbortSignal) => getJson<AncestryResponse>("/api/ancestry", { id }, signal),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),

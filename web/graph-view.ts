@@ -5,6 +5,7 @@ import { DirectedGraph } from "graphology";
 import Sigma from "sigma";
 import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
+import { withCentrality, type CentralityDisplay } from "./centrality.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
@@ -41,6 +42,8 @@ export interface GraphView {
   setSelected(node: string | null): void;
   /** Colours the nodes by licence and lights only the licence findings (null: neither). */
   setLicence(display: LicenceDisplay | null): void;
+  /** Sizes or colours the family's nodes by a centrality (null: by the size mode and relation again). */
+  setCentrality(centrality: CentralityDisplay | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
   /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
@@ -81,6 +84,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   let layout: Layout | null = null;
   let state: DisplayState = { ...IDLE, selected: null, size: "descendants", scale: 1 };
   let openingScale = 1;
+  let centrality: CentralityDisplay | null = null;
   let placed: PlacedLabel[] = [];
   /** Nodes in the order their labels are placed (most important first), kept per load. */
   let ranked: string[] = [];
@@ -109,7 +113,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       context.strokeStyle = INK;
       context.stroke();
     },
-    nodeReducer: (node, attributes) => nodeDisplay(state, node, attributes),
+    nodeReducer: (node, attributes) =>
+      withCentrality(nodeDisplay(state, node, attributes), node, centrality, state.scale, isLit(state, node)),
     edgeReducer: (edge, attributes) => edgeDisplay(state, attributes.relation, graph.source(edge), graph.target(edge)),
   });
 
@@ -354,6 +359,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     },
     setLicence(display: LicenceDisplay | null) {
       state = { ...state, licence: display };
+      redraw();
+    },
+    setCentrality(next: CentralityDisplay | null) {
+      if (centrality === next) return;
+      centrality = next;
       redraw();
     },
     setSelected(node: string | null) {

@@ -4,6 +4,8 @@
 import type { AncestryResponse, FamilyResponse, GraphPayload, PayloadNode, ViewNodeAttributes } from "./api.js";
 import { lineageLayout, type Layout, type LayoutItem } from "./layout.js";
 import { collapsedText } from "./collapsed-subtrees.js";
+import { radialLayout } from "./radial-layout.js";
+import type { LayoutMode } from "./state.js";
 import { knownNumber } from "./unknown.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
@@ -130,19 +132,28 @@ export function openingScale(
 
 /**
  * The drawn lineage, laid out for an area of the given size. When the opening zoom will show the layout smaller
- * than 1:1, the fans are laid out larger by as much, so their pills keep their room at that zoom.
+ * than 1:1, the fans and the family's own models are laid out larger by as much, so their pills and labels keep
+ * their room at that zoom (an org's own models are always labelled).
  */
 export function drawnLineage(
   family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
   area: { width: number; height: number },
+  mode: LayoutMode = "rows",
 ): DrawnLineage {
-  const first = drawnAt(family, ancestry, measure, area, 1);
-  const { scale } = openingScale(first.layout, area, first.graph.nodes.length);
-  if (scale >= 1 || !first.graph.nodes.some((node) => node.attributes.fan !== undefined)) return first;
-  // Larger fans make the drawing a little larger again, so the zoom a little smaller: allow for it.
-  return drawnAt(family, ancestry, measure, area, scale * 0.9);
+  let drawn = drawnAt(family, ancestry, measure, area, 1, mode);
+  const enlarged = drawn.graph.nodes.filter(({ attributes }) => attributes.fan !== undefined || attributes.queried);
+  if (enlarged.length <= 1 && enlarged.every(({ attributes }) => attributes.fan === undefined)) return drawn;
+  // Larger boxes make the drawing larger again, so the zoom smaller: laid out again until the zoom allows for them.
+  let assumed = 1;
+  for (let pass = 0; pass < 4; pass++) {
+    const { scale } = openingScale(drawn.layout, area, drawn.graph.nodes.length);
+    if (scale >= assumed) return drawn;
+    assumed = scale * 0.9;
+    drawn = drawnAt(family, ancestry, measure, area, assumed, mode);
+  }
+  return drawn;
 }
 
 function drawnAt(
@@ -151,6 +162,7 @@ function drawnAt(
   measure: (text: string) => number,
   area: { width: number; height: number },
   fanScale: number,
+  mode: LayoutMode,
 ): DrawnLineage {
   const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
   const merged = mergeLineage(family, ancestry);
@@ -188,22 +200,20 @@ function drawnAt(
     row: attributes.row,
     radius: attributes.radius,
     // A fan's pill holds its dot and text; a model's box its dot and the label beside it.
-    // Laid out `fanScale` times smaller than drawn when the opening zoom will shrink the layout as much.
+    // Fans and the family's own models are laid out `fanScale` times larger when the opening zoom will shrink the
+    // layout as much, so they keep their room on screen.
     width:
       attributes.fan !== undefined
         ? (2 * PILL_RADIUS + attributes.labelWidth + 2 * PILL_PADDING + 4) / fanScale
-        : 2 * attributes.radius + 4 + attributes.labelWidth + 6,
+        : (2 * attributes.radius + 4 + attributes.labelWidth + 6) / (attributes.queried ? fanScale : 1),
     height:
       attributes.fan !== undefined
         ? (LABEL_HEIGHT + 6) / fanScale
-        : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2),
+        : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2) / (attributes.queried ? fanScale : 1),
     weight: attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants,
   }));
-  const layout = lineageLayout(
-    items,
-    edges.map((edge) => [edge.source, edge.target] as const),
-    { aspect },
-  );
+  const pairs = edges.map((edge) => [edge.source, edge.target] as const);
+  const layout = mode === "radial" ? radialLayout(items, pairs) : lineageLayout(items, pairs, { aspect });
   for (const node of nodes) {
     const box = layout.boxes.get(node.key);
     if (box === undefined) continue;

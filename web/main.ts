@@ -5,7 +5,9 @@ import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
 import { api, type AncestryResponse, type FamilyResponse, type LicencesResponse, type Relation } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
+import { centralityDisplay, familyCentrality, renderCentralityLegend } from "./centrality.js";
 import { createControls } from "./controls.js";
+import { createFamilyTable } from "./family-table.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
 import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
@@ -19,6 +21,8 @@ import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
 import { parseViewState, sameFamily, serializeViewState, showFamily, viewFileName, type ViewState } from "./state.js";
+import { tableRows } from "./table-rows.js";
+import { CENTRALITY_LABELS, createViewOptions } from "./view-options.js";
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -33,6 +37,7 @@ const legend = byId<HTMLElement>("legend");
 const panel = byId<HTMLElement>("panel");
 const fans = byId<HTMLDetailsElement>("fans");
 const findingsList = byId<HTMLDetailsElement>("licence-findings");
+const tableSection = byId<HTMLElement>("family-table");
 
 let view: ViewState = parseViewState(location.search);
 let loaded: {
@@ -75,6 +80,12 @@ Object.defineProperty(window, "__hfLineage", {
       return lastLoad === null ? null : { ...lastLoad };
     },
     pagePosition: (node: string) => graphView.pagePosition(node),
+    get tableRows() {
+      return familyTable.shown.map((row) => ({ ...row }));
+    },
+    get centrality() {
+      return shownCentrality === null ? null : Object.fromEntries(shownCentrality.values);
+    },
     labelBoxes: () => graphView.labelBoxes(),
     edgeColours: () => graphView.edgeColours(),
     get openingScale() {
@@ -100,6 +111,98 @@ const answerActions: AnswerActions = {
   select: (id) => panelActions.select(id),
   showPath: (from, to) => navigate({ ...view, path: { from, to }, selected: null }),
 };
+const viewOptions = createViewOptions(byId("view-options"), (change) => navigate({ ...view, ...change }));
+
+/** The table's family (its request's parameters) and the centrality shown, each kept until the view changes them. */
+let tableFor = "";
+let tableRequest: AbortController | null = null;
+let shownCentrality: { of: FamilyResponse; measure: string; values: Map<string, number> } | null = null;
+
+const familyTable = createFamilyTable(tableSection, {
+  select: (id) => void selectFromTable(id),
+  fileName: () => `${viewFileName(view)}_table`,
+});
+
+/** A row chosen in the table: its node selected and shown; a model folded in a fan opens its fan first. */
+async function selectFromTable(id: string): Promise<void> {
+  if (graphView.graph.hasNode(id)) {
+    navigate({ ...view, selected: id });
+    graphView.focus(id);
+    return;
+  }
+  const fansDrawn = loaded?.response.aggregated ?? [];
+  const info = fansDrawn.length === 0 ? null : await api.model(id).catch(() => null);
+  const fan = fansDrawn.find(
+    (candidate) =>
+      candidate.relation === info?.model.relation && info.parents.some((parent) => parent.id === candidate.parent),
+  );
+  if (fan !== undefined) {
+    navigate({
+      ...view,
+      expand: [...new Set([...view.expand, fanName(fan.parent, fan.relation)])].sort(),
+      selected: id,
+    });
+    return;
+  }
+  // Left out by the node cap: the model is shown in its own lineage.
+  navigate(showFamily(view, id, id));
+}
+
+function familyParamsOf(state: ViewState) {
+  return { q: state.q ?? "", depth: state.depth ?? undefined, relations: state.relations ?? undefined };
+}
+
+/** Opens or closes the table, reading the family's rows when they are not the ones shown. */
+async function showTable(next: ViewState): Promise<void> {
+  tableSection.hidden = !next.table;
+  if (!next.table || next.q === null) return;
+  const key = JSON.stringify(familyParamsOf(next));
+  if (key !== tableFor) {
+    tableFor = key;
+    tableRequest?.abort();
+    const controller = new AbortController();
+    tableRequest = controller;
+    familyTable.load(null, `Reading the models of ${next.q}…`);
+    try {
+      const answer = await api.familyTable(familyParamsOf(next), controller.signal);
+      if (controller.signal.aborted) return;
+      const omitted = answer.truncated?.omittedRows ?? 0;
+      familyTable.load(
+        tableRows(answer),
+        omitted > 0 ? `the farthest ${omitted.toLocaleString("en-US")} models are not listed` : "",
+      );
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      tableFor = "";
+      familyTable.load(null, `The table could not be read: ${(error as Error).message}`);
+      return;
+    }
+  }
+  familyTable.setCentrality(
+    next.centrality === null ? null : CENTRALITY_LABELS[next.centrality],
+    shownCentrality?.values ?? null,
+  );
+  familyTable.mark(next.selected);
+}
+
+/** The centrality chosen, computed on the family drawn (once per family and measure), on the graph and legend. */
+function showCentrality(next: ViewState): void {
+  if (loaded === null || next.centrality === null) {
+    shownCentrality = null;
+    graphView.setCentrality(null);
+    return;
+  }
+  if (shownCentrality?.of !== loaded.response || shownCentrality.measure !== next.centrality)
+    shownCentrality = {
+      of: loaded.response,
+      measure: next.centrality,
+      values: familyCentrality(graphView.graph, next.centrality),
+    };
+  const display = centralityDisplay(shownCentrality.values, next.centralityAs);
+  graphView.setCentrality(display);
+  renderLegend(legend, legendCounts(loaded.drawn.graph));
+  renderCentralityLegend(legend, CENTRALITY_LABELS[next.centrality], display);
+}
 
 const panelActions: PanelActions = {
   select: (id) => {
@@ -254,7 +357,8 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     const box = graphElement.getBoundingClientRect();
     const inset = panelInset();
     graphView.setRightInset(inset);
-    const drawn = drawnLineage(response, ancestry, measure, { width: box.width - inset, height: box.height });
+    const area = { width: box.width - inset, height: box.height };
+    const drawn = drawnLineage(response, ancestry, measure, area, next.layout);
     loaded = { view: next, response, ancestry, drawn };
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
@@ -398,6 +502,7 @@ async function apply(next: ViewState): Promise<void> {
   view = next;
   controls.show(next);
   licenceControls.show(next);
+  viewOptions.show(next);
   search.setValue(next.q ?? "");
   document.title = next.q === null ? "hf-lineage" : `${next.q} — hf-lineage`;
   void showSelection(next.selected);
@@ -419,6 +524,14 @@ async function apply(next: ViewState): Promise<void> {
     if (!ok || view !== next) return;
     if (openedLast !== null && graphView.graph.hasNode(openedLast)) graphView.focus(openedLast);
     openedLast = null;
+  } else if (loaded.view.layout !== next.layout) {
+    // Another layout of the same family: laid out again, nothing read again.
+    const box = graphElement.getBoundingClientRect();
+    const area = { width: box.width - panelInset(), height: box.height };
+    const drawn = drawnLineage(loaded.response, loaded.ancestry, measure, area, next.layout);
+    loaded = { ...loaded, view: next, drawn };
+    graphView.load(drawn.graph, drawn.layout);
+    renderLegend(legend, legendCounts(drawn.graph));
   }
   if (next.path === null && !(await showLicences(next))) return;
   if (next.selected !== null && !graphView.graph.hasNode(next.selected)) {
@@ -437,8 +550,10 @@ async function apply(next: ViewState): Promise<void> {
   }
   graphView.setSize(next.size);
   graphView.setSelected(next.selected);
+  showCentrality(next);
   renderSizeNote(next);
   setState("ready");
+  void showTable(next);
 }
 
 // The graph by keyboard: Enter selects the query, arrows move the selection along the lineage.
@@ -487,7 +602,7 @@ const relayout = new ResizeObserver(() => {
     const current = loaded;
     graphView.setRightInset(inset);
     const area = { width: box.width - inset, height: box.height };
-    const drawn = drawnLineage(current.response, current.ancestry, measure, area);
+    const drawn = drawnLineage(current.response, current.ancestry, measure, area, view.layout);
     loaded = { ...current, drawn };
     graphView.load(drawn.graph, drawn.layout);
     graphView.setSize(view.size);

@@ -11,6 +11,12 @@ export type SizeMode = (typeof SIZE_MODES)[number];
 
 export const COLOUR_MODES = ["relation", "licence"] as const;
 export type ColourMode = (typeof COLOUR_MODES)[number];
+export const LAYOUTS = ["rows", "radial"] as const;
+export type LayoutMode = (typeof LAYOUTS)[number];
+export const CENTRALITIES = ["pagerank", "betweenness", "degree"] as const;
+export type Centrality = (typeof CENTRALITIES)[number];
+export const CENTRALITY_SHOWN_AS = ["size", "colour"] as const;
+export type CentralityShownAs = (typeof CENTRALITY_SHOWN_AS)[number];
 
 export const MAX_DEPTH = 50;
 export const MAX_NODES_LIMIT = 20_000;
@@ -39,6 +45,13 @@ export interface ViewState {
    * absent when none is.
    */
   open?: string[];
+  /** Depth rows, or rings with angles in proportion to subtree size. */
+  layout: LayoutMode;
+  /** The in-family centrality shown, and how (node size or colour); null shows none. */
+  centrality: Centrality | null;
+  centralityAs: CentralityShownAs;
+  /** The family table is open. */
+  table: boolean;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -52,6 +65,10 @@ export const EMPTY_VIEW: ViewState = {
   colour: "relation",
   findings: false,
   path: null,
+  layout: "rows",
+  centrality: null,
+  centralityAs: "size",
+  table: false,
 };
 
 function text(value: string | null): string | null {
@@ -61,6 +78,11 @@ function text(value: string | null): string | null {
 
 function wholeNumberIn(value: string | null, min: number, max: number): number | null {
   const parsed = value === null ? null : parseWholeNumber(value, { min, max });
+  return parsed?.ok === true ? parsed.value : null;
+}
+
+function choiceIn<T extends string>(value: string | null, choices: readonly T[]): T | null {
+  const parsed = value === null ? null : parseChoice(value, choices);
   return parsed?.ok === true ? parsed.value : null;
 }
 
@@ -97,6 +119,10 @@ export function parseViewState(search: string): ViewState {
     findings: params.get("findings") === "1",
     path: from !== null && to !== null && from !== to ? { from, to } : null,
     ...(open.length > 0 ? { open } : {}),
+    layout: choiceIn(params.get("layout"), LAYOUTS) ?? "rows",
+    centrality: choiceIn(params.get("centrality"), CENTRALITIES),
+    centralityAs: choiceIn(params.get("by"), CENTRALITY_SHOWN_AS) ?? "size",
+    table: params.get("table") === "1",
   };
 }
 
@@ -117,6 +143,10 @@ export function serializeViewState(state: ViewState): string {
     params.set("to", state.path.to);
   }
   if (state.open !== undefined && state.open.length > 0) params.set("open", state.open.join(","));
+  if (state.layout !== "rows") params.set("layout", state.layout);
+  if (state.centrality !== null) params.set("centrality", state.centrality);
+  if (state.centrality !== null && state.centralityAs !== "size") params.set("by", state.centralityAs);
+  if (state.table) params.set("table", "1");
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
 }

@@ -11,6 +11,7 @@ import { ancestry, ANCESTRY_PARAMS } from "./routes/ancestry.js";
 import { adapters, ADAPTERS_PARAMS, quants, QUANTS_PARAMS } from "./routes/copies.js";
 import { EXPORT_PARAMS, exportFamily } from "./routes/export.js";
 import { family, FAMILY_PARAMS } from "./routes/family.js";
+import { familyTable, FAMILY_TABLE_PARAMS } from "./routes/family-table.js";
 import { licences, LICENCES_PARAMS } from "./routes/licences.js";
 import { modelDetails, MODEL_PARAMS } from "./routes/model.js";
 import { path, PATH_PARAMS } from "./routes/path.js";
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): App {
     ["/api/search", { params: SEARCH_PARAMS, answer: search }],
     ["/api/model", { params: MODEL_PARAMS, answer: modelDetails }],
     ["/api/family", { params: FAMILY_PARAMS, answer: family }],
+    ["/api/family-table", { params: FAMILY_TABLE_PARAMS, answer: familyTable }],
     ["/api/ancestry", { params: ANCESTRY_PARAMS, answer: ancestry }],
     ["/api/top", { params: TOP_PARAMS, answer: topModels }],
     ["/api/top-orgs", { params: TOP_ORGS_PARAMS, answer: topOrgs }],
@@ -114,9 +116,9 @@ export function createApp(deps: AppDeps): App {
       if (route === undefined)
         throw new HttpError(
           404,
-          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/ancestry, ` +
-            "/api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, /api/adapters, " +
-            "/api/licenses, /api/path, /api/siblings, /api/report",
+          `no API route ${url.pathname.slice(0, 100)}; see /api/search, /api/model, /api/family, /api/family-table, ` +
+            "/api/ancestry, /api/top, /api/top-orgs, /api/stats, /api/checks, /api/export, /api/quants, " +
+            "/api/adapters, /api/licenses, /api/path, /api/siblings, /api/report",
         );
       refuseUnknownParams(url.pathname, url.searchParams, route.params);
       // One version for the whole answer: the data and its cache are taken together, before any work.

@@ -4,6 +4,7 @@
 import type { ChecksReport } from "../graph/checks.js";
 import type { FamilyReport } from "../graph/family.js";
 import type { CopiesReport } from "../graph/index-copies.js";
+import type { FAMILY_TABLE_COLUMNS, FamilyTableRow } from "../graph/index-family-table.js";
 import type { LicencesReport } from "../graph/index-licences.js";
 import type { Report } from "../graph/report.js";
 import type { PathReport } from "../graph/index-paths.js";
@@ -98,6 +99,18 @@ export interface FamilyResponse {
   truncated: { omittedNodes: number } | null;
   /** Present only for an overview: what each collapsed node stands for, with the relation most of it has. */
   collapsed?: (CollapsedInfo & { relation: Relation | null })[];
+}
+
+/** GET /api/family-table: every member of the family (the nearest `maxRows`) as rows of `columns`. */
+export interface FamilyTableResponse {
+  query: string;
+  kind: "model" | "org";
+  columns: typeof FAMILY_TABLE_COLUMNS;
+  rows: FamilyTableRow[];
+  /** Members of the family, rows or not. */
+  members: number;
+  /** Members left out by `maxRows` (the farthest), or null when every member is a row. */
+  truncated: { omittedRows: number } | null;
 }
 
 /** GET /api/ancestry: the model and its ancestors drawn, with every path from the model up to a root. */

@@ -143,3 +143,23 @@ export function modelDetails(store: Store, node: number): ModelDetailsRecord | n
     downloadsAllTime: count(row.downloads_all_time ?? null),
   };
 }
+
+/** What the viewer's family table shows of a model beyond the lineage index: its record's counts, date, licence. */
+export interface TableFactsRow {
+  node: number;
+  id: string;
+  downloads: number | null;
+  likes: number | null;
+  created_at: string | null;
+  license: string | null;
+}
+
+/** The family table's facts for these node numbers (numbers with no model left out), read in one statement. */
+export function tableFacts(store: Store, nodes: Iterable<number>): TableFactsRow[] {
+  return forNodes<TableFactsRow>(
+    store,
+    nodes,
+    `SELECT m.node, m.id, m.downloads, m.likes, m.created_at, m.license
+     FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
+  );
+}

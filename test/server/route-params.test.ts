@@ -20,6 +20,7 @@ const ROUTES: [string, string][] = [
   ["/api/search", "q, limit"],
   ["/api/model", "id"],
   ["/api/family", "q, depth, relations, maxNodes, expand, overview, open"],
+  ["/api/family-table", "q, depth, relations, maxRows"],
   ["/api/ancestry", "id, maxNodes"],
   ["/api/top", "by, limit"],
   ["/api/top-orgs", "limit"],

@@ -8,7 +8,7 @@ describe("view state in the URL", () => {
   it("reads every parameter of a shared link", () => {
     const view = parseViewState(
       "?q=Qwen%2FQwen2.5-14B&depth=3&relations=merge,finetune&size=downloads&selected=a%2Fb" +
-        "&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000",
+        "&expand=x%2Fy:quantized,a%2Fb:adapter&max=5000&layout=radial&centrality=betweenness&by=colour&table=1",
     );
     expect(view).toEqual({
       q: "Qwen/Qwen2.5-14B",
@@ -21,6 +21,10 @@ describe("view state in the URL", () => {
       colour: "relation",
       findings: false,
       path: null,
+      layout: "radial",
+      centrality: "betweenness",
+      centralityAs: "colour",
+      table: true,
     });
   });
 
@@ -40,12 +44,18 @@ describe("view state in the URL", () => {
     );
     expect(parseViewState(query)).toEqual(view);
     expect(serializeViewState(EMPTY_VIEW)).toBe("");
+    const options = { ...view, layout: "radial" as const, centrality: "pagerank" as const, table: true };
+    expect(serializeViewState(options)).toBe(`${query}&layout=radial&centrality=pagerank&table=1`);
+    expect(parseViewState(serializeViewState({ ...options, centralityAs: "colour" }))).toEqual({
+      ...options,
+      centralityAs: "colour",
+    });
   });
 
   it("drops values that make no sense instead of guessing", () => {
     const view = parseViewState(
       "?q=%20%20&depth=-1&relations=lora,finetune,adapter,quantized,merge,unknown&size=likes" +
-        "&expand=nocolon,a%2Fb:weird&max=999999",
+        "&expand=nocolon,a%2Fb:weird&max=999999&layout=circle&centrality=hits&by=shape&table=yes",
     );
     expect(view).toEqual(EMPTY_VIEW);
     expect(parseViewState("?depth=51").depth).toBeNull();
@@ -59,6 +69,7 @@ describe("view state in the URL", () => {
     expect(sameFamily(base, { ...base, relations: ["finetune", "adapter", "quantized", "merge", "unknown"] })).toBe(
       true,
     );
+    expect(sameFamily(base, { ...base, layout: "radial", centrality: "degree", table: true })).toBe(true);
     expect(sameFamily(base, { ...base, depth: 1 })).toBe(false);
     expect(sameFamily(base, { ...base, expand: ["Qwen/Qwen2.5-7B:quantized"] })).toBe(false);
     expect(showFamily({ ...base, depth: 2, expand: ["x/y:adapter"] }, "google", "google/gemma-7b")).toEqual({
