@@ -1,7 +1,5 @@
-// Import at Hub scale: a 1,000,000-row edge list and 1,000,000 Hub JSONL records written from the generated Hub
-// (tools/scale-model), imported by hf-lineage, beside the same rows written one record at a time by the row
-// writer, a bare prepared insert of the parsed rows, and sqlite3's own `.import` of the same CSV.
-// HF_LINEAGE_IMPORT_DB names a scale-model database with at least 1,000,000 edges to read instead of writing one.
+// Import at Hub scale: a 1,000,000-row edge list and 1,000,000 Hub JSONL records of the generated Hub, imported
+// beside the row writer record by record, a bare prepared insert of the parsed rows, and sqlite3's `.import`.
 
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -19,7 +17,8 @@ import { importFile } from "../src/sync/import-file.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 import { writeEdgeList, writeHubJsonl } from "./import-files.js";
 
-const ROWS = 1_000_000;
+/** HF_LINEAGE_IMPORT_ROWS: fewer rows for a quick run; HF_LINEAGE_IMPORT_DB: a scale-model database to read. */
+const ROWS = Number(process.env.HF_LINEAGE_IMPORT_ROWS ?? 1_000_000);
 /** Enough generated models for 1,000,000 edges (2,500,000 give 932,813). */
 const MODELS = 2_700_000;
 
