@@ -1,11 +1,11 @@
 // The one bookkeeper of imports and crawls (the `runs` table): start or resume a run, commit its items in
 // transactions together with how far it has read, note problems, finish it. A killed run resumes where it stopped.
 
-import type { SourceItem } from "../ingest/record-rows.js";
+import type { RecordRows, SourceItem } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
+import { createBatchWriter } from "./batch-writer.js";
 import { followRenames, recordRename, storedRenames } from "./renames.js";
-import { createRowWriter } from "./row-writer.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
 
@@ -175,7 +175,7 @@ const PROBLEMS_KEPT = 1000;
 
 export function createRunWriter(store: Store, run: Run): RunWriter {
   const db = connectionOf(store);
-  const rows = createRowWriter(store);
+  const rows = createBatchWriter(store);
   const renames = storedRenames(store);
   const saveRun = db.prepare(`
     UPDATE runs SET records_read = @recordsRead, pages_read = @pagesRead, next_url = @nextUrl, records = @records,
@@ -194,6 +194,7 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
     (items: readonly SourceItem[], page: { nextUrl: string | null } | undefined, alongside?: () => void) => {
       const added = emptyRunCounts();
       let position = run.recordsRead;
+      const batch: RecordRows[] = [];
       for (const item of items) {
         if ("skipped" in item) {
           added.skipped++;
@@ -205,17 +206,18 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
           note(position++, "warning", item.warning);
           continue;
         }
-        const counts = rows.write(followRenames(item.rows, renames));
+        batch.push(followRenames(item.rows, renames));
         for (const warning of item.rows.warnings) {
           added.warnings++;
           note(position, "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
         }
         position++;
         added.records++;
-        added.models += counts.models;
-        added.edges += counts.edges;
-        added.unresolved += counts.unresolved;
       }
+      const counts = rows.write(batch);
+      added.models += counts.models;
+      added.edges += counts.edges;
+      added.unresolved += counts.unresolved;
       alongside?.();
       const totals = { ...run.totals };
       for (const key of Object.keys(totals) as (keyof RunCounts)[]) totals[key] += added[key];

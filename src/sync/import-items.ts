@@ -1,6 +1,5 @@
-// Runs one import: streams a source's items through the store's save path in batches, each committed in one
-// transaction with how far the run has read, so a killed import resumes where it stopped and a finished one is
-// not redone.
+// Runs one import: streams a source's items through the store's save path in growing batches, each committed in
+// one transaction with how far the run has read, so a killed import resumes where it stopped and is not redone.
 
 import type { SourceItem } from "../ingest/record-rows.js";
 import type { Store } from "../store/open-store.js";
@@ -18,11 +17,19 @@ export interface ImportSummary extends RunCounts {
 }
 
 export interface ImportOptions {
+  /** The largest batch committed at once (default 64,000 records). */
   batchSize?: number;
   /** Import again even when the same content was imported completely before. */
   force?: boolean;
   onProgress?: (position: number) => void;
 }
+
+/**
+ * Batches grow from the first to the largest, doubling: a small import commits often (a kill loses little work),
+ * a big one spends its time writing rows rather than rewriting the same index pages at every commit.
+ */
+const FIRST_BATCH = 2000;
+const LARGEST_BATCH = 64_000;
 
 export async function importItems(
   store: Store,
@@ -30,7 +37,8 @@ export async function importItems(
   items: AsyncIterable<SourceItem>,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 2000;
+  const largestBatch = options.batchSize ?? LARGEST_BATCH;
+  let batchSize = Math.min(FIRST_BATCH, largestBatch);
   assertIntact(store, "before the import");
   const begun = beginImportRun(store, target, options.force ?? false);
   const { run } = begun;
@@ -54,6 +62,7 @@ export async function importItems(
         if (pending.length >= batchSize) {
           writer.commit(pending);
           pending = [];
+          batchSize = Math.min(batchSize * 2, largestBatch);
           options.onProgress?.(position + 1);
         }
       }

@@ -1,0 +1,155 @@
+// Import at Hub scale: a 1,000,000-row edge list and 1,000,000 Hub JSONL records of the generated Hub, imported
+// beside the row writer record by record, a bare prepared insert of the parsed rows, and sqlite3's `.import`.
+
+import { spawnSync } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import Database from "better-sqlite3";
+import { parse } from "csv-parse";
+import { detectEdgeColumns } from "../src/ingest/edges-csv-items.js";
+import { itemsOf, type ImportFormat } from "../src/ingest/import-formats.js";
+import { openStore } from "../src/store/open-store.js";
+import { createRowWriter } from "../src/store/row-writer.js";
+import { transaction } from "../src/store/transaction.js";
+import { importFile } from "../src/sync/import-file.js";
+import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { writeEdgeList, writeHubJsonl } from "./import-files.js";
+
+/** HF_LINEAGE_IMPORT_ROWS: fewer rows for a quick run; HF_LINEAGE_IMPORT_DB: a scale-model database to read. */
+const ROWS = Number(process.env.HF_LINEAGE_IMPORT_ROWS ?? 1_000_000);
+/** Enough generated models for 1,000,000 edges (2,500,000 give 932,813). */
+const MODELS = 2_700_000;
+
+const count = (value: number) => Math.round(value).toLocaleString("en-US");
+const load = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(" ")} on ${cpus().length} cores`;
+
+async function measure<T>(run: () => Promise<T> | T): Promise<{ value: T; seconds: number; cpu: number }> {
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const value = await run();
+  const cpu = process.cpuUsage(cpuBefore);
+  return { value, seconds: (performance.now() - started) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+function report(label: string, rows: number, figure: { seconds: number; cpu: number }, ours?: number): number {
+  const rate = rows / figure.seconds;
+  console.log(
+    `  ${label.padEnd(46)} ${count(rate).padStart(9)} rows/s  (${figure.seconds.toFixed(1)} s, CPU ` +
+      `${figure.cpu.toFixed(1)} s${ours === undefined ? "" : `; ours / this: ${(ours / rate).toFixed(2)}x`})`,
+  );
+  return rate;
+}
+
+/** The previous save path: every record written by itself, 2,000 records a transaction, no run bookkeeping. */
+async function rowByRow(path: string, format: ImportFormat, dbPath: string): Promise<number> {
+  const store = openStore(dbPath);
+  const writer = createRowWriter(store);
+  const columns = format === "edges-csv" ? await detectEdgeColumns(path) : undefined;
+  let pending: Parameters<typeof writer.write>[0][] = [];
+  let records = 0;
+  const flush = () => transaction(store, () => pending.forEach((rows) => writer.write(rows)));
+  for await (const item of itemsOf(path, format, columns)) {
+    if (!("rows" in item)) continue;
+    pending.push(item.rows);
+    records++;
+    if (pending.length === 2000) {
+      flush();
+      pending = [];
+    }
+  }
+  flush();
+  store.close();
+  return records;
+}
+
+/** The bare insert: parse, and insert each row by a prepared statement into the same key layout, one transaction. */
+async function bareInsert(path: string, format: ImportFormat, dbPath: string): Promise<number> {
+  const db = new Database(dbPath);
+  db.pragma("journal_mode = WAL");
+  db.exec(`CREATE TABLE edges (child TEXT, parent TEXT, relation TEXT, PRIMARY KEY (child, parent)) WITHOUT ROWID;
+           CREATE TABLE models (id TEXT PRIMARY KEY, downloads INTEGER, created_at TEXT) WITHOUT ROWID`);
+  const insertEdge = db.prepare(`INSERT OR IGNORE INTO edges VALUES (?, ?, ?)`);
+  const insertModel = db.prepare(`INSERT OR IGNORE INTO models VALUES (?, ?, ?)`);
+  let rows = 0;
+  db.exec("BEGIN");
+  if (format === "edges-csv") {
+    for await (const record of createReadStream(path).pipe(parse({ columns: true })) as AsyncIterable<
+      Record<string, string>
+    >) {
+      insertEdge.run(record.child, record.parent, record.relation);
+      rows++;
+    }
+  } else {
+    for await (const line of createInterface({ input: createReadStream(path) })) {
+      const record = JSON.parse(line) as { id: string; downloads: number; createdAt: string; tags: string[] };
+      insertModel.run(record.id, record.downloads, record.createdAt);
+      for (const tag of record.tags) {
+        const typed = /^base_model:[a-z]+:(.*)$/.exec(tag);
+        if (typed !== null) insertEdge.run(record.id, typed[1], tag.split(":")[1]);
+      }
+      rows++;
+    }
+  }
+  db.exec("COMMIT");
+  db.close();
+  return rows;
+}
+
+export default async function importBench(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-import-bench-"));
+  try {
+    const given = process.env.HF_LINEAGE_IMPORT_DB;
+    const source = openStore(given ?? join(scratch, "scale.db"), { readonly: given !== undefined });
+    if (given === undefined) writeScaleModel(source, { models: MODELS });
+    const edgesCsv = join(scratch, "edges.csv");
+    const hubJsonl = join(scratch, "models.jsonl");
+    const edgeRows = await writeEdgeList(source, edgesCsv, ROWS);
+    const records = await writeHubJsonl(source, hubJsonl, ROWS);
+    source.close();
+    console.log(
+      `Generated Hub (${given ?? `${count(MODELS)} models`}): an edge list of ${count(edgeRows)} rows and ` +
+        `${count(records)} Hub JSONL records (the first models by creation, with their tags and card)`,
+    );
+    console.log(`Before: ${load()}`);
+    for (const [label, path, format, rows] of [
+      ["edge list", edgesCsv, "edges-csv", edgeRows],
+      ["Hub JSONL", hubJsonl, "hub-json", records],
+    ] as const) {
+      console.log(`${label}, ${count(rows)} rows:`);
+      const store = openStore(join(scratch, `ours-${format}.db`));
+      const ours = await measure(() => importFile(store, path));
+      store.close();
+      if (ours.value.records !== rows) throw new Error(`import read ${ours.value.records} of ${rows} rows`);
+      const oursRate = report("hf-lineage import", rows, ours);
+      report(
+        "the row writer, record by record",
+        rows,
+        await measure(() => rowByRow(path, format, join(scratch, `rows-${format}.db`))),
+        oursRate,
+      );
+      report(
+        "bare prepared insert of the parsed rows",
+        rows,
+        await measure(() => bareInsert(path, format, join(scratch, `bare-${format}.db`))),
+        oursRate,
+      );
+      if (format === "edges-csv" && existsSync("/usr/bin/sqlite3")) {
+        const peer = join(scratch, "sqlite3-import.db");
+        const script =
+          `CREATE TABLE edges (child TEXT, parent TEXT, relation TEXT, PRIMARY KEY (child, parent)) WITHOUT ROWID;\n` +
+          `.import --csv --skip 1 ${edgesCsv} edges\n`;
+        const imported = await measure(() => spawnSync("/usr/bin/sqlite3", [peer], { input: script }));
+        if (imported.value.status !== 0) throw new Error(`sqlite3 .import failed: ${String(imported.value.stderr)}`);
+        report("sqlite3 .import of the same CSV (own process)", rows, imported, oursRate);
+      }
+      console.log(`  ${load()}`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,266 @@
+// Writes the rows of many source records at once: the batch is handed to SQLite as JSON and merged with a few
+// set-based statements, storing exactly what writing the records one by one (row-writer.ts) stores, much faster.
+
+import type { EdgeRow, RecordRows } from "../ingest/record-rows.js";
+import { wellFormed } from "../vocabulary/safe-text.js";
+import { connectionOf, type Store } from "./database-handle.js";
+import { createRowWriter, type WriteCounts } from "./row-writer.js";
+
+export interface BatchWriter {
+  /** Writes the records' rows in their order (inside the caller's transaction); returns what they wrote. */
+  write(batch: readonly RecordRows[]): WriteCounts;
+}
+
+/**
+ * How a model is touched, written before its id in the list of touches: by its own record, shown to exist, or named
+ * as a parent (a placeholder). A plain string per touch keeps SQLite from parsing a JSON array per row.
+ */
+const RECORD = "r";
+const EXISTS = "e";
+const PLACEHOLDER = "p";
+
+/** The id and the org of a touch, in SQL (`value` is the touch), as the row writer derives them. */
+const TOUCHED_ID = "substr(value, 2)";
+const TOUCHED_AUTHOR = `CASE WHEN substr(value, 1, 1) <> '${RECORD}' AND instr(value, '/') > 0
+  THEN substr(value, 2, instr(value, '/') - 2) END`;
+
+type Cell = string | number | null;
+
+/** One sub-batch staged as JSON lists, in the order the records give them. */
+interface Staged {
+  /** Every touch of a model, in order. */
+  touches: string[];
+  /** Each record's own fields: id, author, ..., base_model_raw, whether it replaces the declared bases. */
+  records: Cell[][];
+  details: Cell[][];
+  replaced: string[];
+  edges: Cell[][];
+  unresolved: Cell[][];
+  /** Children whose edges or findings this sub-batch writes: a later record replacing them must wait for a flush. */
+  touched: Set<string>;
+  counts: WriteCounts;
+}
+
+function emptyStaged(): Staged {
+  return {
+    touches: [],
+    records: [],
+    details: [],
+    replaced: [],
+    edges: [],
+    unresolved: [],
+    touched: new Set(),
+    counts: { models: 0, edges: 0, unresolved: 0 },
+  };
+}
+
+const text = (value: string | null): string | null => (value === null ? null : wellFormed(value));
+
+/**
+ * Why not one statement per row: per-row statements and their commits were most of an import's time. The batch is
+ * merged in the order one-by-one writing would apply it: new models are numbered in the order they are first named
+ * (the insert does nothing on a conflict; a record's own row starts empty), then each record's fields are merged
+ * into its row, then placeholders named again are marked as existing (this commutes with the merges: both only ever
+ * clear the flag). Edges and findings are upserts over an ordered SELECT, which SQLite applies one row at a time, as
+ * one-by-one writing does. What depends on an earlier record of the same batch is kept exact by ending the
+ * sub-batch before it: a second record of the same model, a record replacing the declared bases of a child whose
+ * edges or findings the sub-batch already holds, and a record with an org-less parent, whose fate depends on
+ * whether that parent has a record by then (such a record is written alone, by the row writer). The per-row
+ * triggers still record the changed models, so every write path keeps the incremental index exact.
+ */
+export function createBatchWriter(store: Store): BatchWriter {
+  const db = connectionOf(store);
+  const oneByOne = createRowWriter(store);
+  const numberNewModels = db.prepare(`
+    INSERT INTO models (id, author, placeholder)
+    SELECT ${TOUCHED_ID}, ${TOUCHED_AUTHOR}, substr(value, 1, 1) = '${PLACEHOLDER}' FROM json_each(?)
+    WHERE true ORDER BY key
+    ON CONFLICT (id) DO NOTHING`);
+  const mergeRecords = db.prepare(`
+    INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
+                        gated, architecture, placeholder, base_model_raw)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
+           value ->> 8, value ->> 9, value ->> 10, 0, value ->> 11
+    FROM json_each(@records) WHERE value ->> 12 = @replaces
+    ON CONFLICT (id) DO UPDATE SET
+      author = coalesce(excluded.author, author),
+      created_at = coalesce(excluded.created_at, created_at),
+      last_modified = coalesce(excluded.last_modified, last_modified),
+      downloads = coalesce(excluded.downloads, downloads),
+      likes = coalesce(excluded.likes, likes),
+      library_name = coalesce(excluded.library_name, library_name),
+      pipeline_tag = coalesce(excluded.pipeline_tag, pipeline_tag),
+      license = coalesce(excluded.license, license),
+      gated = coalesce(excluded.gated, gated),
+      architecture = coalesce(excluded.architecture, architecture),
+      placeholder = 0,
+      base_model_raw = CASE WHEN @replaces THEN excluded.base_model_raw
+                            ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
+  const markExisting = db.prepare(`
+    UPDATE models SET placeholder = 0
+    WHERE placeholder = 1 AND id IN (SELECT ${TOUCHED_ID} FROM json_each(?) WHERE substr(value, 1, 1) = '${EXISTS}')`);
+  const mergeDetails = db.prepare(`
+    INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
+                               safetensors_total, model_type, architectures, file_count, format_files,
+                               downloads_all_time)
+    SELECT m.node, d.value ->> 1, d.value ->> 2, d.value ->> 3, d.value ->> 4, d.value ->> 5, d.value ->> 6,
+           d.value ->> 7, d.value ->> 8, d.value ->> 9, d.value ->> 10, d.value ->> 11, d.value ->> 12
+    FROM json_each(@details) d JOIN models m ON m.id = d.value ->> 0 WHERE d.value ->> 13 = @hasCard
+    ON CONFLICT (node) DO UPDATE SET
+      tags = excluded.tags,
+      card_license = CASE WHEN @hasCard THEN excluded.card_license ELSE card_license END,
+      license_name = CASE WHEN @hasCard THEN excluded.license_name ELSE license_name END,
+      license_link = CASE WHEN @hasCard THEN excluded.license_link ELSE license_link END,
+      gguf_total = coalesce(excluded.gguf_total, gguf_total),
+      gguf_architecture = coalesce(excluded.gguf_architecture, gguf_architecture),
+      safetensors_total = coalesce(excluded.safetensors_total, safetensors_total),
+      model_type = coalesce(excluded.model_type, model_type),
+      architectures = coalesce(excluded.architectures, architectures),
+      file_count = coalesce(excluded.file_count, file_count),
+      format_files = coalesce(excluded.format_files, format_files),
+      downloads_all_time = coalesce(excluded.downloads_all_time, downloads_all_time)`);
+  const deleteDeclaredEdges = db.prepare(
+    `DELETE FROM edges WHERE source IN ('tag', 'card') AND child IN (SELECT value FROM json_each(?))`,
+  );
+  const deleteUnresolved = db.prepare(`DELETE FROM unresolved WHERE child IN (SELECT value FROM json_each(?))`);
+  const upsertEdges = db.prepare(`
+    INSERT INTO edges (child, parent, relation, source, raw)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) WHERE true ORDER BY key
+    ON CONFLICT (child, parent, source) DO UPDATE SET relation = excluded.relation, raw = excluded.raw`);
+  const countNewFindings = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT DISTINCT value ->> 0 AS child, value ->> 1 AS raw FROM json_each(?)) AS s
+       WHERE NOT EXISTS (SELECT 1 FROM unresolved u WHERE u.child = s.child AND u.raw = s.raw)`,
+    )
+    .pluck();
+  const upsertFindings = db.prepare(`
+    INSERT INTO unresolved (child, raw, reason)
+    SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true ORDER BY key
+    ON CONFLICT (child, raw) DO UPDATE SET reason = excluded.reason`);
+
+  const flush = (staged: Staged, total: WriteCounts): void => {
+    if (staged.touches.length > 0) {
+      const touches = JSON.stringify(staged.touches);
+      numberNewModels.run(touches);
+      if (staged.records.length > 0) {
+        const records = JSON.stringify(staged.records);
+        for (const replaces of [0, 1]) mergeRecords.run({ records, replaces });
+      }
+      markExisting.run(touches);
+    }
+    if (staged.details.length > 0) {
+      const details = JSON.stringify(staged.details);
+      for (const hasCard of [0, 1]) mergeDetails.run({ details, hasCard });
+    }
+    if (staged.replaced.length > 0) {
+      const replaced = JSON.stringify(staged.replaced);
+      deleteDeclaredEdges.run(replaced);
+      deleteUnresolved.run(replaced);
+    }
+    if (staged.edges.length > 0) upsertEdges.run(JSON.stringify(staged.edges));
+    if (staged.unresolved.length > 0) {
+      const findings = JSON.stringify(staged.unresolved);
+      staged.counts.unresolved = countNewFindings.get(findings) as number;
+      upsertFindings.run(findings);
+    }
+    total.models += staged.counts.models;
+    total.edges += staged.counts.edges;
+    total.unresolved += staged.counts.unresolved;
+  };
+
+  return {
+    write(batch) {
+      const total: WriteCounts = { models: 0, edges: 0, unresolved: 0 };
+      let staged = emptyStaged();
+      const recordIds = new Set<string>();
+      for (const rows of batch) {
+        if (rows.edges.some((edge) => edge.orgless === true)) {
+          flush(staged, total);
+          staged = emptyStaged();
+          recordIds.clear();
+          const counts = oneByOne.write(rows);
+          total.models += counts.models;
+          total.edges += counts.edges;
+          total.unresolved += counts.unresolved;
+          continue;
+        }
+        const replaces = rows.replacesDeclaredBasesOf;
+        if (
+          (rows.model !== null && recordIds.has(rows.model.id)) ||
+          (replaces !== null && staged.touched.has(replaces))
+        ) {
+          flush(staged, total);
+          staged = emptyStaged();
+          recordIds.clear();
+        }
+        stage(staged, rows);
+        if (rows.model !== null) recordIds.add(rows.model.id);
+      }
+      flush(staged, total);
+      return total;
+    },
+  };
+}
+
+/** Adds one record's rows to the sub-batch, in the order the row writer writes them. */
+function stage(staged: Staged, rows: RecordRows): void {
+  const model = rows.model;
+  if (model !== null) {
+    staged.touches.push(RECORD + wellFormed(model.id));
+    staged.records.push([
+      text(model.id),
+      text(model.author),
+      text(model.createdAt),
+      text(model.lastModified),
+      model.downloads,
+      model.likes,
+      text(model.libraryName),
+      text(model.pipelineTag),
+      text(model.license),
+      text(model.gated),
+      text(model.architecture),
+      text(model.baseModelRaw),
+      rows.replacesDeclaredBasesOf === model.id ? 1 : 0,
+    ]);
+    staged.counts.models++;
+    const details = rows.details;
+    if (details !== undefined) {
+      staged.details.push([
+        text(model.id),
+        text(JSON.stringify(details.tags)),
+        text(details.cardLicense),
+        text(details.licenseName),
+        text(details.licenseLink),
+        details.ggufTotal,
+        text(details.ggufArchitecture),
+        details.safetensorsTotal,
+        text(details.modelType),
+        details.architectures === null ? null : text(JSON.stringify(details.architectures)),
+        details.fileCount,
+        details.formatFiles === null ? null : text(JSON.stringify(details.formatFiles)),
+        details.downloadsAllTime,
+        details.hasCard ? 1 : 0,
+      ]);
+    }
+  }
+  for (const id of rows.existing) {
+    staged.touches.push(EXISTS + wellFormed(id));
+    staged.counts.models++;
+  }
+  if (rows.replacesDeclaredBasesOf !== null) staged.replaced.push(text(rows.replacesDeclaredBasesOf) as string);
+  for (const edge of rows.edges) stageEdge(staged, rows, edge);
+  for (const entry of rows.unresolved) {
+    staged.unresolved.push([wellFormed(entry.child), wellFormed(entry.raw), entry.reason]);
+    staged.touched.add(entry.child);
+    staged.touched.add(wellFormed(entry.child));
+  }
+}
+
+function stageEdge(staged: Staged, rows: RecordRows, edge: EdgeRow): void {
+  staged.counts.edges++;
+  staged.touches.push(PLACEHOLDER + wellFormed(edge.parent));
+  if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child))
+    staged.touches.push(EXISTS + wellFormed(edge.child));
+  staged.edges.push([text(edge.child), text(edge.parent), edge.relation, edge.source, wellFormed(edge.raw)]);
+  staged.touched.add(edge.child);
+}
