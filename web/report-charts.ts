@@ -64,12 +64,18 @@ const count = (value: number | null) => (value === null ? "—" : value.toLocale
 
 /** A time series as columns, oldest first, with its first and last labels and its largest value written under it. */
 function columnChart(plan: ChartPlan, caption: string): SVGSVGElement {
-  const width = Math.max(plan.bars.length * 8, 240);
+  const width = Math.min(Math.max(plan.bars.length * 14, 320), 900);
   const height = 140;
   const plot = 112;
   const step = width / plan.bars.length;
   const max = Math.max(1, ...plan.bars.map((bar) => bar.value ?? 0));
-  const svg = svgElement("svg", { class: "report-chart columns", role: "img", viewBox: `0 0 ${width} ${height}` });
+  const svg = svgElement("svg", {
+    class: "report-chart columns",
+    role: "img",
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+  });
   svg.setAttribute("aria-label", caption);
   plan.bars.forEach((bar, i) => {
     const barHeight = bar.value === null ? 0 : Math.max((bar.value / max) * plot, bar.value > 0 ? 1 : 0);
@@ -103,9 +109,14 @@ function rowChart(plan: ChartPlan, caption: string): SVGSVGElement {
   const width = labelWidth + barSpace + 90;
   const height = plan.bars.length * rowHeight + 4;
   const max = Math.max(1, ...plan.bars.map((bar) => bar.value ?? 0));
-  const svg = svgElement("svg", { class: "report-chart rows", role: "img", viewBox: `0 0 ${width} ${height}` });
+  const svg = svgElement("svg", {
+    class: "report-chart rows",
+    role: "img",
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+  });
   svg.setAttribute("aria-label", caption);
-  svg.style.maxWidth = `${width}px`;
   plan.bars.forEach((bar, i) => {
     const y = i * rowHeight + 2;
     const label = svgElement("text", { x: labelWidth - 6, y: y + 14, "text-anchor": "end", class: "axis" });
