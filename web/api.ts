@@ -9,6 +9,7 @@ import type {
   FamilyTableResponse,
   ModelResponse,
   PathResponse,
+  ReportDocumentResponse,
   SearchResponse,
   SiblingsResponse,
   TopOrgsResponse,
@@ -26,6 +27,7 @@ export type {
   LicencesResponse,
   ModelResponse,
   PathResponse,
+  ReportDocumentResponse,
   SiblingsResponse,
   PayloadNode,
   SearchResult,
@@ -65,9 +67,13 @@ function errorOf(status: number, body: unknown): ApiError {
 }
 
 async function getJson<T>(path: string, params: Params, signal?: AbortSignal): Promise<T> {
+  return getJsonAt<T>(apiUrl(path, params), path, signal);
+}
+
+async function getJsonAt<T>(url: string, path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), { signal, headers: { accept: "application/json" } });
+    response = await fetch(url, { signal, headers: { accept: "application/json" } });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError(0, `cannot reach the server (${(error as Error).message})`);
@@ -117,6 +123,8 @@ export const api = {
   siblings: (id: string, signal?: AbortSignal) => getJson<SiblingsResponse>("/api/siblings", { id }, signal),
   licences: (q: string, signal?: AbortSignal) => getJson<LicencesResponse>("/api/licenses", { q }, signal),
   path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResponse>("/api/path", { from, to }, signal),
+  /** The report's sections, at an /api/report address (its `family` parameter may repeat). */
+  reportDocument: (url: string, signal?: AbortSignal) => getJsonAt<ReportDocumentResponse>(url, "/api/report", signal),
 };
 
 export const EXPORT_FORMATS = ["gexf", "gexf-1.2", "graphml", "csv", "json"] as const;

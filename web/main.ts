@@ -17,6 +17,8 @@ import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
 import { renderPanel, renderPanelMessage, type PanelActions } from "./panel.js";
+import { isReportView, parseReportState, serializeReportState, type ReportViewState } from "./report-state.js";
+import { renderReport } from "./report-view.js";
 import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
@@ -38,6 +40,7 @@ const panel = byId<HTMLElement>("panel");
 const fans = byId<HTMLDetailsElement>("fans");
 const findingsList = byId<HTMLDetailsElement>("licence-findings");
 const tableSection = byId<HTMLElement>("family-table");
+const reportSection = byId<HTMLElement>("report");
 
 let view: ViewState = parseViewState(location.search);
 let loaded: {
@@ -498,7 +501,45 @@ async function showSelection(id: string | null): Promise<void> {
   }
 }
 
+/** The report being read, aborted when another view is shown. */
+let reportRequest: AbortController | null = null;
+
+function navigateReport(next: ReportViewState): void {
+  const url = `${location.pathname}${serializeReportState(next)}`;
+  if (url !== `${location.pathname}${location.search}`) history.pushState(null, "", url);
+  void applyReport(next);
+}
+
+/** The Report page in place of the family view: the graph, its controls and the panel are put away. */
+async function applyReport(next: ReportViewState): Promise<void> {
+  familyRequest?.abort();
+  reportRequest?.abort();
+  const controller = new AbortController();
+  reportRequest = controller;
+  loaded = null;
+  pathShown = null;
+  overview.hidden = true;
+  viewSection.hidden = true;
+  void showSelection(null);
+  byId<HTMLElement>("controls").hidden = true;
+  reportSection.hidden = false;
+  search.setValue("");
+  document.title = "Report — hf-lineage";
+  setState("loading");
+  const ok = await renderReport(reportSection, next, { navigate: navigateReport }, controller.signal);
+  if (controller.signal.aborted) return;
+  setState(ok ? "ready" : "error");
+}
+
+/** The view the address names: the Report page, or the overview, a family or a path. */
+function applyLocation(): void {
+  if (isReportView(location.search)) void applyReport(parseReportState(location.search));
+  else void apply(parseViewState(location.search));
+}
+
 async function apply(next: ViewState): Promise<void> {
+  reportRequest?.abort();
+  reportSection.hidden = true;
   view = next;
   controls.show(next);
   licenceControls.show(next);
@@ -613,7 +654,12 @@ const relayout = new ResizeObserver(() => {
 relayout.observe(graphElement);
 relayout.observe(panel);
 
-window.addEventListener("popstate", () => void apply(parseViewState(location.search)));
+window.addEventListener("popstate", applyLocation);
+byId<HTMLAnchorElement>("report-link").addEventListener("click", (event) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigateReport(isReportView(location.search) ? parseReportState(location.search) : { families: [], since: null });
+});
 window.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement;
   if (event.key === "Escape" && !typing && view.selected !== null) navigate({ ...view, selected: null });
@@ -623,6 +669,10 @@ window.addEventListener("keydown", (event) => {
   }
 });
 // A link with values that make no sense (depth=0, an unknown size) is shown as the view it opens.
-if (serializeViewState(view) !== location.search)
+if (isReportView(location.search)) {
+  const reportState = parseReportState(location.search);
+  if (serializeReportState(reportState) !== location.search)
+    history.replaceState(null, "", `${location.pathname}${serializeReportState(reportState)}`);
+} else if (serializeViewState(view) !== location.search)
   history.replaceState(null, "", `${location.pathname}${serializeViewState(view)}`);
-void apply(view);
+applyLocation();

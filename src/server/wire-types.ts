@@ -6,6 +6,7 @@ import type { FamilyReport } from "../graph/family.js";
 import type { CopiesReport } from "../graph/index-copies.js";
 import type { FAMILY_TABLE_COLUMNS, FamilyTableRow } from "../graph/index-family-table.js";
 import type { LicencesReport } from "../graph/index-licences.js";
+import type { ReportSection } from "../export/report-document.js";
 import type { Report } from "../graph/report.js";
 import type { PathReport } from "../graph/index-paths.js";
 import type { SiblingsReport } from "../graph/index-siblings.js";
@@ -202,3 +203,6 @@ export type SiblingsResponse = SiblingsReport;
 
 /** GET /api/report: exactly `report --json` with the same options. */
 export type ReportResponse = Report;
+
+/** GET /api/report?format=document: the report's titled sections, as the text, Markdown and HTML forms render them. */
+export type ReportDocumentResponse = ReportSection[];

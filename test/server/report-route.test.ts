@@ -3,6 +3,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/server/app.js";
+import type { ReportDocumentResponse, ReportResponse } from "../../src/server/wire-types.js";
 import { appOver, getJson, type ErrorBody } from "../support/app-requests.js";
 import { fixtureLineage, fixturePath } from "../support/fixture-databases.js";
 import { runCliInProcess } from "../support/in-process-cli.js";
@@ -35,6 +36,21 @@ describe("GET /api/report", () => {
       "--json",
     ]);
     expect(body).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it("answers the report's sections with format=document, and refuses a format it does not know", async () => {
+    const search = "family=microsoft/phi-2&largest=2";
+    const figures = await getJson<ReportResponse>(app, `/api/report?${search}`);
+    const { status, body } = await getJson<ReportDocumentResponse>(app, `/api/report?${search}&format=document`);
+    expect(status).toBe(200);
+    const families = body.find((section) => section.title === "Family size")?.tables[0]?.rows ?? [];
+    // The header, then one row per family: its query, own models, direct children and descendants from the JSON.
+    expect(families.slice(1).map((row) => row.slice(0, 4))).toEqual(
+      figures.body.families.map((family) => [family.query, family.models, family.directChildren, family.descendants]),
+    );
+    const bad = await getJson<ErrorBody>(app, "/api/report?format=xml");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('parameter "format"');
   });
 
   it("refuses a date that does not exist and an unknown family", async () => {

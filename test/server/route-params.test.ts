@@ -29,7 +29,7 @@ const ROUTES: [string, string][] = [
   ["/api/licenses", "q, format"],
   ["/api/path", "from, to, maxPaths"],
   ["/api/siblings", "id"],
-  ["/api/report", "family, since, largest, limit"],
+  ["/api/report", "family, since, largest, limit, format"],
   ["/api/export", "q, format, depth, relations, table"],
 ];
 
