@@ -89,6 +89,10 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   /** Nodes in the order their labels are placed (most important first), kept per load. */
   let ranked: string[] = [];
   let hoveredByLabel = false;
+  /** The label the pointer hovers: it keeps its place while hovered, so a click lands on what was pointed at. */
+  let pinned: PlacedLabel | null = null;
+  /** The dots drawn in the last frame, in CSS pixels: a click near a dot too small to hit still reaches it. */
+  let dotBoxes = new Map<string, Box>();
   let opening: { x: number; y: number; ratio: number } | null = null;
   /** Pixels on the right of the graph that something lies over (the panel, on a narrow screen). */
   let rightInset = 0;
@@ -181,10 +185,27 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const radius = renderer.scaleSize(display.size);
       if (at.x < -200 || at.x > width + 200 || at.y < -20 || at.y > height + 20) continue;
       const a = graph.getNodeAttributes(key);
-      const full = key === state.hovered || key === state.selected;
-      const text = full && a.fan === undefined ? key : a.name;
+      const full =
+        (key === state.hovered || key === state.selected) && a.fan === undefined && a.collapsed === undefined;
+      const text = full ? key : a.name;
       texts.set(key, text);
       const textWidth = full ? ctx.measureText(text).width : a.labelWidth;
+      if (pinned?.key === key && key === state.hovered) {
+        // Kept on its side; a longer text (the whole id) grows away from the node, still under the pointer.
+        const grown = pinned.side === "right" || pinned.side === "left" ? Math.max(pinned.width, textWidth + 6) : 0;
+        if (grown > 0 && pinned.short !== true) {
+          const x = pinned.side === "left" ? pinned.x + pinned.width - grown : pinned.x;
+          pinned = { ...pinned, x, width: grown };
+        }
+        occupied.add(pinned);
+        if (a.fan === undefined) {
+          const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
+          dots.set(key, dot);
+          occupied.add(dot);
+          shortTexts.set(key, cut(nameOf(key), 32));
+        }
+        continue;
+      }
       if (a.fan !== undefined) {
         const count = a.fan.count.toLocaleString("en-US");
         candidates.push({
@@ -214,7 +235,9 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         });
       }
     }
-    placed = placeLabels(candidates, width, height, occupied, dots);
+    const free = placeLabels(candidates, width, height, occupied, dots);
+    placed = pinned !== null && pinned.key === state.hovered && texts.has(pinned.key) ? [pinned, ...free] : free;
+    dotBoxes = dots;
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
@@ -248,8 +271,24 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   const labelAt = (x: number, y: number): PlacedLabel | undefined =>
     [...placed].reverse().find((label) => contains(label, x, y));
 
+  /** The node whose dot is nearest to a point, within a few pixels of its edge (dots can be a pixel wide). */
+  const dotNear = (x: number, y: number): string | undefined => {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const [key, dot] of dotBoxes) {
+      const radius = dot.width / 2;
+      const distance = Math.hypot(dot.x + radius - x, dot.y + radius - y);
+      if (distance <= Math.max(radius + 2, 5) && distance < bestDistance) {
+        best = key;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  };
+
   const hover = (node: string | null) => {
     if (state.hovered === node) return;
+    if (node === null || pinned?.key !== node) pinned = null;
     state = hoverState(graph, state, node);
     container.style.cursor = node === null ? "" : "pointer";
     redraw();
@@ -264,6 +303,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const label = labelAt(event.x, event.y);
     if (label !== undefined) {
       hoveredByLabel = true;
+      if (state.hovered !== label.key) pinned = label;
       hover(label.key);
     } else if (hoveredByLabel) {
       hoveredByLabel = false;
@@ -278,7 +318,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   });
   renderer.on("clickStage", ({ event }) => {
     const label = labelAt(event.x, event.y);
-    if (label !== undefined) events.clickNode(label.key, graph.getNodeAttributes(label.key));
+    const key = label?.key ?? dotNear(event.x, event.y);
+    if (key !== undefined) events.clickNode(key, graph.getNodeAttributes(key));
     else events.clickStage();
   });
   // Sigma follows window resizes only; the panel and the notices also change the container's size.
@@ -344,6 +385,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       layout = nextLayout;
       state = { ...state, ...IDLE, scale: 1, licence: null };
       hoveredByLabel = false;
+      pinned = null;
+      dotBoxes = new Map();
       rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
       renderer.setGraph(next);
