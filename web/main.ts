@@ -648,7 +648,11 @@ const relayout = new ResizeObserver(() => {
     graphView.load(drawn.graph, drawn.layout);
     graphView.setSize(view.size);
     graphView.setSelected(view.selected);
-    void showLicences(view);
+    // The legend is drawn again for the new layout: its licence or relation part, then the centrality shown.
+    const shown = view;
+    void showLicences(shown).then((ok) => {
+      if (ok && view === shown) showCentrality(shown);
+    });
   }, 120);
 });
 relayout.observe(graphElement);
