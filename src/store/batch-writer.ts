@@ -5,6 +5,7 @@ import type { EdgeRow, RecordRows } from "../ingest/record-rows.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { createRowWriter, type WriteCounts } from "./row-writer.js";
+import { DETAILS_MERGE, modelMerge } from "./merge-rules.js";
 
 export interface BatchWriter {
   /** Writes the records' rows in their order (inside the caller's transaction); returns what they wrote. */
@@ -82,20 +83,7 @@ export function createBatchWriter(store: Store): BatchWriter {
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
            value ->> 8, value ->> 9, value ->> 10, 0, value ->> 11
     FROM json_each(@records) WHERE value ->> 12 = @replaces
-    ON CONFLICT (id) DO UPDATE SET
-      author = coalesce(excluded.author, author),
-      created_at = coalesce(excluded.created_at, created_at),
-      last_modified = coalesce(excluded.last_modified, last_modified),
-      downloads = coalesce(excluded.downloads, downloads),
-      likes = coalesce(excluded.likes, likes),
-      library_name = coalesce(excluded.library_name, library_name),
-      pipeline_tag = coalesce(excluded.pipeline_tag, pipeline_tag),
-      license = coalesce(excluded.license, license),
-      gated = coalesce(excluded.gated, gated),
-      architecture = coalesce(excluded.architecture, architecture),
-      placeholder = 0,
-      base_model_raw = CASE WHEN @replaces THEN excluded.base_model_raw
-                            ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
+    ON CONFLICT (id) DO UPDATE SET ${modelMerge("replaces")}`);
   const markExisting = db.prepare(`
     UPDATE models SET placeholder = 0
     WHERE placeholder = 1 AND id IN (SELECT ${TOUCHED_ID} FROM json_each(?) WHERE substr(value, 1, 1) = '${EXISTS}')`);
@@ -106,19 +94,7 @@ export function createBatchWriter(store: Store): BatchWriter {
     SELECT m.node, d.value ->> 1, d.value ->> 2, d.value ->> 3, d.value ->> 4, d.value ->> 5, d.value ->> 6,
            d.value ->> 7, d.value ->> 8, d.value ->> 9, d.value ->> 10, d.value ->> 11, d.value ->> 12
     FROM json_each(@details) d JOIN models m ON m.id = d.value ->> 0 WHERE d.value ->> 13 = @hasCard
-    ON CONFLICT (node) DO UPDATE SET
-      tags = excluded.tags,
-      card_license = CASE WHEN @hasCard THEN excluded.card_license ELSE card_license END,
-      license_name = CASE WHEN @hasCard THEN excluded.license_name ELSE license_name END,
-      license_link = CASE WHEN @hasCard THEN excluded.license_link ELSE license_link END,
-      gguf_total = coalesce(excluded.gguf_total, gguf_total),
-      gguf_architecture = coalesce(excluded.gguf_architecture, gguf_architecture),
-      safetensors_total = coalesce(excluded.safetensors_total, safetensors_total),
-      model_type = coalesce(excluded.model_type, model_type),
-      architectures = coalesce(excluded.architectures, architectures),
-      file_count = coalesce(excluded.file_count, file_count),
-      format_files = coalesce(excluded.format_files, format_files),
-      downloads_all_time = coalesce(excluded.downloads_all_time, downloads_all_time)`);
+    ON CONFLICT (node) DO UPDATE SET ${DETAILS_MERGE}`);
   const deleteDeclaredEdges = db.prepare(
     `DELETE FROM edges WHERE source IN ('tag', 'card') AND child IN (SELECT value FROM json_each(?))`,
   );

@@ -4,6 +4,7 @@
 import type { RecordRows, UnresolvedRow } from "../ingest/record-rows.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
 import { connectionOf, type Store } from "./database-handle.js";
+import { DETAILS_MERGE, modelMerge } from "./merge-rules.js";
 
 export interface WriteCounts {
   models: number;
@@ -31,39 +32,14 @@ export function createRowWriter(store: Store): RowWriter {
                         gated, architecture, placeholder, base_model_raw)
     VALUES (@id, @author, @createdAt, @lastModified, @downloads, @likes, @libraryName, @pipelineTag, @license,
             @gated, @architecture, 0, @baseModelRaw)
-    ON CONFLICT (id) DO UPDATE SET
-      author = coalesce(excluded.author, author),
-      created_at = coalesce(excluded.created_at, created_at),
-      last_modified = coalesce(excluded.last_modified, last_modified),
-      downloads = coalesce(excluded.downloads, downloads),
-      likes = coalesce(excluded.likes, likes),
-      library_name = coalesce(excluded.library_name, library_name),
-      pipeline_tag = coalesce(excluded.pipeline_tag, pipeline_tag),
-      license = coalesce(excluded.license, license),
-      gated = coalesce(excluded.gated, gated),
-      architecture = coalesce(excluded.architecture, architecture),
-      placeholder = 0,
-      base_model_raw = CASE WHEN @replacesDeclaredBases THEN excluded.base_model_raw
-                            ELSE coalesce(excluded.base_model_raw, base_model_raw) END`);
+    ON CONFLICT (id) DO UPDATE SET ${modelMerge("replacesDeclaredBases")}`);
   const upsertDetails = db.prepare(`
     INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
                                safetensors_total, model_type, architectures, file_count, format_files,
                                downloads_all_time)
     SELECT node, @tags, @cardLicense, @licenseName, @licenseLink, @ggufTotal, @ggufArchitecture, @safetensorsTotal,
            @modelType, @architectures, @fileCount, @formatFiles, @downloadsAllTime FROM models WHERE id = @id
-    ON CONFLICT (node) DO UPDATE SET
-      tags = excluded.tags,
-      card_license = CASE WHEN @hasCard THEN excluded.card_license ELSE card_license END,
-      license_name = CASE WHEN @hasCard THEN excluded.license_name ELSE license_name END,
-      license_link = CASE WHEN @hasCard THEN excluded.license_link ELSE license_link END,
-      gguf_total = coalesce(excluded.gguf_total, gguf_total),
-      gguf_architecture = coalesce(excluded.gguf_architecture, gguf_architecture),
-      safetensors_total = coalesce(excluded.safetensors_total, safetensors_total),
-      model_type = coalesce(excluded.model_type, model_type),
-      architectures = coalesce(excluded.architectures, architectures),
-      file_count = coalesce(excluded.file_count, file_count),
-      format_files = coalesce(excluded.format_files, format_files),
-      downloads_all_time = coalesce(excluded.downloads_all_time, downloads_all_time)`);
+    ON CONFLICT (node) DO UPDATE SET ${DETAILS_MERGE}`);
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
     ON CONFLICT (id) DO UPDATE SET placeholder = 0`);
