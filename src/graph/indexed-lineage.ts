@@ -2,7 +2,7 @@
 // largest org families), stored with the data version they were built from and rebuilt only when the data changed.
 
 import { dataVersion, StoreError } from "../store/open-store.js";
-import { readIndexSection, storedIndexVersion, withWriteLock, writeIndexSections } from "../store/index-sections.js";
+import { storedIndexVersion, storedSectionReader, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { changedModelCount } from "../store/lineage-rows.js";
 import type { ModelMetrics } from "./model-metrics.js";
 import type { Store } from "../store/open-store.js";
@@ -148,7 +148,7 @@ export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFam
 
 /** The stored index of `version`, every section read now (inside the caller's transaction), or null. */
 function storedIndexOf(store: Store, version: number): IndexParts<Headline> | null {
-  const loaded = indexFromSections<Headline>((name) => readIndexSection(store, version, name));
+  const loaded = indexFromSections<Headline>(storedSectionReader(store, version));
   if (loaded === null) return null;
   for (const part of [loaded.index, loaded.metrics, loaded.groups])
     for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
@@ -226,8 +226,9 @@ export function openIndexedLineage(store: Store): IndexedLineage {
   const loaded = transaction(store, () => {
     const version = dataVersion(store);
     if (storedIndexVersion(store) !== version) return null;
+    const read = storedSectionReader(store, version);
     return indexFromSections<Headline>((name) => {
-      const bytes = readIndexSection(store, version, name);
+      const bytes = read(name);
       if (bytes === undefined && name !== "header") {
         throw new StoreError(`store: the lineage index of "${store.path}" was replaced while it was read; run again`);
       }

@@ -1,7 +1,7 @@
 // The real-snapshot databases the tests share, built once per run by global-setup.ts: which files each holds,
 // where the run keeps them, and how a test opens one read-only or takes its own copy to write to.
 
-import { copyFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { loadLineage, type Lineage } from "./graphology-reference/lineage.js";
@@ -50,10 +50,12 @@ export function fixtureLineage(name: SourceSet): Lineage {
   return loadLineage(openFixture(name));
 }
 
-/** A private copy of a fixture database, free to write to, in `folder` (which the test removes). */
+/** A private copy of a fixture database and its index files, free to write to, in `folder` (which the test removes). */
 export function copyOfFixture(name: FixtureName, folder: string): string {
   const path = join(folder, `${name}-copy.db`);
   copyFileSync(fixturePath(name), path);
+  const indexFiles = `${fixturePath(name)}-index`;
+  if (existsSync(indexFiles)) cpSync(indexFiles, `${path}-index`, { recursive: true });
   return path;
 }
 
