@@ -1,60 +1,82 @@
 // Streams a CSV file (RFC 4180, plain or gzip) as header-keyed rows with their line numbers. A malformed row
 // (unterminated quote, wrong number of fields) is reported as a problem instead of ending the read.
 
-import { parse } from "csv-parse";
+import { parse, type Options } from "csv-parse";
 import { openText, SourceFileError } from "./source-file.js";
 
 export type CsvItem = { row: Record<string, string>; line: number } | { problem: string; line: number };
 
+/** A record's fields, in header order, and the line it ends on. */
+interface ParsedRecord {
+  fields: string[];
+  line: number;
+}
+
+/**
+ * Records are read as arrays and keyed by the header here: csv-parse's own `columns` defines each field with
+ * Object.defineProperty, and its `info` builds a second info object per record beside the one `on_record` gets;
+ * together they were most of the time an edge list of a million rows spent in the parser.
+ */
 export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   const problems: CsvItem[] = [];
   let lastLine = 1;
+  /** The header's field count: every row must have as many. */
+  let headerLength: number | undefined;
   const text = openText(path);
-  const parser = text.pipe(
-    parse({
-      columns: (header: string[]) => header.map((name) => name.trim()),
-      bom: true,
-      skip_empty_lines: true,
-      // Any line end on any line: rows appended with LF to a CRLF file (the real data files are CRLF) stay rows.
-      record_delimiter: ["\r\n", "\n", "\r"],
-      skip_records_with_error: true,
-      info: true,
-      on_record: (record, context) => {
-        lastLine = context.lines;
-        return record;
-      },
-      on_skip: (error) => {
-        if (error?.code === "CSV_QUOTE_NOT_CLOSED") {
-          // The parser's own line number is past the end of the file here (it counts CRLF twice inside quotes).
-          const from = lastLine + 1;
-          problems.push({
-            problem:
-              `${path} line ${from}: a quoted field opened on or after this line is never closed; ` +
-              "the rest of the file could not be read as rows",
-            line: from,
-          });
-        } else {
-          problems.push({
-            problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`,
-            line: Number(error?.lines ?? 0),
-          });
-        }
-        lastLine = Number(error?.lines ?? lastLine);
-        return undefined;
-      },
-    }),
-  );
+  // Typed by hand: csv-parse's typings tie what on_record returns to the record's own type unless `columns` is set.
+  const options: Options<ParsedRecord, string[]> = {
+    bom: true,
+    skip_empty_lines: true,
+    // Any line end on any line: rows appended with LF to a CRLF file (the real data files are CRLF) stay rows.
+    record_delimiter: ["\r\n", "\n", "\r"],
+    skip_records_with_error: true,
+    on_record: (record, context) => {
+      lastLine = context.lines;
+      headerLength ??= record.length;
+      return { fields: record, line: context.lines };
+    },
+    on_skip: (error) => {
+      if (error?.code === "CSV_QUOTE_NOT_CLOSED") {
+        // The parser's own line number is past the end of the file here (it counts CRLF twice inside quotes).
+        const from = lastLine + 1;
+        problems.push({
+          problem:
+            `${path} line ${from}: a quoted field opened on or after this line is never closed; ` +
+            "the rest of the file could not be read as rows",
+          line: from,
+        });
+      } else if (error?.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" && Array.isArray(error.record)) {
+        problems.push({
+          problem:
+            `${path} line ${error.lines}: ${fieldCount(error.record.length)} ` + `where the header has ${headerLength}`,
+          line: Number(error.lines),
+        });
+      } else {
+        problems.push({
+          problem: `${path} line ${error?.lines ?? "?"}: ${error?.message ?? "malformed row"}`,
+          line: Number(error?.lines ?? 0),
+        });
+      }
+      lastLine = Number(error?.lines ?? lastLine);
+      return undefined;
+    },
+  };
+  const parser = text.pipe(parse(options as unknown as Options));
   // `pipe` does not pass on the source's errors (a gzip file cut short): end the parse with them.
   text.on("error", (error) => parser.destroy(error));
   let line = 0;
+  let header: string[] | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
+    for await (const { fields, line: recordLine } of parser as AsyncIterable<ParsedRecord>) {
       while (problems.length > 0) yield problems.shift() as CsvItem;
-      line = info.lines;
-      yield { row: record, line };
+      line = recordLine;
+      if (header === null) {
+        header = fields.map((name) => name.trim());
+        continue;
+      }
+      const row: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) row[header[i] as string] = fields[i] as string;
+      yield { row, line };
     }
   } catch (error) {
     while (problems.length > 0) yield problems.shift() as CsvItem;
@@ -65,6 +87,8 @@ export async function* csvRecords(path: string): AsyncGenerator<CsvItem> {
   }
   while (problems.length > 0) yield problems.shift() as CsvItem;
 }
+
+const fieldCount = (count: number) => `${count} field${count === 1 ? "" : "s"}`;
 
 /** The first header names of a CSV whose header line has been read by `peekText`. */
 export function headerOf(firstLine: string): string[] {

@@ -57,15 +57,25 @@ export function splitParentCell(cell: string): string[] {
 export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> = {}): AsyncGenerator<SourceItem> {
   const columns = await detectEdgeColumns(path, given);
   const unknownRelations = new Map<string, number>();
+  // The header's own spelling of each column (found in any case), from the first row.
+  let keys: { child: string; parent: string; relation: string | null } | null = null;
   for await (const item of csvRecords(path)) {
     if ("problem" in item) {
       yield { skipped: item.problem };
       continue;
     }
-    const lowered = Object.fromEntries(Object.entries(item.row).map(([k, v]) => [k.toLowerCase(), v]));
-    const childRaw = lowered[columns.child] ?? "";
-    const parentRaw = lowered[columns.parent] ?? "";
-    const relationRaw = columns.relation === null ? "" : (lowered[columns.relation] ?? "");
+    if (keys === null) {
+      const names = Object.keys(item.row);
+      const spelled = (lower: string) => names.find((name) => name.toLowerCase() === lower) ?? lower;
+      keys = {
+        child: spelled(columns.child),
+        parent: spelled(columns.parent),
+        relation: columns.relation === null ? null : spelled(columns.relation),
+      };
+    }
+    const childRaw = item.row[keys.child] ?? "";
+    const parentRaw = item.row[keys.parent] ?? "";
+    const relationRaw = keys.relation === null ? "" : (item.row[keys.relation] ?? "");
     const where = `${path} line ${item.line}`;
     const child = readModelReference(childRaw);
     if ("reason" in child || child.orgless) {

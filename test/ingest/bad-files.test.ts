@@ -185,8 +185,8 @@ describe("files with damaged records", () => {
     const summary = await importFile(db, path);
     expect([summary.records, summary.skipped]).toEqual([3, 2]);
     expect(summary.problems.map((p) => p.message)).toEqual([
-      `${path} line 3: Invalid Record Length: columns length is 3, got 4 on line 3`,
-      `${path} line 5: Invalid Record Length: columns length is 3, got 1 on line 5`,
+      `${path} line 3: 4 fields where the header has 3`,
+      `${path} line 5: 1 field where the header has 3`,
     ]);
     expect(count(db, "edges")).toBe(3);
   });
