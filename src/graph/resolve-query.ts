@@ -90,7 +90,8 @@ export function suggestModels(store: Store, text: string, limit = 5): string[] {
     const previous = scored.get(candidate);
     if (previous === undefined || score < previous) scored.set(candidate, score);
   };
-  for (const id of modelIdsContainingAny(store, pigeonholePieces(wanted, budget), wanted)) {
+  const window = { min: wanted.length - budget, max: wanted.length + budget, orgs: !wanted.includes("/") };
+  for (const id of modelIdsContainingAny(store, pigeonholePieces(wanted, budget), wanted, window)) {
     const lower = id.toLowerCase();
     const slash = lower.indexOf("/");
     const name = slash >= 0 ? lower.slice(slash + 1) : lower;

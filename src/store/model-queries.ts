@@ -22,9 +22,14 @@ export function orgModelIds(store: Store, org: string): string[] {
     .all(`${org}/`, `${org}0`) as string[];
 }
 
-/** `%text%` for LIKE, with LIKE's own characters escaped by a backslash. */
+/** `text` for LIKE, with LIKE's own characters escaped by a backslash. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** `%text%` for LIKE. */
 function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return `%${likeLiteral(text)}%`;
 }
 
 /** The node numbers and ids of an org's own models (as orgModelIds finds them), in node order. */
@@ -35,19 +40,42 @@ export function orgModelNodes(store: Store, org: string): [number, string][] {
     .all(`${org}/`, `${org}0`) as [number, string][];
 }
 
+/** Lengths an id (or, with `orgs`, its org) must fall within to be worth measuring. */
+export interface LengthWindow {
+  min: number;
+  max: number;
+  orgs: boolean;
+}
+
 /**
- * The ids that contain at least one of `pieces` or whose name (the part after the org) is `name`, both compared
- * without case (ASCII letters only, as SQLite's LIKE and NOCASE do). Matched inside SQLite: only candidates reach
+ * The ids that contain at least one of `pieces` and whose length (or, with `window.orgs`, whose org's length) is
+ * within `window`, or whose name (the part after the org) is `name`: both compared without case (ASCII letters only,
+ * as SQLite's LIKE does; ids are ASCII). Matched inside SQLite, the cheap length test first: only candidates reach
  * JavaScript.
  */
-export function* modelIdsContainingAny(store: Store, pieces: readonly string[], name: string): Generator<string> {
-  const contains = pieces.map(() => `id LIKE ? ESCAPE '\\'`);
+export function* modelIdsContainingAny(
+  store: Store,
+  pieces: readonly string[],
+  name: string,
+  window: LengthWindow,
+): Generator<string> {
+  const contains = pieces.map((_piece, i) => `id LIKE @piece${i} ESCAPE '\\'`).join(" OR ");
+  const orgLength = window.orgs ? ` OR instr(id, '/') - 1 BETWEEN @min AND @max` : "";
+  const named = Object.fromEntries(pieces.map((piece, i) => [`piece${i}`, containsPattern(piece)]));
   yield* connectionOf(store)
     .prepare(
-      `SELECT id FROM models WHERE ${[...contains, `substr(id, instr(id, '/') + 1) = ? COLLATE NOCASE`].join(" OR ")}`,
+      `SELECT id FROM models WHERE ((length(id) BETWEEN @min AND @max${orgLength}) AND (${contains}))
+         OR id LIKE @name ESCAPE '\\' OR id LIKE @whole ESCAPE '\\'`,
     )
     .pluck()
-    .iterate(...pieces.map(containsPattern), name) as Iterable<string>;
+    .iterate({
+      ...named,
+      min: window.min,
+      max: window.max,
+      name: `%/${likeLiteral(name)}`,
+      // An id without an org is all name.
+      whole: likeLiteral(name),
+    }) as Iterable<string>;
 }
 
 /**

@@ -44,10 +44,25 @@ describe("orgs whose name contains a text", () => {
 
 describe("did you mean", () => {
   it("measures every id holding a piece of the text, or its name", () => {
-    expect([...modelIdsContainingAny(store, ["xb"], "model-7")].sort()).toEqual([
+    const anyLength = { min: 0, max: 100, orgs: false };
+    expect([...modelIdsContainingAny(store, ["xb"], "model-7", anyLength)].sort()).toEqual([
       "Lab/model-7",
       "org/axb",
       "tiny/model-7",
+    ]);
+    // Outside the length window ("org/axb" has 7 characters) only the same name is measured; `_` in a name is literal.
+    expect([...modelIdsContainingAny(store, ["xb"], "model-7", { min: 0, max: 6, orgs: false })].sort()).toEqual([
+      "Lab/model-7",
+      "tiny/model-7",
+    ]);
+    expect([...modelIdsContainingAny(store, ["a"], "a_b", { min: 0, max: 2, orgs: false })]).toEqual(["org/a_b"]);
+    // With orgs, an id whose org (3 letters) is within the window is measured however long the id is; not "tiny/…".
+    expect([...modelIdsContainingAny(store, ["o"], "none", { min: 3, max: 3, orgs: true })].sort()).toEqual([
+      "Lab/model-7",
+      "Org/A%B",
+      "lab/model-70",
+      "org/a_b",
+      "org/axb",
     ]);
     // "lab/model-7x" is one edit from Lab/model-7 and lab/model-70, five from tiny/model-7 (over the budget of 3).
     expect(suggestModels(store, "lab/model-7x")).toEqual(["Lab/model-7", "lab/model-70"]);
