@@ -21,6 +21,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { bulkWriteUnderway } from "./bulk-write.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { dataVersion } from "./open-store.js";
 
@@ -162,9 +163,10 @@ function removeOldFiles(directory: string, keep: Set<string>): void {
  * Replaces the stored index with these sections, built from data version `version`, and forgets the models changed
  * before it (the caller holds the write lock and has checked that `version` is the data's version). The large
  * sections go to a new file first; when it cannot be written (a read-only directory, a full disk), every section is
- * kept in the database instead.
+ * kept in the database instead. Nothing is stored while a bulk write has the change triggers set aside.
  */
 export function writeIndexSections(store: Store, version: number, sections: Map<string, Uint8Array>): void {
+  if (bulkWriteUnderway(store)) return;
   const db = connectionOf(store);
   const directory = indexDirectoryOf(store);
   const large = [...sections].filter(([, bytes]) => bytes.byteLength > INLINE_LIMIT);

@@ -5,6 +5,7 @@ import type { RecordRows, SourceItem } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
 import { createBatchWriter } from "./batch-writer.js";
+import { endBulkWrite } from "./bulk-write.js";
 import { followRenames, recordRename, storedRenames } from "./renames.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
@@ -122,6 +123,8 @@ export function beginImportRun(
 
 /** Resumes the latest unfinished crawl of `scope` on `source`, or starts a new one. */
 export function beginCrawlRun(store: Store, target: { mode: CrawlMode; scope: string; source: string }): Run {
+  // A crawl's writes must be recorded for the incremental index: after a killed bulk import, put the triggers back.
+  endBulkWrite(store);
   const previous = connectionOf(store)
     .prepare(
       `SELECT ${RUN_COLUMNS} FROM runs WHERE kind = 'crawl' AND scope = ? AND source = ? ORDER BY id DESC LIMIT 1`,

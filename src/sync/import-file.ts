@@ -2,8 +2,10 @@
 // the save path in resumable batches. The same content is imported once; a killed import resumes.
 
 import { detectEdgeColumns, type EdgeColumns } from "../ingest/edges-csv-items.js";
+import { statSync } from "node:fs";
 import { detectFormat, itemsOf, type ImportFormat } from "../ingest/import-formats.js";
-import { fingerprintFile } from "../ingest/source-file.js";
+import { fingerprintFile, peekText } from "../ingest/source-file.js";
+import { numberedModels } from "../store/bulk-write.js";
 import type { Store } from "../store/open-store.js";
 import { importItems, type ImportOptions, type ImportSummary } from "./import-items.js";
 
@@ -19,6 +21,23 @@ export interface FileImportSummary extends ImportSummary {
   columns?: EdgeColumns;
 }
 
+/**
+ * An import of at least a quarter as many records as the database has models writes in bulk: the share beyond which
+ * the lineage index is built whole rather than brought up to date anyway.
+ */
+const BULK_SHARE = 4;
+
+/** How a gzip file's size compares with its text, at least (edge lists and JSON lines compress four- to tenfold). */
+const GZIP_RATIO = 4;
+
+/** About how many records (lines) the file holds: its size over the mean line length of its first 64 KB of text. */
+async function estimatedRecords(path: string): Promise<number> {
+  const start = await peekText(path, 65_536);
+  const lines = Math.max(1, start.split("\n").length - 1);
+  const size = statSync(path).size * (path.endsWith(".gz") ? GZIP_RATIO : 1);
+  return Math.ceil(size / Math.max(1, start.length / lines));
+}
+
 export async function importFile(
   store: Store,
   path: string,
@@ -27,11 +46,12 @@ export async function importFile(
   const format = options.format ?? (await detectFormat(path));
   const columns = format === "edges-csv" ? await detectEdgeColumns(path, options.columns) : undefined;
   const fingerprint = await fingerprintFile(path);
+  const bulk = options.bulk ?? (await estimatedRecords(path)) * BULK_SHARE >= numberedModels(store);
   const summary = await importItems(
     store,
     { source: path, format, fingerprint },
     itemsOf(path, format, columns ?? options.columns),
-    options,
+    { ...options, bulk },
   );
   return { file: path, format, ...(columns === undefined ? {} : { columns }), ...summary };
 }

@@ -4,6 +4,7 @@
 import type { SourceItem } from "../ingest/record-rows.js";
 import type { Store } from "../store/open-store.js";
 import { emptyRunCounts, type RunCounts } from "../store/run-counts.js";
+import { endBulkWrite, setAsideForBulkWrite } from "../store/bulk-write.js";
 import { assertIntact } from "../store/integrity.js";
 import { beginImportRun, createRunWriter, type ImportTarget, type ProblemNote } from "../store/runs.js";
 import { finishIntact } from "./finish-intact.js";
@@ -22,6 +23,11 @@ export interface ImportOptions {
   /** Import again even when the same content was imported completely before. */
   force?: boolean;
   onProgress?: (position: number) => void;
+  /**
+   * Write with the secondary indexes and change triggers set aside (store/bulk-write.ts), for an import large beside
+   * the database; the lineage index is then built whole.
+   */
+  bulk?: boolean;
 }
 
 /**
@@ -51,6 +57,8 @@ export async function importItems(
       problems: [],
     };
   }
+  if (options.bulk === true) setAsideForBulkWrite(store);
+  else endBulkWrite(store);
   const writer = createRunWriter(store, run);
   const resumedFrom = run.recordsRead;
   let pending: SourceItem[] = [];
@@ -72,9 +80,11 @@ export async function importItems(
     // The records read before the source failed (a truncated file) are whole: keep them, then report the failure.
     if (pending.length > 0) writer.commit(pending);
     writer.finish("failed");
+    endBulkWrite(store);
     throw error;
   }
   if (pending.length > 0) writer.commit(pending);
+  endBulkWrite(store);
   options.onProgress?.(position);
   const added = { ...run.totals };
   for (const key of Object.keys(added) as (keyof RunCounts)[]) added[key] -= run.before[key];
