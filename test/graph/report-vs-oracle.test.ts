@@ -62,6 +62,26 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
       expect(rounded(report[key])).toEqual(rounded(oracle[key]));
   });
 
+  it("counts models per month by format and by library as the oracle does, on the records that show them", () => {
+    for (const key of ["formatCoverage", "formats", "libraries"] as const) expect(report[key]).toEqual(oracle[key]);
+    // GGUF models once more, by SQL over the stored rows: a dated model with a record whose tags, library, gguf facts
+    // or file names show GGUF.
+    const gguf = connectionOf(lineage.store)
+      .prepare(
+        `SELECT count(*) FROM models m JOIN model_details d USING (node)
+         WHERE m.placeholder = 0 AND m.created_at IS NOT NULL
+           AND (lower(d.tags) LIKE '%"gguf"%' OR lower(m.library_name) = 'gguf' OR d.gguf_total IS NOT NULL
+                OR lower(d.format_files) LIKE '%.gguf"%')`,
+      )
+      .pluck()
+      .get() as number;
+    expect(gguf).toBeGreaterThan(0);
+    expect(Object.values(report.formats.gguf).reduce((sum, n) => sum + n, 0)).toBe(gguf);
+    // The snapshot's libraries fill the twelve listed one by one, and the rest are summed as "(other)".
+    expect(Object.keys(report.libraries)).toHaveLength(13);
+    expect(Object.keys(report.libraries)).toContain("(other)");
+  });
+
   it("counts own parameter counts exactly where a record carries safetensors or gguf totals (SQL)", () => {
     const own = connectionOf(lineage.store)
       .prepare(
