@@ -2,23 +2,25 @@
 // Entry of `npm run hub:stand-in`: serves recorded Hub records over HTTP as the Hub's model API does, for
 // trying the crawler offline (`HF_ENDPOINT=http://127.0.0.1:7860 hf-lineage crawl --all`).
 
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseWholeNumber, quoteValue } from "../../src/vocabulary/option-values.js";
 import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
-import { startHubStandIn } from "./stand-in-server.js";
+import { startHubStandIn, type StandInAccount } from "./stand-in-server.js";
 
 const USAGE =
   "Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] " +
-  "[--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]\n" +
+  "[--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS] [--accounts FILE]\n" +
   "\n" +
   "Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.\n" +
   "Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record " +
   "under new ids\n" +
-  "(a synthetic set for load tests).\n";
+  "(a synthetic set for load tests).\n" +
+  "--accounts FILE: a CSV name,type (type org or user) whose organisation or user overviews are served; every\n" +
+  "other name answers 404 there.\n";
 
 const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/family-trees");
 
@@ -29,6 +31,19 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
   return parsed.value;
 }
 
+/** The accounts of an `name,type` CSV (a header line `name,type` is skipped). */
+function readAccounts(path: string): StandInAccount[] {
+  const accounts: StandInAccount[] = [];
+  for (const [i, line] of readFileSync(path, "utf8").split(/\r?\n/).entries()) {
+    const [name, type, ...rest] = line.split(",").map((cell) => cell.trim());
+    if (line.trim() === "" || (i === 0 && name === "name" && type === "type")) continue;
+    if (name === undefined || name === "" || (type !== "org" && type !== "user") || rest.length > 0)
+      throw new Error(`--accounts: line ${i + 1} of ${path} is not name,org or name,user: ${JSON.stringify(line)}`);
+    accounts.push({ name, type });
+  }
+  return accounts;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     options: {
@@ -37,6 +52,7 @@ async function main(): Promise<void> {
       copies: { type: "string" },
       "page-size": { type: "string" },
       "rate-limit": { type: "string" },
+      accounts: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -65,6 +81,7 @@ async function main(): Promise<void> {
     host: values.host ?? "127.0.0.1",
     maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
     rateLimit,
+    accounts: values.accounts === undefined ? [] : readAccounts(values.accounts),
   });
   process.stdout.write(
     `Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`,
