@@ -222,6 +222,12 @@ export function reportDocument(report: Report): ReportSection[] {
       `coverage: ${formatCoverage.withRecordAndDate} models with a record and a date ` +
         `(of ${formatCoverage.withRecord} with a record); ` +
         `${formatCoverage.withLibraryAndDate} with a library and a date`,
+      ...(formatCoverage.withRecordAndDate === 0
+        ? ["no model here has a Hub record and a creation date: the formats over time are unknown (—), not zero"]
+        : []),
+      ...(formatCoverage.withLibraryAndDate === 0
+        ? ["no model here has a library_name and a creation date: the libraries over time are unknown (—), not zero"]
+        : []),
     ],
     tables: [
       series(

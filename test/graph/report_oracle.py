@@ -116,7 +116,8 @@ def family(query):
     return {"query": query, "kind": kind, "models": len(own),
             "directChildren": sum(G.out_degree(m) for m in own), "descendants": len(desc),
             "byRelation": {r: by_rel.get(r, 0) for r in ["finetune", "adapter", "quantized", "merge", "unknown"]},
-            "descendantsOver5Downloads": sum(1 for m in desc if downloads(m) is not None and downloads(m) > 5),
+            "descendantsOver5Downloads": None if desc and all(downloads(m) is None for m in desc)
+                                         else sum(1 for m in desc if downloads(m) is not None and downloads(m) > 5),
             "descendantsWithDownloads": sum(1 for m in desc if downloads(m) is not None),
             "taggingRepos": len(tagging),
             "architectureRepos": sum(1 for m in is_model if m not in own and arch(m) in archs) if archs else None,
@@ -181,6 +182,8 @@ def mean_median(pairs):
         running += w
         if running >= total / 2:
             return sum(p * w for p, w in pairs) / total, p
+if coverage["own"] + coverage["inherited"] == 0:
+    classes = {c: {"models": None, "downloads": None, "derivatives": None} for c in classes}
 mean_all, median_all = mean_median([(p, w) for p, w, _ in weighted])
 mean_nq, median_nq = mean_median([(p, w) for p, w, q in weighted if not q])
 
