@@ -121,6 +121,8 @@ export async function run({ values, output, env, openStore }: CommandContext): P
       throw error;
     }
     progress.done();
+    // The answers made a new data version: the index is stored for it, so a running `serve` switches to it.
+    refreshIndexedLineage(store);
     const summary = {
       mode: mode.mode,
       endpoint,

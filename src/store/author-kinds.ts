@@ -2,6 +2,7 @@
 // not yet looked up, the answers saved as they come, and every known kind for the report.
 
 import { connectionOf, type Store } from "./database-handle.js";
+import { bumpDataVersion } from "./open-store.js";
 
 /** What the Hub says of an author: `neither` when it knows no organisation and no user of that name. */
 export const AUTHOR_KINDS = ["org", "user", "neither"] as const;
@@ -23,7 +24,10 @@ export function authorsWithoutKind(store: Store): string[] {
     .all() as string[];
 }
 
-/** Saves what the Hub said of each author, replacing an earlier answer, in one transaction. */
+/**
+ * Saves what the Hub said of each author, replacing an earlier answer, in one transaction that also bumps the data
+ * version: the report is derived from these answers, so one derived before them is stale.
+ */
 export function saveAuthorKinds(store: Store, answers: readonly { author: string; kind: AuthorKind }[]): void {
   const db = connectionOf(store);
   const statement = db.prepare(
@@ -31,8 +35,10 @@ export function saveAuthorKinds(store: Store, answers: readonly { author: string
      ON CONFLICT (author) DO UPDATE SET kind = excluded.kind, learned_at = excluded.learned_at`,
   );
   const now = new Date().toISOString();
+  if (answers.length === 0) return;
   db.transaction(() => {
     for (const { author, kind } of answers) statement.run(author, kind, now);
+    bumpDataVersion(store);
   })();
 }
 

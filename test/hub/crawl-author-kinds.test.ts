@@ -9,7 +9,7 @@ import { openIndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { buildReport } from "../../src/graph/report.js";
 import { reportDocument } from "../../src/export/report-document.js";
 import { connectionOf } from "../../src/store/database-handle.js";
-import { openStore, type Store } from "../../src/store/open-store.js";
+import { dataVersion, openStore, type Store } from "../../src/store/open-store.js";
 import type { HubStandIn } from "../../tools/hub-stand-in/stand-in-server.js";
 import { standInOf } from "../support/hub-stand-in.js";
 
@@ -59,7 +59,13 @@ describe("crawl --author-kinds", () => {
     // deepseek-ai, malypali18, mlx-community, perplexity-ai, rash1dovt, unsloth): 13 organisation lookups, then a user
     // lookup for the 9 that are not organisations.
     const before = standIn.requests.length;
+    const version = dataVersion(db);
     const first = await crawl({ "author-kinds": true });
+    // The 13 answers are saved in one batch, one write: a new data version, its lineage index stored by the command.
+    expect(dataVersion(db)).toBe(version + 1);
+    const storedIndex = () =>
+      connectionOf(db).prepare(`SELECT DISTINCT data_version FROM lineage_index`).pluck().all() as number[];
+    expect(storedIndex()).toEqual([version + 1]);
     expect(first).toMatchObject({ mode: "author-kinds", asked: 13, org: 4, user: 2, neither: 7, requests: 22 });
     const asked = standIn.requests.slice(before).map((request) => request.path);
     expect(asked.filter((path) => path.startsWith("/api/organizations/")).length).toBe(13);
@@ -76,6 +82,7 @@ describe("crawl --author-kinds", () => {
     ]);
     // Asked again, nothing is left to ask.
     expect(await crawl({ "author-kinds": true })).toMatchObject({ asked: 0, requests: 0 });
+    expect(dataVersion(db)).toBe(version + 1);
 
     const report = buildReport(openIndexedLineage(db));
     // The same figures by SQL over the stored models and answers, written apart from the report's code.
