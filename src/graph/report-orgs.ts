@@ -35,37 +35,45 @@ export const ORG_DEFINITIONS = {
     "per pair, and their downloads",
 } as const;
 
-const ROLE_OF_RELATION: OrgRole[] = RELATIONS.map((relation) => relation as OrgRole);
+/** A relation's position in ORG_ROLES (the relations keep their order there, after "base"). */
+const ROLE_OF_RELATION = RELATIONS.map((relation) => ORG_ROLES.indexOf(relation as OrgRole));
+const BASE = ORG_ROLES.indexOf("base");
+const UNKNOWN = ORG_ROLES.indexOf("unknown");
 
-function roleOf(index: LineageIndex, node: number): OrgRole {
-  if ((index.parentStart[node + 1] as number) === (index.parentStart[node] as number)) return "base";
+function roleOf(index: LineageIndex, node: number): number {
+  if ((index.parentStart[node + 1] as number) === (index.parentStart[node] as number)) return BASE;
   const code = index.relation[node] as number;
-  return code === NO_RELATION ? "unknown" : (ROLE_OF_RELATION[code] as OrgRole);
+  return code === NO_RELATION ? UNKNOWN : (ROLE_OF_RELATION[code] as number);
 }
-
-const emptyRoles = (): Record<OrgRole, number> =>
-  Object.fromEntries(ORG_ROLES.map((role) => [role, 0])) as Record<OrgRole, number>;
 
 /** The `limit` orgs with the most models, each with its role counts. */
 export function orgRoles(index: LineageIndex, facts: ReportFacts, limit: number): { total: number; orgs: OrgRoles[] } {
-  const counts = new Map<number, Record<OrgRole, number>>();
-  const totals = new Map<number, number>();
+  // Counts by org and role in one typed array (an org's row of ORG_ROLES.length counts): no object per org.
+  const width = ORG_ROLES.length;
+  const counts = new Uint32Array(facts.orgs.length * width);
+  const totals = new Uint32Array(facts.orgs.length);
   for (let node = 0; node < index.size; node++) {
     const org = facts.org[node] as number;
     if (facts.isModel[node] !== 1 || org === NO_CODE) continue;
-    let roles = counts.get(org);
-    if (roles === undefined) counts.set(org, (roles = emptyRoles()));
-    roles[roleOf(index, node)] += 1;
-    totals.set(org, (totals.get(org) ?? 0) + 1);
+    const cell = org * width + roleOf(index, node);
+    counts[cell] = (counts[cell] as number) + 1;
+    totals[org] = (totals[org] as number) + 1;
   }
   const name = (org: number) => facts.orgs[org] as string;
-  const ranked = [...totals.entries()].sort(([a, x], [b, y]) => y - x || (name(a) < name(b) ? -1 : 1)).slice(0, limit);
-  const orgs = ranked.map(([org, models]) => {
-    const roles = counts.get(org) as Record<OrgRole, number>;
+  const publishing: number[] = [];
+  for (let org = 0; org < totals.length; org++) if ((totals[org] as number) > 0) publishing.push(org);
+  const ranked = publishing
+    .sort((a, b) => (totals[b] as number) - (totals[a] as number) || (name(a) < name(b) ? -1 : 1))
+    .slice(0, limit);
+  const orgs = ranked.map((org) => {
+    const roles = Object.fromEntries(ORG_ROLES.map((role, i) => [role, counts[org * width + i] as number])) as Record<
+      OrgRole,
+      number
+    >;
     const role = ORG_ROLES.reduce((best, next) => (roles[next] > roles[best] ? next : best), ORG_ROLES[0] as OrgRole);
-    return { org: name(org), models, role, roles };
+    return { org: name(org), models: totals[org] as number, role, roles };
   });
-  return { total: totals.size, orgs };
+  return { total: publishing.length, orgs };
 }
 
 /** The `limit` largest org -> org flows by models, then downloads. */
