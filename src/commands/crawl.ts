@@ -66,6 +66,9 @@ function tokenOf(env: CommandContext["env"]): string | undefined {
   return token;
 }
 
+/** A count with its noun, in the plural unless it is one. */
+const counted = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
+
 function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: HubTraffic, seconds: number) {
   const { run } = result;
   const fetched = run.totals.records - run.before.records;
@@ -136,10 +139,11 @@ export async function run({ values, output, env, openStore }: CommandContext): P
     if (values.json === true) output.out(toJson(summary));
     else
       output.out(
-        `Asked ${endpoint} the kind of ${formatCount(counts.asked)} authors: ${formatCount(counts.org)} ` +
-          `organisations, ${formatCount(counts.user)} users, ${formatCount(counts.neither)} neither (no such ` +
-          `account)\n${formatCount(summary.requests)} requests, ${formatCount(summary.retries)} retries, ` +
-          `${summary.rateLimitWaitSeconds} s waited on rate limits; ${summary.seconds} s\n`,
+        `Asked ${endpoint} the kind of ${counted(counts.asked, "author")}: ` +
+          `${counted(counts.org, "organisation")}, ${counted(counts.user, "user")}, ${formatCount(counts.neither)} ` +
+          `neither (no such account)\n${counted(summary.requests, "request")}, ` +
+          `${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
+          `${summary.seconds} s\n`,
       );
     return 0;
   }

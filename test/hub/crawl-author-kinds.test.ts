@@ -34,10 +34,10 @@ afterAll(async () => {
   await standIn.close();
 });
 
-async function crawl(values: CommandContext["values"]): Promise<Record<string, unknown>> {
+async function crawlText(values: CommandContext["values"]): Promise<string> {
   const out: string[] = [];
   const context: CommandContext = {
-    values: { ...values, json: true },
+    values,
     positionals: [],
     output: {
       out: (text) => void out.push(text),
@@ -49,8 +49,11 @@ async function crawl(values: CommandContext["values"]): Promise<Record<string, u
     openStore: async () => db,
   };
   expect(await runCrawl(context)).toBe(0);
-  return JSON.parse(out.join("")) as Record<string, unknown>;
+  return out.join("");
 }
+
+const crawl = async (values: CommandContext["values"]) =>
+  JSON.parse(await crawlText({ ...values, json: true })) as Record<string, unknown>;
 
 describe("crawl --author-kinds", () => {
   it("asks each author of the stored models once, stores the answers, and the report counts them", async () => {
@@ -83,6 +86,12 @@ describe("crawl --author-kinds", () => {
     // Asked again, nothing is left to ask.
     expect(await crawl({ "author-kinds": true })).toMatchObject({ asked: 0, requests: 0 });
     expect(dataVersion(db)).toBe(version + 1);
+    expect(await crawlText({ "author-kinds": true })).toMatch(
+      new RegExp(
+        `^Asked ${standIn.url} the kind of 0 authors: 0 organisations, 0 users, 0 neither \\(no such account\\)\n` +
+          "0 requests, 0 retries, 0 s waited on rate limits; [0-9.]+ s\n$",
+      ),
+    );
 
     const report = buildReport(openIndexedLineage(db));
     // The same figures by SQL over the stored models and answers, written apart from the report's code.
