@@ -76,34 +76,83 @@ export function orgRoles(index: LineageIndex, facts: ReportFacts, limit: number)
   return { total: publishing.length, orgs };
 }
 
+interface FlowCount {
+  from: number;
+  to: number;
+  models: number;
+  downloads: number;
+  /** Models of the flow whose download figure is known. */
+  known: number;
+}
+
 /** The `limit` largest org -> org flows by models, then downloads. */
 export function orgFlows(index: LineageIndex, facts: ReportFacts, limit: number): { total: number; flows: OrgFlow[] } {
+  const { parentStart, parents } = index;
   const orgCount = facts.orgs.length;
-  const flows = new Map<number, { models: number; downloads: number; known: number }>();
-  const seen = new Set<number>();
-  for (let child = 0; child < index.size; child++) {
-    const to = facts.org[child] as number;
-    if (facts.isModel[child] !== 1 || to === NO_CODE) continue;
-    seen.clear();
-    for (let e = index.parentStart[child] as number; e < (index.parentStart[child + 1] as number); e++) {
-      const from = facts.org[index.parents[e] as number] as number;
-      if (from === NO_CODE || from === to || seen.has(from)) continue;
-      seen.add(from);
-      const key = from * orgCount + to;
-      let flow = flows.get(key);
-      if (flow === undefined) flows.set(key, (flow = { models: 0, downloads: 0, known: 0 }));
-      flow.models++;
-      const downloads = facts.downloads[child] as number;
-      if (Number.isNaN(downloads)) continue;
-      flow.downloads += downloads;
-      flow.known++;
+  // The models with a base, grouped by their org (a counting sort): each org's flows are then gathered in a small map
+  // keyed by the parent's org alone, instead of one large map keyed by two org numbers.
+  const start = new Uint32Array(orgCount + 1);
+  const derived = (node: number) =>
+    facts.isModel[node] === 1 &&
+    facts.org[node] !== NO_CODE &&
+    (parentStart[node + 1] as number) > (parentStart[node] as number);
+  for (let node = 0; node < index.size; node++) {
+    if (!derived(node)) continue;
+    const slot = (facts.org[node] as number) + 1;
+    start[slot] = (start[slot] as number) + 1;
+  }
+  for (let org = 0; org < orgCount; org++) start[org + 1] = (start[org + 1] as number) + (start[org] as number);
+  const order = new Uint32Array(start[orgCount] as number);
+  const filled = start.slice(0, orgCount);
+  for (let node = 0; node < index.size; node++) {
+    if (!derived(node)) continue;
+    const org = facts.org[node] as number;
+    order[filled[org] as number] = node;
+    filled[org] = (filled[org] as number) + 1;
+  }
+  const counted: FlowCount[] = [];
+  const byFrom = new Map<number, FlowCount>();
+  for (let to = 0; to < orgCount; to++) {
+    if (start[to] === start[to + 1]) continue;
+    byFrom.clear();
+    for (let i = start[to] as number; i < (start[to + 1] as number); i++) {
+      const child = order[i] as number;
+      const first = parentStart[child] as number;
+      const end = parentStart[child + 1] as number;
+      for (let e = first; e < end; e++) {
+        const from = facts.org[parents[e] as number] as number;
+        if (from === NO_CODE || from === to) continue;
+        // Each org once per child: a parent before this one of the same org has counted it.
+        let repeated = false;
+        for (let before = first; before < e && !repeated; before++)
+          repeated = facts.org[parents[before] as number] === from;
+        if (repeated) continue;
+        let flow = byFrom.get(from);
+        if (flow === undefined) {
+          flow = { from, to, models: 0, downloads: 0, known: 0 };
+          byFrom.set(from, flow);
+          counted.push(flow);
+        }
+        flow.models++;
+        const downloads = facts.downloads[child] as number;
+        if (Number.isNaN(downloads)) continue;
+        flow.downloads += downloads;
+        flow.known++;
+      }
     }
   }
-  const named = [...flows.entries()].map(([key, flow]) => ({
-    from: facts.orgs[Math.floor(key / orgCount)] as string,
-    to: facts.orgs[key % orgCount] as string,
+  const downloadsOf = (flow: FlowCount) => (flow.known === 0 ? null : flow.downloads);
+  // Ranked by the numbers first; names are read only for the flows that can still make the list (ties included).
+  const byNumbers = (a: FlowCount, b: FlowCount) =>
+    b.models - a.models || (downloadsOf(b) ?? -1) - (downloadsOf(a) ?? -1);
+  counted.sort(byNumbers);
+  const last = counted[Math.min(limit, counted.length) - 1];
+  const candidates = last === undefined ? [] : counted.filter((flow) => byNumbers(flow, last) <= 0);
+  const named = candidates.map((flow) => ({
+    from: facts.orgs[flow.from] as string,
+    to: facts.orgs[flow.to] as string,
     models: flow.models,
-    downloads: flow.known === 0 ? null : flow.downloads,
+    downloads: downloadsOf(flow),
   }));
   named.sort(
     (a, b) =>
@@ -111,5 +160,5 @@ export function orgFlows(index: LineageIndex, facts: ReportFacts, limit: number)
       (b.downloads ?? -1) - (a.downloads ?? -1) ||
       (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0),
   );
-  return { total: named.length, flows: named.slice(0, limit) };
+  return { total: counted.length, flows: named.slice(0, limit) };
 }
