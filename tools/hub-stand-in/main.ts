@@ -2,10 +2,11 @@
 // Entry of `npm run hub:stand-in`: serves recorded Hub records over HTTP as the Hub's model API does, for
 // trying the crawler offline (`HF_ENDPOINT=http://127.0.0.1:7860 hf-lineage crawl --all`).
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { csvRecords } from "../../src/ingest/csv-records.js";
 import { parseWholeNumber, quoteValue } from "../../src/vocabulary/option-values.js";
 import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
@@ -19,8 +20,8 @@ const USAGE =
   "Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record " +
   "under new ids\n" +
   "(a synthetic set for load tests).\n" +
-  "--accounts FILE: a CSV name,type (type org or user) whose organisation or user overviews are served; every\n" +
-  "other name answers 404 there.\n";
+  "--accounts FILE: a CSV with the columns name,type (type org or user) whose organisation or user overviews are\n" +
+  "served; every other name answers 404 there.\n";
 
 const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/family-trees");
 
@@ -31,15 +32,15 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
   return parsed.value;
 }
 
-/** The accounts of an `name,type` CSV (a header line `name,type` is skipped). */
-function readAccounts(path: string): StandInAccount[] {
+/** The accounts of a CSV with the columns name,type (read with the importers' csv-parse reader). */
+async function readAccounts(path: string): Promise<StandInAccount[]> {
   const accounts: StandInAccount[] = [];
-  for (const [i, line] of readFileSync(path, "utf8").split(/\r?\n/).entries()) {
-    const [name, type, ...rest] = line.split(",").map((cell) => cell.trim());
-    if (line.trim() === "" || (i === 0 && name === "name" && type === "type")) continue;
-    if (name === undefined || name === "" || (type !== "org" && type !== "user") || rest.length > 0)
-      throw new Error(`--accounts: line ${i + 1} of ${path} is not name,org or name,user: ${JSON.stringify(line)}`);
-    accounts.push({ name, type });
+  for await (const item of csvRecords(path)) {
+    if ("problem" in item) throw new Error(`--accounts: ${item.problem}`);
+    const { name, type } = item.row;
+    if (name === undefined || name.trim() === "" || (type !== "org" && type !== "user"))
+      throw new Error(`--accounts: ${path} line ${item.line} is not a name and a type org or user`);
+    accounts.push({ name: name.trim(), type });
   }
   return accounts;
 }
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     host: values.host ?? "127.0.0.1",
     maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
     rateLimit,
-    accounts: values.accounts === undefined ? [] : readAccounts(values.accounts),
+    accounts: values.accounts === undefined ? [] : await readAccounts(values.accounts),
   });
   process.stdout.write(
     `Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`,
