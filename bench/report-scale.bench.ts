@@ -23,11 +23,14 @@ const load = () =>
     .map((value) => value.toFixed(1))
     .join(" ");
 
-/** The under-200 share and the top-200 share of the 30-day downloads over models with a known figure. */
+/**
+ * The under-200 share and the top-200 share of the 30-day downloads over models with a known figure. SQLite binds
+ * `||` tighter than `*` and `/`, so each share is parenthesised before it is joined into the answer's text.
+ */
 const CONCENTRATION_SQL = `WITH known AS (SELECT downloads FROM models WHERE placeholder = 0 AND downloads IS NOT NULL)
-  SELECT (SELECT count(*) FROM known WHERE downloads < 200) * 1.0 / (SELECT count(*) FROM known) || ' ' ||
-    (SELECT sum(downloads) FROM (SELECT downloads FROM known ORDER BY downloads DESC LIMIT 200)) * 1.0 /
-    (SELECT sum(downloads) FROM known) || ' ' || @p`;
+  SELECT ((SELECT count(*) FROM known WHERE downloads < 200) * 1.0 / (SELECT count(*) FROM known)) || ' ' ||
+    ((SELECT sum(downloads) FROM (SELECT downloads FROM known ORDER BY downloads DESC LIMIT 200)) * 1.0 /
+    (SELECT sum(downloads) FROM known)) || ' ' || @p`;
 
 export default async function reportScaleBench(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), "hf-lineage-report-"));

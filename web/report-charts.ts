@@ -1,5 +1,6 @@
 // The Report page's bar charts, drawn in the page as SVG elements: months and days as columns, families and size
-// classes as labelled rows. Every label is a text node; nothing from the data is read as markup.
+// classes as labelled rows, and a series per format or library as small charts side by side over the same months.
+// Every label is a text node; nothing from the data is read as markup.
 
 import type { Cell, ReportTable } from "../src/export/report-document.js";
 import { cellText } from "./report-cells.js";
@@ -21,7 +22,8 @@ export interface ChartPlan {
 
 /**
  * Which tables are drawn, by their header: a time series of one count (as the HTML form draws it), each family's
- * descendants, and the models of each size class. Other tables are shown as tables only.
+ * descendants, and the models of each size class. Time series of several counts are drawn by seriesPlans; other
+ * tables are shown as tables only.
  */
 const RULES: { first: string; column: string; kind: ChartPlan["kind"]; columns?: number }[] = [
   { first: "month", column: "models", kind: "columns", columns: 2 },
@@ -44,6 +46,20 @@ export function chartPlan(table: ReportTable): ChartPlan | null {
   return null;
 }
 
+/**
+ * A table of months by several named series (models per month by format, by library): one column chart per series
+ * that counts any model, over all the table's months, so the charts line up. Empty for any other table.
+ */
+export function seriesPlans(table: ReportTable): ChartPlan[] {
+  const [header, ...rows] = table.rows;
+  if (header === undefined || header[0] !== "month" || header.length <= 2 || rows.length === 0) return [];
+  return header.slice(1).flatMap((name, i) => {
+    const bars = rows.map((row) => ({ label: cellText(row[0] ?? null), value: numberOf(row[i + 1]) }));
+    if (!bars.some((bar) => (bar.value ?? 0) > 0)) return [];
+    return [{ kind: "columns" as const, column: cellText(name), bars }];
+  });
+}
+
 function svgElement<K extends keyof SVGElementTagNameMap>(
   name: K,
   attributes: Record<string, string | number>,
@@ -62,11 +78,15 @@ function titled<T extends SVGElement>(element: T, text: string): T {
 
 const count = (value: number | null) => (value === null ? "—" : value.toLocaleString("en-US"));
 
+/** The drawn size of a column chart: a full one, or one of several small ones side by side. */
+const FULL = { barWidth: 14, minWidth: 320, maxWidth: 900, height: 140 };
+const SMALL = { barWidth: 6, minWidth: 200, maxWidth: 420, height: 100 };
+
 /** A time series as columns, oldest first, with its first and last labels and its largest value written under it. */
-function columnChart(plan: ChartPlan, caption: string): SVGSVGElement {
-  const width = Math.min(Math.max(plan.bars.length * 14, 320), 900);
-  const height = 140;
-  const plot = 112;
+function columnChart(plan: ChartPlan, caption: string, size = FULL): SVGSVGElement {
+  const width = Math.min(Math.max(plan.bars.length * size.barWidth, size.minWidth), size.maxWidth);
+  const height = size.height;
+  const plot = height - 28;
   const step = width / plan.bars.length;
   const max = Math.max(1, ...plan.bars.map((bar) => bar.value ?? 0));
   const svg = svgElement("svg", {
@@ -138,8 +158,26 @@ function rowChart(plan: ChartPlan, caption: string): SVGSVGElement {
   return svg;
 }
 
-/** The table's chart, or null when the table is not one that is drawn (or has nothing to draw). */
-export function reportChart(table: ReportTable): SVGSVGElement | null {
+/** Small column charts side by side, one per series, each captioned with the series' name and its total. */
+function smallMultiples(plans: ChartPlan[], title: string): HTMLElement {
+  const block = document.createElement("div");
+  block.className = "report-multiples";
+  for (const plan of plans) {
+    const figure = document.createElement("figure");
+    figure.className = "report-multiple";
+    figure.dataset.series = plan.column;
+    const caption = document.createElement("figcaption");
+    caption.textContent = `${plan.column}: ${count(plan.bars.reduce((sum, bar) => sum + (bar.value ?? 0), 0))}`;
+    figure.append(caption, columnChart(plan, `${title}: ${plan.column}`, SMALL));
+    block.append(figure);
+  }
+  return block;
+}
+
+/** The table's chart (or charts), or null when the table is not one that is drawn (or has nothing to draw). */
+export function reportChart(table: ReportTable): Element | null {
+  const series = seriesPlans(table);
+  if (series.length > 0) return smallMultiples(series, table.title);
   const plan = chartPlan(table);
   if (plan === null || plan.bars.length === 0) return null;
   const caption = `${table.title}: ${plan.column}`;

@@ -5,6 +5,7 @@ import { createProgressLine } from "../sync/crawl-progress.js";
 import { createHubFetch, HubRequestError, type HubTraffic } from "../hub/hub-fetch.js";
 import { isModelId } from "../vocabulary/model-id.js";
 import { refreshIndexedLineage } from "../graph/indexed-lineage.js";
+import { crawlAuthorKinds } from "../sync/crawl-author-kinds.js";
 import { crawlFamily } from "../sync/crawl-family.js";
 import { crawlListing, NoFullCrawlError } from "../sync/crawl-listing.js";
 import { CrawlAbortedError, type CrawlResult, type CrawlSession } from "../sync/crawl-session.js";
@@ -14,16 +15,18 @@ import { formatCount, toJson } from "./render.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 
-type Mode = { mode: "all" | "incremental" } | { mode: "family" | "author"; target: string };
+type Mode = { mode: "all" | "incremental" | "author-kinds" } | { mode: "family" | "author"; target: string };
 
 function modeOf(values: CommandContext["values"]): Mode {
   const chosen = [
     values.all === true ? "--all" : null,
     values.author !== undefined ? "--author" : null,
     values.family !== undefined ? "--family" : null,
+    values["author-kinds"] === true ? "--author-kinds" : null,
   ].filter((name) => name !== null);
   if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(", ")}`);
   if (values.all === true) return { mode: "all" };
+  if (values["author-kinds"] === true) return { mode: "author-kinds" };
   if (typeof values.family === "string") {
     if (!isModelId(values.family))
       throw new UsageError(`--family needs a model id such as deepseek-ai/DeepSeek-R1, got "${values.family}"`);
@@ -62,6 +65,9 @@ function tokenOf(env: CommandContext["env"]): string | undefined {
     throw new UsageError("HF_TOKEN must start with hf_ (a Hugging Face access token); it was not used");
   return token;
 }
+
+/** A count with its noun, in the plural unless it is one. */
+const counted = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? "" : "s"}`;
 
 function summaryOf(result: CrawlResult, mode: Mode, endpoint: string, traffic: HubTraffic, seconds: number) {
   const { run } = result;
@@ -107,6 +113,40 @@ export async function run({ values, output, env, openStore }: CommandContext): P
     onProgress: (counts) => progress.update(counts),
   };
   const started = Date.now();
+  if (mode.mode === "author-kinds") {
+    let counts;
+    try {
+      counts = await crawlAuthorKinds(session);
+    } catch (error) {
+      progress.done();
+      if (error instanceof HubRequestError)
+        throw new CommandError(`${error.message}; the answers received so far are kept, run it again to continue`);
+      throw error;
+    }
+    progress.done();
+    // The answers made a new data version: the index is stored for it, so a running `serve` switches to it.
+    refreshIndexedLineage(store);
+    const summary = {
+      mode: mode.mode,
+      endpoint,
+      status: "complete",
+      ...counts,
+      requests: traffic.requests,
+      retries: traffic.retries,
+      rateLimitWaitSeconds: Math.round(traffic.rateLimitWaitMs) / 1000,
+      seconds: Math.round(Date.now() - started) / 1000,
+    };
+    if (values.json === true) output.out(toJson(summary));
+    else
+      output.out(
+        `Asked ${endpoint} the kind of ${counted(counts.asked, "author")}: ` +
+          `${counted(counts.org, "organisation")}, ${counted(counts.user, "user")}, ${formatCount(counts.neither)} ` +
+          `neither (no such account)\n${counted(summary.requests, "request")}, ` +
+          `${formatCount(summary.retries)} retries, ${summary.rateLimitWaitSeconds} s waited on rate limits; ` +
+          `${summary.seconds} s\n`,
+      );
+    return 0;
+  }
   let result: CrawlResult;
   try {
     result =

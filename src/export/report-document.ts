@@ -222,6 +222,12 @@ export function reportDocument(report: Report): ReportSection[] {
       `coverage: ${formatCoverage.withRecordAndDate} models with a record and a date ` +
         `(of ${formatCoverage.withRecord} with a record); ` +
         `${formatCoverage.withLibraryAndDate} with a library and a date`,
+      ...(formatCoverage.withRecordAndDate === 0
+        ? ["no model here has a Hub record and a creation date: the formats over time are unknown (—), not zero"]
+        : []),
+      ...(formatCoverage.withLibraryAndDate === 0
+        ? ["no model here has a library_name and a creation date: the libraries over time are unknown (—), not zero"]
+        : []),
     ],
     tables: [
       series(
@@ -243,22 +249,45 @@ export function reportDocument(report: Report): ReportSection[] {
       ...Object.entries(byKey).map(([key, group]) => [key, group.authors, group.models, group.downloads]),
     ],
   });
+  const { authorKind } = attribution;
   const authors: ReportSection = {
     title: "Author kind and attribution",
     definitions: [
       ...Object.values(definitions.attribution ?? {}),
-      `author kind known for ${attribution.authorKind.known} of ` +
-        `${attribution.authorKind.known + attribution.authorKind.unknown} authors`,
+      `author kind known for ${authorKind.known} of ${authorKind.known + authorKind.unknown} authors`,
       supplied === null
         ? "no attribution table given (--attribution FILE)"
         : `supplied by ${supplied.source}: ${supplied.authorsListed} authors listed, ` +
           `${supplied.authorsFound} found; ${supplied.modelsAttributed} models attributed, ` +
           `${supplied.modelsUnattributed} not`,
     ],
-    tables:
-      supplied === null
+    tables: [
+      ...(authorKind.known === 0
         ? []
-        : [groups("By country (supplied)", supplied.byCountry), groups("By kind (supplied)", supplied.byKind)],
+        : [
+            {
+              title: "By author kind (as the Hub states it)",
+              rows: [
+                ["kind", "authors", "models", "downloads"],
+                [
+                  "organisation",
+                  authorKind.byKind.org.authors,
+                  authorKind.byKind.org.models,
+                  authorKind.byKind.org.downloads,
+                ],
+                [
+                  "user",
+                  authorKind.byKind.user.authors,
+                  authorKind.byKind.user.models,
+                  authorKind.byKind.user.downloads,
+                ],
+              ],
+            },
+          ]),
+      ...(supplied === null
+        ? []
+        : [groups("By country (supplied)", supplied.byCountry), groups("By kind (supplied)", supplied.byKind)]),
+    ],
   };
   return [overview, families, downloads, size, orgs, formats, authors];
 }

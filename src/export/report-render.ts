@@ -77,19 +77,19 @@ const html = (text: string) => escapeXml(printable(text));
 /** One table cell as HTML, numbers right-aligned. */
 const htmlCell = (cell: Cell) => `<td${isNumeric(cell) ? ' class="n"' : ""}>${html(cellText(cell))}</td>`;
 
-/** A bar chart of a table's first numeric column by its first column, as inline SVG (at most 60 bars). */
-function barChart(table: ReportTable): string {
+/** A bar chart of one numeric column of a table by its first column, as inline SVG (at most 60 bars). */
+function barChart(table: ReportTable, column = 1, label = table.title): string {
   const rows = table.rows
     .slice(1)
-    .filter((row) => typeof row[1] === "number")
+    .filter((row) => typeof row[column] === "number")
     .slice(-60);
   if (rows.length < 2) return "";
-  const max = Math.max(...rows.map((row) => row[1] as number), 1);
+  const max = Math.max(...rows.map((row) => row[column] as number), 1);
   const width = 12;
   const height = 120;
   const bars = rows
     .map((row, i) => {
-      const value = row[1] as number;
+      const value = row[column] as number;
       const barHeight = Math.round((value / max) * height);
       const label = `${html(cellText(row[0] ?? null))}: ${html(cellText(value))}`;
       const box = `x="${i * width}" y="${height - barHeight}" width="${width - 2}" height="${barHeight}"`;
@@ -97,7 +97,25 @@ function barChart(table: ReportTable): string {
     })
     .join("");
   const size = `width="${rows.length * width}" height="${height}" viewBox="0 0 ${rows.length * width} ${height}"`;
-  return `<svg class="chart" role="img" aria-label="${html(table.title)}" ${size}>${bars}</svg>`;
+  return `<svg class="chart" role="img" aria-label="${html(label)}" ${size}>${bars}</svg>`;
+}
+
+/** The charts of a time series table: one for a single count, one per series that counts any model for several. */
+function seriesCharts(table: ReportTable): string {
+  const header = table.rows[0] ?? [];
+  if (header.length === 2) return barChart(table);
+  return header
+    .slice(1)
+    .map((name, i) => {
+      const total = table.rows
+        .slice(1)
+        .reduce((sum, row) => sum + (typeof row[i + 1] === "number" ? (row[i + 1] as number) : 0), 0);
+      if (total === 0) return "";
+      const chart = barChart(table, i + 1, `${table.title}: ${cellText(name)}`);
+      const caption = `<figcaption>${html(cellText(name))}: ${html(cellText(total))}</figcaption>`;
+      return `<figure class="series">${caption}${chart}</figure>`;
+    })
+    .join("");
 }
 
 export function reportHtml(sections: ReportSection[]): string {
@@ -108,7 +126,8 @@ export function reportHtml(sections: ReportSection[]): string {
           const [header, ...rows] = table.rows;
           const head = (header ?? []).map((cell) => `<th>${html(cellText(cell))}</th>`).join("");
           const cells = rows.map((row) => `<tr>${row.map(htmlCell).join("")}</tr>`).join("\n");
-          const chart = /per (month|day)/.test(table.title) && (header ?? []).length === 2 ? barChart(table) : "";
+          const timeSeries = /per (month|day)/.test(table.title) && ["month", "day"].includes(String(header?.[0]));
+          const chart = timeSeries ? seriesCharts(table) : "";
           const body = `<table><thead><tr>${head}</tr></thead><tbody>\n${cells}\n</tbody></table>`;
           return `<h3>${html(table.title)}</h3>\n${chart}${body}`;
         })
@@ -123,7 +142,8 @@ export function reportHtml(sections: ReportSection[]): string {
 <title>hf-lineage report</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0 1.5em}
 td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
-.definitions{color:#555}.chart rect{fill:#0072b2}</style></head>
+.definitions{color:#555}.chart rect{fill:#0072b2}figure.series{display:inline-block;margin:0 1em 0 0}
+figcaption{font-size:12px}</style></head>
 <body><h1>hf-lineage report</h1>
 ${body}
 </body></html>

@@ -1,7 +1,7 @@
 // The per-model facts every report figure reads, as columns by node number beside the lineage index: org, record,
 // downloads (the chosen figure), own parameter count, formats, library and architecture, read once per report.
 
-import { forEachReportRow } from "../store/report-rows.js";
+import { forEachReportRow, type ReportModelRow } from "../store/report-rows.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import { QUANT_FORMATS, quantFormatsOf } from "./copy-formats.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
@@ -52,6 +52,17 @@ class Codes {
 
 const listOf = (text: string | null): string[] => (text === null ? [] : (JSON.parse(text) as string[]));
 
+/**
+ * Text that every tag, library or file name quantFormatsOf reads as a format contains (a superset): a record whose
+ * tags, library and files hold none of it shows no format, and its lists need not be parsed. Most records are such.
+ */
+const MAY_SHOW_FORMAT = /gguf|mlx|awq|gptq|exl2|bitsandbytes|onnx|transformers\.js|quantize_config|measurement/i;
+const mayShowFormat = (row: Readonly<ReportModelRow>) =>
+  row.gguf_total !== null ||
+  MAY_SHOW_FORMAT.test(row.tags ?? "") ||
+  MAY_SHOW_FORMAT.test(row.format_files ?? "") ||
+  MAY_SHOW_FORMAT.test(row.library_name ?? "");
+
 export function readReportFacts(lineage: IndexedLineage): ReportFacts {
   const { index, store } = lineage;
   const size = index.size;
@@ -64,6 +75,7 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
   const library = new Uint32Array(size).fill(NO_CODE);
   const architecture = new Uint32Array(size).fill(NO_CODE);
   const orgs = new Codes();
+  const orgBySpelling = new Map<string, number>();
   const libraries = new Codes();
   const architectures = new Codes();
   let records = 0;
@@ -73,7 +85,12 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
     if (row.node >= size) return;
     const node = row.node;
     const orgName = orgOf(row.id);
-    org[node] = orgs.code(orgName, orgName?.toLowerCase() ?? null);
+    if (orgName !== null) {
+      // Each spelling lower-cased once: most of an org's models spell it alike.
+      let code = orgBySpelling.get(orgName);
+      if (code === undefined) orgBySpelling.set(orgName, (code = orgs.code(orgName, orgName.toLowerCase())));
+      org[node] = code;
+    }
     if (row.placeholder === 1) return;
     isModel[node] = 1;
     library[node] = libraries.code(row.library_name);
@@ -86,6 +103,7 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
       allTime[node] = row.downloads_all_time;
     }
     ownParams[node] = row.safetensors_total ?? row.gguf_total ?? NaN;
+    if (!mayShowFormat(row)) return;
     const shown = quantFormatsOf({
       tags: listOf(row.tags),
       libraryName: row.library_name,

@@ -23,7 +23,8 @@ export interface FamilySize {
   directChildren: number;
   descendants: number;
   byRelation: RelationCounts;
-  descendantsOver5Downloads: number;
+  /** null when the family has descendants but the data gives the download figure of none of them. */
+  descendantsOver5Downloads: number | null;
   /** Descendants whose download figure is known: the coverage of the count above. */
   descendantsWithDownloads: number;
   taggingRepos: number;
@@ -49,7 +50,7 @@ export const FAMILY_DEFINITIONS = {
   byRelation: "by relation: the descendants by their own relation (finetune, adapter, quantized, merge, unknown)",
   descendantsOver5Downloads:
     "descendants over 5 downloads: descendants whose download figure is known and greater than 5 (the ATOM " +
-    "report's threshold); coverage = descendants with a known figure",
+    "report's threshold); coverage = descendants with a known figure; unknown (—) when none is known",
   taggingRepos:
     "tagging repos: models whose own base_model names one of the family's own models, each counted once (own " +
     "models included)",
@@ -118,7 +119,7 @@ export function familySize(
     directChildren,
     descendants,
     byRelation,
-    descendantsOver5Downloads: over5,
+    descendantsOver5Downloads: descendants > 0 && withDownloads === 0 ? null : over5,
     descendantsWithDownloads: withDownloads,
     taggingRepos: tagging.size,
     architectureRepos,

@@ -9,12 +9,13 @@ import type { ReportFacts } from "./report-facts.js";
 export const SIZE_CLASSES = ["<1B", "1-9B", "10-99B", ">=100B"] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
+/** Every count is null when no model has a parameter count, own or inherited: the data says nothing of sizes. */
 export interface SizeClassFigures {
-  models: number;
+  models: number | null;
   /** The sum of the known download figures; null when none is known. */
   downloads: number | null;
   /** Models of the class that derive from another model (they have a base). */
-  derivatives: number;
+  derivatives: number | null;
 }
 
 export interface SizeFigures {
@@ -32,7 +33,8 @@ export const SIZE_DEFINITIONS = {
     "inherited: a quantized model or an adapter without its own count takes its base's count (own or inherited; " +
     "the first of its bases, in id order, whose count is known, own or inherited)",
   classes:
-    "classes: <1B, 1-9B (1 to under 10 billion), 10-99B, >=100B; derivatives = models of the class that have a base",
+    "classes: <1B, 1-9B (1 to under 10 billion), 10-99B, >=100B; derivatives = models of the class that have a " +
+    "base; unknown (—) when no model has a count",
   downloaded:
     "mean / median downloaded size: the parameter count of a download, weighted by each model's download " +
     "figure, with and without quantized models",
@@ -103,8 +105,8 @@ export function sizeFigures(index: LineageIndex, facts: ReportFacts): SizeFigure
   const { params, inherited } = parameterCounts(index, facts);
   const coverage = { own: 0, inherited: 0, unknown: 0 };
   const classes = Object.fromEntries(
-    SIZE_CLASSES.map((name) => [name, { models: 0, downloads: null, derivatives: 0 }]),
-  ) as Record<SizeClass, SizeClassFigures>;
+    SIZE_CLASSES.map((name) => [name, { models: 0, downloads: null as number | null, derivatives: 0 }]),
+  ) as Record<SizeClass, { models: number; downloads: number | null; derivatives: number }>;
   const all = { values: [] as number[], weights: [] as number[] };
   const unquantized = { values: [] as number[], weights: [] as number[] };
   for (let node = 0; node < index.size; node++) {
@@ -131,9 +133,14 @@ export function sizeFigures(index: LineageIndex, facts: ReportFacts): SizeFigure
   }
   const withQuantized = weightedMeanAndMedian(all.values, all.weights);
   const without = weightedMeanAndMedian(unquantized.values, unquantized.weights);
+  const sized = coverage.own + coverage.inherited > 0;
   return {
     coverage,
-    classes,
+    classes: sized
+      ? classes
+      : (Object.fromEntries(
+          SIZE_CLASSES.map((name) => [name, { models: null, downloads: null, derivatives: null }]),
+        ) as Record<SizeClass, SizeClassFigures>),
     meanDownloadedParams: withQuantized.mean,
     medianDownloadedParams: withQuantized.median,
     withoutQuantized: { meanDownloadedParams: without.mean, medianDownloadedParams: without.median },

@@ -2,6 +2,7 @@
 // sizes, downloads concentration, size classes, org roles and flows, intermediaries, formats, attribution.
 
 import type { AttributionTable } from "../ingest/attribution-table.js";
+import { storedAuthorKinds } from "../store/author-kinds.js";
 import { idsOfNodeList } from "../store/detail-queries.js";
 import { orgModelNodes } from "../store/model-queries.js";
 import { familyNodes } from "./index-family.js";
@@ -171,6 +172,6 @@ export function buildReport(lineage: IndexedLineage, options: ReportOptions = {}
     formatCoverage: formats.coverage,
     formats: formats.formats,
     libraries: formats.libraries,
-    attribution: attributionFigures(index, facts, options.attribution ?? null),
+    attribution: attributionFigures(index, facts, options.attribution ?? null, storedAuthorKinds(lineage.store)),
   };
 }

@@ -21,18 +21,64 @@ export interface ReportModelRow {
   downloads_all_time: number | null;
 }
 
-/** Hands every model, placeholders included, to `visit`, in node order, in one read transaction. */
-export function forEachReportRow(store: Store, visit: (row: ReportModelRow) => void): void {
+type RawReportRow = [
+  number,
+  string,
+  number,
+  string | null,
+  string | null,
+  number,
+  string | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/**
+ * Hands every model, placeholders included, to `visit`, in node order, in one read transaction. The rows are read as
+ * arrays into one row object, handed over again for each model (2.5 million objects fewer at the Hub's scale): a
+ * visitor keeps the values it needs, not the object.
+ */
+export function forEachReportRow(store: Store, visit: (row: Readonly<ReportModelRow>) => void): void {
   const db = connectionOf(store);
-  const statement = db.prepare(
-    `SELECT m.node, m.id, m.placeholder, m.library_name,
-            coalesce(d.model_type, m.architecture, d.gguf_architecture) AS architecture,
-            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.safetensors_total,
-            d.downloads_all_time
-     FROM models m LEFT JOIN model_details d ON d.node = m.node
-     ORDER BY m.node`,
-  );
+  const statement = db
+    .prepare(
+      `SELECT m.node, m.id, m.placeholder, m.library_name,
+              coalesce(d.model_type, m.architecture, d.gguf_architecture) AS architecture,
+              d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.safetensors_total,
+              d.downloads_all_time
+       FROM models m LEFT JOIN model_details d ON d.node = m.node
+       ORDER BY m.node`,
+    )
+    .raw();
+  const row: ReportModelRow = {
+    node: 0,
+    id: "",
+    placeholder: 0,
+    library_name: null,
+    architecture: null,
+    has_record: 0,
+    tags: null,
+    format_files: null,
+    gguf_total: null,
+    safetensors_total: null,
+    downloads_all_time: null,
+  };
   db.transaction(() => {
-    for (const row of statement.iterate() as Iterable<ReportModelRow>) visit(row);
+    for (const values of statement.iterate() as Iterable<RawReportRow>) {
+      row.node = values[0];
+      row.id = values[1];
+      row.placeholder = values[2];
+      row.library_name = values[3];
+      row.architecture = values[4];
+      row.has_record = values[5];
+      row.tags = values[6];
+      row.format_files = values[7];
+      row.gguf_total = values[8];
+      row.safetensors_total = values[9];
+      row.downloads_all_time = values[10];
+      visit(row);
+    }
   })();
 }

@@ -1,7 +1,7 @@
 // The SQLite schema, in one place: every table is created here. Bump SCHEMA_VERSION with any change and teach
 // migrate-schema.ts to bring the previous version up; a newer database is refused with a message.
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -160,5 +160,14 @@ CREATE TABLE IF NOT EXISTS renames (
   learned_at TEXT NOT NULL,
   learned_by TEXT NOT NULL CHECK (learned_by IN ('hub-redirect')),
   run_id     INTEGER REFERENCES runs (id)
+) WITHOUT ROWID;
+
+-- Whether an author (the part of model ids before the slash) is an organisation or a user, as the Hub states it
+-- (schema version 5): 'org' when /api/organizations/NAME/overview answers, 'user' when /api/users/NAME/overview
+-- does, 'neither' when both answer 404 (a deleted account). An author with no row was never looked up: unknown.
+CREATE TABLE IF NOT EXISTS author_kinds (
+  author     TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+  kind       TEXT NOT NULL CHECK (kind IN ('org', 'user', 'neither')),
+  learned_at TEXT NOT NULL
 ) WITHOUT ROWID;
 `;

@@ -51,6 +51,27 @@ describe("hf-lineage report", () => {
     expect(page).not.toMatch(/(src|href)="?https?:/);
   });
 
+  it("draws models per month by format and by library in the HTML page, one chart per series with models", async () => {
+    const report = JSON.parse((await runCliInProcess(["report", "--db", db(), "--largest", "0", "--json"])).stdout) as {
+      formats: Record<string, Record<string, number>>;
+      libraries: Record<string, Record<string, number>>;
+    };
+    const page = (await runCliInProcess(["report", "--db", db(), "--largest", "0", "--format", "html"])).stdout;
+    const drawn = [
+      ...page.matchAll(
+        /<figure class="series"><figcaption>([^<]*)<\/figcaption><svg class="chart" role="img" aria-label="([^"]*)"/g,
+      ),
+    ].map((match) => [match[1], match[2]]);
+    const expected = (title: string, bySeries: Record<string, Record<string, number>>) =>
+      Object.entries(bySeries)
+        .map(([name, byMonth]) => [name, Object.values(byMonth).reduce((a, b) => a + b, 0)] as const)
+        .filter(([, total]) => total > 0)
+        .map(([name, total]) => [`${name}: ${total.toLocaleString("en-US")}`, `${title}: ${name}`]);
+    const formats = expected("Models per month by format", report.formats);
+    expect(formats.length).toBeGreaterThan(0);
+    expect(drawn).toEqual([...formats, ...expected("Models per month by library", report.libraries)]);
+  });
+
   it("escapes markup from a supplied table in the page, and reports it as supplied", async () => {
     const folder = scratchFolder();
     const table = join(folder, "attribution.csv");

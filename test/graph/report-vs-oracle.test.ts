@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { buildReport, type Report } from "../../src/graph/report.js";
+import { reportDocument } from "../../src/export/report-document.js";
 import { readAttributionTable } from "../../src/ingest/attribution-table.js";
 import { connectionOf } from "../../src/store/database-handle.js";
 import { fixturePath, openFixture } from "../support/fixture-databases.js";
@@ -62,6 +63,26 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
       expect(rounded(report[key])).toEqual(rounded(oracle[key]));
   });
 
+  it("counts models per month by format and by library as the oracle does, on the records that show them", () => {
+    for (const key of ["formatCoverage", "formats", "libraries"] as const) expect(report[key]).toEqual(oracle[key]);
+    // GGUF models once more, by SQL over the stored rows: a dated model with a record whose tags, library, gguf facts
+    // or file names show GGUF.
+    const gguf = connectionOf(lineage.store)
+      .prepare(
+        `SELECT count(*) FROM models m JOIN model_details d USING (node)
+         WHERE m.placeholder = 0 AND m.created_at IS NOT NULL
+           AND (lower(d.tags) LIKE '%"gguf"%' OR lower(m.library_name) = 'gguf' OR d.gguf_total IS NOT NULL
+                OR lower(d.format_files) LIKE '%.gguf"%')`,
+      )
+      .pluck()
+      .get() as number;
+    expect(gguf).toBeGreaterThan(0);
+    expect(Object.values(report.formats.gguf).reduce((sum, n) => sum + n, 0)).toBe(gguf);
+    // The snapshot's libraries fill the twelve listed one by one, and the rest are summed as "(other)".
+    expect(Object.keys(report.libraries)).toHaveLength(13);
+    expect(Object.keys(report.libraries)).toContain("(other)");
+  });
+
   it("counts own parameter counts exactly where a record carries safetensors or gguf totals (SQL)", () => {
     const own = connectionOf(lineage.store)
       .prepare(
@@ -109,5 +130,35 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
     expect((supplied?.modelsAttributed ?? 0) + (supplied?.modelsUnattributed ?? 0)).toBe(report.data.models);
     expect(report.attribution.supplied).toBeNull();
     expect(report.attribution.authorKind.known).toBe(0);
+  });
+});
+
+describe("report on the edge list alone, which holds no Hub record", () => {
+  it("says every figure that needs a record is unknown, never 0", () => {
+    const edges = openIndexedLineage(openFixture("edges"));
+    const sql = connectionOf(edges.store);
+    // What the edge list gives, by SQL: models without a record, no downloads, no details.
+    expect(sql.prepare(`SELECT count(*) FROM model_details`).pluck().get()).toBe(0);
+    expect(sql.prepare(`SELECT count(*) FROM models WHERE downloads IS NOT NULL`).pluck().get()).toBe(0);
+    const models = sql.prepare(`SELECT count(*) FROM models WHERE placeholder = 0`).pluck().get() as number;
+    const bare = buildReport(edges, { families: ["microsoft/phi-2"] });
+    expect(bare.data).toMatchObject({ models, withRecord: 0, lastCreated: null });
+    expect(bare.families.length).toBe(6);
+    for (const family of bare.families) {
+      expect(family.descendants).toBeGreaterThan(0);
+      expect(family.descendantsWithDownloads).toBe(0);
+      expect(family.descendantsOver5Downloads).toBeNull();
+      expect(family.concentration).toMatchObject({ withDownloads: 0, under200Share: null, gini: null });
+    }
+    expect(bare.concentration).toMatchObject({ models, withDownloads: 0, under200Share: null, top200Share: null });
+    expect(bare.sizes.coverage).toEqual({ own: 0, inherited: 0, unknown: models });
+    for (const figures of Object.values(bare.sizes.classes))
+      expect(figures).toEqual({ models: null, downloads: null, derivatives: null });
+    expect(bare.formatCoverage).toEqual({ withRecord: 0, withRecordAndDate: 0, withLibraryAndDate: 0 });
+    const formats = reportDocument(bare).find((section) => section.title === "Formats and libraries over time");
+    expect(formats?.definitions).toContain(
+      "no model here has a Hub record and a creation date: the formats over time are unknown (—), not zero",
+    );
+    expect(bare.attribution.authorKind.known).toBe(0);
   });
 });

@@ -116,7 +116,8 @@ def family(query):
     return {"query": query, "kind": kind, "models": len(own),
             "directChildren": sum(G.out_degree(m) for m in own), "descendants": len(desc),
             "byRelation": {r: by_rel.get(r, 0) for r in ["finetune", "adapter", "quantized", "merge", "unknown"]},
-            "descendantsOver5Downloads": sum(1 for m in desc if downloads(m) is not None and downloads(m) > 5),
+            "descendantsOver5Downloads": None if desc and all(downloads(m) is None for m in desc)
+                                         else sum(1 for m in desc if downloads(m) is not None and downloads(m) > 5),
             "descendantsWithDownloads": sum(1 for m in desc if downloads(m) is not None),
             "taggingRepos": len(tagging),
             "architectureRepos": sum(1 for m in is_model if m not in own and arch(m) in archs) if archs else None,
@@ -181,6 +182,8 @@ def mean_median(pairs):
         running += w
         if running >= total / 2:
             return sum(p * w for p, w in pairs) / total, p
+if coverage["own"] + coverage["inherited"] == 0:
+    classes = {c: {"models": None, "downloads": None, "derivatives": None} for c in classes}
 mean_all, median_all = mean_median([(p, w) for p, w, _ in weighted])
 mean_nq, median_nq = mean_median([(p, w) for p, w, q in weighted if not q])
 
@@ -200,7 +203,49 @@ for m in is_model:
         if downloads(m) is not None:
             flows[(o, org(m))]["downloads"] = (flows[(o, org(m))]["downloads"] or 0) + downloads(m)
 
+# Formats and libraries per UTC month of createdAt: a format from the record's tags, library_name, gguf facts and
+# file names (the rules written out again here from the definitions), a library from library_name (the 12 most common
+# by name, the rest as "(other)").
+def quant_formats(m):
+    d = details[m]
+    tags = {t.lower() for t in d["tags"]}
+    library = (models[m]["library"] or "").lower()
+    names = [f.rsplit("/", 1)[-1].lower() for f in d["files"]]
+    shown = []
+    if "gguf" in tags or library == "gguf" or d["gguf"] is not None or any(n.endswith(".gguf") for n in names):
+        shown.append("gguf")
+    if "mlx" in tags or library == "mlx":
+        shown.append("mlx")
+    if "awq" in tags or "autoawq" in tags:
+        shown.append("awq")
+    if "gptq" in tags or "auto-gptq" in tags or "quantize_config.json" in names:
+        shown.append("gptq")
+    if "exl2" in tags or "measurement.json" in names:
+        shown.append("exl2")
+    if "bitsandbytes" in tags:
+        shown.append("bnb")
+    if "onnx" in tags or library in ("onnx", "transformers.js") or any(n.endswith(".onnx") for n in names):
+        shown.append("onnx")
+    return shown
+FORMATS = ["gguf", "mlx", "awq", "gptq", "exl2", "bnb", "onnx"]
+month = {m: created(m).strftime("%Y-%m") for m in is_model if created(m) is not None}
+per_format = {f: collections.Counter() for f in FORMATS}
+for m in is_model:
+    if m in details and m in month:
+        for f in quant_formats(m):
+            per_format[f][month[m]] += 1
+library_totals = collections.Counter(models[m]["library"] for m in is_model if models[m]["library"] is not None and m in month)
+listed_libraries = set(sorted(library_totals, key=lambda l: (-library_totals[l], l))[:12])
+per_library = collections.defaultdict(collections.Counter)
+for m in is_model:
+    if models[m]["library"] is not None and m in month:
+        per_library[models[m]["library"] if models[m]["library"] in listed_libraries else "(other)"][month[m]] += 1
+
 print(json.dumps({
+    "formatCoverage": {"withRecord": len(with_record), "withRecordAndDate": sum(1 for m in with_record if m in month),
+                       "withLibraryAndDate": sum(library_totals.values())},
+    "formats": {f: dict(sorted(per_format[f].items())) for f in FORMATS},
+    "libraries": {l: dict(sorted(c.items())) for l, c in per_library.items()},
     "families": [family(q) for q in families],
     "concentration": {"downloadField": "downloadsAllTime" if use_all_time else "downloads", **concentration(is_model)},
     "sizes": {"coverage": coverage, "classes": classes, "meanDownloadedParams": mean_all, "medianDownloadedParams": median_all,

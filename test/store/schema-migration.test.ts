@@ -99,7 +99,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("4");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("5");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -125,6 +125,7 @@ describe("a schema version 1 database", () => {
     ]);
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
     expect(tables).toEqual([
+      "author_kinds",
       "changed_models",
       "crawl_tasks",
       "edges",
@@ -160,7 +161,7 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 4`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 5`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
@@ -168,9 +169,12 @@ describe("a schema version 1 database", () => {
   });
 });
 
+// Version 4 is version 5 without author_kinds (src/store/schema.ts at version 4).
+const VERSION_4_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS author_kinds \([^;]*?\n\) WITHOUT ROWID;\n/, "");
+
 // Version 3 is version 4 with the per-model metrics table and without renames (src/store/schema.ts at version 3).
 const VERSION_3_SQL =
-  SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS renames \([^;]*?\n\) WITHOUT ROWID;\n/, "") +
+  VERSION_4_SQL.replace(/CREATE TABLE IF NOT EXISTS renames \([^;]*?\n\) WITHOUT ROWID;\n/, "") +
   `CREATE TABLE IF NOT EXISTS metrics (
   id TEXT PRIMARY KEY, generation INTEGER NOT NULL, descendants INTEGER NOT NULL, children INTEGER NOT NULL,
   pagerank REAL NOT NULL, subtree_downloads INTEGER NOT NULL) WITHOUT ROWID;`;
@@ -201,7 +205,7 @@ describe("a schema version 2 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "4"]);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "5"]);
     expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
       [3, "google/gemma-7b", 12, "gemma"],
       [5, "org/tune", null, null],
@@ -272,17 +276,42 @@ describe("a schema version 3 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(tablesOf(db)).toEqual([...before.filter((name) => name !== "metrics"), "renames"].sort());
+    expect(tablesOf(db)).toEqual([...before.filter((name) => name !== "metrics"), "author_kinds", "renames"].sort());
     expect(rowsOf(db)).toEqual(kept);
     // By table in name order: the three models in changed_models (the triggers wrote them), then the rows above.
     expect(Object.values(kept).map((rows) => rows.length)).toEqual([3, 1, 2, 1, 3, 1, 1, 1]);
     expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
       ["data_version", "9"],
-      ["schema_version", "4"],
+      ["schema_version", "5"],
     ]);
     expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM renames`).pluck().get()).toBe(0);
     expect(db.pragma("foreign_key_check")).toEqual([]);
+    store.close();
+  });
+});
+
+describe("a schema version 4 database", () => {
+  it("gains an empty author_kinds, every other row and its stored index kept", () => {
+    const path = join(folder, "v4.db");
+    const raw = new Database(path);
+    raw.exec(
+      VERSION_4_SQL +
+        `INSERT INTO meta VALUES ('schema_version', '4'), ('data_version', '2');
+         INSERT INTO models (node, id, author, downloads, placeholder) VALUES (1, 'google/gemma-7b', 'google', 12, 0);
+         INSERT INTO lineage_index VALUES (2, 'header', x'00');`,
+    );
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'author_kinds'`).pluck().get()).toBe(0);
+    raw.close();
+    const store = openStore(path);
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
+      ["data_version", "2"],
+      ["schema_version", "5"],
+    ]);
+    expect(db.prepare(`SELECT node, id, downloads FROM models`).raw().all()).toEqual([[1, "google/gemma-7b", 12]]);
+    expect(db.prepare(`SELECT data_version, section FROM lineage_index`).raw().all()).toEqual([[2, "header"]]);
+    expect(db.prepare(`SELECT count(*) FROM author_kinds`).pluck().get()).toBe(0);
     store.close();
   });
 });
@@ -296,7 +325,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (4); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (5); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });

@@ -182,6 +182,44 @@ describe("the Report page", { timeout: 180_000 }, () => {
       expect(months?.bars).toEqual(expected.map(([month, n]) => [month, String(n)]));
       expect(expected.every(([month]) => month >= SINCE.slice(0, 7))).toBe(true);
     }
+
+    // Formats and libraries: a small chart per series that counts any model since SINCE, each with one bar per month
+    // of the table (the months any series counts), and its total as the caption.
+    const series = [
+      ["Models per month by format", report.formats],
+      ["Models per month by library", report.libraries],
+    ] as const;
+    for (const [title, bySeries] of series) {
+      const drawn = await page.evaluate((wanted) => {
+        // `window.document`: the test's own `document` above is the report's sections.
+        const figure = Array.from(window.document.querySelectorAll("#report figure.report-table")).find(
+          (item) => item.querySelector("h3")?.textContent === wanted,
+        );
+        return Array.from(figure?.querySelectorAll("figure.report-multiple") ?? []).map((multiple) => ({
+          series: (multiple as HTMLElement).dataset.series,
+          caption: multiple.querySelector("figcaption")?.textContent,
+          bars: Array.from(multiple.querySelectorAll("svg rect.bar")).map((rect) => [
+            (rect as SVGElement).dataset.label,
+            (rect as SVGElement).dataset.value,
+          ]),
+        }));
+      }, title);
+      const months = [...new Set(Object.values(bySeries).flatMap((byMonth) => Object.keys(byMonth)))].sort();
+      const expected = Object.entries(bySeries)
+        .map(([name, byMonth]) => ({ name, byMonth, total: Object.values(byMonth).reduce((a, b) => a + b, 0) }))
+        .filter(({ total }) => total > 0)
+        .map(({ name, byMonth, total }) => ({
+          series: name,
+          caption: `${name}: ${count(total)}`,
+          bars: months.map((month) => [month, String(byMonth[month] ?? 0)]),
+        }));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(drawn).toEqual(expected);
+    }
+    await page
+      .locator("#report figure.report-table", { has: page.locator("figure.report-multiple") })
+      .first()
+      .screenshot({ path: resolve(RESULTS, "report-page-formats.png") });
     await page.screenshot({ path: resolve(RESULTS, "report-page.png") });
     const firstSeries = page.locator("#report figure.report-table", { has: page.locator("svg.columns") }).first();
     await firstSeries.screenshot({ path: resolve(RESULTS, "report-page-series.png") });

@@ -6,19 +6,22 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { csvRecords } from "../../src/ingest/csv-records.js";
 import { parseWholeNumber, quoteValue } from "../../src/vocabulary/option-values.js";
 import { loadRecordedRecords } from "./recorded-records.js";
 import { replicateRecords } from "./replicate-records.js";
-import { startHubStandIn } from "./stand-in-server.js";
+import { startHubStandIn, type StandInAccount } from "./stand-in-server.js";
 
 const USAGE =
   "Usage: npm run hub:stand-in -- [FILE_OR_FOLDER...] [--port 7860 (0: any free port)] [--host 127.0.0.1] " +
-  "[--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS]\n" +
+  "[--copies N] [--page-size N] [--rate-limit REQUESTS/SECONDS] [--accounts FILE]\n" +
   "\n" +
   "Serves Hub records (family-tree dumps, Hub JSON or JSONL) as https://huggingface.co/api/models does.\n" +
   "Default data: the bundled family-tree dumps (data/family-trees). --copies N serves N copies of every record " +
   "under new ids\n" +
-  "(a synthetic set for load tests).\n";
+  "(a synthetic set for load tests).\n" +
+  "--accounts FILE: a CSV with the columns name,type (type org or user) whose organisation or user overviews are\n" +
+  "served; every other name answers 404 there.\n";
 
 const DEFAULT_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../data/family-trees");
 
@@ -29,6 +32,19 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
   return parsed.value;
 }
 
+/** The accounts of a CSV with the columns name,type (read with the importers' csv-parse reader). */
+async function readAccounts(path: string): Promise<StandInAccount[]> {
+  const accounts: StandInAccount[] = [];
+  for await (const item of csvRecords(path)) {
+    if ("problem" in item) throw new Error(`--accounts: ${item.problem}`);
+    const { name, type } = item.row;
+    if (name === undefined || name.trim() === "" || (type !== "org" && type !== "user"))
+      throw new Error(`--accounts: ${path} line ${item.line} is not a name and a type org or user`);
+    accounts.push({ name: name.trim(), type });
+  }
+  return accounts;
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     options: {
@@ -37,6 +53,7 @@ async function main(): Promise<void> {
       copies: { type: "string" },
       "page-size": { type: "string" },
       "rate-limit": { type: "string" },
+      accounts: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -65,6 +82,7 @@ async function main(): Promise<void> {
     host: values.host ?? "127.0.0.1",
     maxPageSize: wholeNumber(values["page-size"], "page-size", 1000),
     rateLimit,
+    accounts: values.accounts === undefined ? [] : await readAccounts(values.accounts),
   });
   process.stdout.write(
     `Hub stand-in: ${records.length.toLocaleString("en-US")} models at ${standIn.url} (Ctrl-C stops it)\n`,

@@ -1,5 +1,6 @@
 // A local stand-in for the Hub's model API (node:http) answering as huggingface.co does: `/api/models` with
-// absolute `Link` pagination, `/api/models/{id}/revision/{rev}`, 404s, redirects for renamed repos, faults.
+// absolute `Link` pagination, `/api/models/{id}/revision/{rev}`, the organisation and user overviews, 404s,
+// redirects for renamed repos, faults.
 
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,8 +9,17 @@ import { FaultSchedule, type Fault } from "./faults.js";
 import { InvalidQueryError, ModelCatalog } from "./model-catalog.js";
 import { createListSerializer, projectRecord } from "./project-record.js";
 
+/** An account the stand-in knows: `/api/organizations/{name}/overview` answers for an org, `/api/users/...` a user. */
+export interface StandInAccount {
+  name: string;
+  type: "org" | "user";
+  fullname?: string;
+}
+
 export interface HubStandInOptions {
   records: Iterable<HubModelRecord>;
+  /** The accounts whose overview is served (any case of the name); every other name answers 404. */
+  accounts?: Iterable<StandInAccount>;
   /** The largest page served, whatever `limit` asks (the Hub caps it too). */
   maxPageSize?: number;
   /** A fixed-window request budget, announced in `RateLimit` headers and enforced with 429s. */
@@ -44,8 +54,17 @@ function notFound(response: ServerResponse, message: string, headers: Record<str
   send(response, 404, JSON.stringify({ error: message }), { "X-Error-Code": "RepoNotFound", ...headers });
 }
 
+/** An overview as the Hub shapes it: the org's `name`, the user's `user`, both with `fullname` and `type`. */
+function overviewOf(account: StandInAccount): Record<string, unknown> {
+  const fullname = account.fullname ?? account.name;
+  return account.type === "org"
+    ? { name: account.name, fullname, type: "org" }
+    : { user: account.name, fullname, type: "user" };
+}
+
 export async function startHubStandIn(options: HubStandInOptions): Promise<HubStandIn> {
   const catalog = new ModelCatalog(options.records);
+  const accounts = new Map([...(options.accounts ?? [])].map((account) => [account.name.toLowerCase(), account]));
   const faults = new FaultSchedule();
   const requests: StandInRequest[] = [];
   const maxPageSize = options.maxPageSize ?? 1000;
@@ -144,6 +163,15 @@ export async function startHubStandIn(options: HubStandInOptions): Promise<HubSt
         body = JSON.stringify(
           projectRecord(record, [...url.searchParams.getAll("expand"), ...url.searchParams.getAll("expand[]")], true),
         );
+      } else if (/^\/api\/(organizations|users)\/[^/]+\/overview$/.test(url.pathname)) {
+        const [, route, name] = url.pathname.split("/").slice(1);
+        const account = accounts.get(decodeURIComponent(name ?? "").toLowerCase());
+        const wanted = route === "organizations" ? "org" : "user";
+        if (account === undefined || account.type !== wanted) {
+          const what = wanted === "org" ? "Organization" : "User";
+          return send(response, 404, JSON.stringify({ error: `${what} not found` }), headers);
+        }
+        body = JSON.stringify(overviewOf(account));
       } else {
         return notFound(response, "Not Found", headers);
       }
