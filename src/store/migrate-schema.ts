@@ -3,7 +3,8 @@
 // in `fingerprint`) and numbered models only by their implicit rowid. Version 2 had no model_details (the details
 // come with the next import or crawl of a model's record) and did not record which models changed since the stored
 // lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole. Version 3 kept per-model
-// metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`.
+// metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`. Version 4 did not
+// count a changed licence or licence name as a change to the lineage index, which keeps each model's licence since.
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -67,7 +68,22 @@ function fromVersion3(db: Database.Database): void {
   );
 }
 
-const STEPS: Record<number, (db: Database.Database) => void> = { 1: fromVersion1, 2: fromVersion2, 3: fromVersion3 };
+/**
+ * Version 4 to 5: a changed licence or licence name marks its model as changed (the lineage index keeps each model's
+ * licence); the stored index, built without them, goes, and the next one is built whole.
+ */
+function fromVersion4(db: Database.Database): void {
+  db.exec("DROP TRIGGER models_updated");
+  db.exec(SCHEMA_SQL);
+  db.exec("DELETE FROM lineage_index");
+}
+
+const STEPS: Record<number, (db: Database.Database) => void> = {
+  1: fromVersion1,
+  2: fromVersion2,
+  3: fromVersion3,
+  4: fromVersion4,
+};
 
 export function migrateSchema(db: Database.Database, fromVersion: number): void {
   db.transaction(() => {

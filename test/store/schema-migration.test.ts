@@ -1,7 +1,7 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
 // mode in `format` and scope in `fingerprint`, crawl_tasks made on the side), 2 (no model_details, no record of
-// the models changed since the stored lineage index) or 3 (a `metrics` table, no `renames`) opens migrated, every
-// stored row kept (the derived metrics and stored index aside).
+// the models changed since the stored lineage index), 3 (a `metrics` table, no `renames`) or 4 (a changed licence
+// not counted as a change) opens migrated, every stored row kept (the derived metrics and stored index aside).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -99,7 +99,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("4");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("5");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -160,7 +160,7 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 4`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 5`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
@@ -168,9 +168,14 @@ describe("a schema version 1 database", () => {
   });
 });
 
+// Version 4 is version 5 with the models' trigger blind to licences and none on model_details (schema.ts at version 4).
+const VERSION_4_SQL = SCHEMA_SQL.replace(/CREATE TRIGGER IF NOT EXISTS details_\w+ AFTER [\s\S]*?\nEND;\n/g, "")
+  .replace("created_at, license ON models", "created_at ON models")
+  .replace(" OR OLD.license IS NOT NEW.license", "");
+
 // Version 3 is version 4 with the per-model metrics table and without renames (src/store/schema.ts at version 3).
 const VERSION_3_SQL =
-  SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS renames \([^;]*?\n\) WITHOUT ROWID;\n/, "") +
+  VERSION_4_SQL.replace(/CREATE TABLE IF NOT EXISTS renames \([^;]*?\n\) WITHOUT ROWID;\n/, "") +
   `CREATE TABLE IF NOT EXISTS metrics (
   id TEXT PRIMARY KEY, generation INTEGER NOT NULL, descendants INTEGER NOT NULL, children INTEGER NOT NULL,
   pagerank REAL NOT NULL, subtree_downloads INTEGER NOT NULL) WITHOUT ROWID;`;
@@ -201,7 +206,7 @@ describe("a schema version 2 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "4"]);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "5"]);
     expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
       [3, "google/gemma-7b", 12, "gemma"],
       [5, "org/tune", null, null],
@@ -227,11 +232,12 @@ describe("a schema version 2 database", () => {
       [5, '["license:mit"]', "mit"],
     ]);
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    // From now on every write that the lineage index reads is recorded, by node number. The record above changed
-    // nothing the index reads (its licence, its details); likes are not in the index either.
+    // From now on every write that the lineage index reads is recorded, by node number: the record above gave
+    // org/tune its licence and its details; likes are not in the index.
     const changed = () => db.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
-    expect(changed()).toEqual([]);
-    db.exec(`UPDATE models SET downloads = 13 WHERE id = 'google/gemma-7b';
+    expect(changed()).toEqual([5]);
+    db.exec(`DELETE FROM changed_models;
+             UPDATE models SET downloads = 13 WHERE id = 'google/gemma-7b';
              UPDATE models SET likes = 1, downloads = NULL WHERE id = 'org/tune';
              INSERT INTO models (id) VALUES ('org/new');`);
     expect(changed()).toEqual([3, 6]);
@@ -278,11 +284,49 @@ describe("a schema version 3 database", () => {
     expect(Object.values(kept).map((rows) => rows.length)).toEqual([3, 1, 2, 1, 3, 1, 1, 1]);
     expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
       ["data_version", "9"],
-      ["schema_version", "4"],
+      ["schema_version", "5"],
     ]);
     expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM renames`).pluck().get()).toBe(0);
     expect(db.pragma("foreign_key_check")).toEqual([]);
+    store.close();
+  });
+});
+
+const VERSION_4_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '4'), ('data_version', '6');
+INSERT INTO models (node, id, author, license, placeholder) VALUES
+  (1, 'google/gemma-7b', 'google', 'gemma', 0), (2, 'org/tune', 'org', NULL, 0);
+INSERT INTO model_details (node, tags, license_name) VALUES (2, '[]', NULL);
+INSERT INTO lineage_index VALUES (6, 'header', x'00');
+DELETE FROM changed_models;
+`;
+
+describe("a schema version 4 database", () => {
+  it("counts a changed licence or licence name as a change, every row kept, its stored index dropped", () => {
+    const path = join(folder, "v4.db");
+    const raw = new Database(path);
+    raw.exec(VERSION_4_SQL + VERSION_4_ROWS);
+    raw.exec(`UPDATE models SET license = 'mit' WHERE node = 1`);
+    expect(raw.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
+    raw.close();
+    const store = openStore(path);
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["6", "5"]);
+    expect(db.prepare(`SELECT node, license FROM models ORDER BY node`).raw().all()).toEqual([
+      [1, "mit"],
+      [2, null],
+    ]);
+    expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
+    const changed = () => db.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
+    db.exec(`UPDATE models SET license = 'apache-2.0' WHERE node = 1`);
+    expect(changed()).toEqual([1]);
+    db.exec(`UPDATE model_details SET license_name = 'my-licence' WHERE node = 2`);
+    expect(changed()).toEqual([1, 2]);
+    // Written again as it was: no change.
+    db.exec(`DELETE FROM changed_models; UPDATE models SET license = 'apache-2.0' WHERE node = 1;
+             UPDATE model_details SET license_name = 'my-licence' WHERE node = 2`);
+    expect(changed()).toEqual([]);
     store.close();
   });
 });
@@ -296,7 +340,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (4); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (5); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });
