@@ -60,13 +60,53 @@ export interface LicencesReport {
 const NONE = -2;
 const UNKNOWN = -1;
 
+/** The licences of the whole family: its own models, then the descendants, nearest first. */
 export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery): LicencesReport {
+  const sources = familyNodes(lineage, resolved);
+  const family = [...sources];
+  forEachReached(lineage.index, sources, { direction: "down" }, (node) => family.push(node));
+  return licencesOf(lineage, resolved, family);
+}
+
+/**
+ * The licences of some models of the family, as the whole answer gives them, in the order of `nodes` (each once):
+ * what a viewer drawing part of a large family asks for. A model outside the family (an ancestor, a model stored
+ * after the index) is left out.
+ */
+export function indexLicencesOf(
+  lineage: IndexedLineage,
+  resolved: ResolvedQuery,
+  nodes: readonly number[],
+): LicencesReport {
+  const { size, parentStart, parents } = lineage.index;
+  const isSource = new Uint8Array(size);
+  for (const source of familyNodes(lineage, resolved)) isSource[source] = 1;
+  // One upward walk per model until it meets one of the family's own models, its marks kept apart by a stamp.
+  const stamp = new Uint32Array(size);
+  const queue = new Uint32Array(size);
+  const inFamily = (node: number, mark: number): boolean => {
+    stamp[node] = mark;
+    queue[0] = node;
+    for (let head = 0, tail = 1; head < tail; head++) {
+      const current = queue[head] as number;
+      if (isSource[current] === 1) return true;
+      for (let e = parentStart[current] as number; e < (parentStart[current + 1] as number); e++) {
+        const parent = parents[e] as number;
+        if (stamp[parent] === mark) continue;
+        stamp[parent] = mark;
+        queue[tail++] = parent;
+      }
+    }
+    return false;
+  };
+  const members = [...new Set(nodes)].filter((node, at) => node < size && inFamily(node, at + 1));
+  return licencesOf(lineage, resolved, members);
+}
+
+function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: readonly number[]): LicencesReport {
   const { index, store } = lineage;
   // Each model's declared licence as a code into the sorted `licences`, kept with the index.
   const { code: licenceCode, names: licences } = lineage.licences;
-  const sources = familyNodes(lineage, resolved);
-  const family = [...sources];
-  forEachReached(index, sources, { direction: "down" }, (node) => family.push(node));
   const everyone = [...family];
   forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
   const ruleOfCode = Int16Array.from(licences, (licence) => {
