@@ -105,10 +105,24 @@ export function indexLicencesOf(
 
 function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: readonly number[]): LicencesReport {
   const { index, store } = lineage;
-  // Each model's declared licence as a code into the sorted `licences`, kept with the index.
-  const { code: licenceCode, names: licences } = lineage.licences;
   const everyone = [...family];
   forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
+  // The models and their ancestors numbered 0, 1, ... in that order (the family first), with their parents as
+  // compressed rows and their licence codes: the walks below read small arrays, not arrays as long as the index.
+  const localOf = new Int32Array(index.size).fill(-1);
+  everyone.forEach((node, at) => (localOf[node] = at));
+  const parentStart = new Uint32Array(everyone.length + 1);
+  const parentList: number[] = [];
+  const licenceCode = new Uint32Array(everyone.length);
+  everyone.forEach((node, at) => {
+    for (let e = index.parentStart[node] as number; e < (index.parentStart[node + 1] as number); e++)
+      parentList.push(localOf[index.parents[e] as number] as number);
+    parentStart[at + 1] = parentList.length;
+    licenceCode[at] = lineage.licences.code[node] as number;
+  });
+  const parents = Uint32Array.from(parentList);
+  // Each model's declared licence as a code into the sorted `licences`, kept with the index.
+  const licences = lineage.licences.names;
   const ruleOfCode = Int16Array.from(licences, (licence) => {
     const rule = licenceRule(licence);
     return licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
@@ -119,22 +133,19 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
     return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
   };
   const ids = idColumns(store, everyone);
-  // The id of a node by its place in the ids' columns (node numbers index an array as long as the index).
-  const rowOf = new Int32Array(index.size).fill(-1);
-  ids.nodes.forEach((node, at) => (rowOf[node] = at));
-  const name = (node: number) => ids.ids[rowOf[node] as number] as string;
+  const idOf: string[] = new Array<string>(everyone.length);
+  ids.nodes.forEach((node, at) => (idOf[localOf[node] as number] = ids.ids[at] as string));
+  const name = (node: number) => idOf[node] as string;
   const licence = (node: number) => licences[licenceCode[node] as number] as string;
   const unknownCode = licences.indexOf(UNKNOWN_LICENCE);
   const restrictiveCode = Uint8Array.from(ruleOfCode, (at) =>
     at >= 0 && isRestrictive(LICENCE_RULES[at] as LicenceRule) ? 1 : 0,
   );
-  // Read once: the index's arrays are loaded on first use, and a walk reads them millions of times.
-  const { parentStart, parents } = index;
 
   // One upward walk per model, its marks kept apart by a stamp, so no array is cleared between models.
-  const stamp = new Uint32Array(index.size);
-  const toward = new Int32Array(index.size);
-  const queue = new Uint32Array(index.size);
+  const stamp = new Uint32Array(everyone.length);
+  const toward = new Int32Array(everyone.length);
+  const queue = new Uint32Array(everyone.length);
   const licenceSeen = new Uint32Array(licences.length);
   // The kinds of finding between two licences, by their codes, worked out once per pair.
   const kindsOf = new Map<number, FindingKind[]>();
@@ -152,8 +163,8 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
     }
     return path;
   };
-  family.forEach((model, round) => {
-    const mark = round + 1;
+  for (let model = 0; model < family.length; model++) {
+    const mark = model + 1;
     stamp[model] = mark;
     let head = 0;
     let tail = 0;
@@ -220,7 +231,7 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
       // The licences are sorted, so their codes sort as the names do.
       ancestorLicences: ancestorCodes.sort((a, b) => a - b).map((code) => licences[code] as string),
     });
-  });
+  }
 
   function mergeFindings(model: number): LicenceFinding[] {
     const merged = [...parents.subarray(parentStart[model], parentStart[model + 1])];
