@@ -79,47 +79,54 @@ export function indexLicencesOf(
   nodes: readonly number[],
 ): LicencesReport {
   const { size, parentStart, parents } = lineage.index;
-  const isSource = new Uint8Array(size);
-  for (const source of familyNodes(lineage, resolved)) isSource[source] = 1;
-  // One upward walk per model until it meets one of the family's own models, its marks kept apart by a stamp.
-  const stamp = new Uint32Array(size);
-  const queue = new Uint32Array(size);
-  const inFamily = (node: number, mark: number): boolean => {
-    stamp[node] = mark;
-    queue[0] = node;
-    for (let head = 0, tail = 1; head < tail; head++) {
+  const sources = new Set(familyNodes(lineage, resolved));
+  // One upward walk per model until it meets one of the family's own models (a few steps: marks in a set).
+  const inFamily = (node: number): boolean => {
+    const seen = new Set([node]);
+    const queue = [node];
+    for (let head = 0; head < queue.length; head++) {
       const current = queue[head] as number;
-      if (isSource[current] === 1) return true;
+      if (sources.has(current)) return true;
       for (let e = parentStart[current] as number; e < (parentStart[current + 1] as number); e++) {
         const parent = parents[e] as number;
-        if (stamp[parent] === mark) continue;
-        stamp[parent] = mark;
-        queue[tail++] = parent;
+        if (seen.has(parent)) continue;
+        seen.add(parent);
+        queue.push(parent);
       }
     }
     return false;
   };
-  const members = [...new Set(nodes)].filter((node, at) => node < size && inFamily(node, at + 1));
+  const members = [...new Set(nodes)].filter((node) => node < size && inFamily(node));
   return licencesOf(lineage, resolved, members);
 }
 
 function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: readonly number[]): LicencesReport {
   const { index, store } = lineage;
+  // The models and all their ancestors numbered 0, 1, ... (the family first, in its order), with their parents as
+  // compressed rows and their licence codes: the walks below read small arrays, and a question about a few models
+  // allocates nothing as long as the index.
   const everyone = [...family];
-  forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
-  // The models and their ancestors numbered 0, 1, ... in that order (the family first), with their parents as
-  // compressed rows and their licence codes: the walks below read small arrays, not arrays as long as the index.
-  const localOf = new Int32Array(index.size).fill(-1);
-  everyone.forEach((node, at) => (localOf[node] = at));
-  const parentStart = new Uint32Array(everyone.length + 1);
+  const localOf = new Map<number, number>(everyone.map((node, at) => [node, at]));
+  const indexStart = index.parentStart;
+  const indexParents = index.parents;
+  const starts = [0];
   const parentList: number[] = [];
-  const licenceCode = new Uint32Array(everyone.length);
-  everyone.forEach((node, at) => {
-    for (let e = index.parentStart[node] as number; e < (index.parentStart[node + 1] as number); e++)
-      parentList.push(localOf[index.parents[e] as number] as number);
-    parentStart[at + 1] = parentList.length;
-    licenceCode[at] = lineage.licences.code[node] as number;
-  });
+  for (let at = 0; at < everyone.length; at++) {
+    const node = everyone[at] as number;
+    for (let e = indexStart[node] as number; e < (indexStart[node + 1] as number); e++) {
+      const parent = indexParents[e] as number;
+      let local = localOf.get(parent);
+      if (local === undefined) {
+        local = everyone.length;
+        localOf.set(parent, local);
+        everyone.push(parent);
+      }
+      parentList.push(local);
+    }
+    starts.push(parentList.length);
+  }
+  const parentStart = Uint32Array.from(starts);
+  const licenceCode = Uint32Array.from(everyone, (node) => lineage.licences.code[node] as number);
   const parents = Uint32Array.from(parentList);
   // Each model's declared licence as a code into the sorted `licences`, kept with the index.
   const licences = lineage.licences.names;
@@ -134,7 +141,7 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
   };
   const ids = idColumns(store, everyone);
   const idOf: string[] = new Array<string>(everyone.length);
-  ids.nodes.forEach((node, at) => (idOf[localOf[node] as number] = ids.ids[at] as string));
+  ids.nodes.forEach((node, at) => (idOf[localOf.get(node) as number] = ids.ids[at] as string));
   const name = (node: number) => idOf[node] as string;
   const licence = (node: number) => licences[licenceCode[node] as number] as string;
   const unknownCode = licences.indexOf(UNKNOWN_LICENCE);
