@@ -126,7 +126,8 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
     starts.push(parentList.length);
   }
   const parentStart = Uint32Array.from(starts);
-  const licenceCode = Uint32Array.from(everyone, (node) => lineage.licences.code[node] as number);
+  const codes = lineage.licences.code;
+  const licenceCode = Uint32Array.from(everyone, (node) => codes[node] as number);
   const parents = Uint32Array.from(parentList);
   // Each model's declared licence as a code into the sorted `licences`, kept with the index.
   const licences = lineage.licences.names;
