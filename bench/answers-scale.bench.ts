@@ -2,7 +2,8 @@
 // base with the most descendants (directly, and through every relation) and `licenses` of the largest org family,
 // on the generated Hub (tools/scale-model) with its calibrated details (scale-details.ts). Beside them, a SQLite
 // recursive CTE from a cold process finding the same quantized descendants, and one reading the licence and licence
-// name of every model of the same org family. `npm run build` first.
+// name of every model of the same org family. `npm run build` first. Then what the viewer asks for to colour the
+// drawn family of that org by licence and list its first findings, beside the whole answer, in one process.
 // HF_LINEAGE_ANSWERS_DB names a scale-model database to copy (its details are written when it has none) instead of
 // generating one of HF_LINEAGE_ANSWERS_MODELS models (default 2,500,000).
 
@@ -11,10 +12,12 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { indexOrgFamilies, openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { indexTopModels } from "../src/graph/index-top.js";
+import { createApp } from "../src/server/app.js";
 import { connectionOf } from "../src/store/database-handle.js";
 import { openStore } from "../src/store/open-store.js";
 import { writeScaleDetails } from "../tools/scale-model/scale-details.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { ID_CHARACTERS_PER_REQUEST, idGroups, IDS_PER_REQUEST } from "../web/drawn-licences.js";
 import { cold, median, sqlitePeer, type Run } from "./cold-process.js";
 
 const CLI = resolve(process.cwd(), "dist/cli.js");
@@ -81,8 +84,65 @@ export default async function answersScaleBench(): Promise<void> {
         `bench: the CTE finds ${familySize} models in the ${org} family, licenses ${report.models.length}`,
       );
     console.log(`  SQLite recursive CTE, the same models' licences read: ${shown(licencesCte)}`);
+    await viewerLicences(db, org);
     console.log(`load average at the end ${loadavg()[0]?.toFixed(1)}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 }
+
+/** Bytes and CPU time of answering `paths` one after another (no answer cache: each is computed). */
+async function answered(app: ReturnType<typeof createApp>, paths: string[]): Promise<{ bytes: number; cpuMs: number }> {
+  const before = process.cpuUsage();
+  let bytes = 0;
+  for (const path of paths) {
+    const response = await app(new Request(`http://localhost${path}`));
+    if (response.status !== 200) throw new Error(`bench: ${path} answered ${response.status}`);
+    bytes += (await response.arrayBuffer()).byteLength;
+  }
+  const used = process.cpuUsage(before);
+  return { bytes, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** What the viewer asks for to colour the org's drawn family by licence and list its findings, beside the whole. */
+async function viewerLicences(db: string, org: string): Promise<void> {
+  const store = openStore(db, { readonly: true });
+  try {
+    const app = createApp({ lineage: openIndexedLineage(store), webRoot: null, cacheSize: 0 });
+    const q = encodeURIComponent(org);
+    // The opening overview, then the nearest 20,000 members (the most a view draws).
+    for (const drawing of ["", "&maxNodes=20000"]) {
+      const family = (await (await app(new Request(`http://localhost/api/family?q=${q}${drawing}`))).json()) as {
+        graph: { nodes: { key: string; attributes: { fan?: unknown; collapsed?: unknown } }[] };
+      };
+      const drawn = family.graph.nodes.filter(
+        (n) => n.attributes.fan === undefined && n.attributes.collapsed === undefined,
+      );
+      const groups = idGroups(
+        drawn.map((node) => node.key),
+        IDS_PER_REQUEST,
+        ID_CHARACTERS_PER_REQUEST,
+      );
+      const byIds = await answered(
+        app,
+        groups.map((ids) => `/api/licenses?q=${q}&ids=${ids.map(encodeURIComponent).join(",")}`),
+      );
+      const page = await answered(app, [`/api/licenses?q=${q}&limit=200`]);
+      console.log(
+        `viewer, ${org} ${drawing === "" ? "overview" : "capped"} (${drawn.length.toLocaleString("en-US")} models ` +
+          `drawn): their licences in ${groups.length} requests, ${mb(byIds.bytes)}, CPU ` +
+          `${(byIds.cpuMs / 1000).toFixed(2)} s; the first 200 findings and the totals, ${mb(page.bytes)}, CPU ` +
+          `${(page.cpuMs / 1000).toFixed(2)} s`,
+      );
+    }
+    const whole = await answered(app, [`/api/licenses?q=${q}`]);
+    console.log(
+      `  the whole answer (what the viewer fetched before): ${mb(whole.bytes)}, ` +
+        `CPU ${(whole.cpuMs / 1000).toFixed(2)} s`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;

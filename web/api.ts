@@ -5,6 +5,7 @@ import type {
   AncestryResponse,
   CopiesResponse,
   FamilyResponse,
+  LicencesPage,
   LicencesResponse,
   FamilyTableResponse,
   ModelResponse,
@@ -24,6 +25,7 @@ export type {
   FamilyResponse,
   FamilyTableResponse,
   GraphPayload,
+  LicencesPage,
   LicencesResponse,
   ModelResponse,
   PathResponse,
@@ -121,7 +123,12 @@ export const api = {
   quants: (id: string, signal?: AbortSignal) => getJson<CopiesResponse>("/api/quants", { id }, signal),
   adapters: (id: string, signal?: AbortSignal) => getJson<CopiesResponse>("/api/adapters", { id }, signal),
   siblings: (id: string, signal?: AbortSignal) => getJson<SiblingsResponse>("/api/siblings", { id }, signal),
-  licences: (q: string, signal?: AbortSignal) => getJson<LicencesResponse>("/api/licenses", { q }, signal),
+  /** The licences of these models of the family (those outside it left out). */
+  licencesOf: (q: string, ids: readonly string[], signal?: AbortSignal) =>
+    getJson<LicencesResponse>("/api/licenses", { q, ids: ids.join(",") }, signal),
+  /** The first `limit` models and findings of the family, with how many there are. */
+  licencePage: (q: string, limit: number, signal?: AbortSignal) =>
+    getJson<LicencesPage>("/api/licenses", { q, limit }, signal),
   path: (from: string, to: string, signal?: AbortSignal) => getJson<PathResponse>("/api/path", { from, to }, signal),
   /** The report's sections, at an /api/report address (its `family` parameter may repeat). */
   reportDocument: (url: string, signal?: AbortSignal) => getJsonAt<ReportDocumentResponse>(url, "/api/report", signal),

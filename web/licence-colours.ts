@@ -1,12 +1,13 @@
-// Nodes coloured by licence class (from /api/licenses for the drawn family) and the "licence findings" filter: the
-// models with findings, the ancestors that cause them and the paths between, as sets the pure reducers read.
+// Nodes coloured by licence class (from /api/licenses for the drawn models) and the "licence findings" filter: the
+// drawn models with findings, the ancestors that cause them and the paths between, as sets the pure reducers read.
 
 import type { LicencesResponse } from "../src/server/wire-types.js";
+import type { DrawnLicenceAnswer } from "./drawn-licences.js";
 import type { DrawnNodeAttributes, DrawnPayload } from "./lineage-view.js";
 
 export type LicenceClass = LicencesResponse["models"][number]["class"];
 
-/** The legend's classes: the report's four, a drawn model the answer does not cover, and a fan of several models. */
+/** The legend's classes: the answer's four, a drawn model outside the family, and a fan of several models. */
 export const LICENCE_ROWS = ["permissive", "restrictive", "none", "unknown", "outside", "fan"] as const;
 export type LicenceRow = (typeof LICENCE_ROWS)[number];
 
@@ -46,7 +47,7 @@ export const edgeName = (parent: string, child: string) => `${parent}\u0000${chi
 
 /** Each drawn node's licence row, as the legend counts and the reducers colour them. */
 export function licenceRows(
-  report: LicencesResponse,
+  report: Pick<DrawnLicenceAnswer, "models">,
   graph: { nodes: readonly { key: string; attributes: Pick<DrawnNodeAttributes, "fan"> }[] },
 ): Map<string, LicenceRow> {
   const classOf = new Map(report.models.map((model) => [model.id, model.class] as const));
@@ -63,7 +64,7 @@ export function licenceCounts(rows: ReadonlyMap<string, LicenceRow>): Record<Lic
 }
 
 /** The models with findings, every model on a finding's path (the ancestor down to the model), and those edges. */
-export function findingsLit(report: LicencesResponse): { lit: Set<string>; litEdges: Set<string> } {
+export function findingsLit(report: Pick<DrawnLicenceAnswer, "findings">): { lit: Set<string>; litEdges: Set<string> } {
   const lit = new Set<string>();
   const litEdges = new Set<string>();
   for (const finding of report.findings) {
@@ -82,7 +83,7 @@ export function findingsLit(report: LicencesResponse): { lit: Set<string>; litEd
 }
 
 export function licenceDisplay(
-  report: LicencesResponse | null,
+  report: DrawnLicenceAnswer | null,
   graph: Pick<DrawnPayload, "nodes">,
   mode: { colour: boolean; findings: boolean },
 ): LicenceDisplay | null {

@@ -1,11 +1,11 @@
 // The licence controls (colour by relation or licence, the "licence findings" filter) and the list of findings: each
 // model with the ancestor whose licence it breaks and the path from that ancestor down, as text and buttons only.
 
-import type { LicencesResponse } from "../src/server/wire-types.js";
+import type { LicencesPage, LicencesResponse } from "../src/server/wire-types.js";
 import { apiUrl } from "./api.js";
 import type { ColourMode, ViewState } from "./state.js";
 
-/** Findings listed on the page; the rest are in the CSV. */
+/** Findings listed on the page (the first of the family's, asked for alone); the rest are in the CSV. */
 export const FINDINGS_LISTED = 200;
 
 export interface LicenceControls {
@@ -52,10 +52,13 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-/** The findings of the drawn family as a list: the model, what it breaks, the ancestor and the path, in order. */
+/**
+ * The first findings of the family as a list, with how many there are: the model, what it breaks, the ancestor and
+ * the path, in order.
+ */
 export function renderFindings(
   container: HTMLDetailsElement,
-  report: LicencesResponse,
+  report: LicencesPage,
   select: (id: string) => void,
 ): void {
   const button = (id: string) => {
@@ -64,7 +67,8 @@ export function renderFindings(
     link.addEventListener("click", () => select(id));
     return link;
   };
-  const summary = element("summary", undefined, `Licence findings (${report.findings.length.toLocaleString("en-US")})`);
+  const total = report.total.findings;
+  const summary = element("summary", undefined, `Licence findings (${total.toLocaleString("en-US")})`);
   const list = element("ol", "findings");
   for (const finding of report.findings.slice(0, FINDINGS_LISTED)) {
     const item = element("li");
@@ -77,14 +81,14 @@ export function renderFindings(
     if (finding.path.length > 2) item.append(element("div", "muted path-text", finding.path.join(" → ")));
     list.append(item);
   }
-  const more = report.findings.length - FINDINGS_LISTED;
+  const more = total - Math.min(report.findings.length, FINDINGS_LISTED);
   const csv = element("a", undefined, "all findings as CSV");
   csv.href = apiUrl("/api/licenses", { q: report.query, format: "csv" });
   csv.download = "";
   const foot = element("p", "muted");
   if (more > 0) foot.append(`… ${more.toLocaleString("en-US")} more: `);
   foot.append(csv);
-  if (report.findings.length === 0) list.append(element("li", "muted", "No licence findings in this family."));
+  if (total === 0) list.append(element("li", "muted", "No licence findings in this family."));
   container.replaceChildren(summary, list, foot);
   container.hidden = false;
 }

@@ -3,15 +3,16 @@
 
 import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
-import { api, type AncestryResponse, type FamilyResponse, type LicencesResponse, type Relation } from "./api.js";
+import { api, type AncestryResponse, type FamilyResponse, type LicencesPage, type Relation } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
 import { centralityDisplay, familyCentrality, renderCentralityLegend } from "./centrality.js";
 import { createControls } from "./controls.js";
+import { DrawnLicences } from "./drawn-licences.js";
 import { createFamilyTable } from "./family-table.js";
 import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
 import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
-import { createLicenceControls, renderFindings } from "./licence-findings.js";
+import { createLicenceControls, FINDINGS_LISTED, renderFindings } from "./licence-findings.js";
 import { drawnLineage, LABEL_FONT, type DrawnLineage } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
@@ -50,8 +51,11 @@ let loaded: {
   drawn: DrawnLineage;
 } | null = null;
 let familyRequest: AbortController | null = null;
-/** The licences of the family drawn, read once per family when its licence colours or findings are asked for. */
-let licences: { q: string; report: Promise<LicencesResponse> } | null = null;
+/**
+ * The licences of the family drawn, when its licence colours or findings are asked for: those of the drawn models,
+ * each read once, and the first findings of the family with how many there are.
+ */
+let licences: { q: string; drawn: DrawnLicences; page: Promise<LicencesPage> } | null = null;
 /** The model whose collapsed subtrees were opened last: the camera moves onto it once they are drawn. */
 let openedLast: string | null = null;
 let panelRequest: AbortController | null = null;
@@ -442,7 +446,7 @@ async function loadPath(next: ViewState): Promise<boolean> {
   }
 }
 
-/** Licence colours and the findings filter over the drawn family, from its licences (read once per family). */
+/** Licence colours and the findings filter over the drawn family, from the licences of the drawn models. */
 async function showLicences(next: ViewState): Promise<boolean> {
   if (loaded === null || next.q === null) return true;
   if (next.colour === "relation" && !next.findings) {
@@ -452,16 +456,25 @@ async function showLicences(next: ViewState): Promise<boolean> {
     return true;
   }
   const q = next.q;
-  if (licences?.q !== q) licences = { q, report: api.licences(q) };
+  if (licences?.q !== q)
+    licences = {
+      q,
+      drawn: new DrawnLicences((ids) => api.licencesOf(q, ids)),
+      page: api.licencePage(q, FINDINGS_LISTED),
+    };
   const asked = licences;
   try {
-    const report = await asked.report;
+    const models = loaded.drawn.graph.nodes
+      .filter(({ attributes }) => attributes.fan === undefined && attributes.collapsed === undefined)
+      .map(({ key }) => key);
+    const [answer, page] = await Promise.all([asked.drawn.of(models), next.findings ? asked.page : null]);
     if (view !== next || loaded === null) return false;
+    // The same models as asked for: a new layout of them may have come meanwhile.
     const graph = loaded.drawn.graph;
-    graphView.setLicence(licenceDisplay(report, graph, { colour: next.colour === "licence", findings: next.findings }));
-    if (next.colour === "licence") renderLicenceLegend(legend, licenceCounts(licenceRows(report, graph)));
+    graphView.setLicence(licenceDisplay(answer, graph, { colour: next.colour === "licence", findings: next.findings }));
+    if (next.colour === "licence") renderLicenceLegend(legend, licenceCounts(licenceRows(answer, graph)));
     else renderLegend(legend, legendCounts(graph));
-    if (next.findings) renderFindings(findingsList, report, (id) => panelActions.select(id));
+    if (page !== null) renderFindings(findingsList, page, (id) => panelActions.select(id));
     else findingsList.hidden = true;
     return true;
   } catch (error) {

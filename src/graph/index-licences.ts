@@ -2,8 +2,9 @@
 // and the findings where a model drops what a restrictive ancestor asks (licence-rules.ts), declares none, or merges
 // parents that cannot both be kept. Each finding names the ancestor and the path from it down to the model.
 
-import { licenceFacts, licenceFactsRow, type LicenceFactsRow } from "../store/detail-queries.js";
+import { idColumns } from "../store/detail-queries.js";
 import { familyNodes } from "./index-family.js";
+import { UNKNOWN_LICENCE } from "./index-licence-codes.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import {
@@ -56,75 +57,103 @@ export interface LicencesReport {
   unknown: { models: number; byLicence: Record<string, number> };
 }
 
-/** A model's declared licence from its stored facts. */
-export function declaredLicence(row: LicenceFactsRow | undefined): string {
-  if (row === undefined || row.has_record !== 1) return "unknown";
-  const card = row.license?.trim().toLowerCase() ?? null;
-  const name = row.license_name?.trim().toLowerCase() ?? null;
-  if (card === "other" && name !== null) return name;
-  if (card !== null && card.length > 0) return card;
-  return name ?? "none";
-}
-
 const NONE = -2;
 const UNKNOWN = -1;
 
+/** The licences of the whole family: its own models, then the descendants, nearest first. */
 export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery): LicencesReport {
-  const { index, store } = lineage;
   const sources = familyNodes(lineage, resolved);
   const family = [...sources];
-  forEachReached(index, sources, { direction: "down" }, (node) => family.push(node));
-  const everyone = [...family];
-  forEachReached(index, family, { direction: "up" }, (node) => everyone.push(node));
-  // Each distinct licence gets a code; a node's licence and rule are read from typed arrays in the walks.
-  const licences: string[] = [];
-  const codeOf = new Map<string, number>();
-  const licenceCode = new Int32Array(index.size);
-  const ruleOf = new Int16Array(index.size).fill(UNKNOWN);
-  const facts = licenceFacts(store, everyone);
-  // The id of a node by its place in the facts' columns (node numbers index an array as long as the index).
-  const rowOf = new Int32Array(index.size).fill(-1);
-  // Stored values repeat: each distinct (licence, details) pair is read once (a licence is mostly not `other`, so
-  // its details are null and the licence alone is the key).
-  const codeOfLicense = new Map<string | null, number>();
-  const codeOfDetails = new Map<string, number>();
-  for (let at = 0; at < facts.nodes.length; at++) {
-    const node = facts.nodes[at] as number;
-    rowOf[node] = at;
-    const license = facts.license[at] ?? null;
-    const details = facts.details[at] ?? null;
-    const key = details === null ? null : `${license}\u0000${details}`;
-    let code = key === null ? codeOfLicense.get(license) : codeOfDetails.get(key);
-    if (code === undefined) {
-      const licence = declaredLicence(licenceFactsRow(facts, at));
-      code = codeOf.get(licence);
-      if (code === undefined) {
-        code = licences.length;
-        licences.push(licence);
-        codeOf.set(licence, code);
+  forEachReached(lineage.index, sources, { direction: "down" }, (node) => family.push(node));
+  return licencesOf(lineage, resolved, family);
+}
+
+/**
+ * The licences of some models of the family, as the whole answer gives them, in the order of `nodes` (each once):
+ * what a viewer drawing part of a large family asks for. A model outside the family (an ancestor, a model stored
+ * after the index) is left out.
+ */
+export function indexLicencesOf(
+  lineage: IndexedLineage,
+  resolved: ResolvedQuery,
+  nodes: readonly number[],
+): LicencesReport {
+  const { size, parentStart, parents } = lineage.index;
+  const sources = new Set(familyNodes(lineage, resolved));
+  // One upward walk per model until it meets one of the family's own models (a few steps: marks in a set).
+  const inFamily = (node: number): boolean => {
+    const seen = new Set([node]);
+    const queue = [node];
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head] as number;
+      if (sources.has(current)) return true;
+      for (let e = parentStart[current] as number; e < (parentStart[current + 1] as number); e++) {
+        const parent = parents[e] as number;
+        if (seen.has(parent)) continue;
+        seen.add(parent);
+        queue.push(parent);
       }
-      if (key === null) codeOfLicense.set(license, code);
-      else codeOfDetails.set(key, code);
     }
-    licenceCode[node] = code;
+    return false;
+  };
+  const members = [...new Set(nodes)].filter((node) => node < size && inFamily(node));
+  return licencesOf(lineage, resolved, members);
+}
+
+function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: readonly number[]): LicencesReport {
+  const { index, store } = lineage;
+  // The models and all their ancestors numbered 0, 1, ... (the family first, in its order), with their parents as
+  // compressed rows and their licence codes: the walks below read small arrays, and a question about a few models
+  // allocates nothing as long as the index.
+  const everyone = [...family];
+  const localOf = new Map<number, number>(everyone.map((node, at) => [node, at]));
+  const indexStart = index.parentStart;
+  const indexParents = index.parents;
+  const starts = [0];
+  const parentList: number[] = [];
+  for (let at = 0; at < everyone.length; at++) {
+    const node = everyone[at] as number;
+    for (let e = indexStart[node] as number; e < (indexStart[node + 1] as number); e++) {
+      const parent = indexParents[e] as number;
+      let local = localOf.get(parent);
+      if (local === undefined) {
+        local = everyone.length;
+        localOf.set(parent, local);
+        everyone.push(parent);
+      }
+      parentList.push(local);
+    }
+    starts.push(parentList.length);
   }
-  const ruleOfCode = licences.map((licence) => {
+  const parentStart = Uint32Array.from(starts);
+  const codes = lineage.licences.code;
+  const licenceCode = Uint32Array.from(everyone, (node) => codes[node] as number);
+  const parents = Uint32Array.from(parentList);
+  // Each model's declared licence as a code into the sorted `licences`, kept with the index.
+  const licences = lineage.licences.names;
+  const ruleOfCode = Int16Array.from(licences, (licence) => {
     const rule = licenceRule(licence);
     return licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
   });
-  for (const node of everyone) ruleOf[node] = ruleOfCode[licenceCode[node] as number] as number;
+  const ruleOf = (node: number) => ruleOfCode[licenceCode[node] as number] as number;
   const ruleAt = (node: number): LicenceRule | null => {
-    const at = ruleOf[node] as number;
+    const at = ruleOf(node);
     return at >= 0 ? (LICENCE_RULES[at] as LicenceRule) : null;
   };
-  const name = (node: number) => facts.ids[rowOf[node] as number] as string;
+  const ids = idColumns(store, everyone);
+  const idOf: string[] = new Array<string>(everyone.length);
+  ids.nodes.forEach((node, at) => (idOf[localOf.get(node) as number] = ids.ids[at] as string));
+  const name = (node: number) => idOf[node] as string;
   const licence = (node: number) => licences[licenceCode[node] as number] as string;
-  const unknownCode = codeOf.get("unknown") ?? -1;
+  const unknownCode = licences.indexOf(UNKNOWN_LICENCE);
+  const restrictiveCode = Uint8Array.from(ruleOfCode, (at) =>
+    at >= 0 && isRestrictive(LICENCE_RULES[at] as LicenceRule) ? 1 : 0,
+  );
 
   // One upward walk per model, its marks kept apart by a stamp, so no array is cleared between models.
-  const stamp = new Uint32Array(index.size);
-  const toward = new Int32Array(index.size);
-  const queue = new Uint32Array(index.size);
+  const stamp = new Uint32Array(everyone.length);
+  const toward = new Int32Array(everyone.length);
+  const queue = new Uint32Array(everyone.length);
   const licenceSeen = new Uint32Array(licences.length);
   // The kinds of finding between two licences, by their codes, worked out once per pair.
   const kindsOf = new Map<number, FindingKind[]>();
@@ -133,8 +162,17 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
   const models: LicenceModel[] = [];
   const findings: LicenceFinding[] = [];
   const unknownBy = new Map<string, number>();
-  family.forEach((model, round) => {
-    const mark = round + 1;
+  /** The ids from `ancestor` down to `model`, along the edges that reached it first. */
+  const pathDown = (ancestor: number, model: number): string[] => {
+    const path = [name(ancestor)];
+    for (let node = ancestor; node !== model;) {
+      node = toward[node] as number;
+      path.push(name(node));
+    }
+    return path;
+  };
+  for (let model = 0; model < family.length; model++) {
+    const mark = model + 1;
     stamp[model] = mark;
     let head = 0;
     let tail = 0;
@@ -142,15 +180,10 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
     const own = ruleAt(model);
     const ancestorCodes: number[] = [];
     let nearestDeclared = -1;
-    const pathDown = (ancestor: number): string[] => {
-      const path = [ancestor];
-      while (path[path.length - 1] !== model) path.push(toward[path[path.length - 1] as number] as number);
-      return path.map(name);
-    };
     while (head < tail) {
       const current = queue[head++] as number;
-      for (let e = index.parentStart[current] as number; e < (index.parentStart[current + 1] as number); e++) {
-        const parent = index.parents[e] as number;
+      for (let e = parentStart[current] as number; e < (parentStart[current + 1] as number); e++) {
+        const parent = parents[e] as number;
         if (stamp[parent] === mark) continue;
         stamp[parent] = mark;
         toward[parent] = current;
@@ -160,10 +193,9 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
           licenceSeen[code] = mark;
           ancestorCodes.push(code);
         }
-        if (nearestDeclared === -1 && (ruleOf[parent] as number) !== NONE && code !== unknownCode)
-          nearestDeclared = parent;
-        const rule = ruleAt(parent);
-        if (own === null || rule === null || !isRestrictive(rule)) continue;
+        if (nearestDeclared === -1 && ruleOfCode[code] !== NONE && code !== unknownCode) nearestDeclared = parent;
+        if (own === null || restrictiveCode[code] === 0) continue;
+        const rule = ruleAt(parent) as LicenceRule;
         const pair = (licenceCode[model] as number) * licences.length + code;
         let kinds = kindsOf.get(pair);
         if (kinds === undefined) kindsOf.set(pair, (kinds = derivativeFindings(own, rule)));
@@ -180,47 +212,41 @@ export function indexLicences(lineage: IndexedLineage, resolved: ResolvedQuery):
             ancestor: name(parent),
             ancestorLicence: parentLicence,
             kind,
-            path: pathDown(parent),
+            path: pathDown(parent, model),
           });
         }
       }
     }
     const ownLicence = licence(model);
-    if ((ruleOf[model] as number) === NONE) {
+    if (ruleOf(model) === NONE) {
       findings.push({
         id: name(model),
         licence: ownLicence,
         ancestor: nearestDeclared === -1 ? null : name(nearestDeclared),
         ancestorLicence: nearestDeclared === -1 ? null : licence(nearestDeclared),
         kind: "none-declared",
-        path: nearestDeclared === -1 ? [name(model)] : pathDown(nearestDeclared),
+        path: nearestDeclared === -1 ? [name(model)] : pathDown(nearestDeclared, model),
       });
     }
-    if ((index.parentStart[model + 1] as number) - (index.parentStart[model] as number) > 1)
-      findings.push(...mergeFindings(model));
+    if ((parentStart[model + 1] as number) - (parentStart[model] as number) > 1) findings.push(...mergeFindings(model));
     const cls: LicenceClass =
-      (ruleOf[model] as number) === NONE
-        ? "none"
-        : own === null
-          ? "unknown"
-          : isRestrictive(own)
-            ? "restrictive"
-            : "permissive";
+      ruleOf(model) === NONE ? "none" : own === null ? "unknown" : isRestrictive(own) ? "restrictive" : "permissive";
     if (cls === "unknown") unknownBy.set(ownLicence, (unknownBy.get(ownLicence) ?? 0) + 1);
     models.push({
       id: name(model),
       licence: ownLicence,
       class: cls,
-      ancestorLicences: ancestorCodes.map((code) => licences[code] as string).sort(),
+      // The licences are sorted, so their codes sort as the names do.
+      ancestorLicences: ancestorCodes.sort((a, b) => a - b).map((code) => licences[code] as string),
     });
-  });
+  }
 
   function mergeFindings(model: number): LicenceFinding[] {
-    const parents = [...index.parents.subarray(index.parentStart[model], index.parentStart[model + 1])];
+    const merged = [...parents.subarray(parentStart[model], parentStart[model + 1])];
     const found: LicenceFinding[] = [];
-    for (let i = 0; i < parents.length; i++) {
-      for (let j = i + 1; j < parents.length; j++) {
-        const [a, b] = [parents[i] as number, parents[j] as number].sort((x, y) => (name(x) < name(y) ? -1 : 1)) as [
+    for (let i = 0; i < merged.length; i++) {
+      for (let j = i + 1; j < merged.length; j++) {
+        const [a, b] = [merged[i] as number, merged[j] as number].sort((x, y) => (name(x) < name(y) ? -1 : 1)) as [
           number,
           number,
         ];

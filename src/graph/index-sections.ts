@@ -2,11 +2,12 @@
 // as views over the stored bytes, no parsing), scalars and headline figures as JSON.
 
 import type { IndexGroups } from "./index-groups.js";
+import type { LicenceCodes } from "./index-licence-codes.js";
 import type { IndexMetrics } from "./index-metrics.js";
 import type { LineageIndex } from "./lineage-index.js";
 
 /** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
 type MetricName = keyof IndexMetrics;
@@ -68,10 +69,17 @@ export interface IndexParts<Headline> {
   index: LineageIndex;
   metrics: IndexMetrics;
   groups: IndexGroups;
+  licences: LicenceCodes;
   headline: Headline;
 }
 
-export function indexSections({ index, metrics, groups, headline }: IndexParts<unknown>): Map<string, Uint8Array> {
+export function indexSections({
+  index,
+  metrics,
+  groups,
+  licences,
+  headline,
+}: IndexParts<unknown>): Map<string, Uint8Array> {
   const header: Header = {
     format: INDEX_FORMAT,
     dataVersion: index.dataVersion,
@@ -86,6 +94,8 @@ export function indexSections({ index, metrics, groups, headline }: IndexParts<u
   sections.set("groups.org", bytesOf(groups.org));
   for (const name of GROUP_LISTS)
     sections.set(`groups.${name}`, new TextEncoder().encode(JSON.stringify(groups[name])));
+  sections.set("licences.code", bytesOf(licences.code));
+  sections.set("licences.names", new TextEncoder().encode(JSON.stringify(licences.names)));
   sections.set("headline", new TextEncoder().encode(JSON.stringify(headline)));
   return sections;
 }
@@ -136,5 +146,14 @@ export function indexFromSections<Headline>(
   lazily(groups, "org", () => viewOf("u32", section("groups.org")));
   for (const name of GROUP_LISTS)
     lazily(groups, name, () => JSON.parse(new TextDecoder().decode(section(`groups.${name}`))) as unknown);
-  return { index, metrics, groups, headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline };
+  const licences = {} as LicenceCodes;
+  lazily(licences, "code", () => viewOf("u32", section("licences.code")));
+  lazily(licences, "names", () => JSON.parse(new TextDecoder().decode(section("licences.names"))) as unknown);
+  return {
+    index,
+    metrics,
+    groups,
+    licences,
+    headline: JSON.parse(new TextDecoder().decode(headlineBytes)) as Headline,
+  };
 }

@@ -16,6 +16,7 @@ import {
   type IdGroups,
   type IndexGroups,
 } from "./index-groups.js";
+import { readLicenceCodes, updateLicenceCodes, type LicenceCodes } from "./index-licence-codes.js";
 import { computeIndexMetrics, indexComponents, type IndexMetrics } from "./index-metrics.js";
 import { updateIndexMetrics, type MetricsUpdate } from "./index-metrics-update.js";
 import { descendantCounter } from "./index-reach.js";
@@ -42,6 +43,8 @@ export interface IndexedLineage {
   index: LineageIndex;
   metrics: IndexMetrics;
   groups: IndexGroups;
+  /** Each model's declared licence. */
+  licences: LicenceCodes;
   headline: Headline;
 }
 
@@ -150,26 +153,36 @@ export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFam
 function storedIndexOf(store: Store, version: number): IndexParts<Headline> | null {
   const loaded = indexFromSections<Headline>(storedSectionReader(store, version));
   if (loaded === null) return null;
-  for (const part of [loaded.index, loaded.metrics, loaded.groups])
+  for (const part of [loaded.index, loaded.metrics, loaded.groups, loaded.licences])
     for (const key of Object.keys(part)) void (part as unknown as Record<string, unknown>)[key];
   return loaded;
 }
 
 /**
- * The index of the data as it is now, with the groups read from ids: the stored ones brought up to date from the
- * models changed since they were built when those are few (with the stored index returned as `previous`), else
- * built whole. One transaction: the stored index and the list of changes belong together.
+ * The index of the data as it is now, with the groups read from ids and each model's licence code: the stored ones
+ * brought up to date from the models changed since they were built when those are few (with the stored index
+ * returned as `previous`), else built whole. One transaction: the stored index and the list of changes belong together.
  */
-function currentIndex(store: Store): { index: LineageIndex; ids: IdGroups; previous: IndexParts<Headline> | null } {
+function currentIndex(store: Store): {
+  index: LineageIndex;
+  ids: IdGroups;
+  licences: LicenceCodes;
+  previous: IndexParts<Headline> | null;
+} {
   return transaction(store, () => {
     const version = storedIndexVersion(store);
     const stored = version === null ? null : storedIndexOf(store, version);
     if (stored !== null && changedModelCount(store) * 4 < stored.index.size) {
       const index = updateLineageIndex(store, stored.index);
-      return { index, ids: updateIndexGroups(store, stored.groups, index), previous: stored };
+      return {
+        index,
+        ids: updateIndexGroups(store, stored.groups, index),
+        licences: updateLicenceCodes(store, stored.licences, index),
+        previous: stored,
+      };
     }
     const index = buildLineageIndex(store);
-    return { index, ids: readIndexGroups(store, index), previous: null };
+    return { index, ids: readIndexGroups(store, index), licences: readLicenceCodes(store, index), previous: null };
   });
 }
 
@@ -183,7 +196,7 @@ function currentMetrics(index: LineageIndex, previous: IndexParts<Headline> | nu
 }
 
 function build(store: Store): IndexedLineage {
-  const { index, ids, previous } = currentIndex(store);
+  const { index, ids, licences, previous } = currentIndex(store);
   const { metrics, cycles } = currentMetrics(index, previous);
   const groups = { ...ids, cycles };
   const headline = {
@@ -195,10 +208,10 @@ function build(store: Store): IndexedLineage {
     // Stored only when the data is still what it was built from; while another process writes, it is not stored.
     withWriteLock(store, (version) => {
       if (version === index.dataVersion)
-        writeIndexSections(store, version, indexSections({ index, metrics, groups, headline }));
+        writeIndexSections(store, version, indexSections({ index, metrics, groups, licences, headline }));
     });
   }
-  return { store, index, metrics, groups, headline };
+  return { store, index, metrics, groups, licences, headline };
 }
 
 /**

@@ -54,6 +54,18 @@ export function modelOrOrgParam(params: URLSearchParams, name: string): string {
   return value;
 }
 
+/** A comma-separated list of at most `max` model ids, or null when the parameter is absent. */
+export function modelIdsParam(params: URLSearchParams, name: string, max: number): string[] | null {
+  const raw = single(params, name);
+  if (raw === undefined) return null;
+  const ids = raw.split(",").map((id) => id.trim());
+  if (ids.length > max) throw new HttpError(400, `parameter "${name}" names more than ${max} models`);
+  const malformed = ids.find((id) => !isModelId(id));
+  if (malformed !== undefined)
+    throw new HttpError(400, `parameter "${name}": ${JSON.stringify(malformed.slice(0, 240))} is not a model id`);
+  return ids;
+}
+
 type Range = { min: number; max: number };
 
 export function countParam(params: URLSearchParams, name: string, range: Range & { fallback: number }): number;

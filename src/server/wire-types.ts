@@ -192,8 +192,17 @@ export type ChecksResponse = ChecksReport;
 /** GET /api/quants and /api/adapters: exactly `quants --json` and `adapters --json`. */
 export type CopiesResponse = CopiesReport;
 
-/** GET /api/licenses: exactly `licenses --json` (with `format=csv`, the findings as CSV instead). */
+/**
+ * GET /api/licenses: exactly `licenses --json` (with `format=csv`, the findings as CSV instead); with `ids`, the same
+ * for those models of the family alone.
+ */
 export type LicencesResponse = LicencesReport;
+
+/** GET /api/licenses with `offset` or `limit`: that page of the models and of the findings, and how many there are. */
+export interface LicencesPage extends LicencesReport {
+  offset: number;
+  total: { models: number; findings: number };
+}
 
 /** GET /api/path: exactly `path --json`. */
 export type PathResponse = PathReport;

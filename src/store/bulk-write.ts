@@ -15,7 +15,15 @@ import { SCHEMA_SQL } from "./schema.js";
 
 /** What is set aside: the indexes no write needs (only reads) and the triggers that record changed models. */
 const SET_ASIDE_INDEXES = ["models_id_nocase", "models_placeholders", "models_base_lists", "edges_parent"];
-const SET_ASIDE_TRIGGERS = ["models_inserted", "models_updated", "edges_inserted", "edges_updated", "edges_deleted"];
+const SET_ASIDE_TRIGGERS = [
+  "models_inserted",
+  "models_updated",
+  "details_inserted",
+  "details_updated",
+  "edges_inserted",
+  "edges_updated",
+  "edges_deleted",
+];
 
 /** Whether a bulk write has set the indexes and triggers aside (and not yet put them back). */
 export function bulkWriteUnderway(store: Store): boolean {

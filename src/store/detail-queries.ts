@@ -1,5 +1,5 @@
 // Reading what models' records tell beyond lineage, by node number, in batches: the facts behind the runnable
-// copies (format, bits, publisher, downloads) and the licence answers.
+// copies (format, bits, publisher, downloads), the ids of the models the licence answers name.
 
 import type { ModelDetailsRow } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
@@ -51,65 +51,32 @@ export function copyFacts(store: Store, nodes: Iterable<number>): CopyFactsRow[]
   );
 }
 
-export interface LicenceFactsRow {
-  node: number;
-  id: string;
-  /** The card's licence, else the `license:` tag's (models.license). */
-  license: string | null;
-  /** The card's `license_name`; read only for a licence that is absent or `other`. */
-  license_name: string | null;
-  /** 1 when the model's record was read; a model with a licence had one. */
-  has_record: number;
-}
-
-/** What a model's declared licence needs, as columns: entry i of each list belongs to the model `nodes[i]`. */
-export interface LicenceFactsColumns {
+/** The ids of node numbers as columns: entry i of `ids` belongs to the model `nodes[i]`. */
+export interface IdColumns {
   nodes: number[];
   ids: string[];
-  license: (string | null)[];
-  /** The details' licence name where the licence is absent or `other`: `''` for a record without one, else null. */
-  details: (string | null)[];
 }
 
 /**
- * What a model's declared licence needs, for these node numbers (numbers with no model left out), as one JSON list
- * per column: a family of 150,000 models is four strings to parse, not 150,000 rows to build and collect. The
- * details are looked up only for the models whose licence is absent or `other`, where the licence name or the
- * record's presence tells more (`''` below: a record without a licence name).
+ * The ids of these node numbers (numbers with no model left out) as one JSON list per column: a family of 150,000
+ * models is two strings to parse, not 150,000 rows to build and collect.
  */
-export function licenceFacts(store: Store, nodes: Iterable<number>): LicenceFactsColumns {
-  let columns: LicenceFactsColumns = { nodes: [], ids: [], license: [], details: [] };
-  const chunks = forNodes<[string, string, string, string]>(
+export function idColumns(store: Store, nodes: Iterable<number>): IdColumns {
+  let columns: IdColumns = { nodes: [], ids: [] };
+  const chunks = forNodes<[string, string]>(
     store,
     nodes,
-    `SELECT json_group_array(m.node), json_group_array(m.id), json_group_array(m.license),
-            json_group_array(CASE WHEN m.license IS NULL OR lower(trim(m.license)) = 'other'
-                 THEN (SELECT coalesce(d.license_name, '') FROM model_details d WHERE d.node = m.node) END)
+    `SELECT json_group_array(m.node), json_group_array(m.id)
      FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value`,
     true,
   );
-  for (const [nodeList, idList, licenseList, detailList] of chunks) {
+  for (const [nodeList, idList] of chunks) {
     columns = {
       nodes: columns.nodes.concat(JSON.parse(nodeList) as number[]),
       ids: columns.ids.concat(JSON.parse(idList) as string[]),
-      license: columns.license.concat(JSON.parse(licenseList) as (string | null)[]),
-      details: columns.details.concat(JSON.parse(detailList) as (string | null)[]),
     };
   }
   return columns;
-}
-
-/** Row `at` of the licence facts' columns. */
-export function licenceFactsRow(columns: LicenceFactsColumns, at: number): LicenceFactsRow {
-  const license = columns.license[at] ?? null;
-  const details = columns.details[at] ?? null;
-  return {
-    node: columns.nodes[at] as number,
-    id: columns.ids[at] as string,
-    license,
-    license_name: details === null || details === "" ? null : details,
-    has_record: license !== null || details !== null ? 1 : 0,
-  };
 }
 
 /** A model's stored details: what its last record carried (see ModelDetailsRow), read back. */

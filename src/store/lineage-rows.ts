@@ -51,7 +51,7 @@ export interface NumberedLineageVisitor {
  * rows this is several times faster than iterating a statement, which makes an array per row. `sql` must call the
  * function `visit` in an aggregate, and its rows are visited in the order its subquery gives them.
  */
-function visitRows(store: Store, sql: string, onRow: (...values: never[]) => void): void {
+export function visitRows(store: Store, sql: string, onRow: (...values: never[]) => void): void {
   const db = connectionOf(store);
   // Takes as many arguments as `onRow` declares; returns undefined, which SQLite sees as NULL.
   db.function("visit", { directOnly: true }, onRow as (...values: unknown[]) => void);

@@ -3,8 +3,9 @@
 // in `fingerprint`) and numbered models only by their implicit rowid. Version 2 had no model_details (the details
 // come with the next import or crawl of a model's record) and did not record which models changed since the stored
 // lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole. Version 3 kept per-model
-// metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`. Version 4 had no
-// `author_kinds`.
+// metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`. Version 4 did not
+// count a changed licence or licence name as a change to the lineage index, which keeps each model's licence since. Nor
+// had it `author_kinds`.
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -68,9 +69,15 @@ function fromVersion3(db: Database.Database): void {
   );
 }
 
-/** Version 4 to 5: `author_kinds` (SCHEMA_SQL creates it, empty: every author's kind is unknown until looked up). */
+/**
+ * Version 4 to 5: a changed licence or licence name marks its model as changed (the lineage index keeps each model's
+ * licence); the stored index, built without them, goes, and the next one is built whole. `author_kinds` is created
+ * empty: every author's kind is unknown until looked up.
+ */
 function fromVersion4(db: Database.Database): void {
+  db.exec("DROP TRIGGER models_updated");
   db.exec(SCHEMA_SQL);
+  db.exec("DELETE FROM lineage_index");
 }
 
 const STEPS: Record<number, (db: Database.Database) => void> = {

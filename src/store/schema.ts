@@ -134,10 +134,19 @@ CREATE TABLE IF NOT EXISTS changed_models (
 CREATE TRIGGER IF NOT EXISTS models_inserted AFTER INSERT ON models BEGIN
   INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
 END;
--- Only the columns the lineage index reads.
-CREATE TRIGGER IF NOT EXISTS models_updated AFTER UPDATE OF placeholder, downloads, created_at ON models
+-- Only the columns the lineage index reads (the licence since schema version 5: the index keeps each model's).
+CREATE TRIGGER IF NOT EXISTS models_updated AFTER UPDATE OF placeholder, downloads, created_at, license ON models
 WHEN OLD.placeholder IS NOT NEW.placeholder OR OLD.downloads IS NOT NEW.downloads
-  OR OLD.created_at IS NOT NEW.created_at
+  OR OLD.created_at IS NOT NEW.created_at OR OLD.license IS NOT NEW.license
+BEGIN
+  INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
+END;
+-- A record read for the first time, or a new licence name: what a model's declared licence is read from.
+CREATE TRIGGER IF NOT EXISTS details_inserted AFTER INSERT ON model_details BEGIN
+  INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER IF NOT EXISTS details_updated AFTER UPDATE OF license_name ON model_details
+WHEN OLD.license_name IS NOT NEW.license_name
 BEGIN
   INSERT INTO changed_models (node) VALUES (NEW.node) ON CONFLICT DO NOTHING;
 END;

@@ -26,7 +26,7 @@ const ROUTES: [string, string][] = [
   ["/api/top-orgs", "limit"],
   ["/api/quants", "id, format, bits, through"],
   ["/api/adapters", "id, through"],
-  ["/api/licenses", "q, format"],
+  ["/api/licenses", "q, format, ids, offset, limit"],
   ["/api/path", "from, to, maxPaths"],
   ["/api/siblings", "id"],
   ["/api/report", "family, since, largest, limit, format"],

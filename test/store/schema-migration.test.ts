@@ -1,7 +1,7 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
 // mode in `format` and scope in `fingerprint`, crawl_tasks made on the side), 2 (no model_details, no record of
-// the models changed since the stored lineage index) or 3 (a `metrics` table, no `renames`) opens migrated, every
-// stored row kept (the derived metrics and stored index aside).
+// the models changed since the stored lineage index), 3 (a `metrics` table, no `renames`) or 4 (a changed licence
+// not counted as a change) opens migrated, every stored row kept (the derived metrics and stored index aside).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -169,8 +169,12 @@ describe("a schema version 1 database", () => {
   });
 });
 
-// Version 4 is version 5 without author_kinds (src/store/schema.ts at version 4).
-const VERSION_4_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS author_kinds \([^;]*?\n\) WITHOUT ROWID;\n/, "");
+// Version 4 is version 5 without author_kinds, with the models' trigger blind to licences and none on model_details
+// (src/store/schema.ts at version 4).
+const VERSION_4_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS author_kinds \([^;]*?\n\) WITHOUT ROWID;\n/, "")
+  .replace(/CREATE TRIGGER IF NOT EXISTS details_\w+ AFTER [\s\S]*?\nEND;\n/g, "")
+  .replace("created_at, license ON models", "created_at ON models")
+  .replace(" OR OLD.license IS NOT NEW.license", "");
 
 // Version 3 is version 4 with the per-model metrics table and without renames (src/store/schema.ts at version 3).
 const VERSION_3_SQL =
@@ -231,11 +235,12 @@ describe("a schema version 2 database", () => {
       [5, '["license:mit"]', "mit"],
     ]);
     expect(db.pragma("foreign_key_check")).toEqual([]);
-    // From now on every write that the lineage index reads is recorded, by node number. The record above changed
-    // nothing the index reads (its licence, its details); likes are not in the index either.
+    // From now on every write that the lineage index reads is recorded, by node number: the record above gave
+    // org/tune its licence and its details; likes are not in the index.
     const changed = () => db.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
-    expect(changed()).toEqual([]);
-    db.exec(`UPDATE models SET downloads = 13 WHERE id = 'google/gemma-7b';
+    expect(changed()).toEqual([5]);
+    db.exec(`DELETE FROM changed_models;
+             UPDATE models SET downloads = 13 WHERE id = 'google/gemma-7b';
              UPDATE models SET likes = 1, downloads = NULL WHERE id = 'org/tune';
              INSERT INTO models (id) VALUES ('org/new');`);
     expect(changed()).toEqual([3, 6]);
@@ -291,27 +296,42 @@ describe("a schema version 3 database", () => {
   });
 });
 
+const VERSION_4_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '4'), ('data_version', '6');
+INSERT INTO models (node, id, author, license, placeholder) VALUES
+  (1, 'google/gemma-7b', 'google', 'gemma', 0), (2, 'org/tune', 'org', NULL, 0);
+INSERT INTO model_details (node, tags, license_name) VALUES (2, '[]', NULL);
+INSERT INTO lineage_index VALUES (6, 'header', x'00');
+DELETE FROM changed_models;
+`;
+
 describe("a schema version 4 database", () => {
-  it("gains an empty author_kinds, every other row and its stored index kept", () => {
+  it("counts a changed licence or licence name as a change, gains author_kinds, keeps its rows, not its index", () => {
     const path = join(folder, "v4.db");
     const raw = new Database(path);
-    raw.exec(
-      VERSION_4_SQL +
-        `INSERT INTO meta VALUES ('schema_version', '4'), ('data_version', '2');
-         INSERT INTO models (node, id, author, downloads, placeholder) VALUES (1, 'google/gemma-7b', 'google', 12, 0);
-         INSERT INTO lineage_index VALUES (2, 'header', x'00');`,
-    );
+    raw.exec(VERSION_4_SQL + VERSION_4_ROWS);
+    raw.exec(`UPDATE models SET license = 'mit' WHERE node = 1`);
+    expect(raw.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
     expect(raw.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'author_kinds'`).pluck().get()).toBe(0);
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
-      ["data_version", "2"],
-      ["schema_version", "5"],
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["6", "5"]);
+    expect(db.prepare(`SELECT node, license FROM models ORDER BY node`).raw().all()).toEqual([
+      [1, "mit"],
+      [2, null],
     ]);
-    expect(db.prepare(`SELECT node, id, downloads FROM models`).raw().all()).toEqual([[1, "google/gemma-7b", 12]]);
-    expect(db.prepare(`SELECT data_version, section FROM lineage_index`).raw().all()).toEqual([[2, "header"]]);
+    expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM author_kinds`).pluck().get()).toBe(0);
+    const changed = () => db.prepare(`SELECT node FROM changed_models ORDER BY node`).pluck().all();
+    db.exec(`UPDATE models SET license = 'apache-2.0' WHERE node = 1`);
+    expect(changed()).toEqual([1]);
+    db.exec(`UPDATE model_details SET license_name = 'my-licence' WHERE node = 2`);
+    expect(changed()).toEqual([1, 2]);
+    // Written again as it was: no change.
+    db.exec(`DELETE FROM changed_models; UPDATE models SET license = 'apache-2.0' WHERE node = 1;
+             UPDATE model_details SET license_name = 'my-licence' WHERE node = 2`);
+    expect(changed()).toEqual([]);
     store.close();
   });
 });

@@ -1,8 +1,10 @@
-// The pure parts of the viewer's answers: the URL form of the licence and path modes, the rows of a drawn path and
-// the models and edges the licence findings light. Expected values are written out by hand from the inputs.
+// The pure parts of the viewer's answers: the URL form of the licence and path modes, the rows of a drawn path, the
+// models and edges the licence findings light, and the drawn models' licences asked for in groups, each once.
+// Expected values are written out by hand from the inputs.
 
 import { describe, expect, it } from "vitest";
 import type { LicencesResponse, PathResponse } from "../../src/server/wire-types.js";
+import { DrawnLicences, idGroups, type DrawnLicenceAnswer } from "../../web/drawn-licences.js";
 import { edgeName, findingsLit, licenceCounts, licenceRows } from "../../web/licence-colours.js";
 import { pathEdges, pathGraph, pathRows } from "../../web/path-view.js";
 import { EMPTY_VIEW, parseViewState, sameFamily, serializeViewState } from "../../web/state.js";
@@ -118,5 +120,49 @@ describe("licence classes and findings over a drawn graph", () => {
     expect([...litEdges].sort()).toEqual(
       [edgeName("o/base", "x/tune"), edgeName("x/tune", "y/merge"), edgeName("z/other", "y/merge")].sort(),
     );
+  });
+});
+
+describe("the licences of the drawn models", () => {
+  it("are asked for in groups of at most so many ids and so many encoded characters (id, comma)", () => {
+    // "a/b" is 5 characters encoded ("a%2Fb"), "long/name" 11, each counted with 3 for its comma.
+    expect(idGroups(["a/b", "a/c", "a/d"], 2, 100)).toEqual([["a/b", "a/c"], ["a/d"]]);
+    expect(idGroups(["a/b", "long/name", "a/c"], 10, 16)).toEqual([["a/b"], ["long/name"], ["a/c"]]);
+    expect(idGroups(["a/b", "a/c"], 10, 16)).toEqual([["a/b", "a/c"]]);
+    expect(idGroups([], 10, 16)).toEqual([]);
+  });
+
+  it("ask for each model once, leave out those outside the family, and ask again after a failed read", async () => {
+    const reads: string[][] = [];
+    let failNext = false;
+    const drawn = new DrawnLicences(async (ids): Promise<DrawnLicenceAnswer> => {
+      reads.push(ids);
+      if (failNext) {
+        failNext = false;
+        throw new Error("offline");
+      }
+      const inFamily = ids.filter((id) => id.startsWith("f/"));
+      return {
+        models: inFamily.map((id) => ({ id, licence: "mit", class: "permissive", ancestorLicences: [] })),
+        findings: inFamily.map((id) => ({
+          id,
+          licence: "mit",
+          ancestor: "f/root",
+          ancestorLicence: "llama3",
+          kind: "use-restrictions",
+          path: ["f/root", id],
+        })),
+      };
+    });
+    const first = await drawn.of(["f/a", "up/root", "f/b"]);
+    expect(first.models.map((model) => model.id)).toEqual(["f/a", "f/b"]);
+    expect(first.findings.map((finding) => finding.id)).toEqual(["f/a", "f/b"]);
+    const second = await drawn.of(["f/b", "f/c", "up/root"]);
+    expect(second.models.map((model) => model.id)).toEqual(["f/b", "f/c"]);
+    expect(reads).toEqual([["f/a", "up/root", "f/b"], ["f/c"]]);
+    failNext = true;
+    await expect(drawn.of(["f/d"])).rejects.toThrow("offline");
+    expect((await drawn.of(["f/d"])).models.map((model) => model.id)).toEqual(["f/d"]);
+    expect(reads.slice(2)).toEqual([["f/d"], ["f/d"]]);
   });
 });
