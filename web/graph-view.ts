@@ -6,6 +6,7 @@ import Sigma from "sigma";
 import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
 import { withCentrality, type CentralityDisplay } from "./centrality.js";
+import { countText } from "./count-text.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
@@ -207,7 +208,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         continue;
       }
       if (a.fan !== undefined) {
-        const count = a.fan.count.toLocaleString("en-US");
+        const count = countText(a.fan.count);
         candidates.push({
           key,
           x: at.x,
@@ -242,7 +243,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
       if ((label.side === "pill" || label.side === "compact-pill") && a.fan !== undefined) {
-        if (label.side === "compact-pill") text = a.fan.count.toLocaleString("en-US");
+        if (label.side === "compact-pill") text = countText(a.fan.count);
         const color = isLit(state, label.key) ? RELATION_COLORS[a.fan.relation] : PLACEHOLDER_COLOR;
         roundedBox(ctx, label, label.height / 2);
         ctx.fillStyle = "#ffffff";
@@ -266,7 +267,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     }
   }
 
-  renderer.on("afterRender", drawOverlay);
+  /** While a new graph is loaded the camera is placed in frames of its own; the overlay waits for the last one. */
+  let loading = false;
+  renderer.on("afterRender", () => {
+    if (!loading) drawOverlay();
+  });
 
   const labelAt = (x: number, y: number): PlacedLabel | undefined =>
     [...placed].reverse().find((label) => contains(label, x, y));
@@ -389,8 +394,13 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       dotBoxes = new Map();
       rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
-      renderer.setGraph(next);
-      openingCamera();
+      loading = true;
+      try {
+        renderer.setGraph(next);
+        openingCamera();
+      } finally {
+        loading = false;
+      }
       renderer.refresh();
       container.dataset.nodes = String(next.order);
       container.dataset.edges = String(next.size);
