@@ -1,8 +1,9 @@
 // Time to first render in headless Chromium (request with the server's tree layout, graph build, sigma's first
 // frame) of the largest org family of the generated scale model (tools/scale-model/scale-model.ts): capped at
 // 20,000 nodes beside the time ForceAtlas2 alone needs to lay out the same graph, and whole as an overview beside a
-// SQLite recursive CTE counting the same family from a cold process. HF_LINEAGE_SCALE_DB names a database written
-// by `npm run scale-model` (copied first), else one of HF_LINEAGE_VIEWER_MODELS models is generated in memory.
+// SQLite recursive CTE counting the same family from a cold process, in wall time and in CPU time (the server's, in
+// this process, and the page's main thread's). HF_LINEAGE_SCALE_DB names a database written by `npm run
+// scale-model` (copied first), else one of HF_LINEAGE_VIEWER_MODELS models is generated in memory.
 
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -36,6 +37,8 @@ const ORG_DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE par
   UNION SELECT e.child FROM edges e JOIN below ON e.parent = below.id)
   SELECT count(*) FROM below WHERE NOT (id >= @p || '/' AND id < @p || '0')`;
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 const loadAverage = () =>
   loadavg()
     .map((value) => value.toFixed(1))
@@ -63,10 +66,16 @@ export default async function viewerRenderBench(): Promise<void> {
 
     // The whole family as an overview, as `?q=ORG` opens it: collapsed subtrees and fans with counts.
     const overviewPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const devtools = await overviewPage.context().newCDPSession(overviewPage);
+    await devtools.send("Performance.enable");
+    const serverCpu = process.cpuUsage();
     const overviewStarted = performance.now();
     await overviewPage.goto(`${base}/?q=${encodeURIComponent(org.org)}`);
     await overviewPage.waitForFunction(() => document.body.dataset.state === "ready", null, { timeout: 300_000 });
     const overviewWall = performance.now() - overviewStarted;
+    const serverCpuMs = cpuMs(process.cpuUsage(serverCpu));
+    const { metrics } = await devtools.send("Performance.getMetrics");
+    const pageBusyMs = (metrics.find((metric) => metric.name === "TaskDuration")?.value ?? NaN) * 1000;
     const overview = (await overviewPage.evaluate("window.__hfLineage.lastLoad")) as LastLoad;
     const collapsed = Number(
       await overviewPage.evaluate("window.__hfLineage.graph.filterNodes((_k, a) => a.collapsed !== undefined).length"),
@@ -85,10 +94,18 @@ export default async function viewerRenderBench(): Promise<void> {
     console.log(
       `  graph build and sigma's first frame ${(overview.buildMs + overview.drawMs).toFixed(0).padStart(7)} ms`,
     );
+    console.log(`  CPU: server (this process)          ${serverCpuMs.toFixed(0).padStart(7)} ms`);
+    console.log(
+      `  CPU: page's main thread busy        ${pageBusyMs.toFixed(0).padStart(7)} ms   (DevTools TaskDuration)`,
+    );
     if (cte !== undefined)
       console.log(
         `SQLite recursive CTE counting it (cold) ${cte.ms.toFixed(0).padStart(6)} ms   ` +
-          `ratio ${(overviewWall / cte.ms).toFixed(2)}x (viewer first frame / CTE count)`,
+          `ratio ${(overviewWall / cte.ms).toFixed(2)}x (viewer first frame / CTE count)` +
+          (cte.cpuMs === null
+            ? ""
+            : `; CPU ${cte.cpuMs.toFixed(0)} ms, ratio ${((serverCpuMs + pageBusyMs) / cte.cpuMs).toFixed(2)}x ` +
+              "(server and page CPU / CTE CPU)"),
       );
 
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
