@@ -3,14 +3,12 @@
 
 import { RELATIONS, type Relation } from "../vocabulary/relation.js";
 import { FAN_THRESHOLD } from "./aggregate-fans.js";
-import { forEachReached } from "./index-reach.js";
+import type { ReachOrder } from "./index-reach.js";
 import { NO_RELATION, type LineageIndex } from "./lineage-index.js";
 
 export interface OverviewPlanOptions {
   /** Drawn nodes at most: models, fans and collapsed nodes together. */
   budget: number;
-  maxDepth?: number;
-  relations?: readonly Relation[];
   /** Whether the fan of this parent's leaf children of this relation is left open. */
   isFanOpen?: (parent: number, relation: Relation) => boolean;
   /** Models whose collapsed children are drawn before anything else (and the models above them). */
@@ -49,37 +47,21 @@ export interface OverviewPlan {
 }
 
 /**
- * The overview of the family of `sources` within `options.budget` nodes, or null when the family (fans folded) fits
- * in the budget, and is drawn whole. Each model hangs under the parent the walk reached it from (a spanning tree);
- * subtrees are drawn largest first (then by downloads), each only under a drawn parent, while the drawn nodes and
- * one collapsed node per parent with children left out stay within the budget. Linear apart from one sort.
+ * The overview of the family walked in `reach` (its sources and every member reached, as reachOrder walks them
+ * down) within `options.budget` nodes, or null when the family (fans folded) fits in the budget, and is drawn whole.
+ * Each model hangs under the member the walk reached it from (a spanning tree); subtrees are drawn largest first
+ * (then by downloads), each only under a drawn parent, while the drawn nodes and one collapsed node per parent with
+ * children left out stay within the budget. Linear apart from one sort.
  */
 export function planOverview(
   index: LineageIndex,
-  sources: readonly number[],
+  reach: ReachOrder,
   options: OverviewPlanOptions,
 ): OverviewPlan | null {
   const threshold = options.threshold ?? FAN_THRESHOLD;
   // Members in walk order (the sources first), numbered by that order; each with its depth and the member it was
   // reached from (a lower number), -1 for a source.
-  const local = new Int32Array(index.size).fill(-1);
-  const members: number[] = [];
-  const depthOf: number[] = [];
-  const from: number[] = [];
-  for (const source of sources) {
-    if ((local[source] as number) >= 0) continue;
-    local[source] = members.length;
-    members.push(source);
-    depthOf.push(0);
-    from.push(-1);
-  }
-  const walk = { direction: "down" as const, maxDepth: options.maxDepth, relations: options.relations };
-  forEachReached(index, sources, walk, (node, depth, reachedFrom) => {
-    local[node] = members.length;
-    members.push(node);
-    depthOf.push(depth);
-    from.push(local[reachedFrom] as number);
-  });
+  const { nodes: members, position: local, depth: depthOf, from } = reach;
   const m = members.length;
 
   // The edges among members (every edge, whatever its relation), as the drawn subgraph has them: each member's
