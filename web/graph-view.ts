@@ -332,11 +332,21 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
 
   /** Opens on the whole drawing at 1:1 or smaller; a small view (ALL_LABELS_UP_TO nodes) never below 1:1. */
   function openingCamera(): void {
-    const camera = renderer.getCamera();
     opening = null;
-    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    resetCamera();
     if (layout === null || graph.order === 0) return;
     renderer.refresh();
+    placeOpeningCamera();
+  }
+
+  function resetCamera(): void {
+    renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /** The opening camera, placed from the last frame, drawn with the camera reset. */
+  function placeOpeningCamera(): void {
+    if (layout === null || graph.order === 0) return;
+    const camera = renderer.getCamera();
     const origin = renderer.graphToViewport({ x: 0, y: 0 });
     const unit = renderer.graphToViewport({ x: 100, y: 0 });
     const fitted = (unit.x - origin.x) / 100;
@@ -396,8 +406,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
       loading = true;
       try {
+        // Reset before the graph is set, so that the graph's first frame is the one the opening camera is placed from.
+        opening = null;
+        resetCamera();
         renderer.setGraph(next);
-        openingCamera();
+        placeOpeningCamera();
       } finally {
         loading = false;
       }

@@ -275,10 +275,11 @@ function filtersOf(state: ViewState): string {
   return parts.join(" · ");
 }
 
+/** A canvas of its own for measuring labels, its font set once (setting it parses it again, at every label). */
 const measureContext = document.createElement("canvas").getContext("2d");
+if (measureContext !== null) measureContext.font = LABEL_FONT;
 function measure(text: string): number {
   if (measureContext === null) return text.length * 7;
-  measureContext.font = LABEL_FONT;
   return measureContext.measureText(text).width;
 }
 
