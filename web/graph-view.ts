@@ -267,7 +267,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     }
   }
 
-  /** While a new graph is loaded the camera is placed in frames of its own; the overlay waits for the last one. */
+  /** While a new graph is loaded the opening camera is placed from a frame of its own; the overlay waits. */
   let loading = false;
   renderer.on("afterRender", () => {
     if (!loading) drawOverlay();
