@@ -1,8 +1,9 @@
 // `serve` from a cold start to its answer to /api/family?q=Qwen (the whole family as an overview) on the generated
-// Hub, beside the peer the Hub-scale benchmarks use: a SQLite recursive CTE counting the same family, cold. The
-// database is HF_LINEAGE_SCALE_DB (written by `npm run scale-model`, copied first), else a generated one.
+// Hub, beside the peer the Hub-scale benchmarks use: a SQLite recursive CTE counting the same family, cold; wall and
+// CPU time of each. The database is HF_LINEAGE_SCALE_DB (written by `npm run scale-model`, copied first), else a
+// generated one.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,6 +21,8 @@ const ORG_DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE par
 
 interface Start {
   ms: number;
+  /** User plus system CPU time of the serve process up to its answer (null off Linux). */
+  cpuMs: number | null;
   rssMb: number | null;
   descendants: number;
   nodes: number;
@@ -32,6 +35,19 @@ function peakRssMb(pid: number): number | null {
   if (!existsSync(status)) return null;
   const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync(status, "utf8"))?.[1];
   return kilobytes === undefined ? null : Number(kilobytes) / 1024;
+}
+
+/** Clock ticks per second, as /proc counts CPU time (sysconf's CLK_TCK; 100 on Linux unless asked otherwise). */
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+
+/** A running process's user plus system CPU time in ms, from Linux's /proc (null elsewhere). */
+function cpuMsOf(pid: number): number | null {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return null;
+  // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+  const text = readFileSync(stat, "utf8");
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
 /** Starts `serve`, asks for the family as soon as it listens, and stops it: the time from spawn to the answer. */
@@ -61,10 +77,12 @@ async function serveToFamily(db: string): Promise<Start> {
     const ms = performance.now() - started;
     if (!response.ok) throw new Error(`bench: /api/family?q=${ORG} answered ${response.status}`);
     const rssMb = peakRssMb(child.pid!);
+    const cpuMs = cpuMsOf(child.pid!);
     child.kill("SIGTERM");
     await exited;
     return {
       ms,
+      cpuMs,
       rssMb,
       descendants: body.family.descendants.total,
       nodes: body.graph.nodes.length,
@@ -97,16 +115,20 @@ export default async function serveOverviewBench(): Promise<void> {
     const peer = peers[Math.floor(RUNS / 2)]!;
     if (Number(peer.stdout.trim()) !== ours.descendants)
       throw new Error(`bench: ${ORG} has ${ours.descendants} descendants, SQLite counts ${peer.stdout.trim()}`);
+    const seconds = (ms: number) => (ms / 1000).toFixed(2);
+    const cost = (run: { rssMb: number | null; cpuMs: number | null }) =>
+      `${run.rssMb === null ? "" : `, ${run.rssMb.toFixed(0)} MB`}` +
+      `${run.cpuMs === null ? "" : `, CPU ${seconds(run.cpuMs)} s`}`;
+    const cpuRatio =
+      ours.cpuMs === null || peer.cpuMs === null ? "" : `, CPU ratio ${(ours.cpuMs / peer.cpuMs).toFixed(2)}x`;
     console.log(
-      `serve start → /api/family?q=${ORG} answered   ${(ours.ms / 1000).toFixed(2)} s` +
-        `${ours.rssMb === null ? "" : `, ${ours.rssMb.toFixed(0)} MB`} (median of ${RUNS}: ` +
-        `${runs.map((run) => (run.ms / 1000).toFixed(2)).join(", ")} s); ${ours.nodes.toLocaleString("en-US")} nodes ` +
+      `serve start → /api/family?q=${ORG} answered   ${seconds(ours.ms)} s${cost(ours)} (median of ${RUNS}: ` +
+        `${runs.map((run) => seconds(run.ms)).join(", ")} s); ${ours.nodes.toLocaleString("en-US")} nodes ` +
         `drawn, ${ours.collapsed} collapsed, of ${ours.descendants.toLocaleString("en-US")} descendants`,
     );
     console.log(
-      `peer: SQLite recursive CTE counting the family, cold   ${(peer.ms / 1000).toFixed(2)} s` +
-        `${peer.rssMb === null ? "" : `, ${peer.rssMb.toFixed(0)} MB`}   ratio ${(ours.ms / peer.ms).toFixed(2)}x ` +
-        `(ours / CTE); load average ${loadavg()
+      `peer: SQLite recursive CTE counting the family, cold   ${seconds(peer.ms)} s${cost(peer)}   ` +
+        `ratio ${(ours.ms / peer.ms).toFixed(2)}x (ours / CTE)${cpuRatio}; load average ${loadavg()
           .map((value) => value.toFixed(1))
           .join(" ")}`,
     );

@@ -2,14 +2,13 @@
 // opens one (the model above it, or the query for its own models), and the list of opened ones to fold again.
 
 import type { FamilyResponse, ViewNodeAttributes } from "./api.js";
+import { countText } from "./count-text.js";
 
 type Collapsed = NonNullable<ViewNodeAttributes["collapsed"]>;
 
-const count = (value: number) => value.toLocaleString("en-US");
-
 /** A collapsed node's words: "1,234 more". */
 export function collapsedText(collapsed: Pick<Collapsed, "count">): string {
-  return `${count(collapsed.count)} more`;
+  return `${countText(collapsed.count)} more`;
 }
 
 /** What `open` names to draw a collapsed node's subtrees: the model above it, or the query for its own models. */
@@ -23,8 +22,8 @@ export function overviewLine(response: FamilyResponse): string | null {
   const nodes = response.collapsed.length;
   const models = response.collapsed.reduce((sum, node) => sum + node.count, 0);
   return (
-    `An overview: the largest subtrees are drawn, and ${count(models)} models are folded into ${count(nodes)} ` +
-    `collapsed node${nodes === 1 ? "" : "s"} ("… more"); click one to open it, or zoom in.`
+    `An overview: the largest subtrees are drawn, and ${countText(models)} models are folded into ` +
+    `${countText(nodes)} collapsed node${nodes === 1 ? "" : "s"} ("… more"); click one to open it, or zoom in.`
   );
 }
 

@@ -6,6 +6,7 @@ import Sigma from "sigma";
 import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
 import { withCentrality, type CentralityDisplay } from "./centrality.js";
+import { countText } from "./count-text.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
@@ -207,7 +208,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         continue;
       }
       if (a.fan !== undefined) {
-        const count = a.fan.count.toLocaleString("en-US");
+        const count = countText(a.fan.count);
         candidates.push({
           key,
           x: at.x,
@@ -242,7 +243,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
       if ((label.side === "pill" || label.side === "compact-pill") && a.fan !== undefined) {
-        if (label.side === "compact-pill") text = a.fan.count.toLocaleString("en-US");
+        if (label.side === "compact-pill") text = countText(a.fan.count);
         const color = isLit(state, label.key) ? RELATION_COLORS[a.fan.relation] : PLACEHOLDER_COLOR;
         roundedBox(ctx, label, label.height / 2);
         ctx.fillStyle = "#ffffff";
@@ -266,7 +267,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     }
   }
 
-  renderer.on("afterRender", drawOverlay);
+  /** While a new graph is loaded the opening camera is placed from a frame of its own; the overlay waits. */
+  let loading = false;
+  renderer.on("afterRender", () => {
+    if (!loading) drawOverlay();
+  });
 
   const labelAt = (x: number, y: number): PlacedLabel | undefined =>
     [...placed].reverse().find((label) => contains(label, x, y));
@@ -327,11 +332,21 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
 
   /** Opens on the whole drawing at 1:1 or smaller; a small view (ALL_LABELS_UP_TO nodes) never below 1:1. */
   function openingCamera(): void {
-    const camera = renderer.getCamera();
     opening = null;
-    camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    resetCamera();
     if (layout === null || graph.order === 0) return;
     renderer.refresh();
+    placeOpeningCamera();
+  }
+
+  function resetCamera(): void {
+    renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+  }
+
+  /** The opening camera, placed from the last frame, drawn with the camera reset. */
+  function placeOpeningCamera(): void {
+    if (layout === null || graph.order === 0) return;
+    const camera = renderer.getCamera();
     const origin = renderer.graphToViewport({ x: 0, y: 0 });
     const unit = renderer.graphToViewport({ x: 100, y: 0 });
     const fitted = (unit.x - origin.x) / 100;
@@ -389,8 +404,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       dotBoxes = new Map();
       rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
-      renderer.setGraph(next);
-      openingCamera();
+      loading = true;
+      try {
+        // Reset before the graph is set, so that the graph's first frame is the one the opening camera is placed from.
+        opening = null;
+        resetCamera();
+        renderer.setGraph(next);
+        placeOpeningCamera();
+      } finally {
+        loading = false;
+      }
       renderer.refresh();
       container.dataset.nodes = String(next.order);
       container.dataset.edges = String(next.size);

@@ -4,6 +4,7 @@
 import type { AncestryResponse, FamilyResponse, GraphPayload, PayloadNode, ViewNodeAttributes } from "./api.js";
 import { lineageLayout, type Layout, type LayoutItem } from "./layout.js";
 import { collapsedText } from "./collapsed-subtrees.js";
+import { countText } from "./count-text.js";
 import { radialLayout } from "./radial-layout.js";
 import type { LayoutMode } from "./state.js";
 import { knownNumber } from "./unknown.js";
@@ -64,7 +65,7 @@ export function nameOf(id: string): string {
 
 /** A fan's words: "37 quantizations". */
 export function fanText(count: number, relation: keyof typeof RELATION_LABELS): string {
-  return `${count.toLocaleString("en-US")} ${RELATION_LABELS[relation]}${count === 1 ? "" : "s"}`;
+  return `${countText(count)} ${RELATION_LABELS[relation]}${count === 1 ? "" : "s"}`;
 }
 
 /**

@@ -3,7 +3,14 @@
 
 import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
-import { api, type AncestryResponse, type FamilyResponse, type LicencesPage, type Relation } from "./api.js";
+import {
+  api,
+  type AncestryResponse,
+  type FamilyParams,
+  type FamilyResponse,
+  type LicencesPage,
+  type Relation,
+} from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
 import { centralityDisplay, familyCentrality, renderCentralityLegend } from "./centrality.js";
 import { createControls } from "./controls.js";
@@ -23,6 +30,7 @@ import { renderReport } from "./report-view.js";
 import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
+import { askEarly } from "./early-family.js";
 import { parseViewState, sameFamily, serializeViewState, showFamily, viewFileName, type ViewState } from "./state.js";
 import { tableRows } from "./table-rows.js";
 import { CENTRALITY_LABELS, createViewOptions } from "./view-options.js";
@@ -44,6 +52,10 @@ const tableSection = byId<HTMLElement>("family-table");
 const reportSection = byId<HTMLElement>("report");
 
 let view: ViewState = parseViewState(location.search);
+// Asked for before the renderer is set up, which takes a while without a GPU.
+const earlyFamily = askEarly(
+  !isReportView(location.search) && view.q !== null && view.path === null ? familyRequestOf(view) : null,
+);
 let loaded: {
   view: ViewState;
   response: FamilyResponse;
@@ -155,6 +167,18 @@ async function selectFromTable(id: string): Promise<void> {
   navigate(showFamily(view, id, id));
 }
 
+/** What the view asks of /api/family. */
+function familyRequestOf(state: ViewState): FamilyParams {
+  return {
+    q: state.q ?? "",
+    depth: state.depth ?? undefined,
+    relations: state.relations ?? undefined,
+    expand: state.expand,
+    maxNodes: state.max ?? undefined,
+    open: state.open,
+  };
+}
+
 function familyParamsOf(state: ViewState) {
   return { q: state.q ?? "", depth: state.depth ?? undefined, relations: state.relations ?? undefined };
 }
@@ -255,10 +279,11 @@ function filtersOf(state: ViewState): string {
   return parts.join(" · ");
 }
 
+/** A canvas of its own for measuring labels, its font set once (setting it parses it again, at every label). */
 const measureContext = document.createElement("canvas").getContext("2d");
+if (measureContext !== null) measureContext.font = LABEL_FONT;
 function measure(text: string): number {
   if (measureContext === null) return text.length * 7;
-  measureContext.font = LABEL_FONT;
   return measureContext.measureText(text).width;
 }
 
@@ -336,16 +361,10 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     Object.assign(document.createElement("p"), { className: "info", textContent: `Loading ${next.q ?? ""}…` }),
   );
   try {
-    const params = {
-      q: next.q ?? "",
-      depth: next.depth ?? undefined,
-      relations: next.relations ?? undefined,
-      expand: next.expand,
-      maxNodes: next.max ?? undefined,
-      open: next.open,
-    };
-    const started = performance.now();
-    const response = await api.family(params, controller.signal);
+    const params = familyRequestOf(next);
+    const early = earlyFamily.take(params, controller.signal);
+    const started = early?.askedAt ?? performance.now();
+    const response = await (early?.response ?? api.family(params, controller.signal));
     if (controller.signal.aborted) return false;
     // A model's ancestors are drawn above it; without them (an older server, a failure) the family still shows.
     let ancestry: AncestryResponse | null = null;

@@ -6,6 +6,7 @@ import type { Attributes } from "graphology-types";
 import { fanNodeKey } from "../vocabulary/fan.js";
 import type { Relation } from "../vocabulary/relation.js";
 import { indexFamilyGraph } from "./index-family-graph.js";
+import type { ReachOrder } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import { planOverview, type OverviewPlanOptions } from "./overview-plan.js";
 import { treeLayout, type TreePosition } from "./tree-layout.js";
@@ -39,15 +40,15 @@ export function collapsedNodeKey(parent: string | null): string {
 }
 
 /**
- * The overview of the family of `sources`, or null when the family (fans folded) fits in `options.budget` nodes
- * and is drawn whole instead. Only the drawn models' records are read.
+ * The overview of the family walked in `reach` (reachOrder down from its own models), or null when the family (fans
+ * folded) fits in `options.budget` nodes and is drawn whole instead. Only the drawn models' records are read.
  */
 export function familyOverview(
   lineage: IndexedLineage,
-  sources: readonly number[],
+  reach: ReachOrder,
   options: OverviewPlanOptions,
 ): FamilyOverview | null {
-  const plan = planOverview(lineage.index, sources, options);
+  const plan = planOverview(lineage.index, reach, options);
   if (plan === null) return null;
   const family = indexFamilyGraph(lineage, plan.models);
   const graph = family.graph as unknown as DirectedGraph;

@@ -5,7 +5,7 @@ import { idsOfNodes, nodesOfIds } from "../store/model-queries.js";
 import { StoreError } from "../store/open-store.js";
 import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
 import type { FamilyReport } from "./family.js";
-import { forEachReached } from "./index-reach.js";
+import { forEachReached, type ReachOrder } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import { NO_RELATION, PLACEHOLDER, PRESENT, type LineageIndex } from "./lineage-index.js";
 import type { ResolvedQuery } from "./resolve-query.js";
@@ -63,17 +63,27 @@ export function isPlaceholder(lineage: IndexedLineage, node: number): boolean {
   return ((lineage.index.flags[node] as number) & PLACEHOLDER) !== 0;
 }
 
-export function indexFamilyReport(lineage: IndexedLineage, resolved: ResolvedQuery): FamilyReport {
+/**
+ * The family report of a model or an org. `walked`, when given, is the walk down from the same own models along
+ * every edge to any depth (reachOrder), already made for another purpose: the counts are read from it.
+ */
+export function indexFamilyReport(
+  lineage: IndexedLineage,
+  resolved: ResolvedQuery,
+  walked: ReachOrder | null = null,
+): FamilyReport {
   const { index } = lineage;
   const sources = familyNodes(lineage, resolved);
   const byRelation = emptyRelationCounts();
   const depths: number[] = [];
   let total = 0;
-  forEachReached(index, sources, { direction: "down" }, (node, depth) => {
+  const count = (node: number, depth: number) => {
     total++;
     byRelation[relationName(index.relation[node] as number)] += 1;
     depths[depth] = (depths[depth] ?? 0) + 1;
-  });
+  };
+  if (walked === null) forEachReached(index, sources, { direction: "down" }, count);
+  else for (let at = walked.sources; at < walked.nodes.length; at++) count(walked.nodes[at]!, walked.depth[at]!);
   const byDepth: Record<string, number> = {};
   depths.forEach((count, depth) => {
     if (count !== undefined) byDepth[String(depth)] = count;

@@ -60,6 +60,67 @@ export function forEachReached(
   }
 }
 
+/** A walk as forEachReached makes it, kept as arrays: what planning an overview and counting a family both read. */
+export interface ReachOrder {
+  /** The sources (each once), then every node reached in the order forEachReached visits them. */
+  nodes: Uint32Array;
+  /** How many of `nodes` are sources. */
+  sources: number;
+  /** The shortest distance from the sources, by position in `nodes`. */
+  depth: Uint32Array;
+  /** The position in `nodes` of the node whose edge reached it first, by position; -1 for a source. */
+  from: Int32Array;
+  /** Each node's position in `nodes`, by node number; -1 for a node not reached. */
+  position: Int32Array;
+}
+
+/** The walk of forEachReached, the same nodes in the same order, with each one's depth and the node it came from. */
+export function reachOrder(index: LineageIndex, sources: readonly number[], options: IndexReachOptions): ReachOrder {
+  const down = options.direction === "down";
+  const start = down ? index.childStart : index.parentStart;
+  const targets = down ? index.children : index.parents;
+  let followed: Uint8Array | null = null;
+  if (options.relations !== undefined && down) {
+    followed = new Uint8Array(RELATIONS.length);
+    for (const relation of options.relations) followed[RELATIONS.indexOf(relation)] = 1;
+  }
+  const maxDepth = options.maxDepth ?? Infinity;
+  const position = new Int32Array(index.size).fill(-1);
+  const nodes = new Uint32Array(index.size);
+  const depth = new Uint32Array(index.size);
+  const from = new Int32Array(index.size);
+  let tail = 0;
+  for (const source of sources) {
+    if ((position[source] as number) >= 0) continue;
+    position[source] = tail;
+    from[tail] = -1;
+    nodes[tail++] = source;
+  }
+  const own = tail;
+  // Breadth-first: positions in `nodes` are in order of depth, so a node below maxDepth is expanded, one at it not.
+  for (let at = 0; at < tail; at++) {
+    const level = depth[at] as number;
+    if (level >= maxDepth) break;
+    const node = nodes[at] as number;
+    for (let e = start[node] as number; e < (start[node + 1] as number); e++) {
+      const target = targets[e] as number;
+      if ((position[target] as number) >= 0) continue;
+      if (followed !== null && followed[index.childRelation[e] as number] !== 1) continue;
+      position[target] = tail;
+      depth[tail] = level + 1;
+      from[tail] = at;
+      nodes[tail++] = target;
+    }
+  }
+  return {
+    nodes: nodes.subarray(0, tail),
+    sources: own,
+    depth: depth.subarray(0, tail),
+    from: from.subarray(0, tail),
+    position,
+  };
+}
+
 /** How many models descend from `sources`, the sources not counted. */
 export function countReached(index: LineageIndex, sources: readonly number[], options: IndexReachOptions): number {
   let count = 0;

@@ -3,14 +3,12 @@
 
 import { RELATIONS, type Relation } from "../vocabulary/relation.js";
 import { FAN_THRESHOLD } from "./aggregate-fans.js";
-import { forEachReached } from "./index-reach.js";
+import type { ReachOrder } from "./index-reach.js";
 import { NO_RELATION, type LineageIndex } from "./lineage-index.js";
 
 export interface OverviewPlanOptions {
   /** Drawn nodes at most: models, fans and collapsed nodes together. */
   budget: number;
-  maxDepth?: number;
-  relations?: readonly Relation[];
   /** Whether the fan of this parent's leaf children of this relation is left open. */
   isFanOpen?: (parent: number, relation: Relation) => boolean;
   /** Models whose collapsed children are drawn before anything else (and the models above them). */
@@ -49,72 +47,65 @@ export interface OverviewPlan {
 }
 
 /**
- * The overview of the family of `sources` within `options.budget` nodes, or null when the family (fans folded) fits
- * in the budget, and is drawn whole. Each model hangs under the parent the walk reached it from (a spanning tree);
- * subtrees are drawn largest first (then by downloads), each only under a drawn parent, while the drawn nodes and
- * one collapsed node per parent with children left out stay within the budget. Linear apart from one sort.
+ * The overview of the family walked in `reach` (its sources and every member reached, as reachOrder walks them
+ * down) within `options.budget` nodes, or null when the family (fans folded) fits in the budget, and is drawn whole.
+ * Each model hangs under the member the walk reached it from (a spanning tree); subtrees are drawn largest first
+ * (then by downloads), each only under a drawn parent, while the drawn nodes and one collapsed node per parent with
+ * children left out stay within the budget. Linear apart from one sort.
  */
 export function planOverview(
   index: LineageIndex,
-  sources: readonly number[],
+  reach: ReachOrder,
   options: OverviewPlanOptions,
 ): OverviewPlan | null {
   const threshold = options.threshold ?? FAN_THRESHOLD;
   // Members in walk order (the sources first), numbered by that order; each with its depth and the member it was
   // reached from (a lower number), -1 for a source.
-  const local = new Int32Array(index.size).fill(-1);
-  const members: number[] = [];
-  const depthOf: number[] = [];
-  const from: number[] = [];
-  for (const source of sources) {
-    if ((local[source] as number) >= 0) continue;
-    local[source] = members.length;
-    members.push(source);
-    depthOf.push(0);
-    from.push(-1);
-  }
-  const walk = { direction: "down" as const, maxDepth: options.maxDepth, relations: options.relations };
-  forEachReached(index, sources, walk, (node, depth, reachedFrom) => {
-    local[node] = members.length;
-    members.push(node);
-    depthOf.push(depth);
-    from.push(local[reachedFrom] as number);
-  });
+  const { nodes: members, position: local, depth: depthOf, from } = reach;
   const m = members.length;
 
-  // Degrees within the family (every edge among members, whatever its relation), as the drawn subgraph has them.
+  // The edges among members (every edge, whatever its relation), as the drawn subgraph has them: each member's
+  // children in the family by local number, read once from the index and then walked in order.
   const inDegree = new Int32Array(m);
-  const outDegree = new Int32Array(m);
+  const childFrom = new Int32Array(m + 1);
+  const familyChildren: number[] = [];
+  const familyRelations: number[] = [];
   for (let i = 0; i < m; i++) {
     const node = members[i] as number;
     for (let e = index.childStart[node] as number; e < (index.childStart[node + 1] as number); e++) {
       const child = local[index.children[e] as number] as number;
       if (child < 0) continue;
-      outDegree[i] = (outDegree[i] as number) + 1;
+      familyChildren.push(child);
+      familyRelations.push(index.childRelation[e] as number);
       inDegree[child] = (inDegree[child] as number) + 1;
     }
+    childFrom[i + 1] = familyChildren.length;
   }
+  const isLeaf = (child: number) => childFrom[child + 1] === childFrom[child] && inDegree[child] === 1;
 
   // Fans, as aggregate-fans folds them: leaf children (no children, this one parent) of one parent and relation.
   const fanOf = new Int32Array(m).fill(-1);
   const fans: { parent: number; relation: number; count: number }[] = [];
+  const leaves = new Int32Array(RELATIONS.length);
   let folded = 0;
   for (let i = 0; i < m; i++) {
-    const node = members[i] as number;
-    let groups: number[][] | null = null;
-    for (let e = index.childStart[node] as number; e < (index.childStart[node + 1] as number); e++) {
-      const child = local[index.children[e] as number] as number;
-      if (child < 0 || outDegree[child] !== 0 || inDegree[child] !== 1) continue;
-      groups ??= RELATIONS.map(() => []);
-      (groups[index.childRelation[e] as number] as number[]).push(child);
+    const start = childFrom[i] as number;
+    const end = childFrom[i + 1] as number;
+    if (end - start <= threshold) continue;
+    leaves.fill(0);
+    for (let k = start; k < end; k++) {
+      const code = familyRelations[k] as number;
+      if (isLeaf(familyChildren[k] as number)) leaves[code] = (leaves[code] as number) + 1;
     }
-    groups?.forEach((group, code) => {
-      const relation = RELATIONS[code] as Relation;
-      if (group.length <= threshold || options.isFanOpen?.(node, relation) === true) return;
-      for (const child of group) fanOf[child] = fans.length;
-      fans.push({ parent: i, relation: code, count: group.length });
-      folded += group.length;
-    });
+    for (let code = 0; code < RELATIONS.length; code++) {
+      const count = leaves[code] as number;
+      if (count <= threshold || options.isFanOpen?.(members[i] as number, RELATIONS[code] as Relation) === true)
+        continue;
+      for (let k = start; k < end; k++)
+        if (familyRelations[k] === code && isLeaf(familyChildren[k] as number)) fanOf[familyChildren[k]!] = fans.length;
+      fans.push({ parent: i, relation: code, count });
+      folded += count;
+    }
   }
   if (m - folded + fans.length <= options.budget) return null;
 
@@ -154,17 +145,20 @@ export function planOverview(
     for (let up = unit; up >= 0 && up !== root && onOpenPath[up] === 0; up = parentUnit[up] as number)
       onOpenPath[up] = 1;
   }
-  const first = (unit: number) => onOpenPath[unit] === 1 || opened[parentUnit[unit] as number] === 1;
-  const downloads = (unit: number) => {
+  // The order's keys, one array each, read in turn by the comparison: first, then larger subtrees, then downloads.
+  const first = new Uint8Array(root + 1);
+  const downloads = new Float64Array(root + 1).fill(-1);
+  for (const unit of units) {
+    first[unit] = onOpenPath[unit] === 1 || opened[parentUnit[unit] as number] === 1 ? 1 : 0;
     const value = unit < m ? (index.downloads[members[unit] as number] as number) : NaN;
-    return Number.isNaN(value) ? -1 : value;
-  };
+    if (!Number.isNaN(value)) downloads[unit] = value;
+  }
   // A parent is larger than any of its children, so in this order every unit comes after its parent.
   units.sort(
     (a, b) =>
-      Number(first(b)) - Number(first(a)) ||
+      (first[b] as number) - (first[a] as number) ||
       (weight[b] as number) - (weight[a] as number) ||
-      downloads(b) - downloads(a) ||
+      (downloads[b] as number) - (downloads[a] as number) ||
       a - b,
   );
 

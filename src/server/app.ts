@@ -60,6 +60,16 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   let data = new ServerData(deps.lineage);
+  // Read once the server is idle after starting, not by the first family asked for. A failure here is left to
+  // the request that needs the same parts, which answers it in the one error shape.
+  const reading = setTimeout(() => {
+    try {
+      data.readFamilyParts();
+    } catch {
+      // answered by that request
+    }
+  }, 0);
+  reading.unref();
   let cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
   const computing = new SharedComputations<Answer>();
   let checkedAt = Date.now();

@@ -20,6 +20,16 @@ export class ServerData {
 
   constructor(readonly lineage: IndexedLineage) {}
 
+  /**
+   * Reads now the parts of the index that every family question walks (the child adjacency, relations, flags,
+   * downloads and descendant counts); a stored index is otherwise read part by part on first use, by a request.
+   */
+  readFamilyParts(): void {
+    const { index, metrics } = this.lineage;
+    const parts = [index.flags, index.relation, index.childStart, index.children, index.childRelation];
+    for (const part of [...parts, index.childSource, index.downloads, metrics.descendants]) void part.length;
+  }
+
   /** The TOP_KEPT models ranked highest by `by`, as `hf-lineage top` ranks them. */
   top(by: Ranking): RankedModel[] {
     let list = this.ranked.get(by);

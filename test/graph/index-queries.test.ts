@@ -7,6 +7,7 @@ import { ancestorPaths, ancestorsOf } from "../../src/graph/ancestry.js";
 import { familyReport } from "../../src/graph/family.js";
 import { indexAncestorPaths } from "../../src/graph/index-ancestry.js";
 import { familyNodes, indexAncestors, indexFamilyReport } from "../../src/graph/index-family.js";
+import { forEachReached, reachOrder, type IndexReachOptions } from "../../src/graph/index-reach.js";
 import { indexTopModels } from "../../src/graph/index-top.js";
 import { runChecks } from "../../src/graph/checks.js";
 import {
@@ -54,6 +55,44 @@ describe("questions answered from the lineage index", () => {
       const resolved = resolveQuery(graphSide.store, query);
       expect(indexFamilyReport(indexSide, resolved), query).toEqual(familyReport(graphSide.graph, resolved));
     }
+  });
+
+  it("counts every family from a walk made once for the overview as the graph does", () => {
+    const orgs = largestOrgFamilies(graphSide.graph, graphSide.metrics, 100).map((family) => family.org);
+    for (const query of [...orgs, ...askedModels]) {
+      const resolved = resolveQuery(graphSide.store, query);
+      const walked = reachOrder(indexSide.index, familyNodes(indexSide, resolved), { direction: "down" });
+      expect(indexFamilyReport(indexSide, resolved, walked), query).toEqual(familyReport(graphSide.graph, resolved));
+    }
+  });
+
+  it("walks as arrays the nodes forEachReached visits, in its order, with their depth and where each came from", () => {
+    const walks: IndexReachOptions[] = [
+      { direction: "down" },
+      { direction: "up" },
+      { direction: "down", maxDepth: 2 },
+      { direction: "down", relations: ["finetune", "merge"] },
+      { direction: "down", maxDepth: 0 },
+    ];
+    const { index } = indexSide;
+    let reached = 0;
+    for (const id of askedModels.slice(0, 300)) {
+      const sources = familyNodes(indexSide, resolveQuery(graphSide.store, id));
+      for (const options of walks) {
+        const visited: [number, number, number][] = [];
+        forEachReached(index, sources, options, (node, depth, from) => visited.push([node, depth, from]));
+        const walked = reachOrder(index, sources, options);
+        expect([...walked.nodes.subarray(0, walked.sources)]).toEqual(sources);
+        const arrays = [...walked.nodes.subarray(walked.sources)].map((node, k) => {
+          const at = walked.sources + k;
+          return [node, walked.depth[at], walked.nodes[walked.from[at]!]];
+        });
+        expect(arrays, `${id} ${JSON.stringify(options)}`).toEqual(visited);
+        for (let at = 0; at < walked.nodes.length; at++) expect(walked.position[walked.nodes[at]!]).toBe(at);
+        reached += visited.length;
+      }
+    }
+    expect(reached).toBeGreaterThan(10_000);
   });
 
   it("gives every asked model's ancestors and paths to the roots as the graph does", () => {

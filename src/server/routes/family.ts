@@ -5,6 +5,7 @@ import { familyOverview } from "../../graph/family-overview.js";
 import { familyView } from "../../graph/family-view.js";
 import { indexFamilyReport } from "../../graph/index-family.js";
 import { indexFamilyGraph, indexFamilyMembers } from "../../graph/index-family-graph.js";
+import { reachOrder } from "../../graph/index-reach.js";
 import { nodesOfIds } from "../../store/model-queries.js";
 import { parseFanName, type FanName } from "../../vocabulary/fan.js";
 import { checkpoint } from "../checkpoint.js";
@@ -34,11 +35,13 @@ export async function family(data: ServerData, params: URLSearchParams, signal: 
   const overview =
     (optionalChoiceParam(params, "overview", ["on", "off"]) ?? (askedMaxNodes === undefined ? "on" : "off")) === "on";
   const open = openParam(params, "open");
-  const report = indexFamilyReport(lineage, resolved);
-  await checkpoint(signal);
   const walk = { maxDepth, ...(relations ? { relations } : {}) };
+  // One walk down the family serves the overview and, when it follows every edge to any depth, the report's counts.
+  const reach = overview ? reachOrder(lineage.index, sources, { direction: "down", ...walk }) : null;
+  const report = indexFamilyReport(lineage, resolved, maxDepth === undefined && !relations ? reach : null);
+  await checkpoint(signal);
   const descendantsOf = (node: number | undefined) => (node === undefined ? 0 : data.descendantsOf(node));
-  if (overview) {
+  if (reach !== null) {
     // Fans and models named by id, looked up by node number as the plan walks the index.
     const fans = expand.map((name) => parseFanName(name) as FanName);
     const fanParents = nodesOfIds(
@@ -46,8 +49,7 @@ export async function family(data: ServerData, params: URLSearchParams, signal: 
       fans.map((fan) => fan.parent),
     );
     const openFans = new Set(fans.map((fan) => `${fanParents.get(fan.parent)}:${fan.relation}`));
-    const drawn = familyOverview(lineage, sources, {
-      ...walk,
+    const drawn = familyOverview(lineage, reach, {
       budget: maxNodes,
       isFanOpen: (parent, relation) => openFans.has(`${parent}:${relation}`),
       opened: new Set(nodesOfIds(lineage.store, open).values()),
