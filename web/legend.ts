@@ -11,16 +11,24 @@ export interface LegendCounts {
   placeholder: number;
   fans: number;
   fanMembers: number;
+  /** Collapsed nodes of an overview, and the models folded in them. */
+  collapsed: number;
+  collapsedMembers: number;
   byRelation: Record<(typeof RELATIONS)[number], number>;
 }
 
-/** How many drawn nodes fall in each legend row (a fan counts once, under its relation), as the reducers colour. */
+/**
+ * How many drawn nodes fall in each legend row (a fan counts once, under its relation; a collapsed node in its own
+ * row), as the reducers colour.
+ */
 export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
   const counts: LegendCounts = {
     root: 0,
     placeholder: 0,
     fans: 0,
     fanMembers: 0,
+    collapsed: 0,
+    collapsedMembers: 0,
     byRelation: { finetune: 0, adapter: 0, quantized: 0, merge: 0, unknown: 0 },
   };
   for (const { attributes } of graph.nodes) {
@@ -28,7 +36,10 @@ export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
       counts.fans += 1;
       counts.fanMembers += attributes.fan.count;
     }
-    if (attributes.placeholder) counts.placeholder += 1;
+    if (attributes.collapsed !== undefined) {
+      counts.collapsed += 1;
+      counts.collapsedMembers += attributes.collapsed.count;
+    } else if (attributes.placeholder) counts.placeholder += 1;
     else if (attributes.relation === null) counts.root += 1;
     else counts.byRelation[attributes.relation] += 1;
   }
@@ -36,10 +47,16 @@ export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
 }
 
 /** The legend's rows, for the page and the PNG alike. */
-export function legendRows(counts: LegendCounts): { color: string; label: string; count: number; fan?: boolean }[] {
-  const rows: { color: string; label: string; count: number; fan?: boolean }[] = [
-    { color: ROOT_COLOR, label: "no base_model (a root)", count: counts.root },
-  ];
+/** A legend row; `pill` rows stand for a fan's pill (solid outline) or a collapsed node's (dashed). */
+export interface LegendRow {
+  color: string;
+  label: string;
+  count: number;
+  pill?: "fan" | "collapsed";
+}
+
+export function legendRows(counts: LegendCounts): LegendRow[] {
+  const rows: LegendRow[] = [{ color: ROOT_COLOR, label: "no base_model (a root)", count: counts.root }];
   for (const relation of RELATIONS)
     rows.push({
       color: RELATION_COLORS[relation],
@@ -50,17 +67,26 @@ export function legendRows(counts: LegendCounts): { color: string; label: string
   if (counts.fans > 0)
     rows.push({
       color: "#ffffff",
-      label: `fans (${counts.fanMembers.toLocaleString("en-US")} models; click a pill to open it)`,
+      label:
+        `fans (${counts.fanMembers.toLocaleString("en-US")} models; ` +
+        "click a pill, or reach it with the arrow keys and press Enter, to open it)",
       count: counts.fans,
-      fan: true,
+      pill: "fan",
+    });
+  if (counts.collapsed > 0)
+    rows.push({
+      color: "#ffffff",
+      label: `collapsed subtrees (${counts.collapsedMembers.toLocaleString("en-US")} models; opened like fans)`,
+      count: counts.collapsed,
+      pill: "collapsed",
     });
   return rows;
 }
 
-function row(color: string, label: string, count: number, hollow = false): HTMLLIElement {
+function row(color: string, label: string, count: number, pill?: LegendRow["pill"]): HTMLLIElement {
   const item = document.createElement("li");
   const swatch = document.createElement("span");
-  swatch.className = hollow ? "swatch swatch-fan" : "swatch";
+  swatch.className = pill === undefined ? "swatch" : `swatch swatch-pill swatch-${pill}`;
   swatch.style.backgroundColor = color;
   const name = document.createElement("span");
   name.className = "legend-label";
@@ -74,7 +100,7 @@ function row(color: string, label: string, count: number, hollow = false): HTMLL
 
 export function renderLegend(container: HTMLElement, counts: LegendCounts): void {
   const list = document.createElement("ul");
-  for (const entry of legendRows(counts)) list.append(row(entry.color, entry.label, entry.count, entry.fan === true));
+  for (const entry of legendRows(counts)) list.append(row(entry.color, entry.label, entry.count, entry.pill));
   const note = document.createElement("li");
   note.className = "legend-note";
   note.textContent = "edges: parent → child, in the child's relation colour; a ring marks the query";

@@ -12,7 +12,7 @@ import { createGraphView } from "./graph-view.js";
 import { legendCounts, renderLegend } from "./legend.js";
 import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
 import { createLicenceControls, renderFindings } from "./licence-findings.js";
-import { drawnLineage, LABEL_FONT, type DrawnLineage } from "./lineage-view.js";
+import { drawnLineage, LABEL_FONT, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
@@ -61,10 +61,7 @@ let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number;
 const graphElement = byId<HTMLElement>("graph");
 const graphView = createGraphView(graphElement, {
   clickNode(node, attributes) {
-    if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
-    else if (attributes.collapsed !== undefined && loaded !== null)
-      openSubtrees(openName(loaded.response, attributes.collapsed));
-    else navigate({ ...view, selected: node });
+    if (!openFolded(attributes)) navigate({ ...view, selected: node });
   },
   clickStage() {
     if (view.selected !== null) navigate({ ...view, selected: null });
@@ -90,6 +87,12 @@ Object.defineProperty(window, "__hfLineage", {
       return shownCentrality === null ? null : Object.fromEntries(shownCentrality.values);
     },
     labelBoxes: () => graphView.labelBoxes(),
+    rowLabelBoxes: () => graphView.rowLabelBoxes(),
+    drawnDots: () => graphView.drawnDots(),
+    /** The fan or collapsed node the keyboard points at. */
+    get pointed() {
+      return pointed;
+    },
     edgeColours: () => graphView.edgeColours(),
     get openingScale() {
       return graphView.openingScale;
@@ -287,6 +290,15 @@ function navigate(next: ViewState): void {
   void apply(next);
 }
 
+/** Opens a fan or a collapsed node; false for a model, which has nothing folded in it. */
+function openFolded(attributes: DrawnNodeAttributes): boolean {
+  if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
+  else if (attributes.collapsed !== undefined && loaded !== null)
+    openSubtrees(openName(loaded.response, attributes.collapsed));
+  else return false;
+  return true;
+}
+
 /** Draws every member of one fan (the leaf children of `parent` by `relation`) instead of its one node. */
 function expandFan(parent: string, relation: Relation): void {
   navigate({ ...view, expand: [...new Set([...view.expand, fanName(parent, relation)])].sort() });
@@ -366,7 +378,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
     renderLegend(legend, legendCounts(drawn.graph));
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     const built = performance.now();
     await graphView.drawn();
     const finished = performance.now();
@@ -428,7 +440,7 @@ async function loadPath(next: ViewState): Promise<boolean> {
     loaded = null;
     pathShown = next;
     renderLegend(legend, legendCounts(drawn.graph));
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     await graphView.drawn();
     return true;
   } catch (error) {
@@ -539,6 +551,7 @@ function applyLocation(): void {
 
 async function apply(next: ViewState): Promise<void> {
   reportRequest?.abort();
+  if (pointed !== null) pointAt(null);
   reportSection.hidden = true;
   view = next;
   controls.show(next);
@@ -571,7 +584,7 @@ async function apply(next: ViewState): Promise<void> {
     const area = { width: box.width - panelInset(), height: box.height };
     const drawn = drawnLineage(loaded.response, loaded.ancestry, measure, area, next.layout);
     loaded = { ...loaded, view: next, drawn };
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     renderLegend(legend, legendCounts(drawn.graph));
   }
   if (next.path === null && !(await showLicences(next))) return;
@@ -597,7 +610,23 @@ async function apply(next: ViewState): Promise<void> {
   void showTable(next);
 }
 
-// The graph by keyboard: Enter selects the query, arrows move the selection along the lineage.
+// The graph by keyboard: arrows move along the lineage; a model reached is selected, a fan or collapsed node is
+// pointed at (ringed, and said in the graph's status line); Enter opens what is pointed at, else selects the query.
+let pointed: string | null = null;
+const graphStatus = byId<HTMLElement>("graph-status");
+
+function pointAt(node: string | null): void {
+  pointed = node;
+  graphView.point(node);
+  const attributes = node === null ? undefined : graphView.graph.getNodeAttributes(node);
+  graphStatus.textContent =
+    attributes === undefined
+      ? ""
+      : attributes.fan !== undefined
+        ? `${attributes.name} of ${attributes.fan.parent}: Enter opens them`
+        : `${attributes.name} below ${attributes.collapsed?.parent ?? attributes.name}: Enter opens them`;
+}
+
 graphElement.addEventListener("keydown", (event) => {
   const moves: Record<string, "up" | "down" | "left" | "right"> = {
     ArrowUp: "up",
@@ -609,16 +638,30 @@ graphElement.addEventListener("keydown", (event) => {
   if (direction === undefined && event.key !== "Enter") return;
   event.preventDefault();
   const graph = graphView.graph;
-  const start =
-    view.selected !== null && graph.hasNode(view.selected)
-      ? view.selected
-      : (graph.findNode((_key, attributes) => attributes.queried) ?? null);
-  if (start === null) return;
-  const next = direction === undefined || view.selected === null ? start : graphView.neighbour(start, direction);
-  if (next === null) return;
-  // Fans are opened from the "Grouped fans" list, which the keyboard reaches too.
-  if (graph.getNodeAttribute(next, "fan") !== undefined || graph.getNodeAttribute(next, "collapsed") !== undefined)
+  if (pointed !== null && !graph.hasNode(pointed)) pointAt(null);
+  if (direction === undefined && pointed !== null) {
+    const node = pointed;
+    pointAt(null);
+    openFolded(graph.getNodeAttributes(node));
     return;
+  }
+  const start =
+    pointed ??
+    (view.selected !== null && graph.hasNode(view.selected)
+      ? view.selected
+      : (graph.findNode((_key, attributes) => attributes.queried) ?? null));
+  if (start === null) return;
+  const next =
+    direction === undefined || (view.selected === null && pointed === null)
+      ? start
+      : graphView.neighbour(start, direction);
+  if (next === null) return;
+  const attributes = graph.getNodeAttributes(next);
+  if (attributes.fan !== undefined || attributes.collapsed !== undefined) {
+    pointAt(next);
+    return;
+  }
+  pointAt(null);
   navigate({ ...view, selected: next });
   graphView.focus(next);
 });
@@ -645,7 +688,7 @@ const relayout = new ResizeObserver(() => {
     const area = { width: box.width - inset, height: box.height };
     const drawn = drawnLineage(current.response, current.ancestry, measure, area, view.layout);
     loaded = { ...current, drawn };
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     graphView.setSize(view.size);
     graphView.setSelected(view.selected);
     // The legend is drawn again for the new layout: its licence or relation part, then the centrality shown.

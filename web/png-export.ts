@@ -61,9 +61,11 @@ export function framedImage(drawing: HTMLCanvasElement, options: Omit<PngOptions
     for (const entry of line) {
       ctx.fillStyle = entry.color;
       ctx.fillRect(x, y - 6, 12, 12);
-      if (entry.fan === true) {
+      if (entry.pill !== undefined) {
         ctx.strokeStyle = "#5d6773";
+        ctx.setLineDash(entry.pill === "collapsed" ? [3, 2] : []);
         ctx.strokeRect(x + 0.5, y - 5.5, 11, 11);
+        ctx.setLineDash([]);
       }
       ctx.fillStyle = "#1d232b";
       ctx.fillText(entry.text, x + 18, y);
