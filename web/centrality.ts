@@ -7,7 +7,10 @@ import { subgraph } from "graphology-operators";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { degreeCentrality } from "graphology-metrics/centrality/degree.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
-import type { Centrality, CentralityShownAs } from "./state.js";
+import type { Centrality } from "./state.js";
+
+/** How a centrality is shown: as the nodes' size, or as their colour. */
+export type CentralityShownAs = "size" | "colour";
 
 // CommonJS packages: at run time the default import is the function itself (module.exports); their typings
 // describe an ES module whose default is that function, one level further down.

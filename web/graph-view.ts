@@ -50,8 +50,8 @@ export interface GraphView {
   setSelected(node: string | null): void;
   /** Colours the nodes by licence and lights only the licence findings (null: neither). */
   setLicence(display: LicenceDisplay | null): void;
-  /** Sizes or colours the family's nodes by a centrality (null: by the size mode and relation again). */
-  setCentrality(centrality: CentralityDisplay | null): void;
+  /** Sizes and colours the family's nodes by a centrality each (null: by the size mode, or relation, again). */
+  setCentrality(size: CentralityDisplay | null, colour: CentralityDisplay | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
   /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
@@ -101,7 +101,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   let state: DisplayState = { ...IDLE, selected: null, size: "descendants", scale: 1 };
   let openingScale = 1;
   let dotScale = 1;
-  let centrality: CentralityDisplay | null = null;
+  let centrality: { size: CentralityDisplay | null; colour: CentralityDisplay | null } = { size: null, colour: null };
   let placed: PlacedLabel[] = [];
   let rowLabels: Box[] = [];
   /** Nodes in the order their labels are placed (most important first), kept per load. */
@@ -137,8 +137,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       context.strokeStyle = INK;
       context.stroke();
     },
-    nodeReducer: (node, attributes) =>
-      withCentrality(nodeDisplay(state, node, attributes), node, centrality, state.scale, isLit(state, node)),
+    nodeReducer: (node, attributes) => {
+      const lit = isLit(state, node);
+      const sized = withCentrality(nodeDisplay(state, node, attributes), node, centrality.size, state.scale, lit);
+      return withCentrality(sized, node, centrality.colour, state.scale, lit);
+    },
     edgeReducer: (edge, attributes) => edgeDisplay(state, attributes.relation, graph.source(edge), graph.target(edge)),
   });
 
@@ -445,9 +448,9 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       state = { ...state, licence: display };
       redraw();
     },
-    setCentrality(next: CentralityDisplay | null) {
-      if (centrality === next) return;
-      centrality = next;
+    setCentrality(size: CentralityDisplay | null, colour: CentralityDisplay | null) {
+      if (centrality.size === size && centrality.colour === colour) return;
+      centrality = { size, colour };
       redraw();
     },
     point(node: string | null) {

@@ -83,7 +83,7 @@ export function legendRows(counts: LegendCounts): LegendRow[] {
   return rows;
 }
 
-function row(color: string, label: string, count: number, pill?: LegendRow["pill"]): HTMLLIElement {
+function row(color: string, label: string, count: number | null, pill?: LegendRow["pill"]): HTMLLIElement {
   const item = document.createElement("li");
   const swatch = document.createElement("span");
   swatch.className = pill === undefined ? "swatch" : `swatch swatch-pill swatch-${pill}`;
@@ -91,19 +91,32 @@ function row(color: string, label: string, count: number, pill?: LegendRow["pill
   const name = document.createElement("span");
   name.className = "legend-label";
   name.textContent = label;
-  const number = document.createElement("span");
-  number.className = "legend-count";
-  number.textContent = count.toLocaleString("en-US");
-  item.append(swatch, name, number);
+  item.append(swatch, name);
+  if (count !== null) {
+    const number = document.createElement("span");
+    number.className = "legend-count";
+    number.textContent = count.toLocaleString("en-US");
+    item.append(number);
+  }
   return item;
 }
 
-export function renderLegend(container: HTMLElement, counts: LegendCounts): void {
+/**
+ * The relation legend. When the family's models are coloured by something else (a centrality, whose scale is
+ * appended after), the relation colours are still those of the edges, the pills and the nodes outside the family,
+ * and the rows say so without counting nodes.
+ */
+export function renderLegend(container: HTMLElement, counts: LegendCounts, modelsByRelation = true): void {
   const list = document.createElement("ul");
-  for (const entry of legendRows(counts)) list.append(row(entry.color, entry.label, entry.count, entry.pill));
+  for (const entry of legendRows(counts)) {
+    const counted = modelsByRelation || entry.pill !== undefined;
+    list.append(row(entry.color, entry.label, counted ? entry.count : null, entry.pill));
+  }
   const note = document.createElement("li");
   note.className = "legend-note";
-  note.textContent = "edges: parent → child, in the child's relation colour; a ring marks the query";
+  note.textContent = modelsByRelation
+    ? "edges: parent → child, in the child's relation colour; a ring marks the query"
+    : "relation colours: edges (parent → child, the child's relation), pills, and ancestors; a ring marks the query";
   list.append(note);
   container.replaceChildren(list);
 }

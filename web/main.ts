@@ -22,7 +22,16 @@ import { renderReport } from "./report-view.js";
 import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
-import { parseViewState, sameFamily, serializeViewState, showFamily, viewFileName, type ViewState } from "./state.js";
+import {
+  colourCentrality,
+  parseViewState,
+  sameFamily,
+  serializeViewState,
+  showFamily,
+  viewFileName,
+  type Centrality,
+  type ViewState,
+} from "./state.js";
 import { tableRows } from "./table-rows.js";
 import { CENTRALITY_LABELS, createViewOptions } from "./view-options.js";
 
@@ -184,30 +193,46 @@ async function showTable(next: ViewState): Promise<void> {
       return;
     }
   }
+  const tableMeasure = colourCentrality(next.colour) ?? next.centrality;
   familyTable.setCentrality(
-    next.centrality === null ? null : CENTRALITY_LABELS[next.centrality],
+    tableMeasure === null ? null : CENTRALITY_LABELS[tableMeasure],
     shownCentrality?.values ?? null,
   );
   familyTable.mark(next.selected);
 }
 
-/** The centrality chosen, computed on the family drawn (once per family and measure), on the graph and legend. */
+/** The centralities computed on the family drawn, by measure, kept until another family is drawn. */
+let centralities: { of: FamilyResponse; values: Map<Centrality, Map<string, number>> } | null = null;
+
+function centralityValues(response: FamilyResponse, measure: Centrality): Map<string, number> {
+  if (centralities?.of !== response) centralities = { of: response, values: new Map() };
+  let values = centralities.values.get(measure);
+  if (values === undefined) {
+    values = familyCentrality(graphView.graph, measure);
+    centralities.values.set(measure, values);
+  }
+  return values;
+}
+
+/**
+ * The centralities chosen (one for the nodes' colour, one for their size), on the graph and in the legend, which
+ * showLicences has just drawn for the colour chosen. The table shows the colour's centrality, else the size's.
+ */
 function showCentrality(next: ViewState): void {
-  if (loaded === null || next.centrality === null) {
+  const colourMeasure = colourCentrality(next.colour);
+  if (loaded === null || (colourMeasure === null && next.centrality === null)) {
     shownCentrality = null;
-    graphView.setCentrality(null);
+    graphView.setCentrality(null, null);
     return;
   }
-  if (shownCentrality?.of !== loaded.response || shownCentrality.measure !== next.centrality)
-    shownCentrality = {
-      of: loaded.response,
-      measure: next.centrality,
-      values: familyCentrality(graphView.graph, next.centrality),
-    };
-  const display = centralityDisplay(shownCentrality.values, next.centralityAs);
-  graphView.setCentrality(display);
-  renderLegend(legend, legendCounts(loaded.drawn.graph));
-  renderCentralityLegend(legend, CENTRALITY_LABELS[next.centrality], display);
+  const response = loaded.response;
+  const size = next.centrality === null ? null : centralityDisplay(centralityValues(response, next.centrality), "size");
+  const colour = colourMeasure === null ? null : centralityDisplay(centralityValues(response, colourMeasure), "colour");
+  graphView.setCentrality(size, colour);
+  const shown = (colourMeasure ?? next.centrality)!;
+  shownCentrality = { of: response, measure: shown, values: centralityValues(response, shown) };
+  if (colour !== null) renderCentralityLegend(legend, CENTRALITY_LABELS[colourMeasure!], colour);
+  if (size !== null) renderCentralityLegend(legend, CENTRALITY_LABELS[next.centrality!], size);
 }
 
 const panelActions: PanelActions = {
@@ -247,7 +272,8 @@ function filtersOf(state: ViewState): string {
   const parts = [
     `depth ${state.depth === null ? "all" : `≤ ${state.depth}`}`,
     `relations ${state.relations === null ? "all" : state.relations.join(", ")}`,
-    `size by ${state.size}`,
+    `size by ${state.centrality ?? state.size}`,
+    `colour by ${state.colour}`,
   ];
   if (state.expand.length > 0) parts.push(`${state.expand.length} fan${state.expand.length === 1 ? "" : "s"} open`);
   if (state.max !== null) parts.push(`at most ${state.max.toLocaleString("en-US")} nodes`);
@@ -457,9 +483,10 @@ async function loadPath(next: ViewState): Promise<boolean> {
 /** Licence colours and the findings filter over the drawn family, from its licences (read once per family). */
 async function showLicences(next: ViewState): Promise<boolean> {
   if (loaded === null || next.q === null) return true;
-  if (next.colour === "relation" && !next.findings) {
+  const modelsByRelation = next.colour === "relation";
+  if (next.colour !== "licence" && !next.findings) {
     graphView.setLicence(null);
-    renderLegend(legend, legendCounts(loaded.drawn.graph));
+    renderLegend(legend, legendCounts(loaded.drawn.graph), modelsByRelation);
     findingsList.hidden = true;
     return true;
   }
@@ -472,7 +499,7 @@ async function showLicences(next: ViewState): Promise<boolean> {
     const graph = loaded.drawn.graph;
     graphView.setLicence(licenceDisplay(report, graph, { colour: next.colour === "licence", findings: next.findings }));
     if (next.colour === "licence") renderLicenceLegend(legend, licenceCounts(licenceRows(report, graph)));
-    else renderLegend(legend, legendCounts(graph));
+    else renderLegend(legend, legendCounts(graph), modelsByRelation);
     if (next.findings) renderFindings(findingsList, report, (id) => panelActions.select(id));
     else findingsList.hidden = true;
     return true;
