@@ -137,11 +137,13 @@ export function openingScale(
 
 /** The overview's gaps on screen: between dots side by side, and between depth rows (for edges and row numbers). */
 const OVERVIEW_COLUMN_GAP = 4;
-const OVERVIEW_ROW_GAP = LABEL_HEIGHT + 4;
+const OVERVIEW_ROW_GAP = 12;
 /** A fan's or collapsed node's dot, drawn under its pill or alone where the pill has no room. */
 export const FOLDED_DOT_RADIUS = 4;
 /** Steps of the search for the dots' scale and the label room an overview can keep. */
 const ROOM_STEPS = 6;
+/** The most of an overview's height its own models' labels may take, so the rows below keep room for their pills. */
+const OWN_ROWS_SHARE = 0.25;
 /** Down to this opening zoom a view keeps room for every label at 1:1; below it, it is laid out as an overview. */
 const LABELLED_DOWN_TO = 0.3;
 /** The smallest an overview draws its dots, against their size in a view with room for every label. */
@@ -215,18 +217,22 @@ export function drawnLineage(
       columnGap: OVERVIEW_COLUMN_GAP,
     });
   const fits = (layout: Layout) => layout.width <= width && layout.height <= height;
-  // In order of importance, each as large as still fits: the pills with their count (the largest first, at the
-  // smallest dots), then the dots' size, then the share of each label's width kept beside its dot.
-  let chosen: OverviewRoom = { pills: 0, dots: MIN_DOT_SCALE, room: 0 };
+  // In order of importance, each as large as still fits: room for every label of the family's own models (within
+  // OWN_ROWS_SHARE), the pills with their count (the largest first, at the smallest dots), the dots' size, then a
+  // share of every label's room.
+  let chosen: OverviewRoom = { own: false, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
   let best = attempt(chosen);
   if (!fits(best)) return placed(lineage, best, MIN_DOT_SCALE);
-  const accepts = (next: OverviewRoom) => {
+  /** Takes the room asked for when the drawing still fits (and its own models' row takes at most `share` of it). */
+  const accepts = (next: OverviewRoom, share = 1) => {
     const layout = attempt(next);
-    if (!fits(layout)) return false;
+    const ownRow = layout.rows.find((row) => row.row === 0);
+    if (!fits(layout) || (ownRow !== undefined && ownRow.bottom - ownRow.top > share * height)) return false;
     chosen = next;
     best = layout;
     return true;
   };
+  accepts({ ...chosen, own: true }, OWN_ROWS_SHARE);
   chosen.pills = largestWhole(0, folded.length, (pills) => accepts({ ...chosen, pills }));
   largestShare(MIN_DOT_SCALE, 1, (dots) => accepts({ ...chosen, dots }));
   largestShare(0, 1, (room) => accepts({ ...chosen, room }));
@@ -254,8 +260,12 @@ function largestShare(low: number, high: number, accepts: (value: number) => boo
   return low;
 }
 
-/** What an overview keeps room for: how many pills (the largest first), the dots' scale, the labels' share. */
+/**
+ * What an overview keeps room for: the labels of the family's own models, how many pills (the largest first), the
+ * dots' scale, and the share of every label's room.
+ */
 interface OverviewRoom {
+  own: boolean;
   pills: number;
   dots: number;
   room: number;
@@ -341,12 +351,12 @@ function labelledItems(nodes: LineageNodes["nodes"], enlarged = 1): LayoutItem[]
 /**
  * Boxes of an overview, on screen: each dot (`dots` times its size) with a ring's room around it, the pills of
  * `pills` with their count at least, other fans and collapsed nodes as a small dot; `room` (0 to 1) is the share of
- * each label's size kept.
+ * each label's size kept, all of it for the family's own models when `own` is set.
  */
 function overviewItems(
   nodes: LineageNodes["nodes"],
   measure: (text: string) => number,
-  { pills, dots, room }: Omit<OverviewRoom, "pills"> & { pills: ReadonlySet<string> },
+  { own, pills, dots, room }: Omit<OverviewRoom, "pills"> & { pills: ReadonlySet<string> },
 ): LayoutItem[] {
   return nodes.map(({ key, attributes }) => {
     const weight = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
@@ -362,8 +372,9 @@ function overviewItems(
     }
     const radius = attributes.radius * dots;
     const dot = 2 * radius + 4;
-    const width = Math.max(dot, room * (dot + attributes.labelWidth + 6));
-    const height = Math.max(dot, room * (LABEL_HEIGHT + 2));
+    const kept = own && attributes.queried ? 1 : room;
+    const width = Math.max(dot, kept * (dot + attributes.labelWidth + 6));
+    const height = Math.max(dot, kept * (LABEL_HEIGHT + 2));
     return { key, row, weight, radius, width, height };
   });
 }
