@@ -21,11 +21,17 @@ const betweennessCentrality = betweennessModule as unknown as typeof betweenness
 interface FamilyNode {
   row: number;
   fan?: unknown;
+  collapsed?: unknown;
 }
 
-/** The family's subgraph of a drawn lineage: drawn models at depth 0 and below, and the edges among them. */
+/**
+ * The family's subgraph of a drawn lineage: drawn models at depth 0 and below, and the edges among them (a fan or
+ * an overview's collapsed node stands for several models, and is none of them).
+ */
 export function familySubgraph(graph: DirectedGraph<FamilyNode>): DirectedGraph {
-  const members = graph.filterNodes((_key, attributes) => attributes.fan === undefined && attributes.row >= 0);
+  const members = graph.filterNodes(
+    (_key, attributes) => attributes.fan === undefined && attributes.collapsed === undefined && attributes.row >= 0,
+  );
   return subgraph(graph, members) as DirectedGraph;
 }
 

@@ -265,4 +265,20 @@ describe("viewer: family overview", () => {
     expect((await drawnKeys()).length).toBe(before - 1 + fan.count);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it("computes an overview's centrality on its drawn models only, never on a collapsed node", async () => {
+    await page.goto(`${server.url}/?q=meta-llama&colour=pagerank`);
+    await ready();
+    const shown = await hook<Record<string, number>>("centrality");
+    // The family's models as the API draws them: depth 0 and below, neither a fan nor a collapsed node.
+    const family = await api("/api/family?q=meta-llama");
+    const models = family.graph.nodes
+      .filter((node) => node.attributes.fan === undefined && node.attributes.collapsed === undefined)
+      .filter((node) => node.attributes.depth >= 0)
+      .map((node) => node.key)
+      .sort();
+    expect(family.collapsed?.length).toBeGreaterThan(0);
+    expect(Object.keys(shown).sort()).toEqual(models);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
