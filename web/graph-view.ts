@@ -467,10 +467,24 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     },
     focus(node: string) {
       if (!graph.hasNode(node)) return;
-      const display = renderer.getNodeDisplayData(node);
-      if (display === undefined) return;
+      // The camera moves by as much as the node lies from the middle of the visible area, both taken in framed
+      // coordinates (a node's display data is in others: moving the camera there threw the drawing off the canvas).
+      const { width, height } = visibleArea();
       const camera = renderer.getCamera();
-      void camera.animate({ x: display.x, y: display.y, ratio: camera.ratio }, { duration: 300 });
+      const from = camera.getState();
+      // Each step takes the camera nearer (the framing of the view changes a little with the camera's place).
+      const to = { ...from };
+      for (let step = 0; step < 4; step++) {
+        const state = { cameraState: to };
+        const at = renderer.viewportToFramedGraph(
+          renderer.graphToViewport(graph.getNodeAttributes(node), state),
+          state,
+        );
+        const middle = renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 }, state);
+        to.x += at.x - middle.x;
+        to.y += at.y - middle.y;
+      }
+      void camera.animate(to, { duration: 300 });
     },
     pagePosition(node: string) {
       if (!graph.hasNode(node)) return null;
