@@ -7,6 +7,7 @@ import { subgraph } from "graphology-operators";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { degreeCentrality } from "graphology-metrics/centrality/degree.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
+import type { LegendRow } from "./legend.js";
 import type { Centrality } from "./state.js";
 
 /** How a centrality is shown: as the nodes' size, or as their colour. */
@@ -101,15 +102,25 @@ export function withCentrality<T extends { color: string; size: number }>(
   return lit ? { ...display, color: centralityColour(value, centrality.max) } : display;
 }
 
-/** The legend's line for a centrality display: what is shown, on how many models, and the colour scale. */
+/** The legend's line for a centrality display, as the page and the PNG show it: the colour scale with its words. */
+export function centralityLegendRow(label: string, centrality: CentralityDisplay): LegendRow {
+  const models = centrality.values.size.toLocaleString("en-US");
+  return {
+    color: "#ffffff",
+    label:
+      `${centrality.shownAs === "size" ? "node size" : "node colour"}: ${label} in the family ` +
+      `(${models} drawn models and the edges among them), 0 to ${centrality.max.toPrecision(3)}`,
+    count: null,
+    ...(centrality.shownAs === "colour" ? { scale: CENTRALITY_SCALE } : {}),
+  };
+}
+
+/** Appends the centrality's line to the legend. */
 export function renderCentralityLegend(container: HTMLElement, label: string, centrality: CentralityDisplay): void {
   const item = document.createElement("li");
   item.className = "centrality-legend";
-  const models = centrality.values.size.toLocaleString("en-US");
   const text = document.createElement("span");
-  text.textContent =
-    `${centrality.shownAs === "size" ? "node size" : "node colour"}: ${label} in the family ` +
-    `(${models} drawn models and the edges among them), 0 to ${centrality.max.toPrecision(3)}`;
+  text.textContent = centralityLegendRow(label, centrality).label;
   item.append(text);
   if (centrality.shownAs === "colour") {
     const bar = document.createElement("span");

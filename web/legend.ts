@@ -47,15 +47,23 @@ export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
 }
 
 /** The legend's rows, for the page and the PNG alike. */
-/** A legend row; `pill` rows stand for a fan's pill (solid outline) or a collapsed node's (dashed). */
+/**
+ * A legend row, for the page and the PNG alike: `pill` rows stand for a fan's pill (solid outline) or a collapsed
+ * node's (dashed), a `scale` row for a colour scale; `count` is null where the row counts no nodes.
+ */
 export interface LegendRow {
   color: string;
   label: string;
-  count: number;
+  count: number | null;
   pill?: "fan" | "collapsed";
+  scale?: readonly string[];
 }
 
-export function legendRows(counts: LegendCounts): LegendRow[] {
+/**
+ * The relation legend's rows. When the family's models are coloured by something else (a centrality), the relation
+ * colours are still those of the edges, the pills and the nodes outside the family: those rows count no nodes.
+ */
+export function legendRows(counts: LegendCounts, modelsByRelation = true): LegendRow[] {
   const rows: LegendRow[] = [{ color: ROOT_COLOR, label: "no base_model (a root)", count: counts.root }];
   for (const relation of RELATIONS)
     rows.push({
@@ -80,7 +88,7 @@ export function legendRows(counts: LegendCounts): LegendRow[] {
       count: counts.collapsed,
       pill: "collapsed",
     });
-  return rows;
+  return modelsByRelation ? rows : rows.map((row) => (row.pill === undefined ? { ...row, count: null } : row));
 }
 
 function row(color: string, label: string, count: number | null, pill?: LegendRow["pill"]): HTMLLIElement {
@@ -101,22 +109,21 @@ function row(color: string, label: string, count: number | null, pill?: LegendRo
   return item;
 }
 
-/**
- * The relation legend. When the family's models are coloured by something else (a centrality, whose scale is
- * appended after), the relation colours are still those of the edges, the pills and the nodes outside the family,
- * and the rows say so without counting nodes.
- */
-export function renderLegend(container: HTMLElement, counts: LegendCounts, modelsByRelation = true): void {
-  const list = document.createElement("ul");
-  for (const entry of legendRows(counts)) {
-    const counted = modelsByRelation || entry.pill !== undefined;
-    list.append(row(entry.color, entry.label, counted ? entry.count : null, entry.pill));
-  }
-  const note = document.createElement("li");
-  note.className = "legend-note";
-  note.textContent = modelsByRelation
+/** The note under the relation legend. */
+export function relationNote(modelsByRelation: boolean): string {
+  return modelsByRelation
     ? "edges: parent → child, in the child's relation colour; a ring marks the query"
     : "relation colours: edges (parent → child, the child's relation), pills, and ancestors; a ring marks the query";
+}
+
+/** The relation legend (see legendRows; a centrality's scale is appended after it). */
+export function renderLegend(container: HTMLElement, counts: LegendCounts, modelsByRelation = true): void {
+  const list = document.createElement("ul");
+  for (const entry of legendRows(counts, modelsByRelation))
+    list.append(row(entry.color, entry.label, entry.count, entry.pill));
+  const note = document.createElement("li");
+  note.className = "legend-note";
+  note.textContent = relationNote(modelsByRelation);
   list.append(note);
   container.replaceChildren(list);
 }

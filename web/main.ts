@@ -5,12 +5,18 @@ import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
 import { api, type AncestryResponse, type FamilyResponse, type LicencesResponse, type Relation } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
-import { centralityDisplay, familyCentrality, renderCentralityLegend } from "./centrality.js";
+import { centralityDisplay, centralityLegendRow, familyCentrality, renderCentralityLegend } from "./centrality.js";
 import { createControls } from "./controls.js";
 import { createFamilyTable } from "./family-table.js";
 import { createGraphView } from "./graph-view.js";
-import { legendCounts, renderLegend } from "./legend.js";
-import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
+import { legendCounts, legendRows, renderLegend, type LegendRow } from "./legend.js";
+import {
+  licenceCounts,
+  licenceDisplay,
+  licenceLegendRows,
+  licenceRows,
+  renderLicenceLegend,
+} from "./licence-colours.js";
 import { createLicenceControls, renderFindings } from "./licence-findings.js";
 import { drawnLineage, LABEL_FONT, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
@@ -251,13 +257,44 @@ const panelActions: PanelActions = {
 
 byId<HTMLButtonElement>("export-png").addEventListener("click", () => {
   if (loaded === null) return;
-  downloadPng(graphView.snapshot(), {
-    fileName: `${viewFileName(view)}.png`,
-    title: titleOf(loaded.response),
-    filters: filtersOf(view),
-    legend: legendCounts(loaded.drawn.graph),
-  });
+  // Taken now, while the drawing is the one shown; the legend may wait for the licences it counts (read already).
+  const drawing = graphView.snapshot();
+  const shown = { view, loaded };
+  void pngLegend(shown.view, shown.loaded).then((legendShown) =>
+    downloadPng(drawing, {
+      fileName: `${viewFileName(shown.view)}.png`,
+      title: titleOf(shown.loaded.response),
+      filters: filtersOf(shown.view),
+      legend: legendShown,
+    }),
+  );
 });
+
+/** The legend's rows as the page shows them for the colour chosen: relations or licences, then the centralities. */
+async function pngLegend(shown: ViewState, drawn: NonNullable<typeof loaded>): Promise<LegendRow[]> {
+  const graph = drawn.drawn.graph;
+  const report = shown.colour === "licence" && licences?.q === shown.q ? await licences.report.catch(() => null) : null;
+  const rows =
+    report !== null
+      ? licenceLegendRows(licenceCounts(licenceRows(report, graph)))
+      : legendRows(legendCounts(graph), shown.colour === "relation");
+  const colourMeasure = colourCentrality(shown.colour);
+  if (colourMeasure !== null)
+    rows.push(
+      centralityLegendRow(
+        CENTRALITY_LABELS[colourMeasure],
+        centralityDisplay(centralityValues(drawn.response, colourMeasure), "colour"),
+      ),
+    );
+  if (shown.centrality !== null)
+    rows.push(
+      centralityLegendRow(
+        CENTRALITY_LABELS[shown.centrality],
+        centralityDisplay(centralityValues(drawn.response, shown.centrality), "size"),
+      ),
+    );
+  return rows;
+}
 
 function titleOf(response: FamilyResponse): string {
   const family = response.family;
