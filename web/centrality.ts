@@ -7,7 +7,11 @@ import { subgraph } from "graphology-operators";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { degreeCentrality } from "graphology-metrics/centrality/degree.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
-import type { Centrality, CentralityShownAs } from "./state.js";
+import type { LegendRow } from "./legend.js";
+import type { Centrality } from "./state.js";
+
+/** How a centrality is shown: as the nodes' size, or as their colour. */
+export type CentralityShownAs = "size" | "colour";
 
 // CommonJS packages: at run time the default import is the function itself (module.exports); their typings
 // describe an ES module whose default is that function, one level further down.
@@ -18,11 +22,17 @@ const betweennessCentrality = betweennessModule as unknown as typeof betweenness
 interface FamilyNode {
   row: number;
   fan?: unknown;
+  collapsed?: unknown;
 }
 
-/** The family's subgraph of a drawn lineage: drawn models at depth 0 and below, and the edges among them. */
+/**
+ * The family's subgraph of a drawn lineage: drawn models at depth 0 and below, and the edges among them (a fan or
+ * an overview's collapsed node stands for several models, and is none of them).
+ */
 export function familySubgraph(graph: DirectedGraph<FamilyNode>): DirectedGraph {
-  const members = graph.filterNodes((_key, attributes) => attributes.fan === undefined && attributes.row >= 0);
+  const members = graph.filterNodes(
+    (_key, attributes) => attributes.fan === undefined && attributes.collapsed === undefined && attributes.row >= 0,
+  );
   return subgraph(graph, members) as DirectedGraph;
 }
 
@@ -92,15 +102,25 @@ export function withCentrality<T extends { color: string; size: number }>(
   return lit ? { ...display, color: centralityColour(value, centrality.max) } : display;
 }
 
-/** The legend's line for a centrality display: what is shown, on how many models, and the colour scale. */
+/** The legend's line for a centrality display, as the page and the PNG show it: the colour scale with its words. */
+export function centralityLegendRow(label: string, centrality: CentralityDisplay): LegendRow {
+  const models = centrality.values.size.toLocaleString("en-US");
+  return {
+    color: "#ffffff",
+    label:
+      `${centrality.shownAs === "size" ? "node size" : "node colour"}: ${label} in the family ` +
+      `(${models} drawn models and the edges among them), 0 to ${centrality.max.toPrecision(3)}`,
+    count: null,
+    ...(centrality.shownAs === "colour" ? { scale: CENTRALITY_SCALE } : {}),
+  };
+}
+
+/** Appends the centrality's line to the legend. */
 export function renderCentralityLegend(container: HTMLElement, label: string, centrality: CentralityDisplay): void {
   const item = document.createElement("li");
   item.className = "centrality-legend";
-  const models = centrality.values.size.toLocaleString("en-US");
   const text = document.createElement("span");
-  text.textContent =
-    `${centrality.shownAs === "size" ? "node size" : "node colour"}: ${label} in the family ` +
-    `(${models} drawn models and the edges among them), 0 to ${centrality.max.toPrecision(3)}`;
+  text.textContent = centralityLegendRow(label, centrality).label;
   item.append(text);
   if (centrality.shownAs === "colour") {
     const bar = document.createElement("span");

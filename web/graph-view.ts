@@ -6,18 +6,24 @@ import Sigma from "sigma";
 import { PLACEHOLDER_COLOR, RELATION_COLORS } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
 import { withCentrality, type CentralityDisplay } from "./centrality.js";
-import { countText } from "./count-text.js";
 import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel } from "./label-placement.js";
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
 import {
+  cut,
+  FOLDED_DOT_RADIUS,
+  foldedCount,
+  isFolded,
   LABEL_FONT,
   LABEL_HEIGHT,
-  cut,
   MARGIN,
   nameOf,
+  narrowPillWidth,
   openingScale as openingScaleOf,
+  PILL_HEIGHT,
   PILL_PADDING,
+  PILL_RADIUS,
+  pillWidth,
   ROW_GUTTER,
   type DrawnNodeAttributes,
   type DrawnPayload,
@@ -38,19 +44,23 @@ const BACKING = "rgba(255, 255, 255, 0.88)";
 
 export interface GraphView {
   readonly graph: ViewGraphology;
-  load(data: DrawnPayload, layout: Layout | null): void;
+  /** Draws a lineage; `dots` is how many times their size its models' dots are drawn (an overview's are smaller). */
+  load(data: DrawnPayload, layout: Layout | null, dots?: number): void;
   setSize(mode: SizeMode): void;
   setSelected(node: string | null): void;
   /** Colours the nodes by licence and lights only the licence findings (null: neither). */
   setLicence(display: LicenceDisplay | null): void;
-  /** Sizes or colours the family's nodes by a centrality (null: by the size mode and relation again). */
-  setCentrality(centrality: CentralityDisplay | null): void;
+  /** Sizes and colours the family's nodes by a centrality each (null: by the size mode, or relation, again). */
+  setCentrality(size: CentralityDisplay | null, colour: CentralityDisplay | null): void;
   /** Moves the camera onto a node when it is drawn. */
   focus(node: string): void;
   /** Where a drawn node is on the page, in CSS pixels (null when it is not drawn). */
   pagePosition(node: string): { x: number; y: number } | null;
   /** The labels and pills drawn in the last frame, in CSS pixels relative to the graph's box. */
   labelBoxes(): PlacedLabel[];
+  /** Every drawn node's dot on screen (CSS pixels relative to the graph's box), and the depth numbers drawn. */
+  drawnDots(): { key: string; x: number; y: number; radius: number }[];
+  rowLabelBoxes(): Box[];
   /** The drawing scale at the opening zoom: pixels per layout pixel. */
   readonly openingScale: number;
   /** Resolves once sigma has drawn the graph last loaded. */
@@ -63,6 +73,11 @@ export interface GraphView {
   setRightInset(pixels: number): void;
   /** Whether the camera is still where the view opened (nobody zoomed or panned since). */
   readonly untouched: boolean;
+  /**
+   * Points at a fan or collapsed node from the keyboard (null: none): its path lights up as on hover, its pill is
+   * placed first and ringed, and the camera keeps it in view.
+   */
+  point(node: string | null): void;
   /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
   neighbour(node: string, direction: "up" | "down" | "left" | "right"): string | null;
 }
@@ -85,11 +100,15 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   let layout: Layout | null = null;
   let state: DisplayState = { ...IDLE, selected: null, size: "descendants", scale: 1 };
   let openingScale = 1;
-  let centrality: CentralityDisplay | null = null;
+  let dotScale = 1;
+  let centrality: { size: CentralityDisplay | null; colour: CentralityDisplay | null } = { size: null, colour: null };
   let placed: PlacedLabel[] = [];
+  let rowLabels: Box[] = [];
   /** Nodes in the order their labels are placed (most important first), kept per load. */
   let ranked: string[] = [];
   let hoveredByLabel = false;
+  /** The fan or collapsed node the keyboard points at, ringed in the overlay. */
+  let pointed: string | null = null;
   /** The label the pointer hovers: it keeps its place while hovered, so a click lands on what was pointed at. */
   let pinned: PlacedLabel | null = null;
   /** The dots drawn in the last frame, in CSS pixels: a click near a dot too small to hit still reaches it. */
@@ -118,8 +137,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       context.strokeStyle = INK;
       context.stroke();
     },
-    nodeReducer: (node, attributes) =>
-      withCentrality(nodeDisplay(state, node, attributes), node, centrality, state.scale, isLit(state, node)),
+    nodeReducer: (node, attributes) => {
+      const lit = isLit(state, node);
+      const sized = withCentrality(nodeDisplay(state, node, attributes), node, centrality.size, state.scale, lit);
+      return withCentrality(sized, node, centrality.colour, state.scale, lit);
+    },
     edgeReducer: (edge, attributes) => edgeDisplay(state, attributes.relation, graph.source(edge), graph.target(edge)),
   });
 
@@ -139,7 +161,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       .sort(
         (p, q) =>
           Number(q.a.queried) - Number(p.a.queried) ||
-          Number(q.a.fan !== undefined) - Number(p.a.fan !== undefined) ||
+          Number(isFolded(q.a)) - Number(isFolded(p.a)) ||
           weight(q.key) - weight(p.key) ||
           Math.abs(p.a.row) - Math.abs(q.a.row) ||
           (p.key < q.key ? -1 : p.key > q.key ? 1 : 0),
@@ -154,18 +176,22 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     ctx.font = LABEL_FONT;
     ctx.textBaseline = "middle";
     const occupied = new Occupancy();
+    rowLabels = [];
     if (layout !== null) {
       for (const row of layout.rows) {
         const at = renderer.graphToViewport({ x: 0, y: -(row.top + row.line / 2) });
         if (at.y < 0 || at.y > height) continue;
         const text = row.row === 0 ? "depth 0" : row.row > 0 ? `depth +${row.row}` : `depth −${-row.row}`;
         const box = { x: 4, y: at.y - LABEL_HEIGHT / 2, width: ctx.measureText(text).width + 8, height: LABEL_HEIGHT };
+        // Rows closer than a label's height (a drawing shown below 1:1) are numbered where their numbers fit.
+        if (!occupied.free(box)) continue;
         ctx.fillStyle = "#eef1f4";
         roundedBox(ctx, box, 3);
         ctx.fill();
         ctx.fillStyle = MUTED;
         ctx.fillText(text, 8, at.y);
         occupied.add(box);
+        rowLabels.push(box);
       }
     }
     const dots = new Map<string, Box>();
@@ -186,8 +212,8 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const radius = renderer.scaleSize(display.size);
       if (at.x < -200 || at.x > width + 200 || at.y < -20 || at.y > height + 20) continue;
       const a = graph.getNodeAttributes(key);
-      const full =
-        (key === state.hovered || key === state.selected) && a.fan === undefined && a.collapsed === undefined;
+      const folded = isFolded(a);
+      const full = (key === state.hovered || key === state.selected) && !folded;
       const text = full ? key : a.name;
       texts.set(key, text);
       const textWidth = full ? ctx.measureText(text).width : a.labelWidth;
@@ -199,7 +225,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
           pinned = { ...pinned, x, width: grown };
         }
         occupied.add(pinned);
-        if (a.fan === undefined) {
+        if (!folded) {
           const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
           dots.set(key, dot);
           occupied.add(dot);
@@ -207,17 +233,20 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         }
         continue;
       }
-      if (a.fan !== undefined) {
-        const count = countText(a.fan.count);
+      if (folded) {
+        // The pill lies over its own small dot; the dot keeps other labels off where the pill finds no room.
+        const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
+        dots.set(key, dot);
+        occupied.add(dot);
         candidates.push({
           key,
           x: at.x,
           y: at.y,
-          radius: 8,
-          width: 16 + textWidth + 2 * PILL_PADDING,
-          height: LABEL_HEIGHT + 2,
+          radius: PILL_RADIUS,
+          width: pillWidth(textWidth),
+          height: PILL_HEIGHT,
           pill: true,
-          compactWidth: 16 + ctx.measureText(count).width + PILL_PADDING + 2,
+          compactWidth: narrowPillWidth(ctx.measureText(foldedCount(a)).width),
         });
       } else {
         const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
@@ -242,21 +271,25 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
-      if ((label.side === "pill" || label.side === "compact-pill") && a.fan !== undefined) {
-        if (label.side === "compact-pill") text = countText(a.fan.count);
-        const color = isLit(state, label.key) ? RELATION_COLORS[a.fan.relation] : PLACEHOLDER_COLOR;
+      if ((label.side === "pill" || label.side === "compact-pill") && isFolded(a)) {
+        if (label.side === "compact-pill") text = foldedCount(a);
+        // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey.
+        const lit = isLit(state, label.key);
+        const color = a.fan !== undefined && lit ? RELATION_COLORS[a.fan.relation] : lit ? MUTED : PLACEHOLDER_COLOR;
         roundedBox(ctx, label, label.height / 2);
         ctx.fillStyle = "#ffffff";
         ctx.fill();
         ctx.lineWidth = 2;
         ctx.strokeStyle = color;
+        ctx.setLineDash(a.fan === undefined ? [4, 3] : []);
         ctx.stroke();
+        ctx.setLineDash([]);
         ctx.beginPath();
-        ctx.arc(label.x + 9, label.y + label.height / 2, 4, 0, Math.PI * 2);
+        ctx.arc(label.x + PILL_RADIUS + 1, label.y + label.height / 2, FOLDED_DOT_RADIUS, 0, Math.PI * 2);
         ctx.fillStyle = color;
         ctx.fill();
         ctx.fillStyle = INK;
-        ctx.fillText(text, label.x + 16 + PILL_PADDING / 2, label.y + label.height / 2 + 0.5);
+        ctx.fillText(text, label.x + 2 * PILL_RADIUS + PILL_PADDING / 2, label.y + label.height / 2 + 0.5);
         continue;
       }
       // The query and the selection stand out by their backing, not by a bolder font that would outgrow the box.
@@ -264,6 +297,13 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       ctx.fillRect(label.x, label.y, label.width, label.height);
       ctx.fillStyle = a.placeholder ? MUTED : INK;
       ctx.fillText(text, label.x + 3, label.y + label.height / 2 + 0.5);
+    }
+    const focused = placed.find((label) => label.key === pointed);
+    if (focused !== undefined) {
+      roundedBox(ctx, { x: focused.x - 3, y: focused.y - 3, width: focused.width + 6, height: focused.height + 6 }, 6);
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = INK;
+      ctx.stroke();
     }
   }
 
@@ -293,6 +333,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
 
   const hover = (node: string | null) => {
     if (state.hovered === node) return;
+    pointed = null;
     if (node === null || pinned?.key !== node) pinned = null;
     state = hoverState(graph, state, node);
     container.style.cursor = node === null ? "" : "pointer";
@@ -371,7 +412,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const at = renderer.graphToViewport({ x: centre.x + (rightInset - ROW_GUTTER) / 2 / scale, y: -centre.y });
     const framed = renderer.viewportToFramedGraph(at);
     openingScale = scale;
-    state = { ...state, scale: Math.min(1, scale) };
+    state = { ...state, scale: Math.min(1, scale) * dotScale };
     opening = { x: framed.x, y: framed.y, ratio: fitted / scale };
     camera.setState({ ...opening, angle: 0 });
   }
@@ -393,14 +434,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       );
     },
 
-    load(data: DrawnPayload, nextLayout: Layout | null) {
+    load(data: DrawnPayload, nextLayout: Layout | null, dots = 1) {
       const next = newGraph();
+      dotScale = dots;
       next.import(data);
       graph = next;
       layout = nextLayout;
-      state = { ...state, ...IDLE, scale: 1, licence: null };
+      state = { ...state, ...IDLE, scale: dotScale, licence: null };
       hoveredByLabel = false;
       pinned = null;
+      pointed = null;
       dotBoxes = new Map();
       rank();
       drawn = new Promise((done) => renderer.once("afterRender", () => done()));
@@ -427,9 +470,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       state = { ...state, licence: display };
       redraw();
     },
-    setCentrality(next: CentralityDisplay | null) {
-      if (centrality === next) return;
-      centrality = next;
+    setCentrality(size: CentralityDisplay | null, colour: CentralityDisplay | null) {
+      if (centrality.size === size && centrality.colour === colour) return;
+      centrality = { size, colour };
+      redraw();
+    },
+    point(node: string | null) {
+      if (node !== null && !graph.hasNode(node)) return;
+      hover(node);
+      pointed = node;
+      if (node !== null) this.focus(node);
       redraw();
     },
     setSelected(node: string | null) {
@@ -439,10 +489,24 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     },
     focus(node: string) {
       if (!graph.hasNode(node)) return;
-      const display = renderer.getNodeDisplayData(node);
-      if (display === undefined) return;
+      // The camera moves by as much as the node lies from the middle of the visible area, both taken in framed
+      // coordinates (a node's display data is in others: moving the camera there threw the drawing off the canvas).
+      const { width, height } = visibleArea();
       const camera = renderer.getCamera();
-      void camera.animate({ x: display.x, y: display.y, ratio: camera.ratio }, { duration: 300 });
+      const from = camera.getState();
+      // Each step takes the camera nearer (the framing of the view changes a little with the camera's place).
+      const to = { ...from };
+      for (let step = 0; step < 4; step++) {
+        const state = { cameraState: to };
+        const at = renderer.viewportToFramedGraph(
+          renderer.graphToViewport(graph.getNodeAttributes(node), state),
+          state,
+        );
+        const middle = renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 }, state);
+        to.x += at.x - middle.x;
+        to.y += at.y - middle.y;
+      }
+      void camera.animate(to, { duration: 300 });
     },
     pagePosition(node: string) {
       if (!graph.hasNode(node)) return null;
@@ -451,6 +515,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       return { x: box.left + point.x, y: box.top + point.y };
     },
     labelBoxes: () => placed.map((label) => ({ ...label })),
+    rowLabelBoxes: () => rowLabels.map((box) => ({ ...box })),
+    drawnDots() {
+      renderer.refresh();
+      return graph.nodes().flatMap((key) => {
+        const display = renderer.getNodeDisplayData(key);
+        if (display === undefined) return [];
+        const at = renderer.framedGraphToViewport(display);
+        return [{ key, x: at.x, y: at.y, radius: renderer.scaleSize(display.size) }];
+      });
+    },
     drawn: () => drawn,
     snapshot() {
       renderer.refresh();

@@ -22,6 +22,8 @@ export interface LayoutOptions {
   rowGap?: number;
   /** Empty space between two boxes side by side. */
   columnGap?: number;
+  /** Bands wrap at exactly this width, instead of the width that best fits `aspect`. */
+  maxWidth?: number;
 }
 
 export interface LayoutBox {
@@ -44,6 +46,8 @@ export interface LayoutRow {
 }
 
 export interface Layout {
+  /** Depth rows (a small view opens at 1:1 at least, a pan away) or rings (always opened whole). */
+  shape: "rows" | "rings";
   boxes: Map<string, LayoutBox>;
   rows: LayoutRow[];
   width: number;
@@ -182,22 +186,24 @@ export function lineageLayout(
     return { width: Math.max(width, 1), height: Math.max(height, 1) };
   }
 
-  // The width limit that lets the drawing be shown largest in the area's shape.
-  let limit = widest;
-  let best = -Infinity;
-  // Wider limits make the drawing wider and less tall: the scale rises, then falls; stop once it has fallen.
-  let falling = 0;
-  const widestBand = Math.max(
-    ...[...bands.values()].map((band) => band.reduce((sum, k) => sum + items[k]!.width + columnGap, 0)),
-  );
-  for (let candidate = widest; candidate < Math.max(widest, widestBand) * 1.2 && falling < 3; candidate *= 1.2) {
-    const size = measure(candidate);
-    const scale = Math.min(options.aspect / size.width, 1 / size.height);
-    if (scale > best * 1.0001) {
-      best = scale;
-      limit = candidate;
-      falling = 0;
-    } else if (scale < best * 0.98) falling += 1;
+  // The width limit that lets the drawing be shown largest in the area's shape, unless the width is given.
+  let limit = Math.max(widest, options.maxWidth ?? widest);
+  if (options.maxWidth === undefined) {
+    let best = -Infinity;
+    // Wider limits make the drawing wider and less tall: the scale rises, then falls; stop once it has fallen.
+    let falling = 0;
+    const widestBand = Math.max(
+      ...[...bands.values()].map((band) => band.reduce((sum, k) => sum + items[k]!.width + columnGap, 0)),
+    );
+    for (let candidate = widest; candidate < Math.max(widest, widestBand) * 1.2 && falling < 3; candidate *= 1.2) {
+      const size = measure(candidate);
+      const scale = Math.min(options.aspect / size.width, 1 / size.height);
+      if (scale > best * 1.0001) {
+        best = scale;
+        limit = candidate;
+        falling = 0;
+      } else if (scale < best * 0.98) falling += 1;
+    }
   }
   const width = measure(limit).width;
 
@@ -262,5 +268,5 @@ export function lineageLayout(
   }
   const treeParent = new Map<string, string | null>();
   for (let i = 0; i < n; i++) treeParent.set(items[i]!.key, parent[i]! < 0 ? null : items[parent[i]!]!.key);
-  return { boxes, rows, width, height: Math.max(1, y - rowGap), treeParent, blockLines };
+  return { shape: "rows", boxes, rows, width, height: Math.max(1, y - rowGap), treeParent, blockLines };
 }

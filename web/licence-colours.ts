@@ -3,6 +3,7 @@
 
 import type { LicencesResponse } from "../src/server/wire-types.js";
 import type { DrawnLicenceAnswer } from "./drawn-licences.js";
+import type { LegendRow } from "./legend.js";
 import type { DrawnNodeAttributes, DrawnPayload } from "./lineage-view.js";
 
 export type LicenceClass = LicencesResponse["models"][number]["class"];
@@ -95,12 +96,27 @@ export function licenceDisplay(
   return { colours, lit: found?.lit ?? null, litEdges: found?.litEdges ?? null };
 }
 
+/** The licence classes the legend shows: the report's four always, the others when some drawn node is in them. */
+function shownLicenceRows(counts: Record<LicenceRow, number>): LicenceRow[] {
+  return LICENCE_ROWS.filter((row) => !((row === "outside" || row === "fan") && counts[row] === 0));
+}
+
+/** The licence legend's rows as the PNG draws them. */
+export function licenceLegendRows(counts: Record<LicenceRow, number>): LegendRow[] {
+  return shownLicenceRows(counts).map((row) => ({
+    color: LICENCE_COLOURS[row],
+    label: LICENCE_LABELS[row],
+    count: counts[row],
+  }));
+}
+
+export const LICENCE_NOTE = "nodes by their declared licence; edges: parent → child, in grey";
+
 /** The licence legend in place of the relation one: a row per class with how many drawn nodes it covers. */
 export function renderLicenceLegend(container: HTMLElement, counts: Record<LicenceRow, number>): void {
   const list = document.createElement("ul");
   list.dataset.legend = "licence";
-  for (const row of LICENCE_ROWS) {
-    if ((row === "outside" || row === "fan") && counts[row] === 0) continue;
+  for (const row of shownLicenceRows(counts)) {
     const item = document.createElement("li");
     item.dataset.licenceClass = row;
     const swatch = document.createElement("span");
@@ -117,7 +133,7 @@ export function renderLicenceLegend(container: HTMLElement, counts: Record<Licen
   }
   const note = document.createElement("li");
   note.className = "legend-note";
-  note.textContent = "nodes by their declared licence; edges: parent → child, in grey";
+  note.textContent = LICENCE_NOTE;
   list.append(note);
   container.replaceChildren(list);
 }

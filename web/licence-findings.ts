@@ -1,5 +1,5 @@
-// The licence controls (colour by relation or licence, the "licence findings" filter) and the list of findings: each
-// model with the ancestor whose licence it breaks and the path from that ancestor down, as text and buttons only.
+// The colour control (relation, licence, or a centrality in the family: one choice), the "licence findings" filter,
+// and the list of findings: each model with the ancestor whose licence it breaks and the path from it, as text.
 
 import type { LicencesPage, LicencesResponse } from "../src/server/wire-types.js";
 import { apiUrl } from "./api.js";
@@ -12,24 +12,23 @@ export interface LicenceControls {
   show(view: ViewState): void;
 }
 
-/** Wires the colour switch and the findings box of the page; reports changes as a new view, holding no state. */
+/** Wires the colour choice and the findings box of the page; reports changes as a new view, holding no state. */
 export function createLicenceControls(
   fieldset: HTMLFieldSetElement,
   onChange: (change: Partial<ViewState>) => void,
 ): LicenceControls {
-  const radios = Array.from(fieldset.querySelectorAll<HTMLInputElement>('input[name="colour"]'));
+  const colour = fieldset.querySelector<HTMLSelectElement>('select[name="colour"]');
   const findings = fieldset.querySelector<HTMLInputElement>('input[name="findings"]');
-  if (radios.length === 0 || findings === null) throw new Error("viewer: the licence controls are missing");
+  if (colour === null || findings === null) throw new Error("viewer: the licence controls are missing");
   fieldset.addEventListener("change", (event) => {
     event.stopPropagation();
     const target = event.target;
-    if (target instanceof HTMLInputElement && target.name === "colour" && target.checked)
-      onChange({ colour: target.value as ColourMode });
+    if (target === colour) onChange({ colour: colour.value as ColourMode });
     if (target === findings) onChange({ findings: findings.checked });
   });
   return {
     show(view) {
-      for (const radio of radios) radio.checked = radio.value === view.colour;
+      colour.value = view.colour;
       findings.checked = view.findings;
       fieldset.disabled = view.path !== null;
     },

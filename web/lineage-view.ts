@@ -32,6 +32,8 @@ export interface DrawnPayload {
 export interface DrawnLineage {
   graph: DrawnPayload;
   layout: Layout;
+  /** The models' dots are drawn this many times their size (an overview shrinks them to keep them apart). */
+  dots: number;
   /** Ancestors known, and how many of them are drawn (null for an org, which has none drawn). */
   ancestors: { total: number; drawn: number; omitted: number } | null;
 }
@@ -117,9 +119,12 @@ const MAX_OPENING_SCALE = 1.5;
 export const MARGIN = 24;
 export const ROW_GUTTER = 74;
 
-/** The largest scale that shows the whole layout in an area (1:1 at least for a small view), and the fitting one. */
+/**
+ * The largest scale that shows the whole layout in an area, and the fitting one. A small view in rows opens at 1:1
+ * at least (its labels need it; the rest is a pan away); rings are always opened whole.
+ */
 export function openingScale(
-  layout: Pick<Layout, "width" | "height">,
+  layout: Pick<Layout, "width" | "height" | "shape">,
   area: { width: number; height: number },
   nodes: number,
 ): { scale: number; fits: number } {
@@ -128,13 +133,48 @@ export function openingScale(
     (area.height - 2 * MARGIN) / layout.height,
     MAX_OPENING_SCALE,
   );
-  return { scale: nodes <= ALL_LABELS_UP_TO ? Math.max(fits, 1) : fits, fits };
+  return { scale: nodes <= ALL_LABELS_UP_TO && layout.shape === "rows" ? Math.max(fits, 1) : fits, fits };
 }
 
+/** The overview's gaps on screen: between dots side by side, and between depth rows (for edges and row numbers). */
+const OVERVIEW_COLUMN_GAP = 4;
+const OVERVIEW_ROW_GAP = 12;
+/** A fan's or collapsed node's dot, drawn under its pill or alone where the pill has no room. */
+export const FOLDED_DOT_RADIUS = 4;
+/** Steps of the search for the dots' scale and the label room an overview can keep. */
+const ROOM_STEPS = 6;
+/** The most of an overview's height its own models' labels may take, so the rows below keep room for their pills. */
+const OWN_ROWS_SHARE = 0.25;
+/** Down to this opening zoom a view keeps room for every label at 1:1; below it, it is laid out as an overview. */
+const LABELLED_DOWN_TO = 0.3;
+/** The smallest an overview draws its dots, against their size in a view with room for every label. */
+const MIN_DOT_SCALE = 0.5;
+
+/** A fan or a collapsed node: something that stands for several models and opens on request. */
+export function isFolded(attributes: Pick<ViewNodeAttributes, "fan" | "collapsed">): boolean {
+  return attributes.fan !== undefined || attributes.collapsed !== undefined;
+}
+
+/** How many models a fan or collapsed node stands for (0 for a model). */
+const foldedSize = (attributes: Pick<ViewNodeAttributes, "fan" | "collapsed">) =>
+  attributes.fan?.count ?? attributes.collapsed?.count ?? 0;
+
+/** The count a fan or collapsed node shows in its narrow pill. */
+export function foldedCount(attributes: Pick<ViewNodeAttributes, "fan" | "collapsed">): string {
+  return countText(foldedSize(attributes));
+}
+
+/** A pill's width on screen: its dot, the text, padding (the overlay draws it so). */
+export const pillWidth = (textWidth: number) => 2 * PILL_RADIUS + textWidth + 2 * PILL_PADDING;
+export const narrowPillWidth = (countWidth: number) => 2 * PILL_RADIUS + countWidth + PILL_PADDING + 2;
+export const PILL_HEIGHT = LABEL_HEIGHT + 2;
+
 /**
- * The drawn lineage, laid out for an area of the given size. When the opening zoom will show the layout smaller
- * than 1:1, the fans and the family's own models are laid out larger by as much, so their pills and labels keep
- * their room at that zoom (an org's own models are always labelled).
+ * The drawn lineage, laid out for an area of the given size. A view that fits at 1:1 with every label beside its
+ * node (or a small one, which opens at 1:1 and pans) keeps that layout, and so does one shown a little smaller
+ * (down to LABELLED_DOWN_TO). A larger one is laid out as an overview, in
+ * screen pixels at its opening zoom: every dot keeps its own room, as many fans and collapsed nodes as fit (the
+ * largest first) keep room for their pill with its count, and then labels get as much room as is left.
  */
 export function drawnLineage(
   family: DrawnFamily,
@@ -143,29 +183,107 @@ export function drawnLineage(
   area: { width: number; height: number },
   mode: LayoutMode = "rows",
 ): DrawnLineage {
-  let drawn = drawnAt(family, ancestry, measure, area, 1, mode);
-  const enlarged = drawn.graph.nodes.filter(({ attributes }) => attributes.fan !== undefined || attributes.queried);
-  if (enlarged.length <= 1 && enlarged.every(({ attributes }) => attributes.fan === undefined)) return drawn;
-  // Larger boxes make the drawing larger again, so the zoom smaller: laid out again until the zoom allows for them.
-  let assumed = 1;
-  for (let pass = 0; pass < 4; pass++) {
-    const { scale } = openingScale(drawn.layout, area, drawn.graph.nodes.length);
-    if (scale >= assumed) return drawn;
-    assumed = scale * 0.9;
-    drawn = drawnAt(family, ancestry, measure, area, assumed, mode);
+  const lineage = lineageNodes(family, ancestry, measure);
+  const { nodes, pairs } = lineage;
+  if (mode === "radial") return placed(lineage, radialLayout(labelledItems(nodes), pairs));
+  const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
+  const labelled = lineageLayout(labelledItems(nodes), pairs, { aspect });
+  let { scale } = openingScale(labelled, area, nodes.length);
+  if (scale >= 1) return placed(lineage, labelled);
+  if (scale >= LABELLED_DOWN_TO) {
+    // Shown a little below 1:1: the fans and the family's own models are laid out larger by as much, so their pills
+    // and labels keep their room; larger boxes make the zoom smaller again, so this is repeated a few times, and a
+    // view that falls below LABELLED_DOWN_TO so is laid out as an overview instead.
+    let assumed = 1;
+    let enlarged = labelled;
+    for (let pass = 0; pass < 4 && scale < assumed && scale >= LABELLED_DOWN_TO; pass++) {
+      assumed = scale * 0.9;
+      enlarged = lineageLayout(labelledItems(nodes, assumed), pairs, { aspect });
+      ({ scale } = openingScale(enlarged, area, nodes.length));
+    }
+    if (scale >= assumed && scale >= LABELLED_DOWN_TO) return placed(lineage, enlarged);
   }
-  return drawn;
+
+  const width = area.width - 2 * MARGIN - ROW_GUTTER;
+  const height = area.height - 2 * MARGIN;
+  const folded = nodes
+    .filter(({ attributes }) => isFolded(attributes))
+    .sort((a, b) => foldedSize(b.attributes) - foldedSize(a.attributes) || (a.key < b.key ? -1 : 1))
+    .map(({ key }) => key);
+  const attempt = (kept: OverviewRoom) =>
+    lineageLayout(overviewItems(nodes, measure, { ...kept, pills: new Set(folded.slice(0, kept.pills)) }), pairs, {
+      aspect,
+      maxWidth: width,
+      rowGap: OVERVIEW_ROW_GAP,
+      columnGap: OVERVIEW_COLUMN_GAP,
+    });
+  const fits = (layout: Layout) => layout.width <= width && layout.height <= height;
+  // In order of importance, each as large as still fits: room for every label of the family's own models (within
+  // OWN_ROWS_SHARE), the pills with their count (the largest first, at the smallest dots), the dots' size, then a
+  // share of every label's room.
+  let chosen: OverviewRoom = { own: false, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
+  let best = attempt(chosen);
+  if (!fits(best)) return placed(lineage, best, MIN_DOT_SCALE);
+  /** Takes the room asked for when the drawing still fits (and its own models' row takes at most `share` of it). */
+  const accepts = (next: OverviewRoom, share = 1) => {
+    const layout = attempt(next);
+    const ownRow = layout.rows.find((row) => row.row === 0);
+    if (!fits(layout) || (ownRow !== undefined && ownRow.bottom - ownRow.top > share * height)) return false;
+    chosen = next;
+    best = layout;
+    return true;
+  };
+  accepts({ ...chosen, own: true }, OWN_ROWS_SHARE);
+  chosen.pills = largestWhole(0, folded.length, (pills) => accepts({ ...chosen, pills }));
+  largestShare(MIN_DOT_SCALE, 1, (dots) => accepts({ ...chosen, dots }));
+  largestShare(0, 1, (room) => accepts({ ...chosen, room }));
+  return placed(lineage, best, chosen.dots);
 }
 
-function drawnAt(
+/** The largest whole number from `low` (accepted) to `high` that `accepts` takes, by binary search. */
+function largestWhole(low: number, high: number, accepts: (value: number) => boolean): number {
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (accepts(middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The largest value from `low` (accepted) to `high` that `accepts` takes: `high` itself, else a binary search. */
+function largestShare(low: number, high: number, accepts: (value: number) => boolean): number {
+  if (accepts(high)) return high;
+  for (let step = 0; step < ROOM_STEPS; step++) {
+    const middle = (low + high) / 2;
+    if (accepts(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * What an overview keeps room for: the labels of the family's own models, how many pills (the largest first), the
+ * dots' scale, and the share of every label's room.
+ */
+interface OverviewRoom {
+  own: boolean;
+  pills: number;
+  dots: number;
+  room: number;
+}
+
+interface LineageNodes {
+  nodes: { key: string; attributes: DrawnNodeAttributes }[];
+  edges: GraphPayload["edges"];
+  pairs: (readonly [string, string])[];
+  ancestors: DrawnLineage["ancestors"];
+}
+
+function lineageNodes(
   family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
-  area: { width: number; height: number },
-  fanScale: number,
-  mode: LayoutMode,
-): DrawnLineage {
-  const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
+): LineageNodes {
   const merged = mergeLineage(family, ancestry);
   const keys = new Set(merged.map((node) => node.key));
   const edgeKeys = new Set<string>();
@@ -179,12 +297,10 @@ function drawnAt(
   const names = drawnNames(merged, family.kind === "model" ? family.query : null);
   const nodes = merged.map(({ key, attributes }) => {
     const name = names.get(key) ?? key;
-    const fan = attributes.fan;
-    const count = fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
-    const radius =
-      fan !== undefined
-        ? PILL_RADIUS / fanScale
-        : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
+    const count = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
+    const radius = isFolded(attributes)
+      ? PILL_RADIUS
+      : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
     const drawn: DrawnNodeAttributes = {
       ...attributes,
       root: !hasParent.has(key),
@@ -192,39 +308,14 @@ function drawnAt(
       name,
       labelWidth: Math.ceil(measure(name)),
       radius,
-      queried: attributes.depth === 0 && fan === undefined && attributes.collapsed === undefined,
+      queried: attributes.depth === 0 && !isFolded(attributes),
     };
     return { key, attributes: drawn };
   });
-  const items: LayoutItem[] = nodes.map(({ key, attributes }) => ({
-    key,
-    row: attributes.row,
-    radius: attributes.radius,
-    // A fan's pill holds its dot and text; a model's box its dot and the label beside it.
-    // Fans and the family's own models are laid out `fanScale` times larger when the opening zoom will shrink the
-    // layout as much, so they keep their room on screen.
-    width:
-      attributes.fan !== undefined
-        ? (2 * PILL_RADIUS + attributes.labelWidth + 2 * PILL_PADDING + 4) / fanScale
-        : (2 * attributes.radius + 4 + attributes.labelWidth + 6) / (attributes.queried ? fanScale : 1),
-    height:
-      attributes.fan !== undefined
-        ? (LABEL_HEIGHT + 6) / fanScale
-        : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2) / (attributes.queried ? fanScale : 1),
-    weight: attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants,
-  }));
-  const pairs = edges.map((edge) => [edge.source, edge.target] as const);
-  const layout = mode === "radial" ? radialLayout(items, pairs) : lineageLayout(items, pairs, { aspect });
-  for (const node of nodes) {
-    const box = layout.boxes.get(node.key);
-    if (box === undefined) continue;
-    // Sigma's y axis points up.
-    node.attributes.x = box.x;
-    node.attributes.y = -box.y;
-  }
   return {
-    graph: { nodes, edges },
-    layout,
+    nodes,
+    edges,
+    pairs: edges.map((edge) => [edge.source, edge.target] as const),
     ancestors:
       ancestry === null
         ? null
@@ -234,4 +325,66 @@ function drawnAt(
             omitted: ancestry.omittedNodes,
           },
   };
+}
+
+/**
+ * Boxes at 1:1 with room for every label: a pill holds its dot and text, a model its dot and the label beside it.
+ * Pills and the family's own models are laid out `enlarged` times larger when the opening zoom will shrink the
+ * layout as much, so they keep their room on screen.
+ */
+function labelledItems(nodes: LineageNodes["nodes"], enlarged = 1): LayoutItem[] {
+  return nodes.map(({ key, attributes }) => {
+    const kept = isFolded(attributes) || attributes.queried ? enlarged : 1;
+    return {
+      key,
+      row: attributes.row,
+      radius: attributes.radius / (isFolded(attributes) ? enlarged : 1),
+      width:
+        (isFolded(attributes)
+          ? pillWidth(attributes.labelWidth) + 4
+          : 2 * attributes.radius + 4 + attributes.labelWidth + 6) / kept,
+      height: (isFolded(attributes) ? PILL_HEIGHT + 4 : Math.max(LABEL_HEIGHT + 2, 2 * attributes.radius + 2)) / kept,
+      weight: attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants,
+    };
+  });
+}
+
+/**
+ * Boxes of an overview, on screen: each dot (`dots` times its size) with a ring's room around it, the pills of
+ * `pills` with their count at least, other fans and collapsed nodes as a small dot; `room` (0 to 1) is the share of
+ * each label's size kept, all of it for the family's own models when `own` is set.
+ */
+function overviewItems(
+  nodes: LineageNodes["nodes"],
+  measure: (text: string) => number,
+  { own, pills, dots, room }: Omit<OverviewRoom, "pills"> & { pills: ReadonlySet<string> },
+): LayoutItem[] {
+  return nodes.map(({ key, attributes }) => {
+    const weight = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
+    const row = attributes.row;
+    if (pills.has(key)) {
+      const narrow = narrowPillWidth(Math.ceil(measure(foldedCount(attributes))));
+      const width = Math.max(narrow, room * pillWidth(attributes.labelWidth));
+      return { key, row, weight, radius: PILL_RADIUS, width, height: PILL_HEIGHT + 4 };
+    }
+    if (isFolded(attributes)) {
+      const dot = 2 * FOLDED_DOT_RADIUS + 4;
+      return { key, row, weight, radius: FOLDED_DOT_RADIUS, width: dot, height: dot };
+    }
+    const radius = attributes.radius * dots;
+    const dot = 2 * radius + 4;
+    const kept = own && attributes.queried ? 1 : room;
+    const width = Math.max(dot, kept * (dot + attributes.labelWidth + 6));
+    const height = Math.max(dot, kept * (LABEL_HEIGHT + 2));
+    return { key, row, weight, radius, width, height };
+  });
+}
+
+/** The nodes placed where the layout puts them (sigma's y axis points up), dots drawn `dots` times their size. */
+function placed(lineage: LineageNodes, layout: Layout, dots = 1): DrawnLineage {
+  const nodes = lineage.nodes.map(({ key, attributes }) => {
+    const box = layout.boxes.get(key);
+    return { key, attributes: box === undefined ? attributes : { ...attributes, x: box.x, y: -box.y } };
+  });
+  return { graph: { nodes, edges: lineage.edges }, layout, ancestors: lineage.ancestors, dots };
 }

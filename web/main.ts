@@ -12,15 +12,21 @@ import {
   type Relation,
 } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
-import { centralityDisplay, familyCentrality, renderCentralityLegend } from "./centrality.js";
+import { centralityDisplay, centralityLegendRow, familyCentrality, renderCentralityLegend } from "./centrality.js";
 import { createControls } from "./controls.js";
 import { DrawnLicences } from "./drawn-licences.js";
 import { createFamilyTable } from "./family-table.js";
 import { createGraphView } from "./graph-view.js";
-import { legendCounts, renderLegend } from "./legend.js";
-import { licenceCounts, licenceDisplay, licenceRows, renderLicenceLegend } from "./licence-colours.js";
+import { legendCounts, legendRows, renderLegend, type LegendRow } from "./legend.js";
+import {
+  licenceCounts,
+  licenceDisplay,
+  licenceLegendRows,
+  licenceRows,
+  renderLicenceLegend,
+} from "./licence-colours.js";
 import { createLicenceControls, FINDINGS_LISTED, renderFindings } from "./licence-findings.js";
-import { drawnLineage, LABEL_FONT, type DrawnLineage } from "./lineage-view.js";
+import { drawnLineage, LABEL_FONT, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
@@ -31,7 +37,16 @@ import { knownNumber } from "./unknown.js";
 import { downloadPng } from "./png-export.js";
 import { createSearchBox } from "./search.js";
 import { askEarly } from "./early-family.js";
-import { parseViewState, sameFamily, serializeViewState, showFamily, viewFileName, type ViewState } from "./state.js";
+import {
+  colourCentrality,
+  parseViewState,
+  sameFamily,
+  serializeViewState,
+  showFamily,
+  viewFileName,
+  type Centrality,
+  type ViewState,
+} from "./state.js";
 import { tableRows } from "./table-rows.js";
 import { CENTRALITY_LABELS, createViewOptions } from "./view-options.js";
 
@@ -77,10 +92,7 @@ let lastLoad: { nodes: number; fetchMs: number; buildMs: number; drawMs: number;
 const graphElement = byId<HTMLElement>("graph");
 const graphView = createGraphView(graphElement, {
   clickNode(node, attributes) {
-    if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
-    else if (attributes.collapsed !== undefined && loaded !== null)
-      openSubtrees(openName(loaded.response, attributes.collapsed));
-    else navigate({ ...view, selected: node });
+    if (!openFolded(attributes)) navigate({ ...view, selected: node });
   },
   clickStage() {
     if (view.selected !== null) navigate({ ...view, selected: null });
@@ -106,6 +118,12 @@ Object.defineProperty(window, "__hfLineage", {
       return shownCentrality === null ? null : Object.fromEntries(shownCentrality.values);
     },
     labelBoxes: () => graphView.labelBoxes(),
+    rowLabelBoxes: () => graphView.rowLabelBoxes(),
+    drawnDots: () => graphView.drawnDots(),
+    /** The fan or collapsed node the keyboard points at. */
+    get pointed() {
+      return pointed;
+    },
     edgeColours: () => graphView.edgeColours(),
     get openingScale() {
       return graphView.openingScale;
@@ -209,30 +227,46 @@ async function showTable(next: ViewState): Promise<void> {
       return;
     }
   }
+  const tableMeasure = colourCentrality(next.colour) ?? next.centrality;
   familyTable.setCentrality(
-    next.centrality === null ? null : CENTRALITY_LABELS[next.centrality],
+    tableMeasure === null ? null : CENTRALITY_LABELS[tableMeasure],
     shownCentrality?.values ?? null,
   );
   familyTable.mark(next.selected);
 }
 
-/** The centrality chosen, computed on the family drawn (once per family and measure), on the graph and legend. */
+/** The centralities computed on the family drawn, by measure, kept until another family is drawn. */
+let centralities: { of: FamilyResponse; values: Map<Centrality, Map<string, number>> } | null = null;
+
+function centralityValues(response: FamilyResponse, measure: Centrality): Map<string, number> {
+  if (centralities?.of !== response) centralities = { of: response, values: new Map() };
+  let values = centralities.values.get(measure);
+  if (values === undefined) {
+    values = familyCentrality(graphView.graph, measure);
+    centralities.values.set(measure, values);
+  }
+  return values;
+}
+
+/**
+ * The centralities chosen (one for the nodes' colour, one for their size), on the graph and in the legend, which
+ * showLicences has just drawn for the colour chosen. The table shows the colour's centrality, else the size's.
+ */
 function showCentrality(next: ViewState): void {
-  if (loaded === null || next.centrality === null) {
+  const colourMeasure = colourCentrality(next.colour);
+  if (loaded === null || (colourMeasure === null && next.centrality === null)) {
     shownCentrality = null;
-    graphView.setCentrality(null);
+    graphView.setCentrality(null, null);
     return;
   }
-  if (shownCentrality?.of !== loaded.response || shownCentrality.measure !== next.centrality)
-    shownCentrality = {
-      of: loaded.response,
-      measure: next.centrality,
-      values: familyCentrality(graphView.graph, next.centrality),
-    };
-  const display = centralityDisplay(shownCentrality.values, next.centralityAs);
-  graphView.setCentrality(display);
-  renderLegend(legend, legendCounts(loaded.drawn.graph));
-  renderCentralityLegend(legend, CENTRALITY_LABELS[next.centrality], display);
+  const response = loaded.response;
+  const size = next.centrality === null ? null : centralityDisplay(centralityValues(response, next.centrality), "size");
+  const colour = colourMeasure === null ? null : centralityDisplay(centralityValues(response, colourMeasure), "colour");
+  graphView.setCentrality(size, colour);
+  const shown = (colourMeasure ?? next.centrality)!;
+  shownCentrality = { of: response, measure: shown, values: centralityValues(response, shown) };
+  if (colour !== null) renderCentralityLegend(legend, CENTRALITY_LABELS[colourMeasure!], colour);
+  if (size !== null) renderCentralityLegend(legend, CENTRALITY_LABELS[next.centrality!], size);
 }
 
 const panelActions: PanelActions = {
@@ -251,13 +285,47 @@ const panelActions: PanelActions = {
 
 byId<HTMLButtonElement>("export-png").addEventListener("click", () => {
   if (loaded === null) return;
-  downloadPng(graphView.snapshot(), {
-    fileName: `${viewFileName(view)}.png`,
-    title: titleOf(loaded.response),
-    filters: filtersOf(view),
-    legend: legendCounts(loaded.drawn.graph),
-  });
+  // Taken now, while the drawing is the one shown; the legend may wait for the licences it counts (read already).
+  const drawing = graphView.snapshot();
+  const shown = { view, loaded };
+  void pngLegend(shown.view, shown.loaded).then((legendShown) =>
+    downloadPng(drawing, {
+      fileName: `${viewFileName(shown.view)}.png`,
+      title: titleOf(shown.loaded.response),
+      filters: filtersOf(shown.view),
+      legend: legendShown,
+    }),
+  );
 });
+
+/** The legend's rows as the page shows them for the colour chosen: relations or licences, then the centralities. */
+async function pngLegend(shown: ViewState, drawn: NonNullable<typeof loaded>): Promise<LegendRow[]> {
+  const graph = drawn.drawn.graph;
+  const answer =
+    shown.colour === "licence" && licences?.q === shown.q
+      ? await licences.drawn.of(drawnModels(graph)).catch(() => null)
+      : null;
+  const rows =
+    answer !== null
+      ? licenceLegendRows(licenceCounts(licenceRows(answer, graph)))
+      : legendRows(legendCounts(graph), shown.colour === "relation");
+  const colourMeasure = colourCentrality(shown.colour);
+  if (colourMeasure !== null)
+    rows.push(
+      centralityLegendRow(
+        CENTRALITY_LABELS[colourMeasure],
+        centralityDisplay(centralityValues(drawn.response, colourMeasure), "colour"),
+      ),
+    );
+  if (shown.centrality !== null)
+    rows.push(
+      centralityLegendRow(
+        CENTRALITY_LABELS[shown.centrality],
+        centralityDisplay(centralityValues(drawn.response, shown.centrality), "size"),
+      ),
+    );
+  return rows;
+}
 
 function titleOf(response: FamilyResponse): string {
   const family = response.family;
@@ -272,7 +340,8 @@ function filtersOf(state: ViewState): string {
   const parts = [
     `depth ${state.depth === null ? "all" : `≤ ${state.depth}`}`,
     `relations ${state.relations === null ? "all" : state.relations.join(", ")}`,
-    `size by ${state.size}`,
+    `size by ${state.centrality ?? state.size}`,
+    `colour by ${state.colour}`,
   ];
   if (state.expand.length > 0) parts.push(`${state.expand.length} fan${state.expand.length === 1 ? "" : "s"} open`);
   if (state.max !== null) parts.push(`at most ${state.max.toLocaleString("en-US")} nodes`);
@@ -314,6 +383,15 @@ function navigate(next: ViewState): void {
   const url = `${location.pathname}${serializeViewState(next)}`;
   if (url !== `${location.pathname}${location.search}`) history.pushState(null, "", url);
   void apply(next);
+}
+
+/** Opens a fan or a collapsed node; false for a model, which has nothing folded in it. */
+function openFolded(attributes: DrawnNodeAttributes): boolean {
+  if (attributes.fan !== undefined) expandFan(attributes.fan.parent, attributes.fan.relation);
+  else if (attributes.collapsed !== undefined && loaded !== null)
+    openSubtrees(openName(loaded.response, attributes.collapsed));
+  else return false;
+  return true;
 }
 
 /** Draws every member of one fan (the leaf children of `parent` by `relation`) instead of its one node. */
@@ -389,7 +467,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
     renderLegend(legend, legendCounts(drawn.graph));
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     const built = performance.now();
     await graphView.drawn();
     const finished = performance.now();
@@ -451,7 +529,7 @@ async function loadPath(next: ViewState): Promise<boolean> {
     loaded = null;
     pathShown = next;
     renderLegend(legend, legendCounts(drawn.graph));
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     await graphView.drawn();
     return true;
   } catch (error) {
@@ -465,12 +543,20 @@ async function loadPath(next: ViewState): Promise<boolean> {
   }
 }
 
+/** The models drawn (not fans nor collapsed nodes): those whose licences are asked for. */
+function drawnModels(graph: DrawnLineage["graph"]): string[] {
+  return graph.nodes
+    .filter(({ attributes }) => attributes.fan === undefined && attributes.collapsed === undefined)
+    .map(({ key }) => key);
+}
+
 /** Licence colours and the findings filter over the drawn family, from the licences of the drawn models. */
 async function showLicences(next: ViewState): Promise<boolean> {
   if (loaded === null || next.q === null) return true;
-  if (next.colour === "relation" && !next.findings) {
+  const modelsByRelation = next.colour === "relation";
+  if (next.colour !== "licence" && !next.findings) {
     graphView.setLicence(null);
-    renderLegend(legend, legendCounts(loaded.drawn.graph));
+    renderLegend(legend, legendCounts(loaded.drawn.graph), modelsByRelation);
     findingsList.hidden = true;
     return true;
   }
@@ -483,16 +569,16 @@ async function showLicences(next: ViewState): Promise<boolean> {
     };
   const asked = licences;
   try {
-    const models = loaded.drawn.graph.nodes
-      .filter(({ attributes }) => attributes.fan === undefined && attributes.collapsed === undefined)
-      .map(({ key }) => key);
-    const [answer, page] = await Promise.all([asked.drawn.of(models), next.findings ? asked.page : null]);
+    const [answer, page] = await Promise.all([
+      asked.drawn.of(drawnModels(loaded.drawn.graph)),
+      next.findings ? asked.page : null,
+    ]);
     if (view !== next || loaded === null) return false;
     // The same models as asked for: a new layout of them may have come meanwhile.
     const graph = loaded.drawn.graph;
     graphView.setLicence(licenceDisplay(answer, graph, { colour: next.colour === "licence", findings: next.findings }));
     if (next.colour === "licence") renderLicenceLegend(legend, licenceCounts(licenceRows(answer, graph)));
-    else renderLegend(legend, legendCounts(graph));
+    else renderLegend(legend, legendCounts(graph), modelsByRelation);
     if (page !== null) renderFindings(findingsList, page, (id) => panelActions.select(id));
     else findingsList.hidden = true;
     return true;
@@ -571,6 +657,7 @@ function applyLocation(): void {
 
 async function apply(next: ViewState): Promise<void> {
   reportRequest?.abort();
+  if (pointed !== null) pointAt(null);
   reportSection.hidden = true;
   view = next;
   controls.show(next);
@@ -603,7 +690,7 @@ async function apply(next: ViewState): Promise<void> {
     const area = { width: box.width - panelInset(), height: box.height };
     const drawn = drawnLineage(loaded.response, loaded.ancestry, measure, area, next.layout);
     loaded = { ...loaded, view: next, drawn };
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     renderLegend(legend, legendCounts(drawn.graph));
   }
   if (next.path === null && !(await showLicences(next))) return;
@@ -629,7 +716,23 @@ async function apply(next: ViewState): Promise<void> {
   void showTable(next);
 }
 
-// The graph by keyboard: Enter selects the query, arrows move the selection along the lineage.
+// The graph by keyboard: arrows move along the lineage; a model reached is selected, a fan or collapsed node is
+// pointed at (ringed, and said in the graph's status line); Enter opens what is pointed at, else selects the query.
+let pointed: string | null = null;
+const graphStatus = byId<HTMLElement>("graph-status");
+
+function pointAt(node: string | null): void {
+  pointed = node;
+  graphView.point(node);
+  const attributes = node === null ? undefined : graphView.graph.getNodeAttributes(node);
+  graphStatus.textContent =
+    attributes === undefined
+      ? ""
+      : attributes.fan !== undefined
+        ? `${attributes.name} of ${attributes.fan.parent}: Enter opens them`
+        : `${attributes.name} below ${attributes.collapsed?.parent ?? attributes.name}: Enter opens them`;
+}
+
 graphElement.addEventListener("keydown", (event) => {
   const moves: Record<string, "up" | "down" | "left" | "right"> = {
     ArrowUp: "up",
@@ -641,16 +744,30 @@ graphElement.addEventListener("keydown", (event) => {
   if (direction === undefined && event.key !== "Enter") return;
   event.preventDefault();
   const graph = graphView.graph;
-  const start =
-    view.selected !== null && graph.hasNode(view.selected)
-      ? view.selected
-      : (graph.findNode((_key, attributes) => attributes.queried) ?? null);
-  if (start === null) return;
-  const next = direction === undefined || view.selected === null ? start : graphView.neighbour(start, direction);
-  if (next === null) return;
-  // Fans are opened from the "Grouped fans" list, which the keyboard reaches too.
-  if (graph.getNodeAttribute(next, "fan") !== undefined || graph.getNodeAttribute(next, "collapsed") !== undefined)
+  if (pointed !== null && !graph.hasNode(pointed)) pointAt(null);
+  if (direction === undefined && pointed !== null) {
+    const node = pointed;
+    pointAt(null);
+    openFolded(graph.getNodeAttributes(node));
     return;
+  }
+  const start =
+    pointed ??
+    (view.selected !== null && graph.hasNode(view.selected)
+      ? view.selected
+      : (graph.findNode((_key, attributes) => attributes.queried) ?? null));
+  if (start === null) return;
+  const next =
+    direction === undefined || (view.selected === null && pointed === null)
+      ? start
+      : graphView.neighbour(start, direction);
+  if (next === null) return;
+  const attributes = graph.getNodeAttributes(next);
+  if (attributes.fan !== undefined || attributes.collapsed !== undefined) {
+    pointAt(next);
+    return;
+  }
+  pointAt(null);
   navigate({ ...view, selected: next });
   graphView.focus(next);
 });
@@ -677,7 +794,7 @@ const relayout = new ResizeObserver(() => {
     const area = { width: box.width - inset, height: box.height };
     const drawn = drawnLineage(current.response, current.ancestry, measure, area, view.layout);
     loaded = { ...current, drawn };
-    graphView.load(drawn.graph, drawn.layout);
+    graphView.load(drawn.graph, drawn.layout, drawn.dots);
     graphView.setSize(view.size);
     graphView.setSelected(view.selected);
     // The legend is drawn again for the new layout: its licence or relation part, then the centrality shown.

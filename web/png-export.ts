@@ -1,14 +1,18 @@
 // The PNG of a view: a title and the active filters above the drawing as it is on screen, the legend below it,
 // saved under a file name that carries the query and the filters.
 
-import { legendRows, type LegendCounts } from "./legend.js";
+import type { LegendRow } from "./legend.js";
 
 export interface PngOptions {
   fileName: string;
   title: string;
   filters: string;
-  legend: LegendCounts;
+  /** The legend's rows as the page shows them for the colour chosen. */
+  legend: LegendRow[];
 }
+
+/** A row's swatch: a colour scale's steps side by side, else one square. */
+const swatchWidth = (row: LegendRow) => (row.scale === undefined ? 12 : 5 * row.scale.length);
 
 const FONT = '"DejaVu Sans", system-ui, sans-serif';
 
@@ -17,15 +21,18 @@ export function framedImage(drawing: HTMLCanvasElement, options: Omit<PngOptions
   const ratio = window.devicePixelRatio || 1;
   const width = drawing.width / ratio;
   const height = drawing.height / ratio;
-  const rows = legendRows(options.legend);
+  const rows = options.legend;
   // The legend wraps into lines as wide as the drawing.
   const measureCanvas = document.createElement("canvas").getContext("2d")!;
   measureCanvas.font = `12px ${FONT}`;
-  const entries = rows.map((row) => ({ ...row, text: `${row.label} ${row.count.toLocaleString("en-US")}` }));
+  const entries = rows.map((row) => ({
+    ...row,
+    text: row.count === null ? row.label : `${row.label} ${row.count.toLocaleString("en-US")}`,
+  }));
   const lines: (typeof entries)[] = [[]];
   let used = 12;
   for (const entry of entries) {
-    const w = 18 + measureCanvas.measureText(entry.text).width + 16;
+    const w = swatchWidth(entry) + 6 + measureCanvas.measureText(entry.text).width + 16;
     if (used + w > width - 12 && lines[lines.length - 1]!.length > 0) {
       lines.push([]);
       used = 12;
@@ -61,13 +68,19 @@ export function framedImage(drawing: HTMLCanvasElement, options: Omit<PngOptions
     for (const entry of line) {
       ctx.fillStyle = entry.color;
       ctx.fillRect(x, y - 6, 12, 12);
-      if (entry.fan === true) {
+      entry.scale?.forEach((colour, step) => {
+        ctx.fillStyle = colour;
+        ctx.fillRect(x + 5 * step, y - 5, 5, 10);
+      });
+      if (entry.pill !== undefined) {
         ctx.strokeStyle = "#5d6773";
+        ctx.setLineDash(entry.pill === "collapsed" ? [3, 2] : []);
         ctx.strokeRect(x + 0.5, y - 5.5, 11, 11);
+        ctx.setLineDash([]);
       }
       ctx.fillStyle = "#1d232b";
-      ctx.fillText(entry.text, x + 18, y);
-      x += 18 + ctx.measureText(entry.text).width + 16;
+      ctx.fillText(entry.text, x + swatchWidth(entry) + 6, y);
+      x += swatchWidth(entry) + 6 + ctx.measureText(entry.text).width + 16;
     }
   });
   return canvas;

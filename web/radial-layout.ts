@@ -139,6 +139,7 @@ export function radialLayout(
     items.map((item) => [item.key, parentOf.get(item.key)?.key ?? null]),
   );
   return {
+    shape: "rings",
     boxes,
     rows: [],
     width: Math.max(1, maxX - minX),

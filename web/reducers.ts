@@ -10,7 +10,7 @@ import {
 } from "../src/vocabulary/palette.js";
 import type { Relation } from "./api.js";
 import { edgeName, LICENCE_EDGE_COLOUR, type LicenceDisplay } from "./licence-colours.js";
-import { nodeSize, type DrawnNodeAttributes } from "./lineage-view.js";
+import { FOLDED_DOT_RADIUS, isFolded, nodeSize, type DrawnNodeAttributes } from "./lineage-view.js";
 import type { SizeMode } from "./state.js";
 import { knownNumber } from "./unknown.js";
 
@@ -96,14 +96,14 @@ export function isLit(state: DisplayState, node: string): boolean {
 }
 
 export function nodeDisplay(state: DisplayState, node: string, attributes: DrawnNodeAttributes): NodeDisplay {
-  const fan = attributes.fan !== undefined;
+  const folded = isFolded(attributes);
   const display: NodeDisplay = {
     x: attributes.x,
     y: attributes.y,
     label: null,
     color: state.licence?.colours?.get(node) ?? nodeColor(attributes),
-    size: (fan ? 4 : nodeSize(sizeValue(attributes, state.size))) * state.scale,
-    highlighted: !fan && (node === state.selected || node === state.hovered || attributes.queried),
+    size: (folded ? FOLDED_DOT_RADIUS : nodeSize(sizeValue(attributes, state.size))) * state.scale,
+    highlighted: !folded && (node === state.selected || node === state.hovered || attributes.queried),
     zIndex: attributes.queried ? 1 : 0,
   };
   if (state.licence?.lit != null && !state.licence.lit.has(node)) {

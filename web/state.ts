@@ -9,14 +9,18 @@ import { RELATIONS, type Relation } from "./api.js";
 export const SIZE_MODES = ["descendants", "downloads"] as const;
 export type SizeMode = (typeof SIZE_MODES)[number];
 
-export const COLOUR_MODES = ["relation", "licence"] as const;
-export type ColourMode = (typeof COLOUR_MODES)[number];
 export const LAYOUTS = ["rows", "radial"] as const;
 export type LayoutMode = (typeof LAYOUTS)[number];
 export const CENTRALITIES = ["pagerank", "betweenness", "degree"] as const;
 export type Centrality = (typeof CENTRALITIES)[number];
-export const CENTRALITY_SHOWN_AS = ["size", "colour"] as const;
-export type CentralityShownAs = (typeof CENTRALITY_SHOWN_AS)[number];
+/** The nodes' one colour: their relation, their licence class, or a centrality in the family. */
+export const COLOUR_MODES = ["relation", "licence", ...CENTRALITIES] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
+/** The centrality a colour mode shows, or null. */
+export function colourCentrality(mode: ColourMode): Centrality | null {
+  return mode === "relation" || mode === "licence" ? null : mode;
+}
 
 export const MAX_DEPTH = 50;
 export const MAX_NODES_LIMIT = 20_000;
@@ -34,7 +38,7 @@ export interface ViewState {
   expand: string[];
   /** The node cap sent to the server; null for the server's default. */
   max: number | null;
-  /** Nodes coloured by relation, or by licence class. */
+  /** Nodes coloured by relation, by licence class, or by a centrality in the family: one choice. */
   colour: ColourMode;
   /** Only the models with licence findings lit, with the ancestors and paths that cause them. */
   findings: boolean;
@@ -47,9 +51,8 @@ export interface ViewState {
   open?: string[];
   /** Depth rows, or rings with angles in proportion to subtree size. */
   layout: LayoutMode;
-  /** The in-family centrality shown, and how (node size or colour); null shows none. */
+  /** The in-family centrality the nodes are sized by; null sizes them by `size`. */
   centrality: Centrality | null;
-  centralityAs: CentralityShownAs;
   /** The family table is open. */
   table: boolean;
 }
@@ -67,7 +70,6 @@ export const EMPTY_VIEW: ViewState = {
   path: null,
   layout: "rows",
   centrality: null,
-  centralityAs: "size",
   table: false,
 };
 
@@ -103,6 +105,9 @@ export function parseViewState(search: string): ViewState {
   const expand = names.filter((name) => parseFanName(name) !== null);
   const colour = params.get("colour");
   const colourMode = colour === null ? null : parseChoice(colour, COLOUR_MODES);
+  // Links written before colour took centralities said `centrality=X&by=colour`: the same colour, read as such.
+  const centrality = choiceIn(params.get("centrality"), CENTRALITIES);
+  const centralityColour = params.get("by") === "colour" && colourMode === null ? centrality : null;
   const from = text(params.get("from"));
   const to = text(params.get("to"));
   const opened = (params.get("open") ?? "").split(",").map((value) => value.trim());
@@ -115,13 +120,12 @@ export function parseViewState(search: string): ViewState {
     selected: text(params.get("selected")),
     expand: [...new Set(expand)].sort(),
     max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
-    colour: colourMode?.ok === true ? colourMode.value : "relation",
+    colour: colourMode?.ok === true ? colourMode.value : (centralityColour ?? "relation"),
     findings: params.get("findings") === "1",
     path: from !== null && to !== null && from !== to ? { from, to } : null,
     ...(open.length > 0 ? { open } : {}),
     layout: choiceIn(params.get("layout"), LAYOUTS) ?? "rows",
-    centrality: choiceIn(params.get("centrality"), CENTRALITIES),
-    centralityAs: choiceIn(params.get("by"), CENTRALITY_SHOWN_AS) ?? "size",
+    centrality: centralityColour === null ? centrality : null,
     table: params.get("table") === "1",
   };
 }
@@ -145,7 +149,6 @@ export function serializeViewState(state: ViewState): string {
   if (state.open !== undefined && state.open.length > 0) params.set("open", state.open.join(","));
   if (state.layout !== "rows") params.set("layout", state.layout);
   if (state.centrality !== null) params.set("centrality", state.centrality);
-  if (state.centrality !== null && state.centralityAs !== "size") params.set("by", state.centralityAs);
   if (state.table) params.set("table", "1");
   const query = params.toString();
   return query === "" ? "" : `?${query}`;

@@ -1,5 +1,5 @@
-// The view's options beside the filters: the layout (depth rows or rings), the in-family centrality shown and how
-// (node size or colour), and the family table's switch. Shows a view's settings and reports changes as a new view.
+// The view's options beside the filters: the layout (depth rows or rings), the in-family centrality the nodes are
+// sized by, and the family table's switch. Shows a view's settings and reports changes as a new view.
 
 import { CENTRALITIES, LAYOUTS, type Centrality, type LayoutMode, type ViewState } from "./state.js";
 
@@ -35,27 +35,22 @@ export function createViewOptions(container: HTMLElement, onChange: (change: Par
     "Layout",
     LAYOUTS.map((mode) => [mode, LAYOUT_LABELS[mode]]),
   );
-  const [centralityLabel, centrality] = select("centrality-input", "Centrality", [
+  const [centralityLabel, centrality] = select("centrality-input", "Size by centrality", [
     ["", "none"],
     ...CENTRALITIES.map((measure): [string, string] => [measure, CENTRALITY_LABELS[measure]]),
-  ]);
-  const [shownAsLabel, shownAs] = select("centrality-as-input", "as", [
-    ["size", "node size"],
-    ["colour", "node colour"],
   ]);
   const table = document.createElement("button");
   table.type = "button";
   table.id = "table-toggle";
   table.textContent = "Table";
   table.title = "the family's models as a sortable table";
-  container.append(layoutLabel, centralityLabel, shownAsLabel, table);
+  container.append(layoutLabel, centralityLabel, table);
 
   let current: ViewState | null = null;
   layout.addEventListener("change", () => onChange({ layout: layout.value as LayoutMode }));
   centrality.addEventListener("change", () =>
     onChange({ centrality: centrality.value === "" ? null : (centrality.value as Centrality) }),
   );
-  shownAs.addEventListener("change", () => onChange({ centralityAs: shownAs.value === "colour" ? "colour" : "size" }));
   table.addEventListener("click", () => onChange({ table: !(current?.table ?? false) }));
 
   return {
@@ -63,8 +58,6 @@ export function createViewOptions(container: HTMLElement, onChange: (change: Par
       current = view;
       layout.value = view.layout;
       centrality.value = view.centrality ?? "";
-      shownAs.value = view.centralityAs;
-      shownAsLabel.hidden = view.centrality === null;
       table.setAttribute("aria-pressed", String(view.table));
     },
   };

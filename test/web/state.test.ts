@@ -18,12 +18,12 @@ describe("view state in the URL", () => {
       selected: "a/b",
       expand: ["a/b:adapter", "x/y:quantized"],
       max: 5000,
-      colour: "relation",
       findings: false,
       path: null,
+      // A link from before colour took centralities (`centrality=betweenness&by=colour`): coloured by betweenness.
+      colour: "betweenness",
       layout: "radial",
-      centrality: "betweenness",
-      centralityAs: "colour",
+      centrality: null,
       table: true,
     });
   });
@@ -46,9 +46,14 @@ describe("view state in the URL", () => {
     expect(serializeViewState(EMPTY_VIEW)).toBe("");
     const options = { ...view, layout: "radial" as const, centrality: "pagerank" as const, table: true };
     expect(serializeViewState(options)).toBe(`${query}&layout=radial&centrality=pagerank&table=1`);
-    expect(parseViewState(serializeViewState({ ...options, centralityAs: "colour" }))).toEqual({
-      ...options,
-      centralityAs: "colour",
+    // Colour by one centrality and size by another: both kept, each under its own name.
+    const both = { ...options, colour: "degree" as const };
+    expect(serializeViewState(both)).toBe(`${query}&colour=degree&layout=radial&centrality=pagerank&table=1`);
+    expect(parseViewState(serializeViewState(both))).toEqual(both);
+    // A colour named outright wins over an old `by=colour`, which then leaves the centrality to the size.
+    expect(parseViewState("?q=x&colour=licence&centrality=degree&by=colour")).toMatchObject({
+      colour: "licence",
+      centrality: "degree",
     });
   });
 

@@ -268,7 +268,48 @@ describe("the family table, centrality and radial layout in Chromium", { timeout
     ).toEqual([]);
     expect(boxes.map((box) => box.key)).toContain(PHI);
     expect(boxes.length).toBeGreaterThan(20);
+    // 75 nodes, at most 150: the rings still open whole, every dot on the canvas.
+    const dots = (await page.evaluate("window.__hfLineage.drawnDots()")) as {
+      key: string;
+      x: number;
+      y: number;
+      radius: number;
+    }[];
+    expect(dots.length).toBe(75);
+    expect(
+      dots.filter(
+        (dot) =>
+          dot.x - dot.radius < 0 ||
+          dot.y - dot.radius < 0 ||
+          dot.x + dot.radius > size.width ||
+          dot.y + dot.radius > size.height,
+      ),
+    ).toEqual([]);
     await page.screenshot({ path: resolve(RESULTS, "viewer-radial.png") });
+  });
+
+  it("colours by one choice at a time: licence, then a centrality, each with its own legend", async () => {
+    await page.goto(`${server.url}/?q=${encodeURIComponent(PHI)}&colour=pagerank&centrality=degree`);
+    expect(await settled()).toBe("ready");
+    const legendText = () => page.textContent("#legend");
+    expect(await legendText()).toContain("node colour: PageRank in the family");
+    expect(await legendText()).toContain("node size: degree in the family");
+    await page.selectOption("#colour-input", "licence");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("colour") === "licence");
+    expect(await settled()).toBe("ready");
+    await page.waitForFunction(() => document.getElementById("legend")?.textContent?.includes("permissive licence"));
+    // The licence colours replace PageRank's: its scale is gone, the size by degree stays.
+    expect(await legendText()).not.toContain("node colour:");
+    expect(await legendText()).toContain("node size: degree in the family");
+    expect(await page.$$eval("#legend .centrality-scale", (nodes) => nodes.length)).toBe(0);
+    await page.selectOption("#colour-input", "betweenness");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("colour") === "betweenness");
+    expect(await settled()).toBe("ready");
+    expect(await legendText()).not.toContain("permissive licence");
+    expect(await legendText()).toContain("node colour: betweenness in the family");
+    expect(await page.$$eval("#legend .centrality-scale", (nodes) => nodes.length)).toBe(1);
+    // One colour choice, shown as such in the control.
+    expect(await page.inputValue("#colour-input")).toBe("betweenness");
   });
 
   it("labels every one of an org's own models in its 2,000-node view", async () => {

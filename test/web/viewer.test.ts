@@ -408,6 +408,15 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     const selected = new URL(page.url()).searchParams.get("selected");
     const model = await api<{ parents: { id: string }[] }>(`/api/model?id=${encodeURIComponent(MERGE)}`);
     expect(model.parents.map((parent) => parent.id)).toContain(selected);
+    // The view moves onto the model reached (a 300 ms glide): it ends in the middle of the graph, on the canvas.
+    await page.waitForTimeout(1000);
+    const graph = (await page.locator("#graph").boundingBox())!;
+    const reached = (await page.evaluate(`window.__hfLineage.pagePosition(${JSON.stringify(selected)})`)) as {
+      x: number;
+      y: number;
+    };
+    expect(Math.abs(reached.x - (graph.x + graph.width / 2))).toBeLessThan(2);
+    expect(Math.abs(reached.y - (graph.y + graph.height / 2))).toBeLessThan(2);
     await page.focus("#search-input");
     await page.fill("#search-input", "xyzzy-no-such-model");
     await page.waitForSelector("#search-suggestions li.no-match");
