@@ -22,6 +22,14 @@ export interface ListenOptions {
 /** Connections waiting to be accepted. */
 const LISTEN_BACKLOG = 4096;
 
+/**
+ * How long a connection may stay idle between an answer and the client's next request. Node counts from when the
+ * last byte is handed to the kernel, not from when the client has read it: with its default (5 s), a client still
+ * reading a large answer behind a thousand others found its connection closed under its next request (155 read
+ * errors in 15 s at 1,000 connections on a loaded machine, none with this value).
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
 /** Why the adapter refuses a request before the app sees it, or null when the app can take it. */
 function refusalOf(incoming: IncomingMessage): HttpError | null {
   const method = incoming.method ?? "";
@@ -92,6 +100,7 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
       })
       .catch((error: unknown) => failed(error, outgoing));
   });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerParseError(app, error, socket));
   // CONNECT has its own event; without a listener Node would drop the connection without a word.
   server.on("connect", (incoming: IncomingMessage, socket) =>

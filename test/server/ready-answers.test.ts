@@ -188,6 +188,12 @@ describe("remembered answers over a socket", () => {
     });
   });
 
+  it("keep the connection open 30 s for the next request, and say so", async () => {
+    const answer = await send(LLAMA_FAMILY);
+    expect(answer.headers.connection).toBe("keep-alive");
+    expect(answer.headers["keep-alive"]).toBe("timeout=30");
+  });
+
   it("leave HEAD, unknown parameters and routes that are not remembered to the app", async () => {
     await send(LLAMA_FAMILY);
     calls = 0;
