@@ -53,8 +53,15 @@ function fetchRaw(url: string, headers: Record<string, string>): Promise<{ statu
   });
 }
 
-/** Runs wrk (a C client, in its own process) with `threads` threads against `url` and reads its report. */
-function runWrk(url: string, headers: Record<string, string>, threads: number): Promise<WrkReport> {
+/**
+ * Runs wrk (a C client, in its own process) with `threads` threads against `url`: its report, and the CPU time it
+ * used (read from /proc every 100 ms while it runs, so the last tenth of a second at most is missed).
+ */
+function runWrk(
+  url: string,
+  headers: Record<string, string>,
+  threads: number,
+): Promise<{ report: WrkReport; clientCpuSeconds: number }> {
   const args = [
     `--threads=${threads}`,
     `--connections=${CONNECTIONS}`,
@@ -66,13 +73,22 @@ function runWrk(url: string, headers: Record<string, string>, threads: number): 
   ];
   return new Promise((resolvePromise, reject) => {
     const wrk = spawn("wrk", args, { stdio: ["ignore", "pipe", "inherit"] });
+    let clientCpuSeconds = 0;
+    const sampler = setInterval(() => {
+      try {
+        clientCpuSeconds = cpuSeconds(wrk.pid!);
+      } catch {
+        // wrk has just ended: the last reading stands.
+      }
+    }, 100);
     let output = "";
     wrk.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     wrk.on("error", reject);
     wrk.on("close", (code) => {
+      clearInterval(sampler);
       const report = output.split("\n").find((line) => line.startsWith("{"));
       if (code !== 0 || report === undefined) reject(new Error(`bench: wrk exited with ${code}: ${output.trim()}`));
-      else resolvePromise(JSON.parse(report) as WrkReport);
+      else resolvePromise({ report: JSON.parse(report) as WrkReport, clientCpuSeconds });
     });
   });
 }
@@ -130,8 +146,12 @@ export default async function serverLoadBench(): Promise<void> {
         const sampler = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 250);
         const loadBefore = load();
         const cpuBefore = cpuSeconds(pid);
-        const report = await runWrk(`${target.url}${path}`, run.headers, threads);
-        const cpuPerAnswer = ((cpuSeconds(pid) - cpuBefore) * 1e6) / Math.max(1, report.requests);
+        const { report, clientCpuSeconds } = await runWrk(`${target.url}${path}`, run.headers, threads);
+        const serverCpuSeconds = cpuSeconds(pid) - cpuBefore;
+        const cpuPerAnswer = (serverCpuSeconds * 1e6) / Math.max(1, report.requests);
+        // Of the CPU time the machine had in the run, what the server and the client used (the rest went elsewhere).
+        const machineSeconds = (report.durationUs / 1e6) * availableParallelism();
+        const share = (seconds: number) => `${Math.round((seconds / machineSeconds) * 100)}%`;
         clearInterval(sampler);
         await sleep(SETTLE_MS);
         const after = residentMb(pid);
@@ -153,6 +173,12 @@ export default async function serverLoadBench(): Promise<void> {
           `    RSS MB: at start ${started.toFixed(0)}, idle ${idle.toFixed(0)}, peak ${peak.toFixed(0)}, ` +
             `${SETTLE_MS / 1000} s after the load ${after.toFixed(0)} (${(growth * 100).toFixed(1)}% over idle); ` +
             `load average before ${loadBefore}, after ${load()}`,
+        );
+        console.log(
+          `    CPU time of the machine's ${availableParallelism()} CPUs in the run: ` +
+            `server ${share(serverCpuSeconds)}, client ${share(clientCpuSeconds)} (` +
+            `${Math.round((clientCpuSeconds * 1e6) / Math.max(1, report.requests))} µs an answer), ` +
+            `everything else ${share(Math.max(0, machineSeconds - serverCpuSeconds - clientCpuSeconds))}`,
         );
         if (run.mode === "ours") {
           oursCpuPerAnswer.set(asked, cpuPerAnswer);
