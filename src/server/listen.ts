@@ -82,7 +82,14 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
       // Under a thousand connections, making a Request, a Response and an abort signal for every client costs more
       // than writing the answer: a remembered one goes out as its bytes and headers, made once.
       const { "accept-encoding": acceptEncoding, "if-none-match": ifNoneMatch } = incoming.headers;
-      const remembered = app.remembered(incoming.url!, acceptEncoding, ifNoneMatch);
+      let remembered;
+      try {
+        remembered = app.remembered(incoming.url!, acceptEncoding, ifNoneMatch);
+      } catch (error) {
+        // Looking for a newer data version can fail (the database gone): a 500, as on the app's own path.
+        send(outgoing, app.refuse(error)).catch((failure: unknown) => failed(failure, outgoing));
+        return;
+      }
       if (remembered !== undefined) {
         outgoing.writeHead(remembered.status, remembered.headers);
         outgoing.end(remembered.body ?? undefined);

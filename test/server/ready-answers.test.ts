@@ -216,3 +216,50 @@ describe("remembered answers over a socket", () => {
     expect(calls).toBe(3);
   });
 });
+
+describe("a remembered answer whose data version cannot be checked", () => {
+  it("is a 500 in the error shape, logged, and the server goes on answering", async () => {
+    const logged: string[] = [];
+    let failing = false;
+    const app = appOver(lineage, {
+      newerLineage: () => {
+        if (failing) throw new Error("the database is gone");
+        return null;
+      },
+      log: (message) => logged.push(message),
+    });
+    const { server } = await listen(app, { port: 0, host: "127.0.0.1" });
+    const port = (server.address() as { port: number }).port;
+    const status = (path: string) =>
+      new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolvePromise, reject) => {
+        httpRequest({ port, host: "127.0.0.1", path }, (incoming) => {
+          let body = "";
+          incoming.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+          incoming.on("end", () =>
+            resolvePromise({ status: incoming.statusCode ?? 0, body, headers: incoming.headers }),
+          );
+        })
+          .on("error", reject)
+          .end();
+      });
+    try {
+      expect((await status(LLAMA_FAMILY)).status).toBe(200);
+      failing = true;
+      // The data version is looked at again at most once a second.
+      await new Promise((done) => setTimeout(done, 1100));
+      const failed = await status(LLAMA_FAMILY);
+      expect(failed.status).toBe(500);
+      expect(JSON.parse(failed.body)).toEqual({
+        error: { status: 500, message: "internal error: the server could not answer this request" },
+      });
+      expect(failed.headers).toMatchObject(SECURITY_HEADERS);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/^server: unexpected failure: Error: the database is gone/);
+      failing = false;
+      await new Promise((done) => setTimeout(done, 1100));
+      expect((await status(LLAMA_FAMILY)).status).toBe(200);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  });
+});
