@@ -1,15 +1,18 @@
-// The server benchmarks' child processes: one started on bench/server-target.ts (our server or the SQLite peer)
-// over a database, its URL read from its first line, and its resident memory read from /proc.
+// The server benchmarks' child processes: one started on bench/server-target.ts (our server or a peer) over a
+// database or a file, its URL read from its first line, and its resident memory and CPU time read from /proc.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 
-export async function startTarget(dbPath: string, mode: "ours" | "cte"): Promise<{ child: ChildProcess; url: string }> {
+export async function startTarget(
+  source: string,
+  mode: "ours" | "cte" | "bytes",
+): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", resolve(process.cwd(), "bench/server-target.ts"), dbPath, mode],
+    ["--import", "tsx", resolve(process.cwd(), "bench/server-target.ts"), source, mode],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const [url] = (await createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next()).value.split(
@@ -23,4 +26,15 @@ export function residentMb(pid: number): number {
   const line = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (line === null) throw new Error(`bench: no VmRSS for process ${pid}`);
   return Number(line[1]) / 1024;
+}
+
+/** Clock ticks a second in /proc/PID/stat (USER_HZ, 100 on every Linux that Node runs on). */
+const TICKS_A_SECOND = 100;
+
+/** The CPU time a process has used so far, user and system, in seconds (utime + stime of /proc/PID/stat). */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name, which is in parentheses and may itself hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_A_SECOND;
 }

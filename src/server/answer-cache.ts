@@ -1,9 +1,11 @@
 // API answers remembered per request shape and data version, as the bytes sent: the UTF-8 body and, for larger
 // answers, its gzip compression, both made once (off the event loop) and sent as they are to every later client.
 
+import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { LRUCache } from "lru-cache";
+import type { ReadyAnswer } from "./ready-answer.js";
 
 const gzipAsync = promisify(gzip);
 
@@ -17,6 +19,8 @@ export interface Answer {
   gzip: Uint8Array<ArrayBuffer> | null;
   /** Content-Type and any other header of the answer itself (Content-Disposition of a download). */
   headers: Record<string, string>;
+  /** A digest of the body, the same for the same bytes: what the answer's ETags are made of. */
+  digest: string;
 }
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -35,19 +39,20 @@ export async function answerOf(made: string | Response): Promise<Answer> {
     body = new Uint8Array(await made.arrayBuffer());
   }
   const compressed = body.length < GZIP_FROM ? null : await gzipAsync(body, { level: 6 });
-  return { body, gzip: compressed === null ? null : new Uint8Array(compressed), headers };
+  const digest = createHash("sha256").update(body).digest("base64url").slice(0, 27);
+  return { body, gzip: compressed === null ? null : new Uint8Array(compressed), headers, digest };
 }
 
 export class AnswerCache {
-  private readonly entries: LRUCache<string, Answer> | null;
+  private readonly entries: LRUCache<string, ReadyAnswer> | null;
 
   /** `size` in bytes of answers (0 remembers nothing). */
   constructor(size: number) {
     this.entries =
       size > 0
-        ? new LRUCache<string, Answer>({
+        ? new LRUCache<string, ReadyAnswer>({
             maxSize: size,
-            sizeCalculation: (answer) => Math.max(1, answer.body.length + (answer.gzip?.length ?? 0)),
+            sizeCalculation: ({ answer }) => Math.max(1, answer.body.length + (answer.gzip?.length ?? 0)),
           })
         : null;
   }
@@ -59,13 +64,13 @@ export class AnswerCache {
     return `${url.pathname}?${params.toString()}`;
   }
 
-  get(key: string): Answer | undefined {
+  get(key: string): ReadyAnswer | undefined {
     return this.entries?.get(key);
   }
 
-  remember(key: string, answer: Answer): Answer {
-    this.entries?.set(key, answer);
-    return answer;
+  remember(key: string, ready: ReadyAnswer): ReadyAnswer {
+    this.entries?.set(key, ready);
+    return ready;
   }
 }
 
@@ -78,39 +83,4 @@ export function acceptsGzip(header: string | null): boolean {
       (coding === "gzip" || coding === "*") && !parameters.some((parameter) => /^\s*q=0(\.0*)?\s*$/.test(parameter))
     );
   });
-}
-
-/**
- * The bytes of each Response made from a remembered answer, so the HTTP adapter writes them as they are instead of
- * reading them back through a web stream for every client, which under a thousand connections costs more than the
- * answer itself.
- */
-const rememberedBodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
-
-/** The remembered bytes a Response carries, or undefined for any other Response. */
-export function rememberedBody(response: Response): Uint8Array<ArrayBuffer> | undefined {
-  return rememberedBodies.get(response);
-}
-
-export function answerResponse(answer: Answer, gzip: boolean): Response {
-  const bytes = gzip && answer.gzip !== null ? answer.gzip : answer.body;
-  // A stream of the remembered bytes, not the bytes themselves: a Response copies a byte body when it is made
-  // (about 10 ms for the largest family's 1.3 MB on this machine, a fraction of that for a one-chunk stream).
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const response = new Response(body, {
-    status: 200,
-    headers: {
-      ...answer.headers,
-      ...(bytes === answer.gzip ? { "content-encoding": "gzip" } : {}),
-      "content-length": String(bytes.length),
-      vary: "accept-encoding",
-    },
-  });
-  rememberedBodies.set(response, bytes);
-  return response;
 }

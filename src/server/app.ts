@@ -2,11 +2,12 @@
 // the JSON API, serves the built viewer, turns every failure into the one error shape and adds security headers.
 
 import type { IndexedLineage } from "../graph/indexed-lineage.js";
-import { acceptsGzip, AnswerCache, answerOf, answerResponse, type Answer } from "./answer-cache.js";
+import { acceptsGzip, AnswerCache, answerOf } from "./answer-cache.js";
 import type { ApiRoute } from "./api-route.js";
 import { checkpoint } from "./checkpoint.js";
 import { CLIENT_CLOSED_REQUEST, errorResponse, HttpError, jsonText, methodNotAllowed } from "./http-error.js";
-import { refuseUnknownParams } from "./params.js";
+import { refuseUnknownParams, unknownParam } from "./params.js";
+import { ReadyAnswer, sendableResponse, type Asked, type Sendable } from "./ready-answer.js";
 import { ancestry, ANCESTRY_PARAMS } from "./routes/ancestry.js";
 import { adapters, ADAPTERS_PARAMS, quants, QUANTS_PARAMS } from "./routes/copies.js";
 import { EXPORT_PARAMS, exportFamily } from "./routes/export.js";
@@ -56,6 +57,12 @@ export interface App {
    * header; anything but an HttpError is a 500.
    */
   refuse(error: unknown): Response;
+  /**
+   * The remembered answer to a GET of `target` (a path and query), ready to write with no further work, or
+   * undefined when the request needs the app itself (not remembered yet, an unknown route or parameter, ...). It
+   * is what the app would answer, byte for byte and header for header.
+   */
+  remembered(target: string, acceptEncoding: string | undefined, ifNoneMatch: string | undefined): Sendable | undefined;
 }
 
 export function createApp(deps: AppDeps): App {
@@ -71,7 +78,7 @@ export function createApp(deps: AppDeps): App {
   }, 0);
   reading.unref();
   let cache = new AnswerCache(deps.cacheSize ?? DEFAULT_CACHE_SIZE);
-  const computing = new SharedComputations<Answer>();
+  const computing = new SharedComputations<ReadyAnswer>();
   let checkedAt = Date.now();
   /** The data served now: switched (with a new answer cache) when a newer complete index is stored. */
   const current = (): ServerData => {
@@ -111,12 +118,15 @@ export function createApp(deps: AppDeps): App {
     ],
   ]);
 
-  /** The route's answer as bytes to send, computed with checkpoints (the route's own, then before each costly step). */
+  /** The route's answer ready to send, computed with checkpoints (the route's own, then before each costly step). */
   async function compute(route: ApiRoute, served: ServerData, params: URLSearchParams, signal: AbortSignal) {
     const body = await route.answer(served, params, signal);
     await checkpoint(signal);
-    return answerOf(body instanceof Response ? body : jsonText(body));
+    return new ReadyAnswer(await answerOf(body instanceof Response ? body : jsonText(body)), finishHeaders);
   }
+
+  /** Where a remembered answer to `url` is kept: the data version served and the request's shape. */
+  const keyOf = (served: ServerData, url: URL) => `${served.lineage.index.dataVersion} ${AnswerCache.keyOf(url)}`;
 
   async function answer(request: Request): Promise<Response> {
     if (request.method !== "GET" && request.method !== "HEAD") throw methodNotAllowed(request.method);
@@ -135,14 +145,17 @@ export function createApp(deps: AppDeps): App {
       const served = current();
       if (route.streamed === true) return (await route.answer(served, url.searchParams, request.signal)) as Response;
       const answers = cache;
-      const key = `${served.lineage.index.dataVersion} ${AnswerCache.keyOf(url)}`;
-      const gzip = acceptsGzip(request.headers.get("accept-encoding"));
-      const cached = answers.get(key);
-      if (cached !== undefined) return answerResponse(cached, gzip);
-      const made = await computing.run(key, request.signal, async (signal) =>
-        answers.remember(key, await compute(route, served, url.searchParams, signal)),
-      );
-      return answerResponse(made, gzip);
+      const key = keyOf(served, url);
+      const asked: Asked = {
+        gzip: acceptsGzip(request.headers.get("accept-encoding")),
+        ifNoneMatch: request.headers.get("if-none-match"),
+      };
+      const ready =
+        answers.get(key) ??
+        (await computing.run(key, request.signal, async (signal) =>
+          answers.remember(key, await compute(route, served, url.searchParams, signal)),
+        ));
+      return sendableResponse(ready.sendable(asked));
     }
     if (deps.webRoot === null)
       throw new HttpError(404, `not found: ${url.pathname.slice(0, 200)} (this server answers the JSON API only)`);
@@ -152,6 +165,25 @@ export function createApp(deps: AppDeps): App {
   /** Every answer's last step: the security headers (and CORS when configured). */
   function finish(response: Response): Response {
     return withSecurityHeaders(response, deps.corsOrigin ?? null);
+  }
+
+  /** The same last step for the headers of a ready answer, taken once when it is made. */
+  function finishHeaders(status: number, headers: Record<string, string>): Record<string, string> {
+    const finished: Record<string, string> = {};
+    finish(new Response(null, { status, headers })).headers.forEach((value, name) => {
+      finished[name] = value;
+    });
+    return finished;
+  }
+
+  function remembered(target: string, acceptEncoding: string | undefined, ifNoneMatch: string | undefined) {
+    // The same URL the app's Request would carry (see listen.ts), so the same route, parameters and key.
+    const url = new URL(`http://localhost${target}`);
+    const route = routes.get(url.pathname);
+    if (route === undefined || route.streamed === true || unknownParam(url.searchParams, route.params) !== undefined)
+      return undefined;
+    const ready = cache.get(keyOf(current(), url));
+    return ready?.sendable({ gzip: acceptsGzip(acceptEncoding ?? null), ifNoneMatch: ifNoneMatch ?? null });
   }
 
   /** The error shape for any failure, with `Allow` on a 405 and every header. */
@@ -173,5 +205,5 @@ export function createApp(deps: AppDeps): App {
       response = new Response(null, { status: response.status, headers: response.headers });
     return response;
   };
-  return Object.assign(handle, { refuse });
+  return Object.assign(handle, { refuse, remembered });
 }

@@ -17,11 +17,16 @@ const MAX_TEXT = 200;
 
 /** Refuses any parameter `route` does not take, so that no unread parameter ever shapes an answer or its cache key. */
 export function refuseUnknownParams(route: string, params: URLSearchParams, takes: readonly string[]): void {
-  for (const name of params.keys()) {
-    if (takes.includes(name)) continue;
-    const known = takes.length === 0 ? "it takes no parameters" : `it takes ${takes.join(", ")}`;
-    throw new HttpError(400, `parameter ${JSON.stringify(name.slice(0, 100))} is not known to ${route}; ${known}`);
-  }
+  const name = unknownParam(params, takes);
+  if (name === undefined) return;
+  const known = takes.length === 0 ? "it takes no parameters" : `it takes ${takes.join(", ")}`;
+  throw new HttpError(400, `parameter ${JSON.stringify(name.slice(0, 100))} is not known to ${route}; ${known}`);
+}
+
+/** The first parameter a route does not take, or undefined when it takes them all. */
+export function unknownParam(params: URLSearchParams, takes: readonly string[]): string | undefined {
+  for (const name of params.keys()) if (!takes.includes(name)) return name;
+  return undefined;
 }
 
 /** The raw value of a parameter given once at most, or undefined when absent. */

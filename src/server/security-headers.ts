@@ -21,7 +21,9 @@ export function withSecurityHeaders(response: Response, corsOrigin: string | nul
   if (!headers.has("cache-control")) headers.set("cache-control", "no-cache");
   if (corsOrigin !== null) {
     headers.set("access-control-allow-origin", corsOrigin);
-    headers.append("vary", "Origin");
+    // Once only: a ready answer's headers already carry it when they pass through here again.
+    const varies = (headers.get("vary") ?? "").split(",").map((name) => name.trim().toLowerCase());
+    if (!varies.includes("origin")) headers.append("vary", "Origin");
   }
   return response;
 }

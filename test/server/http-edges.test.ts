@@ -143,7 +143,8 @@ describe("a client that closes its connection", () => {
     let seen: Request | undefined;
     let arrived!: () => void;
     const arrival = new Promise<void>((done) => (arrived = done));
-    // An app that holds the request until its client has gone, then answers as the real app would.
+    // An app that holds the request until its client has gone, then answers as the real app would; it remembers
+    // no answer, so the request always reaches it.
     const holding = Object.assign(
       async (request: Request) => {
         seen = request;
@@ -151,7 +152,7 @@ describe("a client that closes its connection", () => {
         await new Promise((done) => request.signal.addEventListener("abort", done, { once: true }));
         return app(request);
       },
-      { refuse: app.refuse },
+      { refuse: app.refuse, remembered: () => undefined },
     );
     const { server: held } = await listen(holding, { port: 0, host: "127.0.0.1" });
     try {
