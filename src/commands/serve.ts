@@ -10,6 +10,7 @@ import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 /** web/dist of this package, from src/commands or dist/commands alike. */
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -56,7 +57,7 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const app = createApp({ lineage, newerLineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
   const { server, url } = await listen(app, { port, host, log });
   output.err(
-    `hf-lineage: ${lineage.index.models.toLocaleString("en-US")} models loaded ` +
+    `hf-lineage: ${formatCount(lineage.index.models)} models loaded ` +
       `in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
   );
   if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);
