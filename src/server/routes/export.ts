@@ -79,7 +79,8 @@ export async function exportFamily(
   }).then(
     () => output.end(),
     (error: unknown) => {
-      if (signal.aborted) return;
+      // A client that left, or a body cancelled unread (HEAD), is no failure.
+      if (signal.aborted || output.destroyed) return;
       log(`server: export of ${name} as ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
       output.destroy(error instanceof Error ? error : new Error(String(error)));
     },
