@@ -135,6 +135,7 @@ async function runInvocation({ command, values, positionals }: Invocation, io: C
     positionals,
     output,
     env: io.env,
+    packageRoot: io.packageRoot,
     openStore: async () => (store ??= await openStoreFor(command, values, io)),
   };
   try {

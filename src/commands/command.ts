@@ -24,6 +24,8 @@ export interface CommandContext {
   output: CommandOutput;
   /** The environment variables the command line passes on (HF_TOKEN, HF_ENDPOINT). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Where the package is installed: its `data/` and the built viewer in `web/dist/`. */
+  packageRoot: string;
   /** Opens the database named by --db, or the bundled default (building it on first use). */
   openStore(): Promise<Store>;
 }

@@ -1,11 +1,11 @@
 // Output helpers shared by the commands: JSON for scripts, aligned columns and thousands separators for people.
 
+import { formatCount } from "../vocabulary/count-text.js";
+
+export { formatCount };
+
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-export function formatCount(value: number): string {
-  return value.toLocaleString("en-US");
 }
 
 /** How text output shows a value no source gave (downloads, likes, dates): never as 0. */

@@ -3,16 +3,14 @@
 // handed to the server.
 
 import { spawn } from "node:child_process";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { newerStoredLineage, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
 import { UsageError, type CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
-/** web/dist of this package, from src/commands or dist/commands alike. */
-const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 function corsOrigin(value: unknown): string | null {
@@ -43,7 +41,7 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-export async function run({ values, output, openStore }: CommandContext): Promise<number | void> {
+export async function run({ values, output, openStore, packageRoot }: CommandContext): Promise<number | void> {
   const port = wholeNumberOption(values, "port", 8787, { min: 0, max: 65_535 });
   const host = typeof values.host === "string" ? values.host : "127.0.0.1";
   if (host.trim().length === 0) throw new UsageError("--host must name an address, such as 127.0.0.1");
@@ -53,10 +51,10 @@ export async function run({ values, output, openStore }: CommandContext): Promis
   const lineage = openIndexedLineage(store);
   const log = (message: string) => output.err(`${message}\n`);
   const newerLineage = (served: number) => newerStoredLineage(store, served);
-  const app = createApp({ lineage, newerLineage, webRoot: WEB_ROOT, corsOrigin: cors, log });
+  const app = createApp({ lineage, newerLineage, webRoot: join(packageRoot, "web", "dist"), corsOrigin: cors, log });
   const { server, url } = await listen(app, { port, host, log });
   output.err(
-    `hf-lineage: ${lineage.index.models.toLocaleString("en-US")} models loaded ` +
+    `hf-lineage: ${formatCount(lineage.index.models)} models loaded ` +
       `in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,
   );
   if (!LOOPBACK.has(host)) output.err(`hf-lineage: bound to ${host}: the API is reachable from other machines\n`);

@@ -2,6 +2,7 @@
 // line rewritten in place at most four times a second ("export: nodes 120,000/2,000,000").
 
 import type { ExportRows } from "./export-rows.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 export function withProgress(rows: ExportRows, write: (text: string) => void, intervalMs = 250): ExportRows {
   let last = 0;
@@ -13,11 +14,11 @@ export function withProgress(rows: ExportRows, write: (text: string) => void, in
         const now = Date.now();
         if (now - last >= intervalMs) {
           last = now;
-          write(`\rexport: ${phase} ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")}   `);
+          write(`\rexport: ${phase} ${formatCount(done)}/${formatCount(total)}   `);
         }
         yield row;
       }
-      write(`\rexport: ${phase} ${done.toLocaleString("en-US")}/${total.toLocaleString("en-US")} done\n`);
+      write(`\rexport: ${phase} ${formatCount(done)}/${formatCount(total)} done\n`);
     };
   return {
     nodeCount: rows.nodeCount,

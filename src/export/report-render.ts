@@ -4,6 +4,7 @@
 import { printable } from "../vocabulary/safe-text.js";
 import type { Cell, ReportSection, ReportTable } from "./report-document.js";
 import { escapeXml } from "./xml-text.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 export const REPORT_FORMATS = ["text", "markdown", "json", "html"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -12,7 +13,7 @@ const UNKNOWN = "—";
 
 function rawCellText(cell: Cell): string {
   if (cell === null) return UNKNOWN;
-  if (typeof cell === "number") return cell.toLocaleString("en-US");
+  if (typeof cell === "number") return formatCount(cell);
   if (typeof cell === "object") return cell.share === null ? UNKNOWN : `${(cell.share * 100).toFixed(2)}%`;
   return cell;
 }

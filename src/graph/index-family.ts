@@ -3,11 +3,12 @@
 
 import { idsOfNodes, nodesOfIds } from "../store/model-queries.js";
 import { StoreError } from "../store/open-store.js";
-import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
+import { emptyRelationCounts, type RelationCounts } from "../vocabulary/relation.js";
 import type { FamilyReport } from "./family.js";
+import { descendantCounts } from "./index-descendant-counts.js";
 import { forEachReached, type ReachOrder } from "./index-reach.js";
-import type { IndexedLineage } from "./indexed-lineage.js";
-import { NO_RELATION, PLACEHOLDER, PRESENT, type LineageIndex } from "./lineage-index.js";
+import { storedOrgFamilyCounts, type IndexedLineage } from "./indexed-lineage.js";
+import { PLACEHOLDER, PRESENT, relationOfCode, type LineageIndex } from "./lineage-index.js";
 import type { ResolvedQuery } from "./resolve-query.js";
 
 /**
@@ -33,10 +34,6 @@ export function familyNodes(lineage: IndexedLineage, resolved: ResolvedQuery): n
   });
 }
 
-function relationName(code: number): (typeof RELATIONS)[number] {
-  return code === NO_RELATION ? "unknown" : (RELATIONS[code] as (typeof RELATIONS)[number]);
-}
-
 /** Every ancestor of a node with its shortest distance, nearest first, then by id. */
 export function indexAncestors(lineage: IndexedLineage, node: number): { id: string; depth: number }[] {
   const reached: [number, number][] = [];
@@ -54,7 +51,7 @@ function childCounts(index: LineageIndex, node: number): { total: number; byRela
   const byRelation = emptyRelationCounts();
   const from = index.childStart[node] as number;
   const to = index.childStart[node + 1] as number;
-  for (let e = from; e < to; e++) byRelation[relationName(index.childRelation[e] as number)] += 1;
+  for (let e = from; e < to; e++) byRelation[relationOfCode(index.childRelation[e] as number)] += 1;
   return { total: to - from, byRelation };
 }
 
@@ -74,25 +71,13 @@ export function indexFamilyReport(
 ): FamilyReport {
   const { index } = lineage;
   const sources = familyNodes(lineage, resolved);
-  const byRelation = emptyRelationCounts();
-  const depths: number[] = [];
-  let total = 0;
-  const count = (node: number, depth: number) => {
-    total++;
-    byRelation[relationName(index.relation[node] as number)] += 1;
-    depths[depth] = (depths[depth] ?? 0) + 1;
-  };
-  if (walked === null) forEachReached(index, sources, { direction: "down" }, count);
-  else for (let at = walked.sources; at < walked.nodes.length; at++) count(walked.nodes[at]!, walked.depth[at]!);
-  const byDepth: Record<string, number> = {};
-  depths.forEach((count, depth) => {
-    if (count !== undefined) byDepth[String(depth)] = count;
-  });
+  const stored = resolved.kind === "org" && walked === null ? storedOrgFamilyCounts(lineage, sources) : null;
+  const descendants = stored ?? descendantCounts(index, sources, walked);
   const report: FamilyReport = {
     query: resolved.kind === "model" ? resolved.id : resolved.org,
     kind: resolved.kind,
     models: sources.length,
-    descendants: { total, byRelation, byDepth },
+    descendants,
   };
   if (resolved.kind === "model") {
     const node = sources[0] as number;

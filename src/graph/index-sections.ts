@@ -7,7 +7,7 @@ import type { IndexMetrics } from "./index-metrics.js";
 import type { LineageIndex } from "./lineage-index.js";
 
 /** Bumped whenever the sections change shape: an index of another format is rebuilt, never misread. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 type ArrayName = Exclude<keyof LineageIndex, "dataVersion" | "size" | "models" | "selfLoops">;
 type MetricName = keyof IndexMetrics;

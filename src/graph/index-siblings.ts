@@ -4,7 +4,7 @@
 import { idsOfNodes } from "../store/model-queries.js";
 import { emptyRelationCounts, RELATIONS, type Relation, type RelationCounts } from "../vocabulary/relation.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { NO_RELATION } from "./lineage-index.js";
+import { relationOfCode } from "./lineage-index.js";
 
 export interface Sibling {
   id: string;
@@ -23,8 +23,6 @@ export interface SiblingsReport {
   byRelation: Record<Relation, Sibling[]>;
 }
 
-const relationName = (code: number): Relation => (code === NO_RELATION ? "unknown" : (RELATIONS[code] as Relation));
-
 export function indexSiblings(lineage: IndexedLineage, node: number): SiblingsReport {
   const { index, store } = lineage;
   const parents: { node: number; relation: Relation }[] = [];
@@ -33,7 +31,7 @@ export function indexSiblings(lineage: IndexedLineage, node: number): SiblingsRe
     const parent = index.parents[p] as number;
     for (let e = index.childStart[parent] as number; e < (index.childStart[parent + 1] as number); e++) {
       const child = index.children[e] as number;
-      const relation = relationName(index.childRelation[e] as number);
+      const relation = relationOfCode(index.childRelation[e] as number);
       if (child === node) {
         parents.push({ node: parent, relation });
         continue;

@@ -6,6 +6,7 @@ import { idsOfNodes } from "../store/model-queries.js";
 import { RELATIONS, type Relation } from "../vocabulary/relation.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import { PLACEHOLDER } from "./lineage-index.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 /** How far `indexTreeLines` goes: levels below the model, models printed, relations followed. */
 export interface TreeOptions {
@@ -22,7 +23,7 @@ export function indexTreeLines(lineage: IndexedLineage, root: number, options: T
   const label = (node: number) => {
     const count = descendantsOf(node);
     const placeholder = ((index.flags[node] as number) & PLACEHOLDER) !== 0 ? " (placeholder)" : "";
-    return `${name(node)}${placeholder}${count > 0 ? `  [${count.toLocaleString("en-US")} descendants]` : ""}`;
+    return `${name(node)}${placeholder}${count > 0 ? `  [${formatCount(count)} descendants]` : ""}`;
   };
   const followed = options.relations === undefined ? null : new Set(options.relations);
   const lines = [label(root)];

@@ -19,6 +19,7 @@ import {
 import { readLicenceCodes, updateLicenceCodes, type LicenceCodes } from "./index-licence-codes.js";
 import { computeIndexMetrics, indexComponents, type IndexMetrics } from "./index-metrics.js";
 import { updateIndexMetrics, type MetricsUpdate } from "./index-metrics-update.js";
+import { descendantCounts, type DescendantCounts } from "./index-descendant-counts.js";
 import { descendantCounter } from "./index-reach.js";
 import { indexFromSections, indexSections, type IndexParts } from "./index-sections.js";
 import { buildLineageIndex, PLACEHOLDER, PRESENT, updateLineageIndex, type LineageIndex } from "./lineage-index.js";
@@ -34,6 +35,11 @@ export const CHECK_EXAMPLES_KEPT = 100;
 export interface Headline {
   stats: LineageStats;
   largestOrgFamilies: OrgFamilySize[];
+  /**
+   * The family counts of the same orgs (by org number, in the same order): `family ORG` of the largest orgs, the
+   * question asked most, read instead of walked.
+   */
+  largestOrgFamilyCounts: { org: number; models: number; descendants: DescendantCounts }[];
   /** The checks report with CHECK_EXAMPLES_KEPT examples of each check. */
   checks: ChecksReport;
 }
@@ -97,14 +103,14 @@ function orgMembers(groups: IndexGroups): { start: Uint32Array; members: Uint32A
 /**
  * The largest org families, without walking every org: the sum of an org's models' descendant counts bounds its
  * family from above, so orgs are measured exactly in order of that bound until no other can beat those found. Orgs
- * whose models have no descendants are left out.
+ * whose models have no descendants are left out. Each with its org number.
  */
 function largestOrgFamilies(
   index: LineageIndex,
   metrics: IndexMetrics,
   groups: IndexGroups,
   limit: number,
-): OrgFamilySize[] {
+): { number: number; size: OrgFamilySize }[] {
   const bound = new Float64Array(groups.orgNames.length);
   for (let node = 0; node < index.size; node++) {
     const number = groups.org[node] as number;
@@ -115,21 +121,49 @@ function largestOrgFamilies(
   candidates.sort((a, b) => (bound[b] as number) - (bound[a] as number));
   const { start, members } = orgMembers(groups);
   const countDescendants = descendantCounter(index);
-  const found: OrgFamilySize[] = [];
-  const byRank = (a: OrgFamilySize, b: OrgFamilySize) => b.descendants - a.descendants || (a.org < b.org ? -1 : 1);
+  const found: { number: number; size: OrgFamilySize }[] = [];
+  const byRank = (a: { size: OrgFamilySize }, b: { size: OrgFamilySize }) =>
+    b.size.descendants - a.size.descendants || (a.size.org < b.size.org ? -1 : 1);
   for (const candidate of candidates) {
-    const kth = found.length >= limit ? (found[limit - 1] as OrgFamilySize).descendants : -1;
+    const kth = found.length >= limit ? (found[limit - 1] as { size: OrgFamilySize }).size.descendants : -1;
     if ((bound[candidate] as number) < kth) break;
     const nodes = members.subarray(start[candidate], start[candidate + 1]);
     // Spelled as the org's first model in node order spells it, as the graph's largestOrgFamilies does.
     found.push({
-      org: groups.orgNames[candidate] as string,
-      models: nodes.length,
-      descendants: countDescendants(nodes),
+      number: candidate,
+      size: { org: groups.orgNames[candidate] as string, models: nodes.length, descendants: countDescendants(nodes) },
     });
     found.sort(byRank);
   }
   return found.slice(0, limit);
+}
+
+/** The descendant counts of each of the `largest` org families, walked once here so that reading them is enough. */
+function largestOrgFamilyCounts(
+  index: LineageIndex,
+  groups: IndexGroups,
+  largest: { number: number; size: OrgFamilySize }[],
+): Headline["largestOrgFamilyCounts"] {
+  const { start, members } = orgMembers(groups);
+  return largest.map(({ number, size }) => ({
+    org: number,
+    models: size.models,
+    descendants: descendantCounts(index, [...members.subarray(start[number], start[number + 1])]),
+  }));
+}
+
+/**
+ * The stored family counts of the org whose own models are exactly `sources`, or null when the org is not among
+ * the largest kept (or `sources` are not all of one org's models).
+ */
+export function storedOrgFamilyCounts(lineage: IndexedLineage, sources: readonly number[]): DescendantCounts | null {
+  const first = sources[0];
+  if (first === undefined) return null;
+  const org = lineage.groups.org[first];
+  const stored = lineage.headline.largestOrgFamilyCounts.find((entry) => entry.org === org);
+  if (stored === undefined || stored.models !== sources.length) return null;
+  // The org's models are distinct nodes, so as many of them, all of this org, are all of them.
+  return sources.every((node) => lineage.groups.org[node] === org) ? stored.descendants : null;
 }
 
 /** The checks report with `examples` examples of each check: the stored one when it holds enough, else run now. */
@@ -146,7 +180,7 @@ export function indexChecks(lineage: IndexedLineage, examples: number): ChecksRe
 /** The `limit` largest org families: the stored ones when they are enough, else measured now. */
 export function indexOrgFamilies(lineage: IndexedLineage, limit: number): OrgFamilySize[] {
   if (limit <= ORG_FAMILIES_KEPT) return lineage.headline.largestOrgFamilies.slice(0, limit);
-  return largestOrgFamilies(lineage.index, lineage.metrics, lineage.groups, limit);
+  return largestOrgFamilies(lineage.index, lineage.metrics, lineage.groups, limit).map(({ size }) => size);
 }
 
 /** The stored index of `version`, every section read now (inside the caller's transaction), or null. */
@@ -199,9 +233,11 @@ function build(store: Store): IndexedLineage {
   const { index, ids, licences, previous } = currentIndex(store);
   const { metrics, cycles } = currentMetrics(index, previous);
   const groups = { ...ids, cycles };
+  const largest = largestOrgFamilies(index, metrics, groups, ORG_FAMILIES_KEPT);
   const headline = {
     stats: headlineStats(index, metrics),
-    largestOrgFamilies: largestOrgFamilies(index, metrics, groups, ORG_FAMILIES_KEPT),
+    largestOrgFamilies: largest.map(({ size }) => size),
+    largestOrgFamilyCounts: largestOrgFamilyCounts(index, groups, largest),
     checks: runChecks({ store, index, groups }, { examples: CHECK_EXAMPLES_KEPT }),
   };
   if (!store.readonly) {

@@ -9,6 +9,11 @@ import { RELATIONS, type EdgeSource, type Relation } from "../vocabulary/relatio
 /** A model's relation as a number: its position in RELATIONS, or NO_RELATION for a model with no base. */
 export const NO_RELATION = 255;
 
+/** The relation a code stands for: NO_RELATION (a model with no base) and any code out of range read as "unknown". */
+export function relationOfCode(code: number): Relation {
+  return code === NO_RELATION ? "unknown" : (RELATIONS[code] ?? "unknown");
+}
+
 export const PRESENT = 1;
 export const PLACEHOLDER = 2;
 /** The model names itself as a base (the self-loop is no edge here). */

@@ -1,10 +1,9 @@
 // Family size under each stated definition, side by side: direct children (the Hub's model-tree numbers), transitive
 // descendants, by relation, those over 5 downloads, repositories tagging the family, and those of its architectures.
 
-import { emptyRelationCounts, RELATIONS, type RelationCounts } from "../vocabulary/relation.js";
+import { emptyRelationCounts, type RelationCounts } from "../vocabulary/relation.js";
 import { forEachReached } from "./index-reach.js";
-import type { LineageIndex } from "./lineage-index.js";
-import { NO_RELATION } from "./lineage-index.js";
+import { relationOfCode, type LineageIndex } from "./lineage-index.js";
 import { NO_CODE, type ReportFacts } from "./report-facts.js";
 import { dayOf, KeyCounts, monthOf, recentWindowStart } from "./report-time.js";
 
@@ -60,8 +59,6 @@ export const FAMILY_DEFINITIONS = {
   perMonth: "per month / per day: descendants by the UTC month or day of their createdAt; unknown dates are left out",
 } as const;
 
-const relationName = (code: number) => (code === NO_RELATION ? "unknown" : (RELATIONS[code] ?? "unknown"));
-
 export function familySize(
   index: LineageIndex,
   facts: ReportFacts,
@@ -92,7 +89,7 @@ export function familySize(
   let createdSince = 0;
   forEachReached(index, family.nodes, { direction: "down" }, (node) => {
     descendants++;
-    byRelation[relationName(index.relation[node] as number)] += 1;
+    byRelation[relationOfCode(index.relation[node] as number)] += 1;
     const downloads = facts.downloads[node] as number;
     if (!Number.isNaN(downloads)) {
       withDownloads++;

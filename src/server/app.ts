@@ -201,8 +201,11 @@ export function createApp(deps: AppDeps): App {
       // A client that went away is nobody's failure: its answer is not logged, and nobody reads it.
       response = request.signal.aborted ? finish(new Response(null, { status: CLIENT_CLOSED_REQUEST })) : refuse(error);
     }
-    if (request.method === "HEAD" && response.body !== null)
+    if (request.method === "HEAD" && response.body !== null) {
+      // Nobody reads a HEAD answer's body: a streamed one (an export) is cancelled, so its writer stops.
+      await response.body.cancel();
       response = new Response(null, { status: response.status, headers: response.headers });
+    }
     return response;
   };
   return Object.assign(handle, { refuse, remembered });

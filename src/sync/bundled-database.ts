@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { openStore, StoreError, type Store } from "../store/open-store.js";
 import { SCHEMA_VERSION } from "../store/schema.js";
 import { importFile } from "./import-file.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 export interface DefaultStoreOptions {
   /** The folder holding manifest.json and the bundled files. */
@@ -62,7 +63,7 @@ export async function openDefaultStore(options: DefaultStoreOptions): Promise<St
       const note =
         summary.status === "already-imported"
           ? "already imported"
-          : `${summary.records.toLocaleString("en-US")} records, ${summary.skipped} skipped`;
+          : `${formatCount(summary.records)} records, ${summary.skipped} skipped`;
       report(`  ${file.path}: ${note} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
     }
   } finally {

@@ -2,6 +2,7 @@
 // and ETA (when the total is known), redrawn at most five times a second; nothing when output is piped.
 
 import type { HubTraffic } from "../hub/hub-fetch.js";
+import { formatCount } from "../vocabulary/count-text.js";
 
 export interface CrawlCounts {
   pages: number;
@@ -27,7 +28,7 @@ function duration(seconds: number): string {
 }
 
 export function formatProgress(counts: CrawlCounts, traffic: HubTraffic, elapsedMs: number): string {
-  const n = (value: number) => value.toLocaleString("en-US");
+  const n = formatCount;
   const rate = elapsedMs > 0 ? (counts.records * 1000) / elapsedMs : 0;
   const parts = [
     `pages ${n(counts.pages)}`,

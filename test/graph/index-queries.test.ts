@@ -15,6 +15,7 @@ import {
   indexChecks,
   openIndexedLineage,
   ORG_FAMILIES_KEPT,
+  storedOrgFamilyCounts,
   type IndexedLineage,
 } from "../../src/graph/indexed-lineage.js";
 import { lineageStats } from "../support/graphology-reference/lineage-stats.js";
@@ -55,6 +56,27 @@ describe("questions answered from the lineage index", () => {
       const resolved = resolveQuery(graphSide.store, query);
       expect(indexFamilyReport(indexSide, resolved), query).toEqual(familyReport(graphSide.graph, resolved));
     }
+  });
+
+  it("keeps the counts of the 100 largest org families, read for exactly those orgs' own models", () => {
+    const kept = indexSide.headline.largestOrgFamilyCounts;
+    expect(kept.map((entry) => indexSide.groups.orgNames[entry.org])).toEqual(
+      indexSide.headline.largestOrgFamilies.map((family) => family.org),
+    );
+    for (const family of indexSide.headline.largestOrgFamilies) {
+      const resolved = resolveQuery(graphSide.store, family.org);
+      const sources = familyNodes(indexSide, resolved);
+      const stored = storedOrgFamilyCounts(indexSide, sources);
+      expect(stored, family.org).toEqual(familyReport(graphSide.graph, resolved).descendants);
+      // Not all of the org's models, or another model's family: walked, not read.
+      if (sources.length > 1) expect(storedOrgFamilyCounts(indexSide, sources.slice(1)), family.org).toBeNull();
+    }
+    const [largest] = indexSide.headline.largestOrgFamilies;
+    const model = resolveQuery(
+      graphSide.store,
+      askedModels.find((id) => !id.startsWith(`${largest?.org}/`))!,
+    );
+    expect(storedOrgFamilyCounts(indexSide, familyNodes(indexSide, model))).toBeNull();
   });
 
   it("counts every family from a walk made once for the overview as the graph does", () => {

@@ -39,6 +39,8 @@ async function crawlText(values: CommandContext["values"]): Promise<string> {
   const context: CommandContext = {
     values,
     positionals: [],
+    // A crawl reads nothing of the package.
+    packageRoot: "/nonexistent",
     output: {
       out: (text) => void out.push(text),
       raw: (text) => void out.push(text),

@@ -26,6 +26,8 @@ function contextOf(
   const context: CommandContext = {
     values,
     positionals: [],
+    // A crawl reads nothing of the package.
+    packageRoot: "/nonexistent",
     output: {
       out: (text) => void out.push(text),
       raw: (text) => void out.push(text),

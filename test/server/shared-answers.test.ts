@@ -7,6 +7,8 @@ import { appOver } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
 
 const calls = vi.hoisted(() => ({ graphs: 0, views: 0 }));
+/** Each export's writing, settled or not. */
+const writings = vi.hoisted(() => [] as Promise<unknown>[]);
 
 vi.mock("../../src/graph/index-family-graph.js", async (original) => {
   const real = await original<typeof import("../../src/graph/index-family-graph.js")>();
@@ -25,6 +27,23 @@ vi.mock("../../src/graph/family-view.js", async (original) => {
     familyView: (...args: Parameters<typeof real.familyView>) => {
       calls.views++;
       return real.familyView(...args);
+    },
+  };
+});
+
+vi.mock("../../src/export/write-export.js", async (original) => {
+  const real = await original<typeof import("../../src/export/write-export.js")>();
+  return {
+    ...real,
+    writeExport: (...args: Parameters<typeof real.writeExport>) => {
+      const writing = real.writeExport(...args);
+      writings.push(
+        writing.then(
+          () => "finished",
+          () => "stopped",
+        ),
+      );
+      return writing;
     },
   };
 });
@@ -112,5 +131,19 @@ describe("a client that goes away", () => {
     expect((await pending).status).toBe(499);
     // The export's members are found before its first checkpoint; its graph is built after it.
     expect(calls).toEqual({ graphs: 0, views: 0 });
+  });
+
+  it("answers HEAD on an export with its headers, and its writer stops instead of waiting for a reader", async () => {
+    const log = vi.fn();
+    const app = appOver(lineage, { log });
+    const url = "http://localhost/api/export?q=meta-llama&format=json";
+    const head = await app(new Request(url, { method: "HEAD" }));
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+    expect(head.headers.get("content-disposition")).toBe('attachment; filename="meta-llama-family.json"');
+    // 7,973 models as JSON far exceed what the unread stream buffers: unstopped, the writer would wait forever.
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5000));
+    expect(await Promise.race([writings.at(-1), timeout])).toBe("stopped");
+    expect(log).not.toHaveBeenCalled();
   });
 });

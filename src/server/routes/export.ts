@@ -12,6 +12,7 @@ import { lookUpQuery, nodesOfQuery } from "../lookup.js";
 import { choiceParam, countParam, modelOrOrgParam, relationsParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import { MAX_DEPTH } from "./family.js";
+import { formatCount } from "../../vocabulary/count-text.js";
 
 /** The most members one export may hold; a larger family needs a depth or relation filter. */
 export const MAX_EXPORT = 200_000;
@@ -50,8 +51,8 @@ export async function exportFamily(
   if (reached.size > MAX_EXPORT) {
     throw new HttpError(
       413,
-      `the family has ${reached.size.toLocaleString("en-US")} members, more than the ` +
-        `${MAX_EXPORT.toLocaleString("en-US")} one export may hold; narrow it with depth or relations`,
+      `the family has ${formatCount(reached.size)} members, more than the ` +
+        `${formatCount(MAX_EXPORT)} one export may hold; narrow it with depth or relations`,
     );
   }
   await checkpoint(signal);
@@ -78,7 +79,8 @@ export async function exportFamily(
   }).then(
     () => output.end(),
     (error: unknown) => {
-      if (signal.aborted) return;
+      // A client that left, or a body cancelled unread (HEAD), is no failure.
+      if (signal.aborted || output.destroyed) return;
       log(`server: export of ${name} as ${format} failed: ${error instanceof Error ? error.message : String(error)}`);
       output.destroy(error instanceof Error ? error : new Error(String(error)));
     },
