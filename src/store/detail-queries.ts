@@ -86,8 +86,9 @@ export type ModelDetailsRecord = Omit<ModelDetailsRow, "hasCard">;
 export function modelDetails(store: Store, node: number): ModelDetailsRecord | null {
   const row = connectionOf(store)
     .prepare(
-      `SELECT tags, card_license, license_name, license_link, gguf_total, gguf_architecture, safetensors_total,
-              model_type, architectures, file_count, format_files, downloads_all_time
+      `SELECT tags, card_license, license_name, license_link, gguf_total, gguf_architecture, gguf_context_length,
+              safetensors_total, safetensors_parameters, model_type, architectures, experts, experts_per_token,
+              file_count, format_files, downloads_all_time
        FROM model_details WHERE node = ?`,
     )
     .get(node) as Record<string, string | number | null> | undefined;
@@ -102,9 +103,16 @@ export function modelDetails(store: Store, node: number): ModelDetailsRecord | n
     licenseLink: text(row.license_link ?? null),
     ggufTotal: count(row.gguf_total ?? null),
     ggufArchitecture: text(row.gguf_architecture ?? null),
+    ggufContextLength: count(row.gguf_context_length ?? null),
     safetensorsTotal: count(row.safetensors_total ?? null),
+    safetensorsParameters:
+      typeof row.safetensors_parameters === "string"
+        ? (JSON.parse(row.safetensors_parameters) as Record<string, number>)
+        : null,
     modelType: text(row.model_type ?? null),
     architectures: list(row.architectures ?? null),
+    experts: count(row.experts ?? null),
+    expertsPerToken: count(row.experts_per_token ?? null),
     fileCount: count(row.file_count ?? null),
     formatFiles: list(row.format_files ?? null),
     downloadsAllTime: count(row.downloads_all_time ?? null),
