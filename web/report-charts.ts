@@ -22,8 +22,8 @@ export interface ChartPlan {
 
 /**
  * Which tables are drawn, by their header: a time series of one count (as the HTML form draws it), each family's
- * descendants, and the models of each size class and of each precision. Time series of several counts are drawn by seriesPlans; other
- * tables are shown as tables only.
+ * descendants, and the models of each size class and of each precision. Time series of several counts are drawn by
+ * seriesPlans; other tables are shown as tables only.
  */
 const RULES: { first: string; column: string; kind: ChartPlan["kind"]; columns?: number }[] = [
   { first: "month", column: "models", kind: "columns", columns: 2 },
