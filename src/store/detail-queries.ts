@@ -38,15 +38,19 @@ export interface CopyFactsRow extends ModelSummaryRow {
   tags: string | null;
   format_files: string | null;
   gguf_total: number | null;
+  gguf_context_length: number | null;
 }
 
-/** What telling a model's format and bits needs, for these node numbers (numbers with no model left out). */
+/**
+ * What telling a model's format and bits needs, and the context length its .gguf files declare, for these node numbers
+ * (numbers with no model left out).
+ */
 export function copyFacts(store: Store, nodes: Iterable<number>): CopyFactsRow[] {
   return forNodes<CopyFactsRow>(
     store,
     nodes,
     `SELECT m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.library_name,
-            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total
+            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.gguf_context_length
      FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value LEFT JOIN model_details d ON d.node = m.node`,
   );
 }
