@@ -1,6 +1,6 @@
-// The Report page's bar charts, drawn in the page as SVG elements: months and days as columns, families and size
-// classes as labelled rows, and a series per format or library as small charts side by side over the same months.
-// Every label is a text node; nothing from the data is read as markup.
+// The Report page's bar charts, drawn in the page as SVG elements: months and days as columns, families, size
+// classes and precisions as labelled rows, and a series per format or library as small charts side by side over the
+// same months. Every label is a text node; nothing from the data is read as markup.
 
 import type { Cell, ReportTable } from "../src/export/report-document.js";
 import { cellText } from "./report-cells.js";
@@ -22,13 +22,14 @@ export interface ChartPlan {
 
 /**
  * Which tables are drawn, by their header: a time series of one count (as the HTML form draws it), each family's
- * descendants, and the models of each size class. Time series of several counts are drawn by seriesPlans; other
- * tables are shown as tables only.
+ * descendants, and the models of each size class and of each precision. Time series of several counts are drawn by
+ * seriesPlans; other tables are shown as tables only.
  */
 const RULES: { first: string; column: string; kind: ChartPlan["kind"]; columns?: number }[] = [
   { first: "month", column: "models", kind: "columns", columns: 2 },
   { first: "family", column: "descendants", kind: "rows" },
   { first: "class", column: "models", kind: "rows" },
+  { first: "precision", column: "models", kind: "rows" },
 ];
 
 const numberOf = (cell: Cell | undefined): number | null => (typeof cell === "number" ? cell : null);

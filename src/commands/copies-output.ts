@@ -24,12 +24,15 @@ export async function runCopies(
   if (values.json === true) return output.out(toJson(report));
   output.out(describe(report));
   if (report.models.length === 0) return;
-  const rows: (string | number)[][] = [["id", "format", "bits", "publisher", "downloads", "likes", "created", "via"]];
+  const rows: (string | number)[][] = [
+    ["id", "format", "bits", "context", "publisher", "downloads", "likes", "created", "via"],
+  ];
   for (const model of report.models.slice(0, limit)) {
     rows.push([
       model.id,
       model.format,
       model.bits === "unknown" ? "unknown" : model.bits.join(","),
+      model.contextLength === null ? "—" : formatCount(model.contextLength),
       model.publisher ?? "—",
       model.downloads === null ? "—" : formatCount(model.downloads),
       model.likes === null ? "—" : formatCount(model.likes),

@@ -1,4 +1,5 @@
-// `hf-lineage quants ID`: every quantization of a model, with format, bits, publisher, downloads and the path.
+// `hf-lineage quants ID`: every quantization of a model, with format, bits, gguf context length, publisher, downloads
+// and the path.
 
 import { QUANT_FORMATS } from "../graph/copy-formats.js";
 import type { CommandContext } from "./command.js";

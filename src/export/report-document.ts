@@ -160,12 +160,21 @@ export function reportDocument(report: Report): ReportSection[] {
       },
     ],
   };
+  const { precision, experts } = sizes;
   const gb = (params: number | null): Cell => (params === null ? null : `${(params / 1e9).toFixed(2)}B`);
   const size: ReportSection = {
     title: "Size classes",
     definitions: [
       ...Object.values(definitions.sizes ?? {}),
       `coverage: ${sizes.coverage.own} own, ${sizes.coverage.inherited} inherited, ${sizes.coverage.unknown} unknown`,
+      `precision known for ${precision.coverage.known} models, unknown for ${precision.coverage.unknown}`,
+      ...(precision.coverage.known === 0
+        ? ["no model here has safetensors counts by dtype: the precision of every model is unknown (—), not zero"]
+        : []),
+      `expert count stated for ${experts.coverage.known} models, unknown for ${experts.coverage.unknown}`,
+      ...(experts.coverage.known === 0
+        ? ["no model here states an expert count: how many are Mixture-of-Experts is unknown (—), not zero"]
+        : []),
     ],
     tables: [
       {
@@ -190,6 +199,26 @@ export function reportDocument(report: Report): ReportSection[] {
             gb(sizes.withoutQuantized.meanDownloadedParams),
             gb(sizes.withoutQuantized.medianDownloadedParams),
           ],
+        ],
+      },
+      {
+        title: "By precision (the dtype holding most of a model's parameters)",
+        rows: [
+          ["precision", "models", "downloads"],
+          ...Object.entries(precision.byPrecision).map(([name, group]) => [name, group.models, group.downloads]),
+        ],
+      },
+      {
+        title: "Mixture-of-Experts (expert count stated in the record's config)",
+        rows: [
+          ["experts stated", "models", "downloads"],
+          ["2 experts or more", experts.mixtureOfExperts?.models ?? null, experts.mixtureOfExperts?.downloads ?? null],
+          [
+            "fewer than 2 experts",
+            experts.fewerThanTwoExperts?.models ?? null,
+            experts.fewerThanTwoExperts?.downloads ?? null,
+          ],
+          ["no expert count stated", experts.coverage.unknown, null],
         ],
       },
     ],

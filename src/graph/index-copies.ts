@@ -1,6 +1,7 @@
 // Runnable copies and adapters of a model, read from the lineage index: every model of one relation (quantized,
 // adapter) below the model, directly or through the relations asked for, with what its record shows (format,
-// bits, publisher, downloads, likes, created) and the shortest path from the model; sorted by downloads.
+// bits, publisher, downloads, likes, created, gguf context length) and the shortest path from the model; sorted by
+// downloads.
 
 import { copyFacts, idsOfNodeList, type CopyFactsRow } from "../store/detail-queries.js";
 import { orgOf } from "../vocabulary/model-id.js";
@@ -31,6 +32,8 @@ export interface CopyModel {
   downloads: number | null;
   likes: number | null;
   created: string | null;
+  /** The context length the record's .gguf files declare (`gguf.context_length`); null when it gives none. */
+  contextLength: number | null;
   /** From the model asked about down to this one. */
   path: string[];
 }
@@ -114,6 +117,7 @@ export function indexCopies(
       downloads: row.downloads,
       likes: row.likes,
       created: row.created_at,
+      contextLength: row.gguf_context_length,
       path: (paths.get(row.node) as number[]).map((step) => ids.get(step) as string),
     });
   }

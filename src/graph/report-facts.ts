@@ -1,10 +1,12 @@
 // The per-model facts every report figure reads, as columns by node number beside the lineage index: org, record,
-// downloads (the chosen figure), own parameter count, formats, library and architecture, read once per report.
+// downloads (the chosen figure), own parameter count, precision, expert count, formats, library and architecture,
+// read once per report.
 
 import { forEachReportRow, type ReportModelRow } from "../store/report-rows.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import { QUANT_FORMATS, quantFormatsOf } from "./copy-formats.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
+import { precisionOf } from "./report-precision.js";
 
 /** Which download figure the report uses: all-time when every model with a record has it, else the 30-day one. */
 export type DownloadField = "downloadsAllTime" | "downloads";
@@ -24,6 +26,11 @@ export interface ReportFacts {
   downloads: Float64Array;
   /** The parameter count the record gives (safetensors total, else gguf total), NaN when it gives none. */
   ownParams: Float64Array;
+  /** The position in `precisions` of the dtype holding most of the record's parameters, NO_CODE when unknown. */
+  precision: Uint32Array;
+  precisions: string[];
+  /** The expert count the record's config states, NaN when it states none. */
+  experts: Float64Array;
   /** Bit i set when the record shows QUANT_FORMATS[i]. */
   formats: Uint8Array;
   /** The library's position in `libraries`, NO_CODE when unknown. */
@@ -71,6 +78,9 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
   const org = new Uint32Array(size).fill(NO_CODE);
   const allTime = new Float64Array(size).fill(NaN);
   const ownParams = new Float64Array(size).fill(NaN);
+  const precision = new Uint32Array(size).fill(NO_CODE);
+  const experts = new Float64Array(size).fill(NaN);
+  const precisions = new Codes();
   const formats = new Uint8Array(size);
   const library = new Uint32Array(size).fill(NO_CODE);
   const architecture = new Uint32Array(size).fill(NO_CODE);
@@ -103,6 +113,9 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
       allTime[node] = row.downloads_all_time;
     }
     ownParams[node] = row.safetensors_total ?? row.gguf_total ?? NaN;
+    if (row.safetensors_parameters !== null)
+      precision[node] = precisions.code(precisionOf(JSON.parse(row.safetensors_parameters) as Record<string, number>));
+    if (row.experts !== null) experts[node] = row.experts;
     if (!mayShowFormat(row)) return;
     const shown = quantFormatsOf({
       tags: listOf(row.tags),
@@ -121,6 +134,9 @@ export function readReportFacts(lineage: IndexedLineage): ReportFacts {
     downloadField: useAllTime ? "downloadsAllTime" : "downloads",
     downloads: useAllTime ? allTime : index.downloads,
     ownParams,
+    precision,
+    precisions: precisions.names,
+    experts,
     formats,
     library,
     libraries: libraries.names,

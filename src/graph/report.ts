@@ -22,6 +22,8 @@ import {
   type Intermediary,
 } from "./report-intermediaries.js";
 import { ORG_DEFINITIONS, orgFlows, orgRoles, type OrgFlow, type OrgRoles } from "./report-orgs.js";
+import { EXPERT_DEFINITIONS, expertFigures, type ExpertFigures } from "./report-experts.js";
+import { PRECISION_DEFINITIONS, precisionFigures, type PrecisionFigures } from "./report-precision.js";
 import { SIZE_DEFINITIONS, sizeFigures, type SizeFigures } from "./report-sizes.js";
 import { resolveQuery } from "./resolve-query.js";
 
@@ -56,7 +58,7 @@ export interface Report {
   definitions: Record<string, Record<string, string>>;
   families: ReportFamilyFigures[];
   concentration: Concentration & { downloadField: DownloadField };
-  sizes: SizeFigures;
+  sizes: SizeFigures & { precision: PrecisionFigures; experts: ExpertFigures };
   orgsTotal: number;
   orgs: OrgRoles[];
   flowsTotal: number;
@@ -70,7 +72,7 @@ export interface Report {
 export const REPORT_DEFINITIONS = {
   families: { ...FAMILY_DEFINITIONS, ...INTERMEDIARY_DEFINITIONS },
   concentration: CONCENTRATION_DEFINITIONS,
-  sizes: SIZE_DEFINITIONS,
+  sizes: { ...SIZE_DEFINITIONS, ...PRECISION_DEFINITIONS, ...EXPERT_DEFINITIONS },
   orgs: ORG_DEFINITIONS,
   formats: FORMAT_DEFINITIONS,
   attribution: ATTRIBUTION_DEFINITIONS,
@@ -164,7 +166,11 @@ export function buildReport(lineage: IndexedLineage, options: ReportOptions = {}
       downloadField: facts.downloadField,
       ...concentrationOver(facts.downloads, (node) => facts.isModel[node] === 1, index.size),
     },
-    sizes: sizeFigures(index, facts),
+    sizes: {
+      ...sizeFigures(index, facts),
+      precision: precisionFigures(index, facts),
+      experts: expertFigures(index, facts),
+    },
     orgsTotal: roles.total,
     orgs: roles.orgs,
     flowsTotal: flows.total,

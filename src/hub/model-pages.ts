@@ -27,7 +27,13 @@ export interface ModelPagesOptions {
   lookAhead?: boolean;
 }
 
-/** The record fields a lookup asks for beyond the ones modelInfo always expands. */
+/**
+ * `gguf` (total, architecture, context length) is an `expand` value the Hub accepts (the Python client's list has it)
+ * that the JS client's list of fields leaves out; modelInfo sends any field it is given as it is.
+ */
+const GGUF_FIELD = "gguf" as ModelAdditionalField;
+
+/** The record fields a lookup asks for beyond the ones modelInfo always expands: the same record as a crawl page. */
 export const CRAWL_FIELDS = [
   "author",
   "cardData",
@@ -36,6 +42,7 @@ export const CRAWL_FIELDS = [
   "downloadsAllTime",
   // Asks for `siblings` (the client names it after the file paths it derives from them).
   "filePaths",
+  GGUF_FIELD,
   "library_name",
   "safetensors",
   "tags",

@@ -1,7 +1,11 @@
-// A Hub record's details beyond lineage (tags, the card's licence fields, gguf, safetensors, config, the files that
-// tell a format, all-time downloads) as one row; a field of the wrong type is left empty with a warning.
+// A Hub record's details beyond lineage (tags, the card's licence fields, gguf, safetensors and its counts by dtype,
+// config and its expert counts, the files that tell a format, all-time downloads) as one row; a field of the wrong
+// type is left empty with a warning.
 
 import type { HubCardData, HubModelRecord } from "../hub/api-types.js";
+import { expertCountsOf } from "./config-experts.js";
+import { dtypeCountsOf } from "./dtype-counts.js";
+import { countField, countOf, objectOf } from "./record-counts.js";
 import type { ModelDetailsRow } from "./record-rows.js";
 
 /** At most this many format-telling file names are kept per repository. */
@@ -12,18 +16,8 @@ const WEIGHT_FILE = /\.(gguf|ggml|safetensors|bin|onnx|onnx_data|pt|pth|ckpt|h5|
 const CONFIG_FILE = /(^|\/)(quantize_config|quant_config|quantization_config|adapter_config|measurement)\.json$/i;
 const tellsFormat = (name: string) => WEIGHT_FILE.test(name) || CONFIG_FILE.test(name);
 
-function objectOf(value: unknown): Record<string, unknown> | null {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
 function textOf(value: unknown): string | null {
   return typeof value === "string" && value.trim().length > 0 ? value.trim() : null;
-}
-
-function countOf(value: unknown): number | null {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
 
 function cardLicenseOf(card: HubCardData | undefined): string | null {
@@ -77,9 +71,12 @@ export function detailsOfHubRecord(
     licenseLink: textOf(card?.license_link),
     ggufTotal: countOf(gguf?.total),
     ggufArchitecture: textOf(gguf?.architecture),
+    ggufContextLength: countField(gguf?.context_length, "gguf.context_length", warnings),
     safetensorsTotal: countOf(safetensors?.total),
+    safetensorsParameters: dtypeCountsOf(safetensors?.parameters, warnings),
     modelType: textOf(config?.model_type),
     architectures,
+    ...expertCountsOf(config, warnings),
     fileCount: files === null ? null : files.length,
     formatFiles: files === null ? null : files.filter(tellsFormat).slice(0, FORMAT_FILES_KEPT),
     downloadsAllTime,

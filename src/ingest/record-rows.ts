@@ -33,14 +33,22 @@ export interface ModelDetailsRow {
   cardLicense: string | null;
   licenseName: string | null;
   licenseLink: string | null;
-  /** From the record's `gguf`: the parameter count and the architecture the .gguf files declare. */
+  /** From the record's `gguf`: the parameter count, the architecture and the context length the .gguf files declare. */
   ggufTotal: number | null;
   ggufArchitecture: string | null;
-  /** From the record's `safetensors`: the total parameter count. */
+  ggufContextLength: number | null;
+  /** From the record's `safetensors`: the total parameter count, and the count per dtype (`{BF16: n, F32: n}`). */
   safetensorsTotal: number | null;
+  safetensorsParameters: Record<string, number> | null;
   /** From the record's `config`: `model_type` and `architectures`. */
   modelType: string | null;
   architectures: string[] | null;
+  /**
+   * From the record's `config` when it holds them: how many experts a Mixture-of-Experts layer has, and how many
+   * each token is routed to (see config-experts.ts for the keys read).
+   */
+  experts: number | null;
+  expertsPerToken: number | null;
   /**
    * How many files the repository holds, and the names of those that tell a format (weights, quantisation and
    * adapter configs).

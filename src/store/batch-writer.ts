@@ -90,9 +90,11 @@ export function createBatchWriter(store: Store): BatchWriter {
   const mergeDetails = db.prepare(`
     INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
                                safetensors_total, model_type, architectures, file_count, format_files,
-                               downloads_all_time)
+                               downloads_all_time, safetensors_parameters, gguf_context_length, experts,
+                               experts_per_token)
     SELECT m.node, d.value ->> 1, d.value ->> 2, d.value ->> 3, d.value ->> 4, d.value ->> 5, d.value ->> 6,
-           d.value ->> 7, d.value ->> 8, d.value ->> 9, d.value ->> 10, d.value ->> 11, d.value ->> 12
+           d.value ->> 7, d.value ->> 8, d.value ->> 9, d.value ->> 10, d.value ->> 11, d.value ->> 12,
+           d.value ->> 14, d.value ->> 15, d.value ->> 16, d.value ->> 17
     FROM json_each(@details) d JOIN models m ON m.id = d.value ->> 0 WHERE d.value ->> 13 = @hasCard
     ON CONFLICT (node) DO UPDATE SET ${DETAILS_MERGE}`);
   const deleteDeclaredEdges = db.prepare(
@@ -216,6 +218,10 @@ function stage(staged: Staged, rows: RecordRows): void {
         details.formatFiles === null ? null : text(JSON.stringify(details.formatFiles)),
         details.downloadsAllTime,
         details.hasCard ? 1 : 0,
+        details.safetensorsParameters === null ? null : text(JSON.stringify(details.safetensorsParameters)),
+        details.ggufContextLength,
+        details.experts,
+        details.expertsPerToken,
       ]);
     }
   }

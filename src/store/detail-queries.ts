@@ -38,15 +38,19 @@ export interface CopyFactsRow extends ModelSummaryRow {
   tags: string | null;
   format_files: string | null;
   gguf_total: number | null;
+  gguf_context_length: number | null;
 }
 
-/** What telling a model's format and bits needs, for these node numbers (numbers with no model left out). */
+/**
+ * What telling a model's format and bits needs, and the context length its .gguf files declare, for these node numbers
+ * (numbers with no model left out).
+ */
 export function copyFacts(store: Store, nodes: Iterable<number>): CopyFactsRow[] {
   return forNodes<CopyFactsRow>(
     store,
     nodes,
     `SELECT m.node, m.id, m.author, m.downloads, m.likes, m.created_at, m.library_name,
-            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total
+            d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.gguf_context_length
      FROM json_each(?) AS wanted JOIN models m ON m.node = wanted.value LEFT JOIN model_details d ON d.node = m.node`,
   );
 }
@@ -86,8 +90,9 @@ export type ModelDetailsRecord = Omit<ModelDetailsRow, "hasCard">;
 export function modelDetails(store: Store, node: number): ModelDetailsRecord | null {
   const row = connectionOf(store)
     .prepare(
-      `SELECT tags, card_license, license_name, license_link, gguf_total, gguf_architecture, safetensors_total,
-              model_type, architectures, file_count, format_files, downloads_all_time
+      `SELECT tags, card_license, license_name, license_link, gguf_total, gguf_architecture, gguf_context_length,
+              safetensors_total, safetensors_parameters, model_type, architectures, experts, experts_per_token,
+              file_count, format_files, downloads_all_time
        FROM model_details WHERE node = ?`,
     )
     .get(node) as Record<string, string | number | null> | undefined;
@@ -102,9 +107,16 @@ export function modelDetails(store: Store, node: number): ModelDetailsRecord | n
     licenseLink: text(row.license_link ?? null),
     ggufTotal: count(row.gguf_total ?? null),
     ggufArchitecture: text(row.gguf_architecture ?? null),
+    ggufContextLength: count(row.gguf_context_length ?? null),
     safetensorsTotal: count(row.safetensors_total ?? null),
+    safetensorsParameters:
+      typeof row.safetensors_parameters === "string"
+        ? (JSON.parse(row.safetensors_parameters) as Record<string, number>)
+        : null,
     modelType: text(row.model_type ?? null),
     architectures: list(row.architectures ?? null),
+    experts: count(row.experts ?? null),
+    expertsPerToken: count(row.experts_per_token ?? null),
     fileCount: count(row.file_count ?? null),
     formatFiles: list(row.format_files ?? null),
     downloadsAllTime: count(row.downloads_all_time ?? null),

@@ -5,7 +5,8 @@
 // lineage index (version 3's `changed_models` and its triggers): its index is rebuilt whole. Version 3 kept per-model
 // metrics of the whole graph in `metrics`, which the lineage index holds since, and had no `renames`. Version 4 did not
 // count a changed licence or licence name as a change to the lineage index, which keeps each model's licence since. Nor
-// had it `author_kinds`.
+// had it `author_kinds`. Version 5 did not keep the safetensors counts per dtype, the gguf context length or the
+// config's expert counts: they come with the next import or crawl of a model's record (unknown until then).
 
 import type Database from "better-sqlite3";
 import { SCHEMA_SQL, SCHEMA_VERSION } from "./schema.js";
@@ -80,11 +81,30 @@ function fromVersion4(db: Database.Database): void {
   db.exec("DELETE FROM lineage_index");
 }
 
+/** The columns version 6 adds to model_details, with their types. */
+const VERSION_6_DETAILS = [
+  ["safetensors_parameters", "TEXT"],
+  ["gguf_context_length", "INTEGER"],
+  ["experts", "INTEGER"],
+  ["experts_per_token", "INTEGER"],
+] as const;
+
+/**
+ * Version 5 to 6: four nullable columns of model_details, empty (unknown) in every row kept. A database migrated from
+ * version 1 or 2 got model_details from the current schema already, with them.
+ */
+function fromVersion5(db: Database.Database): void {
+  const present = new Set(db.prepare("SELECT name FROM pragma_table_info('model_details')").pluck().all());
+  for (const [column, type] of VERSION_6_DETAILS)
+    if (!present.has(column)) db.exec(`ALTER TABLE model_details ADD COLUMN ${column} ${type}`);
+}
+
 const STEPS: Record<number, (db: Database.Database) => void> = {
   1: fromVersion1,
   2: fromVersion2,
   3: fromVersion3,
   4: fromVersion4,
+  5: fromVersion5,
 };
 
 export function migrateSchema(db: Database.Database, fromVersion: number): void {

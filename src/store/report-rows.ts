@@ -1,5 +1,6 @@
 // What the report reads of every model beyond the lineage index: its org, library, architecture and the facts of
-// its Hub record (tags, files, parameter counts, all-time downloads), handed over row by row in node order.
+// its Hub record (tags, files, parameter counts, by dtype too, expert counts, all-time downloads), handed over row by
+// row in node order.
 
 import { connectionOf, type Store } from "./database-handle.js";
 
@@ -19,6 +20,10 @@ export interface ReportModelRow {
   gguf_total: number | null;
   safetensors_total: number | null;
   downloads_all_time: number | null;
+  /** JSON object: the safetensors parameter count per dtype. */
+  safetensors_parameters: string | null;
+  /** The number of experts the record's config states. */
+  experts: number | null;
 }
 
 type RawReportRow = [
@@ -32,6 +37,8 @@ type RawReportRow = [
   string | null,
   number | null,
   number | null,
+  number | null,
+  string | null,
   number | null,
 ];
 
@@ -47,7 +54,7 @@ export function forEachReportRow(store: Store, visit: (row: Readonly<ReportModel
       `SELECT m.node, m.id, m.placeholder, m.library_name,
               coalesce(d.model_type, m.architecture, d.gguf_architecture) AS architecture,
               d.node IS NOT NULL AS has_record, d.tags, d.format_files, d.gguf_total, d.safetensors_total,
-              d.downloads_all_time
+              d.downloads_all_time, d.safetensors_parameters, d.experts
        FROM models m LEFT JOIN model_details d ON d.node = m.node
        ORDER BY m.node`,
     )
@@ -64,6 +71,8 @@ export function forEachReportRow(store: Store, visit: (row: Readonly<ReportModel
     gguf_total: null,
     safetensors_total: null,
     downloads_all_time: null,
+    safetensors_parameters: null,
+    experts: null,
   };
   db.transaction(() => {
     for (const values of statement.iterate() as Iterable<RawReportRow>) {
@@ -78,6 +87,8 @@ export function forEachReportRow(store: Store, visit: (row: Readonly<ReportModel
       row.gguf_total = values[8];
       row.safetensors_total = values[9];
       row.downloads_all_time = values[10];
+      row.safetensors_parameters = values[11];
+      row.experts = values[12];
       visit(row);
     }
   })();

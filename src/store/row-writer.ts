@@ -19,7 +19,8 @@ export interface RowWriter {
 
 /**
  * A record's details replace the stored tags, and the card's licence fields when the record carries its card,
- * while the fields a listing may leave out (gguf, safetensors, config, files, all-time downloads) keep a known value.
+ * while the fields a listing may leave out (gguf, safetensors, config, files, all-time downloads) keep a known value
+ * (each on its own: a record giving a gguf total but no context length keeps the stored context length).
  * A record's fields overwrite stored ones, except that a missing value never erases a known one (sources
  * differ in what they carry), with one exception: a record that is the whole truth about its declared bases
  * (`replacesDeclaredBasesOf`) also replaces the raw `base_model` value, so a base removed from a card goes. A model
@@ -36,9 +37,11 @@ export function createRowWriter(store: Store): RowWriter {
   const upsertDetails = db.prepare(`
     INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
                                safetensors_total, model_type, architectures, file_count, format_files,
-                               downloads_all_time)
+                               downloads_all_time, safetensors_parameters, gguf_context_length, experts,
+                               experts_per_token)
     SELECT node, @tags, @cardLicense, @licenseName, @licenseLink, @ggufTotal, @ggufArchitecture, @safetensorsTotal,
-           @modelType, @architectures, @fileCount, @formatFiles, @downloadsAllTime FROM models WHERE id = @id
+           @modelType, @architectures, @fileCount, @formatFiles, @downloadsAllTime, @safetensorsParameters,
+           @ggufContextLength, @experts, @expertsPerToken FROM models WHERE id = @id
     ON CONFLICT (node) DO UPDATE SET ${DETAILS_MERGE}`);
   const markExisting = db.prepare(`
     INSERT INTO models (id, author, placeholder) VALUES (?, ?, 0)
@@ -88,6 +91,8 @@ export function createRowWriter(store: Store): RowWriter {
             tags: JSON.stringify(details.tags),
             architectures: details.architectures === null ? null : JSON.stringify(details.architectures),
             formatFiles: details.formatFiles === null ? null : JSON.stringify(details.formatFiles),
+            safetensorsParameters:
+              details.safetensorsParameters === null ? null : JSON.stringify(details.safetensorsParameters),
           });
         }
       }

@@ -1,7 +1,7 @@
 // The SQLite schema, in one place: every table is created here. Bump SCHEMA_VERSION with any change and teach
 // migrate-schema.ts to bring the previous version up; a newer database is refused with a message.
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -46,7 +46,13 @@ CREATE TABLE IF NOT EXISTS model_details (
   architectures      TEXT,           -- JSON list
   file_count         INTEGER,
   format_files       TEXT,           -- JSON list of the file names that tell a format (weights, quant/adapter configs)
-  downloads_all_time INTEGER
+  downloads_all_time INTEGER,
+  -- Schema version 6: the safetensors parameter count per dtype (JSON object, dtype upper-cased -> count), the
+  -- context length the .gguf files declare, and the config's expert counts (total experts, experts used per token).
+  safetensors_parameters TEXT,
+  gguf_context_length    INTEGER,
+  experts                INTEGER,
+  experts_per_token      INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS edges (

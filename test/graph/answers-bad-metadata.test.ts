@@ -32,6 +32,7 @@ const RECORDS = [
     tags: [...tag("quantized", "m/merge"), "gguf"],
     cardData: { license: "other", license_name: "frobnicate-1.0" },
     siblings: [{ rfilename: "merge.Q4_K_M.gguf" }, { rfilename: "merge.Q8_0.gguf" }, { rfilename: "README.md" }],
+    gguf: { context_length: 32768 },
     downloads: 100,
     likes: 2,
     createdAt: "2025-01-02T00:00:00.000Z",
@@ -40,6 +41,7 @@ const RECORDS = [
     id: "q/merge-gguf-nobits",
     tags: [...tag("quantized", "m/merge"), "gguf"],
     siblings: [{ rfilename: "model.gguf" }],
+    gguf: { context_length: "long" },
   },
   { id: "q/merge-gptq", tags: [...tag("quantized", "m/merge"), "gptq", "4-bit"], downloads: 7 },
   { id: "q/merge-odd", tags: [...tag("quantized", "m/merge")], siblings: "not a list", downloads: 1 },
@@ -80,6 +82,8 @@ describe("quants on hand-written records", () => {
       created: "2025-01-02T00:00:00.000Z",
       path: ["m/merge", "q/merge-GGUF"],
     });
+    // The context length its gguf facts declare; text where a count should be is unknown.
+    expect(report.models.map((m) => m.contextLength)).toEqual([32768, null, null, null]);
     const gguf4 = indexCopies(lineage, nodeOf("m/merge"), "quantized", { format: "gguf", bits: 4 });
     expect(gguf4.models.map((m) => m.id)).toEqual(["q/merge-GGUF"]);
     // Through nothing from a base: the merge is not a quantization, so its copies are not the base's.
@@ -137,6 +141,10 @@ describe("the command line and the API", () => {
       expect.arrayContaining(["id", "format", "bits", "publisher", "downloads", "path"]) as unknown,
     );
     expect(await (await get("/api/quants?id=m/merge")).json()).toEqual(quants);
+    const text = await runCliInProcess(["quants", "m/merge", "--db", db]);
+    const [header, first] = text.stdout.split("\n").slice(1);
+    expect(header?.split(/\s+/).slice(0, 4)).toEqual(["id", "format", "bits", "context"]);
+    expect(first?.split(/\s+/).slice(0, 4)).toEqual(["q/merge-GGUF", "gguf", "4,8", "32,768"]);
     const licences = await inProcessCliJson<Record<string, unknown>>(["licenses", "sa/base", "--db", db]);
     expect(Object.keys(licences)).toEqual(
       expect.arrayContaining(["query", "models", "findings", "unknown"]) as unknown,

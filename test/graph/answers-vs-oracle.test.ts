@@ -13,6 +13,7 @@ import { indexPaths } from "../../src/graph/index-paths.js";
 import { indexSiblings } from "../../src/graph/index-siblings.js";
 import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { resolveQuery } from "../../src/graph/resolve-query.js";
+import { connectionOf } from "../../src/store/database-handle.js";
 import { copyFacts } from "../../src/store/detail-queries.js";
 import { modelNodes } from "../../src/store/model-queries.js";
 import { RELATIONS } from "../../src/vocabulary/relation.js";
@@ -110,6 +111,20 @@ describe("quants and adapters of the eleven roots", () => {
       const ours = Object.fromEntries(report.models.map((model) => [model.id, model.path.length - 1]));
       expect(ours, question).toEqual(oracle.copies[question]);
       expect(report.found).toBe(report.models.length);
+    }
+  });
+
+  it("give no context length for any real quantization: none of their records has gguf facts", () => {
+    // By SQL, the 4 records with a gguf context length; by hand, none of them is a quantization (the one GGUF
+    // repository, matrixportal/gemma-7b-it-GGUF, is tagged a finetune of gemma-7b-it).
+    const withLength = connectionOf(lineage.store)
+      .prepare(`SELECT count(*) FROM model_details WHERE gguf_context_length IS NOT NULL`)
+      .pluck()
+      .get();
+    expect(withLength).toBe(4);
+    for (const root of ROOTS) {
+      const report = indexCopies(lineage, nodeOf(root), "quantized", { through: [...RELATIONS] });
+      expect(report.models.filter((model) => model.contextLength !== null)).toEqual([]);
     }
   });
 

@@ -10,7 +10,11 @@ import { buildReport, type Report } from "../../src/graph/report.js";
 import { reportDocument } from "../../src/export/report-document.js";
 import { readAttributionTable } from "../../src/ingest/attribution-table.js";
 import { connectionOf } from "../../src/store/database-handle.js";
-import { fixturePath, openFixture } from "../support/fixture-databases.js";
+import { openStore } from "../../src/store/open-store.js";
+import { importFile } from "../../src/sync/import-file.js";
+import { DEEPSEEK_R1_DUMP, FAMILY_TREES } from "../support/bundled-data.js";
+import { copyOfFixture, fixturePath, openFixture } from "../support/fixture-databases.js";
+import { hubRecordOf, realEntry } from "../support/real-hub-records.js";
 import { findPython } from "../support/run-oracle.js";
 import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 
@@ -61,6 +65,26 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
   it("gives the downloads concentration, size classes, org roles and flows as the oracle does", () => {
     for (const key of ["concentration", "sizes", "orgsTotal", "orgs", "flowsTotal", "flows"] as const)
       expect(rounded(report[key])).toEqual(rounded(oracle[key]));
+  });
+
+  it("lists the precisions most models first, as the oracle does; no expert count is stated", () => {
+    const { precision, experts } = report.sizes;
+    const expected = (oracle.sizes as { precision: { byPrecision: Record<string, unknown> } }).precision;
+    expect(Object.keys(precision.byPrecision)).toEqual(Object.keys(expected.byPrecision));
+    // By SQL: the models whose record gives safetensors counts by dtype are the ones whose precision is known.
+    const withDtypes = connectionOf(lineage.store)
+      .prepare(
+        `SELECT count(*) FROM model_details d JOIN models m USING (node)
+         WHERE m.placeholder = 0 AND d.safetensors_parameters IS NOT NULL`,
+      )
+      .pluck()
+      .get();
+    expect(precision.coverage).toEqual({ known: withDtypes, unknown: report.data.models - (withDtypes as number) });
+    expect(experts).toEqual({
+      coverage: { known: 0, unknown: report.data.models },
+      mixtureOfExperts: null,
+      fewerThanTwoExperts: null,
+    });
   });
 
   it("counts models per month by format and by library as the oracle does, on the records that show them", () => {
@@ -130,6 +154,40 @@ describe("report on the bundled snapshot, against the SQL + networkx oracle", ()
     expect((supplied?.modelsAttributed ?? 0) + (supplied?.modelsUnattributed ?? 0)).toBe(report.data.models);
     expect(report.attribution.supplied).toBeNull();
     expect(report.attribution.authorKind.known).toBe(0);
+  });
+});
+
+describe("report on the snapshot with records stating expert counts", () => {
+  it("counts Mixture-of-Experts models and their downloads as the oracle does", async () => {
+    const folder = scratchFolder();
+    const store = openStore(copyOfFixture("bundle", folder));
+    // DeepSeek-R1 and DeepSeek-V3 as the dumps record them, with the expert counts their config.json states (the
+    // Hub's `config` field leaves them out); and one record made up here stating a single expert.
+    const withExperts = (dump: string, id: string) => {
+      const metadata = JSON.parse(realEntry(dump, id).metadata) as { config: Record<string, unknown> };
+      const config = { ...metadata.config, n_routed_experts: 256, n_shared_experts: 1, num_experts_per_tok: 8 };
+      return { ...hubRecordOf(dump, id), config };
+    };
+    const v3 = FAMILY_TREES.find((path) => path.includes("DeepSeek-V3_finetunes_")) as string;
+    const records = [
+      withExperts(DEEPSEEK_R1_DUMP, "deepseek-ai/DeepSeek-R1"),
+      withExperts(v3, "deepseek-ai/DeepSeek-V3"),
+      { id: "example-org/one-expert", downloads: 7, config: { num_local_experts: 1 } },
+    ];
+    const file = join(folder, "experts.jsonl");
+    writeFileSync(file, records.map((record) => JSON.stringify(record)).join("\n") + "\n");
+    expect((await importFile(store, file)).status).toBe("complete");
+    const withMoe = buildReport(openIndexedLineage(store), { largest: 0 });
+    store.close();
+    const args = ["-B", resolve("test/graph/report_oracle.py"), join(folder, "bundle-copy.db")];
+    const expected = JSON.parse(execFileSync(findPython(), args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 }));
+    expect(rounded(withMoe.sizes)).toEqual(rounded(expected.sizes));
+    // By hand: the two DeepSeek models (30-day downloads in the dumps: 1,757,133 and 775,641), and the made-up one.
+    expect(withMoe.sizes.experts).toEqual({
+      coverage: { known: 3, unknown: withMoe.data.models - 3 },
+      mixtureOfExperts: { models: 2, downloads: 1757133 + 775641 },
+      fewerThanTwoExperts: { models: 1, downloads: 7 },
+    });
   });
 });
 

@@ -17,9 +17,11 @@ for node, mid, placeholder, downloads, created, library, arch in db.execute(
     models[mid] = dict(node=node, placeholder=placeholder, downloads=downloads, created=created, library=library, arch=arch)
 details = {}
 for row in db.execute("SELECT m.id, d.tags, d.format_files, d.gguf_total, d.safetensors_total, d.model_type, "
-                      "d.gguf_architecture, d.downloads_all_time FROM model_details d JOIN models m USING (node)"):
+                      "d.gguf_architecture, d.downloads_all_time, d.safetensors_parameters, d.experts "
+                      "FROM model_details d JOIN models m USING (node)"):
     details[row[0]] = dict(tags=json.loads(row[1]), files=json.loads(row[2]) if row[2] else [], gguf=row[3],
-                           safetensors=row[4], model_type=row[5], gguf_arch=row[6], all_time=row[7])
+                           safetensors=row[4], model_type=row[5], gguf_arch=row[6], all_time=row[7],
+                           dtypes=json.loads(row[8]) if row[8] else None, experts=row[9])
 
 G = nx.DiGraph()
 G.add_nodes_from(models)
@@ -184,6 +186,35 @@ def mean_median(pairs):
             return sum(p * w for p, w in pairs) / total, p
 if coverage["own"] + coverage["inherited"] == 0:
     classes = {c: {"models": None, "downloads": None, "derivatives": None} for c in classes}
+# Precision: per model, parameters summed by the dtype's name before any underscore (F8_E4M3 -> F8), the largest sum
+# wins, a tie to the alphabetically first name; models without counts by dtype (or only zeros) are unknown.
+def precision_of(m):
+    dtypes = details[m]["dtypes"] if m in details else None
+    if not dtypes:
+        return None
+    sums = collections.Counter()
+    for dtype, n in dtypes.items():
+        sums[dtype.split("_")[0]] += n
+    best = sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return best[0] if best[1] > 0 else None
+by_precision = collections.defaultdict(lambda: {"models": 0, "downloads": None})
+for m in is_model:
+    p = precision_of(m)
+    if p is None:
+        continue
+    by_precision[p]["models"] += 1
+    if downloads(m) is not None:
+        by_precision[p]["downloads"] = (by_precision[p]["downloads"] or 0) + downloads(m)
+precision_known = sum(v["models"] for v in by_precision.values())
+# Mixture-of-Experts: the stored expert count of the config, 2 or more; no count stated is unknown.
+stated = [m for m in is_model if m in details and details[m]["experts"] is not None]
+def expert_group(members):
+    known = [downloads(m) for m in members if downloads(m) is not None]
+    return {"models": len(members), "downloads": sum(known) if known else None}
+experts_figures = {"coverage": {"known": len(stated), "unknown": len(is_model) - len(stated)},
+                   "mixtureOfExperts": expert_group([m for m in stated if details[m]["experts"] >= 2]) if stated else None,
+                   "fewerThanTwoExperts": expert_group([m for m in stated if details[m]["experts"] < 2]) if stated else None}
+
 mean_all, median_all = mean_median([(p, w) for p, w, _ in weighted])
 mean_nq, median_nq = mean_median([(p, w) for p, w, q in weighted if not q])
 
@@ -249,7 +280,10 @@ print(json.dumps({
     "families": [family(q) for q in families],
     "concentration": {"downloadField": "downloadsAllTime" if use_all_time else "downloads", **concentration(is_model)},
     "sizes": {"coverage": coverage, "classes": classes, "meanDownloadedParams": mean_all, "medianDownloadedParams": median_all,
-              "withoutQuantized": {"meanDownloadedParams": mean_nq, "medianDownloadedParams": median_nq}},
+              "withoutQuantized": {"meanDownloadedParams": mean_nq, "medianDownloadedParams": median_nq},
+              "precision": {"coverage": {"known": precision_known, "unknown": len(is_model) - precision_known},
+                            "byPrecision": dict(sorted(by_precision.items(), key=lambda kv: (-kv[1]["models"], kv[0])))},
+              "experts": experts_figures},
     "orgsTotal": len(roles),
     "orgs": [{"org": spelling[o], "models": sum(roles[o].values()),
               "role": max(ROLES, key=lambda r: (roles[o][r], -ROLES.index(r))),

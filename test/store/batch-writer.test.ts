@@ -34,20 +34,27 @@ const folder = mkdtempSync(join(tmpdir(), "hf-lineage-batch-writer-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /**
- * Every family-tree record in the Hub's JSONL shape, then each record again with its card naming one of the 453
- * bad `base_model` shapes (URLs, paths, org-less words, markup, control characters) instead of its tags: the same
- * model twice in one batch, replaced bases, org-less parents and findings of every reason.
+ * Every family-tree record in the Hub's JSONL shape, with its gguf, safetensors and config facts, then each record
+ * again with its card naming one of the 453 bad `base_model` shapes (URLs, paths, org-less words, markup, control
+ * characters) instead of its tags, and with expert counts (every third one), a dtype map of its own (every fifth) and
+ * no gguf facts: the same model twice in one batch, details merged, replaced bases, org-less parents and findings of
+ * every reason.
  */
 function writeHubJsonl(path: string): number {
   const records = FAMILY_TREES.flatMap((dump) =>
     dumpEntries(dump)
       .filter((entry) => entry.metadata !== "N/A")
-      .map((entry) => hubRecordOf(dump, entry.model_id)),
+      .map((entry) => {
+        const { gguf, safetensors, config } = JSON.parse(entry.metadata) as Record<string, unknown>;
+        return { ...hubRecordOf(dump, entry.model_id), gguf, safetensors, config };
+      }),
   );
-  const again = records.map((record, index) => ({
+  const again = records.map(({ gguf: _gguf, ...record }, index) => ({
     ...record,
     tags: record.tags.filter((tag) => !tag.startsWith("base_model:")),
     cardData: { ...record.cardData, base_model: BAD_VALUES[index % BAD_VALUES.length] },
+    ...(index % 3 === 0 ? { config: { num_local_experts: index % 17, num_experts_per_tok: index % 4 } } : {}),
+    ...(index % 5 === 0 ? { safetensors: { parameters: { U16: index, I8: "junk" }, total: index } } : {}),
   }));
   const lines = [...records, ...again].map((record) => JSON.stringify(record));
   writeFileSync(path, `${lines.join("\n")}\n`);
@@ -76,13 +83,17 @@ async function importRowByRow(store: Store, files: readonly string[]) {
   return counts;
 }
 
+/** The positions of model_details' columns added in schema version 6, in `SELECT *` rows. */
+const DETAIL_COLUMNS = { safetensors_parameters: 13, gguf_context_length: 14, experts: 15, experts_per_token: 16 };
+const nonNull = (rows: unknown[][], column: number) => rows.filter((row) => row[column] !== null).length;
+
 /** Every row the lineage reads or reports, with the model numbers, and the models marked as changed. */
 function storedRows(store: Store) {
   const db = connectionOf(store);
   const all = (sql: string) => db.prepare(sql).raw().all();
   return {
     models: all(`SELECT * FROM models ORDER BY node`),
-    details: all(`SELECT * FROM model_details ORDER BY node`),
+    details: all(`SELECT * FROM model_details ORDER BY node`) as unknown[][],
     edges: all(`SELECT * FROM edges ORDER BY child, parent, source`),
     unresolved: all(`SELECT * FROM unresolved ORDER BY child, raw`),
     changed: all(`SELECT node FROM changed_models ORDER BY node`),
@@ -116,6 +127,9 @@ describe("the batch writer stores what the row writer stores", () => {
     // The edge list's 30,383 rows (data README), its model list's 29,075 rows, and the dumps' records.
     expect(expected.records).toBeGreaterThan(30_383 + 29_075);
     expect(rows.changed.length).toBe(rows.models.length);
+    // Every column of model_details was compared, the counts by dtype (678 records) and gguf context lengths (4) too.
+    expect(nonNull(rows.details, DETAIL_COLUMNS.safetensors_parameters)).toBe(678);
+    expect(nonNull(rows.details, DETAIL_COLUMNS.gguf_context_length)).toBe(4);
   }, 600_000);
 
   it("imports the bundled snapshot's files, each in one batch", async () => {
@@ -132,5 +146,14 @@ describe("the batch writer stores what the row writer stores", () => {
     // Org-less words with no record of that id, written by the row writer inside the batch, are among them.
     expect(reasons).toContain("no-org");
     expect(reasons.size).toBeGreaterThanOrEqual(10);
+    // The second records' expert counts were merged into the first ones' details (every third of 1,865 records),
+    // their dtype maps replaced the first ones' (every fifth), and the gguf context lengths they lacked were kept.
+    expect(nonNull(rows.details, DETAIL_COLUMNS.experts)).toBe(Math.ceil(1865 / 3));
+    expect(nonNull(rows.details, DETAIL_COLUMNS.experts_per_token)).toBe(Math.ceil(1865 / 3));
+    expect(nonNull(rows.details, DETAIL_COLUMNS.gguf_context_length)).toBe(4);
+    const fifths = rows.details.filter((row) =>
+      /^\{"U16":\d+\}$/.test(String(row[DETAIL_COLUMNS.safetensors_parameters])),
+    );
+    expect(fifths.length).toBe(Math.ceil(1865 / 5));
   }, 600_000);
 });

@@ -1,7 +1,8 @@
 // A database written by hf-lineage with schema version 1 (imports and crawls in one `imports` table, a crawl's
 // mode in `format` and scope in `fingerprint`, crawl_tasks made on the side), 2 (no model_details, no record of
-// the models changed since the stored lineage index), 3 (a `metrics` table, no `renames`) or 4 (a changed licence
-// not counted as a change) opens migrated, every stored row kept (the derived metrics and stored index aside).
+// the models changed since the stored lineage index), 3 (a `metrics` table, no `renames`), 4 (a changed licence
+// not counted as a change) or 5 (no counts by dtype, gguf context length or expert counts) opens migrated, every
+// stored row kept (the derived metrics and stored index aside).
 
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,9 +24,13 @@ const emptyDetails: ModelDetailsRow = {
   licenseLink: null,
   ggufTotal: null,
   ggufArchitecture: null,
+  ggufContextLength: null,
   safetensorsTotal: null,
+  safetensorsParameters: null,
   modelType: null,
   architectures: null,
+  experts: null,
+  expertsPerToken: null,
   fileCount: null,
   formatFiles: null,
   downloadsAllTime: null,
@@ -99,7 +104,7 @@ describe("a schema version 1 database", () => {
   it("is migrated to runs, run_problems and crawl_tasks with every row kept", () => {
     const store = openStore(versionOneDatabase("v1.db"));
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("5");
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("6");
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'data_version'`).pluck().get()).toBe("7");
     expect(
       db
@@ -161,7 +166,7 @@ describe("a schema version 1 database", () => {
   it("is refused read-only with a message saying how to migrate it, and left as it was", () => {
     const path = versionOneDatabase("v1-readonly.db");
     expect(() => openStore(path, { readonly: true })).toThrow(
-      `store: "${path}" has schema version 1; open it once for writing to migrate it to 5`,
+      `store: "${path}" has schema version 1; open it once for writing to migrate it to 6`,
     );
     const db = new Database(path, { readonly: true });
     expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("1");
@@ -169,9 +174,13 @@ describe("a schema version 1 database", () => {
   });
 });
 
+// Version 5 is version 6 without model_details' counts by dtype, gguf context length and expert counts
+// (src/store/schema.ts at version 5).
+const VERSION_5_SQL = SCHEMA_SQL.replace(/,\n {2}-- Schema version 6:[\s\S]*?experts_per_token +INTEGER\n\);/, "\n);");
+
 // Version 4 is version 5 without author_kinds, with the models' trigger blind to licences and none on model_details
 // (src/store/schema.ts at version 4).
-const VERSION_4_SQL = SCHEMA_SQL.replace(/CREATE TABLE IF NOT EXISTS author_kinds \([^;]*?\n\) WITHOUT ROWID;\n/, "")
+const VERSION_4_SQL = VERSION_5_SQL.replace(/CREATE TABLE IF NOT EXISTS author_kinds \([^;]*?\n\) WITHOUT ROWID;\n/, "")
   .replace(/CREATE TRIGGER IF NOT EXISTS details_\w+ AFTER [\s\S]*?\nEND;\n/g, "")
   .replace("created_at, license ON models", "created_at ON models")
   .replace(" OR OLD.license IS NOT NEW.license", "");
@@ -209,7 +218,7 @@ describe("a schema version 2 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "5"]);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["4", "6"]);
     expect(db.prepare(`SELECT node, id, downloads, license FROM models ORDER BY node`).raw().all()).toEqual([
       [3, "google/gemma-7b", 12, "gemma"],
       [5, "org/tune", null, null],
@@ -275,8 +284,20 @@ describe("a schema version 3 database", () => {
       db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     const before = tablesOf(raw);
     const keptTables = before.filter((name) => name !== "metrics" && name !== "lineage_index" && name !== "meta");
+    // The columns each table had (version 6 adds columns to model_details, empty in the rows kept).
+    const columns = Object.fromEntries(
+      keptTables.map((name) => [name, raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(name)]),
+    );
     const rowsOf = (db: Database.Database) =>
-      Object.fromEntries(keptTables.map((name) => [name, db.prepare(`SELECT * FROM ${name}`).raw().all()]));
+      Object.fromEntries(
+        keptTables.map((name) => [
+          name,
+          db
+            .prepare(`SELECT ${(columns[name] as string[]).join(", ")} FROM ${name}`)
+            .raw()
+            .all(),
+        ]),
+      );
     const kept = rowsOf(raw);
     raw.close();
     const store = openStore(path);
@@ -287,7 +308,7 @@ describe("a schema version 3 database", () => {
     expect(Object.values(kept).map((rows) => rows.length)).toEqual([3, 1, 2, 1, 3, 1, 1, 1]);
     expect(db.prepare(`SELECT key, value FROM meta ORDER BY key`).raw().all()).toEqual([
       ["data_version", "9"],
-      ["schema_version", "5"],
+      ["schema_version", "6"],
     ]);
     expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(0);
     expect(db.prepare(`SELECT count(*) FROM renames`).pluck().get()).toBe(0);
@@ -316,7 +337,7 @@ describe("a schema version 4 database", () => {
     raw.close();
     const store = openStore(path);
     const db = connectionOf(store);
-    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["6", "5"]);
+    expect(db.prepare(`SELECT value FROM meta ORDER BY key`).pluck().all()).toEqual(["6", "6"]);
     expect(db.prepare(`SELECT node, license FROM models ORDER BY node`).raw().all()).toEqual([
       [1, "mit"],
       [2, null],
@@ -336,6 +357,91 @@ describe("a schema version 4 database", () => {
   });
 });
 
+const VERSION_5_ROWS = `
+INSERT INTO meta VALUES ('schema_version', '5'), ('data_version', '8');
+INSERT INTO models (node, id, author, downloads, license, placeholder) VALUES
+  (1, 'google/gemma-7b', 'google', 12, 'gemma', 0), (2, 'org/tune', 'org', NULL, NULL, 0);
+INSERT INTO model_details (node, tags, gguf_total, gguf_architecture, safetensors_total, model_type)
+  VALUES (1, '["gguf"]', 8538074112, 'gemma', 8537680896, 'gemma'), (2, '[]', NULL, NULL, NULL, NULL);
+INSERT INTO edges VALUES ('org/tune', 'google/gemma-7b', 'finetune', 'tag', 'base_model:finetune:google/gemma-7b');
+INSERT INTO author_kinds VALUES ('google', 'org', '2026-01-01T00:00:00Z');
+INSERT INTO lineage_index VALUES (8, 'header', x'00');
+DELETE FROM changed_models;
+`;
+
+describe("a schema version 5 database", () => {
+  it("gains the counts by dtype, gguf context length and expert counts, unknown in every row kept, index kept", () => {
+    const path = join(folder, "v5.db");
+    const raw = new Database(path);
+    raw.exec(VERSION_5_SQL + VERSION_5_ROWS);
+    const columnsOf = (db: Database.Database) =>
+      db.prepare(`SELECT name FROM pragma_table_info('model_details')`).pluck().all() as string[];
+    const before = columnsOf(raw);
+    expect(before).not.toContain("experts");
+    const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+    const rowsOf = (db: Database.Database) =>
+      Object.fromEntries(
+        (tables as string[]).map((name) => [
+          name,
+          db
+            .prepare(`SELECT ${name === "model_details" ? before.join(", ") : "*"} FROM ${name}`)
+            .raw()
+            .all(),
+        ]),
+      );
+    const kept = rowsOf(raw);
+    raw.close();
+    const store = openStore(path);
+    const db = connectionOf(store);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe("6");
+    expect(columnsOf(db)).toEqual([
+      ...before,
+      "safetensors_parameters",
+      "gguf_context_length",
+      "experts",
+      "experts_per_token",
+    ]);
+    // Every row of every table as it was, meta's version aside; the lineage index reads none of the new columns.
+    const after = rowsOf(db);
+    expect({ ...after, meta: [] }).toEqual({ ...kept, meta: [] });
+    expect(db.prepare(`SELECT count(*) FROM lineage_index`).pluck().get()).toBe(1);
+    expect(
+      db
+        .prepare(
+          `SELECT count(*) FROM model_details WHERE safetensors_parameters IS NULL AND gguf_context_length IS NULL
+             AND experts IS NULL AND experts_per_token IS NULL`,
+        )
+        .pluck()
+        .get(),
+    ).toBe(2);
+    // The next record of a model fills them in; a record without them keeps what is known.
+    const writer = createRowWriter(store);
+    const record = (details: Partial<ModelDetailsRow>) => ({
+      model: emptyModelRow("google/gemma-7b"),
+      details: { ...emptyDetails, ...details },
+      existing: [],
+      edges: [],
+      unresolved: [],
+      replacesDeclaredBasesOf: null,
+      warnings: [],
+    });
+    writer.write(record({ safetensorsParameters: { BF16: 8537680896 }, ggufContextLength: 8192, experts: 8 }));
+    writer.write(record({ expertsPerToken: 2 }));
+    expect(
+      db
+        .prepare(
+          `SELECT safetensors_total, safetensors_parameters, gguf_context_length, experts, experts_per_token
+           FROM model_details WHERE node = 1`,
+        )
+        .raw()
+        .get(),
+    ).toEqual([8537680896, '{"BF16":8537680896}', 8192, 8, 2]);
+    // Details that the lineage index does not read mark no model as changed.
+    expect(db.prepare(`SELECT count(*) FROM changed_models`).pluck().get()).toBe(0);
+    store.close();
+  });
+});
+
 describe("a database of a newer schema", () => {
   it("is refused with a message and not touched", () => {
     const path = join(folder, "v9.db");
@@ -345,7 +451,7 @@ describe("a database of a newer schema", () => {
     );
     db.close();
     expect(() => openStore(path)).toThrow(
-      `store: "${path}" has schema version 9, newer than this hf-lineage reads (5); ` +
+      `store: "${path}" has schema version 9, newer than this hf-lineage reads (6); ` +
         "upgrade hf-lineage or use another database",
     );
     const after = new Database(path, { readonly: true });

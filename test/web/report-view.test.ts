@@ -172,6 +172,14 @@ describe("the Report page", { timeout: 180_000 }, () => {
       (["<1B", "1-9B", "10-99B", ">=100B"] as const).map((name) => [name, String(report.sizes.classes[name].models)]),
     );
 
+    // Precision: one bar per precision the JSON lists, most models first; the unknown ones are in the coverage line.
+    const precisions = await pageTable("By precision (the dtype holding most of a model's parameters)");
+    const byPrecision = Object.entries(report.sizes.precision.byPrecision);
+    expect(byPrecision.length).toBeGreaterThan(0);
+    expect(precisions?.bars).toEqual(byPrecision.map(([name, group]) => [name, String(group.models)]));
+    const { known, unknown: noPrecision } = report.sizes.precision.coverage;
+    expect(sizes).toContain(`precision known for ${known} models, unknown for ${noPrecision}`);
+
     // Each family's months since SINCE: one bar per month the JSON lists, in month order.
     for (const family of report.families) {
       const months = await pageTable(

@@ -4,7 +4,8 @@ import type { CommandSpec } from "../command.js";
 
 export const quantsSpec: CommandSpec = {
   name: "quants",
-  summary: "Every quantization of a model (and, with --through, of its fine-tunes or merges): format, bits, publisher",
+  summary:
+    "Every quantization of a model (with --through, of its fine-tunes or merges too): format, bits, context, publisher",
   usage: "quants ID [--format F] [--bits N] [--through LIST] [--limit N]",
   options: [
     {
