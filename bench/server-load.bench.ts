@@ -215,14 +215,17 @@ export default async function serverLoadBench(): Promise<void> {
             `${Math.round((clientCpuSeconds * 1e6) / Math.max(1, report.requests))} µs an answer), ` +
             `everything else ${share(Math.max(0, machineSeconds - serverCpuSeconds - clientCpuSeconds))}`,
         );
-        // wrk's correction for coordinated omission uses this interval (wrk.c: runtime / (answers / connections)).
+        // wrk's correction for coordinated omission uses this interval (wrk.c: runtime / (answers / connections)); it
+        // is also the mean wait for an answer at this rate with every connection waiting (Little's law).
         const meanIntervalMs = report.durationUs / 1000 / Math.max(1, report.requests / CONNECTIONS);
         console.log(
           `    accept queue: peak ${queuePeak} waiting, ` +
             (lastWaitingMs === null
               ? "none seen waiting"
               : `last seen waiting ${(lastWaitingMs / 1000).toFixed(1)} s into the run`) +
-            `; wrk counts an answer slower than ${Math.round(meanIntervalMs)} ms as the answers it held up`,
+            `; ${CONNECTIONS.toLocaleString("en-US")} connections at this rate wait ` +
+            `${Math.round(meanIntervalMs).toLocaleString("en-US")} ms an answer on average (Little's law), and wrk ` +
+            `counts an answer slower than that as the answers it held up`,
         );
         console.log(
           `    kernel counters over the run (machine-wide): ` +
