@@ -42,7 +42,7 @@ describe("AcceptFirst", () => {
     expect(answered).toEqual(["a", "b", "c", "d"]);
   });
 
-  it("gives what it holds once the oldest has waited the longest allowed, though connections keep arriving", async () => {
+  it("gives what it holds once the oldest has waited the longest allowed, while connections arrive", async () => {
     const answered: string[] = [];
     let clock = 0;
     const gate = new AcceptFirst(50, () => clock);
