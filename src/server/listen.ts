@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { AcceptFirst } from "./accept-first.js";
 import type { App } from "./app.js";
 import { HttpError, methodNotAllowed } from "./http-error.js";
 import { readyBody } from "./ready-answer.js";
@@ -21,6 +22,9 @@ export interface ListenOptions {
 
 /** Connections waiting to be accepted. */
 const LISTEN_BACKLOG = 4096;
+
+/** The longest a request waits while a burst of connections is accepted (see accept-first.ts). */
+const ACCEPT_BURST_MAX_WAIT_MS = 50;
 
 /**
  * How long a connection may stay idle between an answer and the client's next request. Node counts from when the
@@ -72,7 +76,7 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
       outgoing.destroy(); // a body under way cannot turn into an error: cut it
     else void send(outgoing, app.refuse(new Error("the response could not be written"))).catch(() => {});
   };
-  const server = createServer((incoming, outgoing) => {
+  const answer = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const refusal = refusalOf(incoming);
     if (refusal !== null) {
       send(outgoing, app.refuse(refusal)).catch((error: unknown) => failed(error, outgoing));
@@ -106,7 +110,15 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
         else await send(outgoing, response);
       })
       .catch((error: unknown) => failed(error, outgoing));
-  });
+  };
+  const acceptFirst = new AcceptFirst(ACCEPT_BURST_MAX_WAIT_MS);
+  const server = createServer((incoming, outgoing) =>
+    acceptFirst.answer(() => {
+      // A client that left while its request was held gets nothing computed.
+      if (!incoming.socket.destroyed) answer(incoming, outgoing);
+    }),
+  );
+  server.on("connection", () => acceptFirst.connected());
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerParseError(app, error, socket));
   // CONNECT has its own event; without a listener Node would drop the connection without a word.
