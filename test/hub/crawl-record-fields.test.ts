@@ -43,6 +43,8 @@ describe("record fields through the Hub API", () => {
     const context: CommandContext = {
       values: { family: "google/gemma-7b", json: true },
       positionals: [],
+      // A crawl reads nothing of the package.
+      packageRoot: "/nonexistent",
       output: { out: () => {}, raw: () => {}, err: () => {}, interactive: false },
       env: { HF_ENDPOINT: standIn.url },
       openStore: async () => db,
