@@ -29,11 +29,21 @@ type Cell = string | number | null;
 
 /** One sub-batch staged as JSON lists, in the order the records give them. */
 interface Staged {
-  /** Every touch of a model, in order. */
+  /**
+   * The first touch of each model, in order; a placeholder touch becomes an existing one when the model is shown to
+   * exist or has its record later in the sub-batch (touching a model again does nothing else: it is numbered by its
+   * first touch, and a record's own fields are merged apart).
+   */
   touches: string[];
-  /** Each record's own fields: id, author, ..., base_model_raw, whether it replaces the declared bases. */
-  records: Cell[][];
-  details: Cell[][];
+  /** Where each model's touch is in `touches`. */
+  touchedAt: Map<string, number>;
+  /**
+   * Each record's own fields (id, author, ..., base_model_raw), apart by whether it replaces the declared bases (1)
+   * or not (0): each list is merged by its own statement, so SQLite reads each record once.
+   */
+  records: [Cell[][], Cell[][]];
+  /** Each record's details, apart by whether the record carried its card (1) or not (0). */
+  details: [Cell[][], Cell[][]];
   replaced: string[];
   edges: Cell[][];
   unresolved: Cell[][];
@@ -45,8 +55,9 @@ interface Staged {
 function emptyStaged(): Staged {
   return {
     touches: [],
-    records: [],
-    details: [],
+    touchedAt: new Map(),
+    records: [[], []],
+    details: [[], []],
     replaced: [],
     edges: [],
     unresolved: [],
@@ -60,10 +71,11 @@ const text = (value: string | null): string | null => (value === null ? null : w
 /**
  * Why not one statement per row: per-row statements and their commits were most of an import's time. The batch is
  * merged in the order one-by-one writing would apply it: new models are numbered in the order they are first named
- * (the insert does nothing on a conflict; a record's own row starts empty), then each record's fields are merged
- * into its row, then placeholders named again are marked as existing (this commutes with the merges: both only ever
- * clear the flag). Edges and findings are upserts over an ordered SELECT, which SQLite applies one row at a time, as
- * one-by-one writing does. What depends on an earlier record of the same batch is kept exact by ending the
+ * (a record's own row starts empty), and a placeholder named again as existing is marked so by the same upsert (this
+ * commutes with the merges that follow: both only ever clear the flag), then each record's fields are merged into
+ * its row. Edges and findings are upserts over a SELECT in key order, and for one key in the batch's order, which
+ * SQLite applies one row at a time: each key ends as one-by-one writing leaves it, and the B-tree is written in key
+ * order rather than at random places. What depends on an earlier record of the same batch is kept exact by ending the
  * sub-batch before it: a second record of the same model, a record replacing the declared bases of a child whose
  * edges or findings the sub-batch already holds, and a record with an org-less parent, whose fate depends on
  * whether that parent has a record by then (such a record is written alone, by the row writer). The per-row
@@ -76,24 +88,21 @@ export function createBatchWriter(store: Store): BatchWriter {
     INSERT INTO models (id, author, placeholder)
     SELECT ${TOUCHED_ID}, ${TOUCHED_AUTHOR}, substr(value, 1, 1) = '${PLACEHOLDER}' FROM json_each(?)
     WHERE true ORDER BY key
-    ON CONFLICT (id) DO NOTHING`);
+    ON CONFLICT (id) DO UPDATE SET placeholder = 0 WHERE excluded.placeholder = 0 AND placeholder = 1`);
   const mergeRecords = db.prepare(`
     INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
                         gated, architecture, placeholder, base_model_raw)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
            value ->> 8, value ->> 9, value ->> 10, 0, value ->> 11
-    FROM json_each(@records) WHERE value ->> 12 = @replaces
+    FROM json_each(@records) WHERE true
     ON CONFLICT (id) DO UPDATE SET ${modelMerge("replaces")}`);
-  const markExisting = db.prepare(`
-    UPDATE models SET placeholder = 0
-    WHERE placeholder = 1 AND id IN (SELECT ${TOUCHED_ID} FROM json_each(?) WHERE substr(value, 1, 1) = '${EXISTS}')`);
   const mergeDetails = db.prepare(`
     INSERT INTO model_details (node, tags, card_license, license_name, license_link, gguf_total, gguf_architecture,
                                safetensors_total, model_type, architectures, file_count, format_files,
                                downloads_all_time)
     SELECT m.node, d.value ->> 1, d.value ->> 2, d.value ->> 3, d.value ->> 4, d.value ->> 5, d.value ->> 6,
            d.value ->> 7, d.value ->> 8, d.value ->> 9, d.value ->> 10, d.value ->> 11, d.value ->> 12
-    FROM json_each(@details) d JOIN models m ON m.id = d.value ->> 0 WHERE d.value ->> 13 = @hasCard
+    FROM json_each(@details) d JOIN models m ON m.id = d.value ->> 0
     ON CONFLICT (node) DO UPDATE SET ${DETAILS_MERGE}`);
   const deleteDeclaredEdges = db.prepare(
     `DELETE FROM edges WHERE source IN ('tag', 'card') AND child IN (SELECT value FROM json_each(?))`,
@@ -101,7 +110,8 @@ export function createBatchWriter(store: Store): BatchWriter {
   const deleteUnresolved = db.prepare(`DELETE FROM unresolved WHERE child IN (SELECT value FROM json_each(?))`);
   const upsertEdges = db.prepare(`
     INSERT INTO edges (child, parent, relation, source, raw)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?) WHERE true ORDER BY key
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)
+    WHERE true ORDER BY value ->> 0, value ->> 1, value ->> 3, key
     ON CONFLICT (child, parent, source) DO UPDATE SET relation = excluded.relation, raw = excluded.raw`);
   const countNewFindings = db
     .prepare(
@@ -111,22 +121,21 @@ export function createBatchWriter(store: Store): BatchWriter {
     .pluck();
   const upsertFindings = db.prepare(`
     INSERT INTO unresolved (child, raw, reason)
-    SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true ORDER BY key
+    SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true ORDER BY value ->> 0, value ->> 1, key
     ON CONFLICT (child, raw) DO UPDATE SET reason = excluded.reason`);
 
   const flush = (staged: Staged, total: WriteCounts): void => {
     if (staged.touches.length > 0) {
       const touches = JSON.stringify(staged.touches);
       numberNewModels.run(touches);
-      if (staged.records.length > 0) {
-        const records = JSON.stringify(staged.records);
-        for (const replaces of [0, 1]) mergeRecords.run({ records, replaces });
+      for (const replaces of [0, 1] as const) {
+        const records = staged.records[replaces];
+        if (records.length > 0) mergeRecords.run({ records: JSON.stringify(records), replaces });
       }
-      markExisting.run(touches);
     }
-    if (staged.details.length > 0) {
-      const details = JSON.stringify(staged.details);
-      for (const hasCard of [0, 1]) mergeDetails.run({ details, hasCard });
+    for (const hasCard of [0, 1] as const) {
+      const details = staged.details[hasCard];
+      if (details.length > 0) mergeDetails.run({ details: JSON.stringify(details), hasCard });
     }
     if (staged.replaced.length > 0) {
       const replaced = JSON.stringify(staged.replaced);
@@ -178,12 +187,24 @@ export function createBatchWriter(store: Store): BatchWriter {
   };
 }
 
+/** Notes a touch of a model: its first, or a placeholder's first touch showing that it exists. */
+function touch(staged: Staged, kind: typeof RECORD | typeof EXISTS | typeof PLACEHOLDER, modelId: string): void {
+  const id = wellFormed(modelId);
+  const at = staged.touchedAt.get(id);
+  if (at === undefined) {
+    staged.touchedAt.set(id, staged.touches.length);
+    staged.touches.push(kind + id);
+  } else if (kind !== PLACEHOLDER && (staged.touches[at] as string).startsWith(PLACEHOLDER)) {
+    staged.touches[at] = EXISTS + id;
+  }
+}
+
 /** Adds one record's rows to the sub-batch, in the order the row writer writes them. */
 function stage(staged: Staged, rows: RecordRows): void {
   const model = rows.model;
   if (model !== null) {
-    staged.touches.push(RECORD + wellFormed(model.id));
-    staged.records.push([
+    touch(staged, RECORD, model.id);
+    staged.records[rows.replacesDeclaredBasesOf === model.id ? 1 : 0].push([
       text(model.id),
       text(model.author),
       text(model.createdAt),
@@ -196,12 +217,11 @@ function stage(staged: Staged, rows: RecordRows): void {
       text(model.gated),
       text(model.architecture),
       text(model.baseModelRaw),
-      rows.replacesDeclaredBasesOf === model.id ? 1 : 0,
     ]);
     staged.counts.models++;
     const details = rows.details;
     if (details !== undefined) {
-      staged.details.push([
+      staged.details[details.hasCard ? 1 : 0].push([
         text(model.id),
         text(JSON.stringify(details.tags)),
         text(details.cardLicense),
@@ -215,12 +235,11 @@ function stage(staged: Staged, rows: RecordRows): void {
         details.fileCount,
         details.formatFiles === null ? null : text(JSON.stringify(details.formatFiles)),
         details.downloadsAllTime,
-        details.hasCard ? 1 : 0,
       ]);
     }
   }
   for (const id of rows.existing) {
-    staged.touches.push(EXISTS + wellFormed(id));
+    touch(staged, EXISTS, id);
     staged.counts.models++;
   }
   if (rows.replacesDeclaredBasesOf !== null) staged.replaced.push(text(rows.replacesDeclaredBasesOf) as string);
@@ -234,9 +253,8 @@ function stage(staged: Staged, rows: RecordRows): void {
 
 function stageEdge(staged: Staged, rows: RecordRows, edge: EdgeRow): void {
   staged.counts.edges++;
-  staged.touches.push(PLACEHOLDER + wellFormed(edge.parent));
-  if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child))
-    staged.touches.push(EXISTS + wellFormed(edge.child));
+  touch(staged, PLACEHOLDER, edge.parent);
+  if (rows.model?.id !== edge.child && !rows.existing.includes(edge.child)) touch(staged, EXISTS, edge.child);
   staged.edges.push([text(edge.child), text(edge.parent), edge.relation, edge.source, wellFormed(edge.raw)]);
   staged.touched.add(edge.child);
 }
