@@ -18,7 +18,7 @@ export interface ImportSummary extends RunCounts {
 }
 
 export interface ImportOptions {
-  /** The largest batch committed at once (default 64,000 records). */
+  /** The largest batch committed at once (default 128,000 records). */
   batchSize?: number;
   /** Import again even when the same content was imported completely before. */
   force?: boolean;
@@ -35,7 +35,7 @@ export interface ImportOptions {
  * a big one spends its time writing rows rather than rewriting the same index pages at every commit.
  */
 const FIRST_BATCH = 2000;
-const LARGEST_BATCH = 64_000;
+const LARGEST_BATCH = 128_000;
 
 export async function importItems(
   store: Store,

@@ -21,7 +21,7 @@ export interface ParseRequest {
 export type ParsedMessage = { items: string } | { end: true } | { failure: { name: string; message: string } };
 
 const CHUNK_SIZE = 4000;
-/** 32 chunks: the largest batch (64,000 records) and as much again, read while a batch is written. */
+/** 32 chunks of 4,000: a whole largest batch (128,000 records), read while the one before is written. */
 const CHUNKS_AHEAD = 32;
 
 /**
