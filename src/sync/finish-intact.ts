@@ -1,5 +1,5 @@
-// The end of an import or crawl: the database is checked (SQLite's quick_check) before the run is recorded complete,
-// so a run into a file with damaged pages is recorded failed and reported as one line, never as a success.
+// The end of a crawl: the database is checked (SQLite's quick_check) before the run is recorded complete, so a crawl
+// into a file with damaged pages is recorded failed and reported as one line, never as a success.
 
 import { assertIntact } from "../store/integrity.js";
 import type { RunWriter } from "../store/runs.js";

@@ -73,6 +73,31 @@ describe("normalizeBaseModel", () => {
 });
 
 describe("readModelReference", () => {
+  it("reads values shaped like org/name that name no model by the same rules as any other value", () => {
+    // Each reason by hand from the rules: placeholder words (also as both parts), Hub routes, a Hub host without a
+    // path, the Hub cache's folder names, and digits and punctuation only.
+    const expected: [string, string][] = [
+      ["n/a", "placeholder-text"],
+      ["N/A", "placeholder-text"],
+      ["none/none", "placeholder-text"],
+      ["base/model", "placeholder-text"],
+      ["123/456", "placeholder-text"],
+      ["_/_", "placeholder-text"],
+      ["datasets/squad", "dataset"],
+      ["Spaces/demo", "space"],
+      ["api/x", "hub-route"],
+      ["huggingface.co/Qwen", "url-not-a-model"],
+      ["hf.co/Qwen", "url-not-a-model"],
+      ["www.hf.co/Qwen", "url-not-a-model"],
+      ["models--Qwen--Qwen2/snapshots", "local-path"],
+      ["my.cache/huggingface", "local-path"],
+    ];
+    for (const [value, reason] of expected) expect([value, readModelReference(value)]).toEqual([value, { reason }]);
+    // One placeholder word beside a real part is a model id, as the Hub allows.
+    for (const id of ["Qwen/Qwen2.5-7B", "a_b/c-d.e", "none/Qwen2", "Qwen/none"])
+      expect(readModelReference(id)).toEqual({ id, orgless: false });
+  });
+
   // [value, expected]: an id (org-less words marked), or the reason it names no model.
   const cases: [string, { id: string; orgless: boolean } | { reason: string }][] = [
     // The host is optional; /tree/REV, /blob/REV/..., /resolve/REV/... are cut to the repository id.
