@@ -16,9 +16,9 @@ import {
   isFolded,
   LABEL_FONT,
   LABEL_HEIGHT,
-  MARGIN,
   nameOf,
   narrowPillWidth,
+  openingCentre,
   openingScale as openingScaleOf,
   PILL_HEIGHT,
   PILL_PADDING,
@@ -394,20 +394,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     if (!(fitted > 0)) return;
     const { width, height } = visibleArea();
     const { scale, fits: room } = openingScaleOf(layout, { width, height }, graph.order);
-    let centre = { x: layout.width / 2, y: layout.height / 2 };
-    if (scale > room + 1e-9) {
-      // Too wide or tall at 1:1: the query's row and model are centred, the rest is a pan away.
-      const first = graph.findNode((_key, a) => a.queried);
-      const box = first === undefined ? undefined : layout.boxes.get(first);
-      if (box !== undefined) {
-        const fitsWide = layout.width * scale <= width - 2 * MARGIN - ROW_GUTTER;
-        const fitsHigh = layout.height * scale <= height - 2 * MARGIN;
-        centre = {
-          x: fitsWide ? centre.x : box.left + box.width / 2,
-          y: fitsHigh ? centre.y : box.y,
-        };
-      }
-    }
+    // Too wide or tall at 1:1: the query's row and model are centred (as far as the drawing reaches), the rest is a
+    // pan away.
+    const first = scale > room + 1e-9 ? graph.findNode((_key, a) => a.queried) : undefined;
+    const box = first === undefined ? undefined : layout.boxes.get(first);
+    const centre = openingCentre(
+      layout,
+      { width, height },
+      scale,
+      box === undefined ? null : { x: box.left + box.width / 2, y: box.y },
+    );
     // The row labels take a gutter on the left, a covering panel the right: the drawing is centred between.
     const at = renderer.graphToViewport({ x: centre.x + (rightInset - ROW_GUTTER) / 2 / scale, y: -centre.y });
     const framed = renderer.viewportToFramedGraph(at);

@@ -136,6 +136,28 @@ export function openingScale(
   return { scale: nodes <= ALL_LABELS_UP_TO && layout.shape === "rows" ? Math.max(fits, 1) : fits, fits };
 }
 
+/**
+ * The layout point the opening camera centres between the row gutter and the right edge, at `scale`. A layout that
+ * fits an axis is centred on it; one that does not keeps `focus` (the query) in the middle, moved only as far as
+ * keeps the drawing's edge at the area's edge, so no band of the canvas is left blank while the drawing is cut.
+ */
+export function openingCentre(
+  layout: Pick<Layout, "width" | "height">,
+  area: { width: number; height: number },
+  scale: number,
+  focus: { x: number; y: number } | null,
+): { x: number; y: number } {
+  const along = (size: number, room: number, wanted: number | undefined) => {
+    const half = room / 2 / scale;
+    if (wanted === undefined || size <= 2 * half + 1e-9) return size / 2;
+    return Math.min(Math.max(wanted, half), size - half);
+  };
+  return {
+    x: along(layout.width, area.width - 2 * MARGIN - ROW_GUTTER, focus?.x),
+    y: along(layout.height, area.height - 2 * MARGIN, focus?.y),
+  };
+}
+
 /** The overview's gaps on screen: between dots side by side, and between depth rows (for edges and row numbers). */
 const OVERVIEW_COLUMN_GAP = 4;
 const OVERVIEW_ROW_GAP = 12;
