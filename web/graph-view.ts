@@ -273,9 +273,12 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
       if ((label.side === "pill" || label.side === "compact-pill") && isFolded(a)) {
         if (label.side === "compact-pill") text = foldedCount(a);
-        // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey.
+        // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey;
+        // coloured by licence, both in the legend's colour for several models.
         const lit = isLit(state, label.key);
-        const color = a.fan !== undefined && lit ? RELATION_COLORS[a.fan.relation] : lit ? MUTED : PLACEHOLDER_COLOR;
+        const color = !lit
+          ? PLACEHOLDER_COLOR
+          : (state.licence?.colours?.get(label.key) ?? (a.fan !== undefined ? RELATION_COLORS[a.fan.relation] : MUTED));
         roundedBox(ctx, label, label.height / 2);
         ctx.fillStyle = "#ffffff";
         ctx.fill();
