@@ -167,6 +167,8 @@ export const FOLDED_DOT_RADIUS = 4;
 const ROOM_STEPS = 6;
 /** The most of an overview's height its own models' labels may take, so the rows below keep room for their pills. */
 const OWN_ROWS_SHARE = 0.25;
+/** The largest fans and collapsed nodes that keep their pill before the family's own models keep their labels. */
+const FIRST_PILLS = 10;
 /** Down to this opening zoom a view keeps room for every label at 1:1; below it, it is laid out as an overview. */
 const LABELLED_DOWN_TO = 0.3;
 /** The smallest an overview draws its dots, against their size in a view with room for every label. */
@@ -232,18 +234,32 @@ export function drawnLineage(
     .filter(({ attributes }) => isFolded(attributes))
     .sort((a, b) => foldedSize(b.attributes) - foldedSize(a.attributes) || (a.key < b.key ? -1 : 1))
     .map(({ key }) => key);
+  // The family's own models, the most descendants first: the first `own` of them keep room for their labels.
+  const ownModels = nodes
+    .filter(({ attributes }) => attributes.queried)
+    .sort((a, b) => b.attributes.descendants - a.attributes.descendants || (a.key < b.key ? -1 : 1))
+    .map(({ key }) => key);
   const attempt = (kept: OverviewRoom) =>
-    lineageLayout(overviewItems(nodes, measure, { ...kept, pills: new Set(folded.slice(0, kept.pills)) }), pairs, {
-      aspect,
-      maxWidth: width,
-      rowGap: OVERVIEW_ROW_GAP,
-      columnGap: OVERVIEW_COLUMN_GAP,
-    });
+    lineageLayout(
+      overviewItems(nodes, measure, {
+        ...kept,
+        own: new Set(ownModels.slice(0, kept.own)),
+        pills: new Set(folded.slice(0, kept.pills)),
+      }),
+      pairs,
+      {
+        aspect,
+        maxWidth: width,
+        rowGap: OVERVIEW_ROW_GAP,
+        columnGap: OVERVIEW_COLUMN_GAP,
+      },
+    );
   const fits = (layout: Layout) => layout.width <= width && layout.height <= height;
-  // In order of importance, each as large as still fits: room for every label of the family's own models (within
-  // OWN_ROWS_SHARE), the pills with their count (the largest first, at the smallest dots), the dots' size, then a
-  // share of every label's room.
-  let chosen: OverviewRoom = { own: false, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
+  // In order of importance, each as large as still fits: pills with their count for the FIRST_PILLS largest fans and
+  // collapsed nodes, room for the labels of as many of the family's own models as fit within OWN_ROWS_SHARE (the
+  // most descendants first), pills for the other fans and collapsed nodes (the largest first, at the smallest dots),
+  // the dots' size, then a share of every label's room.
+  let chosen: OverviewRoom = { own: 0, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
   let best = attempt(chosen);
   if (!fits(best)) return placed(lineage, best, MIN_DOT_SCALE);
   /** Takes the room asked for when the drawing still fits (and its own models' row takes at most `share` of it). */
@@ -255,8 +271,11 @@ export function drawnLineage(
     best = layout;
     return true;
   };
-  accepts({ ...chosen, own: true }, OWN_ROWS_SHARE);
-  chosen.pills = largestWhole(0, folded.length, (pills) => accepts({ ...chosen, pills }));
+  const firstPills = Math.min(FIRST_PILLS, folded.length);
+  chosen.pills = largestWhole(0, firstPills, (pills) => accepts({ ...chosen, pills }));
+  chosen.own = largestWhole(0, ownModels.length, (own) => accepts({ ...chosen, own }, OWN_ROWS_SHARE));
+  if (chosen.pills === firstPills)
+    chosen.pills = largestWhole(firstPills, folded.length, (pills) => accepts({ ...chosen, pills }));
   largestShare(MIN_DOT_SCALE, 1, (dots) => accepts({ ...chosen, dots }));
   largestShare(0, 1, (room) => accepts({ ...chosen, room }));
   return placed(lineage, best, chosen.dots);
@@ -284,11 +303,11 @@ function largestShare(low: number, high: number, accepts: (value: number) => boo
 }
 
 /**
- * What an overview keeps room for: the labels of the family's own models, how many pills (the largest first), the
- * dots' scale, and the share of every label's room.
+ * What an overview keeps room for: how many of the family's own models keep their labels' room and how many pills
+ * (the largest first of each), the dots' scale, and the share of every label's room.
  */
 interface OverviewRoom {
-  own: boolean;
+  own: number;
   pills: number;
   dots: number;
   room: number;
@@ -374,12 +393,17 @@ function labelledItems(nodes: LineageNodes["nodes"], enlarged = 1): LayoutItem[]
 /**
  * Boxes of an overview, on screen: each dot (`dots` times its size) with a ring's room around it, the pills of
  * `pills` with their count at least, other fans and collapsed nodes as a small dot; `room` (0 to 1) is the share of
- * each label's size kept, all of it for the family's own models when `own` is set.
+ * each label's size kept, all of it for the family's own models in `own`.
  */
 function overviewItems(
   nodes: LineageNodes["nodes"],
   measure: (text: string) => number,
-  { own, pills, dots, room }: Omit<OverviewRoom, "pills"> & { pills: ReadonlySet<string> },
+  {
+    own,
+    pills,
+    dots,
+    room,
+  }: Omit<OverviewRoom, "own" | "pills"> & { own: ReadonlySet<string>; pills: ReadonlySet<string> },
 ): LayoutItem[] {
   return nodes.map(({ key, attributes }) => {
     const weight = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
@@ -395,7 +419,7 @@ function overviewItems(
     }
     const radius = attributes.radius * dots;
     const dot = 2 * radius + 4;
-    const kept = own && attributes.queried ? 1 : room;
+    const kept = own.has(key) ? 1 : room;
     const width = Math.max(dot, kept * (dot + attributes.labelWidth + 6));
     const height = Math.max(dot, kept * (LABEL_HEIGHT + 2));
     return { key, row, weight, radius, width, height };

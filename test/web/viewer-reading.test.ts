@@ -1,6 +1,7 @@
 // The viewer read as a newcomer reads it, in Chromium against the real server over the bundled snapshot: a small
 // lineage taller than an 800-pixel screen opens with its edge at the canvas's edge (no blank band), and coloured by
-// licence, fans and collapsed subtrees are drawn in the legend's colour for several models.
+// licence, fans and collapsed subtrees are drawn in the legend's colour for several models; an org's overview labels
+// its own models with the most descendants.
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +20,14 @@ interface Dot {
   radius: number;
 }
 
+interface Box {
+  key: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
@@ -32,6 +41,20 @@ async function open(width: number, height: number, query: string): Promise<void>
 }
 
 const dots = () => page.evaluate("window.__hfLineage.drawnDots()") as Promise<Dot[]>;
+/** The pairs of drawn labels (and pills) whose boxes intersect. */
+async function labelOverlaps(): Promise<string[]> {
+  const boxes = (await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[];
+  const overlaps: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        overlaps.push(`${a.key} × ${b.key}`);
+    }
+  return overlaps;
+}
+
 const canvasHeight = () => page.$eval("#graph", (node) => node.clientHeight);
 
 beforeAll(async () => {
@@ -79,6 +102,8 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
   it("draws fans' pills in the licence legend's grey when nodes are coloured by licence", async () => {
     await open(1600, 1000, `q=${encodeURIComponent(PHI)}&colour=licence`);
     await page.waitForSelector('#legend [data-licence-class="fan"]');
+    // The overlay is drawn after the frame the licence colours were set for.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     // The pill's dot, read from the overlay canvas at its centre (PILL_RADIUS + 1 right of the pill's left edge).
     const colours = await page.evaluate((inset) => {
       const viewer = (window as unknown as { __hfLineage: { labelBoxes(): PillBox[] } }).__hfLineage;
@@ -107,6 +132,33 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     // phi-2's three fans (928 adapters, 283 fine-tunes, 27 quantizations), each with its pill at this zoom.
     expect(colours).toEqual([LICENCE_COLOURS.fan, LICENCE_COLOURS.fan, LICENCE_COLOURS.fan]);
     expect(await page.$eval('#legend [data-licence-class="fan"] .legend-count', (node) => node.textContent)).toBe("3");
+  });
+
+  it("labels the Qwen org's own models with the most descendants in its overview, not two of them", async () => {
+    await open(1600, 1000, "q=Qwen");
+    const own = await page.evaluate(() => {
+      const viewer = (
+        window as unknown as {
+          __hfLineage: { graph: import("graphology").default; labelBoxes(): { key: string }[] };
+        }
+      ).__hfLineage;
+      const labelled = new Set(viewer.labelBoxes().map((box) => box.key));
+      return viewer.graph
+        .filterNodes((_key, attributes) => attributes.queried === true)
+        .map((key) => ({
+          key,
+          descendants: viewer.graph.getNodeAttribute(key, "descendants") as number,
+          labelled: labelled.has(key),
+        }));
+    });
+    // The org's models drawn on row 0 (the answer's 2,000 nodes hold 106 of its 173), the most descendants first.
+    expect(own).toHaveLength(106);
+    own.sort((a, b) => b.descendants - a.descendants || (a.key < b.key ? -1 : 1));
+    const firstUnlabelled = own.findIndex((model) => !model.labelled);
+    // Room for all 106 labels would take more than a quarter of the canvas's height: the first half of them keep it
+    // (each a label's room or none before, and none was kept, so 2 of the 106 were labelled).
+    expect(firstUnlabelled).toBeGreaterThanOrEqual(own.length / 2);
+    expect(await labelOverlaps()).toEqual([]);
   });
 
   it("ran without a script error", () => {
