@@ -18,7 +18,7 @@ export interface DrawnNodeAttributes extends ViewNodeAttributes {
   name: string;
   /** The label's width in pixels, as the page's font measures it. */
   labelWidth: number;
-  /** The dot's radius in the layout (the largest it takes in either size mode). */
+  /** The dot's radius in the layout (the largest it takes in either size mode, or sized by a centrality). */
   radius: number;
   /** One of the family's own models (the query). */
   queried: boolean;
@@ -198,7 +198,8 @@ export const PILL_HEIGHT = LABEL_HEIGHT + 2;
  * node (or a small one, which opens at 1:1 and pans) keeps that layout, and so does one shown a little smaller
  * (down to LABELLED_DOWN_TO). A larger one is laid out as an overview, in
  * screen pixels at its opening zoom: every dot keeps its own room, as many fans and collapsed nodes as fit (the
- * largest first) keep room for their pill with its count, and then labels get as much room as is left.
+ * largest first) keep room for their pill with its count, and then labels get as much room as is left. A model in
+ * `radii` (its dot's radius when a centrality sizes it) keeps room for that dot too.
  */
 export function drawnLineage(
   family: DrawnFamily,
@@ -206,8 +207,9 @@ export function drawnLineage(
   measure: (text: string) => number,
   area: { width: number; height: number },
   mode: LayoutMode = "rows",
+  radii: ReadonlyMap<string, number> = new Map(),
 ): DrawnLineage {
-  const lineage = lineageNodes(family, ancestry, measure);
+  const lineage = lineageNodes(family, ancestry, measure, radii);
   const { nodes, pairs } = lineage;
   if (mode === "radial") return placed(lineage, radialLayout(labelledItems(nodes), pairs));
   const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
@@ -324,6 +326,7 @@ function lineageNodes(
   family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
+  radii: ReadonlyMap<string, number>,
 ): LineageNodes {
   const merged = mergeLineage(family, ancestry);
   const keys = new Set(merged.map((node) => node.key));
@@ -341,7 +344,7 @@ function lineageNodes(
     const count = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
     const radius = isFolded(attributes)
       ? PILL_RADIUS
-      : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
+      : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0), radii.get(key) ?? 0);
     const drawn: DrawnNodeAttributes = {
       ...attributes,
       root: !hasParent.has(key),

@@ -12,7 +12,13 @@ import {
   type Relation,
 } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
-import { centralityDisplay, centralityLegendRow, familyCentrality, renderCentralityLegend } from "./centrality.js";
+import {
+  answerCentrality,
+  centralityDisplay,
+  centralityLegendRow,
+  centralityRadii,
+  renderCentralityLegend,
+} from "./centrality.js";
 import { createControls } from "./controls.js";
 import { DrawnLicences } from "./drawn-licences.js";
 import { createFamilyTable } from "./family-table.js";
@@ -242,10 +248,21 @@ function centralityValues(response: FamilyResponse, measure: Centrality): Map<st
   if (centralities?.of !== response) centralities = { of: response, values: new Map() };
   let values = centralities.values.get(measure);
   if (values === undefined) {
-    values = familyCentrality(graphView.graph, measure);
+    values = answerCentrality(response.graph, measure);
     centralities.values.set(measure, values);
   }
   return values;
+}
+
+/** The lineage laid out for a view: nodes sized by a centrality keep room for the dots it draws. */
+function layOut(
+  response: FamilyResponse,
+  ancestry: AncestryResponse | null,
+  area: { width: number; height: number },
+  shown: ViewState,
+): DrawnLineage {
+  const radii = shown.centrality === null ? new Map() : centralityRadii(centralityValues(response, shown.centrality));
+  return drawnLineage(response, ancestry, measure, area, shown.layout, radii);
 }
 
 /**
@@ -462,7 +479,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     const inset = panelInset();
     graphView.setRightInset(inset);
     const area = { width: box.width - inset, height: box.height };
-    const drawn = drawnLineage(response, ancestry, measure, area, next.layout);
+    const drawn = layOut(response, ancestry, area, next);
     loaded = { view: next, response, ancestry, drawn };
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
@@ -684,11 +701,11 @@ async function apply(next: ViewState): Promise<void> {
     if (!ok || view !== next) return;
     if (openedLast !== null && graphView.graph.hasNode(openedLast)) graphView.focus(openedLast);
     openedLast = null;
-  } else if (loaded.view.layout !== next.layout) {
-    // Another layout of the same family: laid out again, nothing read again.
+  } else if (loaded.view.layout !== next.layout || loaded.view.centrality !== next.centrality) {
+    // Another layout of the same family, or dots sized by another centrality: laid out again, nothing read again.
     const box = graphElement.getBoundingClientRect();
     const area = { width: box.width - panelInset(), height: box.height };
-    const drawn = drawnLineage(loaded.response, loaded.ancestry, measure, area, next.layout);
+    const drawn = layOut(loaded.response, loaded.ancestry, area, next);
     loaded = { ...loaded, view: next, drawn };
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     renderLegend(legend, legendCounts(drawn.graph));
@@ -792,7 +809,7 @@ const relayout = new ResizeObserver(() => {
     const current = loaded;
     graphView.setRightInset(inset);
     const area = { width: box.width - inset, height: box.height };
-    const drawn = drawnLineage(current.response, current.ancestry, measure, area, view.layout);
+    const drawn = layOut(current.response, current.ancestry, area, view);
     loaded = { ...current, drawn };
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     graphView.setSize(view.size);

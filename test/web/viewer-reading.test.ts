@@ -1,7 +1,7 @@
 // The viewer read as a newcomer reads it, in Chromium against the real server over the bundled snapshot: a small
 // lineage taller than an 800-pixel screen opens with its edge at the canvas's edge (no blank band), and coloured by
 // licence, fans and collapsed subtrees are drawn in the legend's colour for several models; an org's overview labels
-// its own models with the most descendants.
+// its own models with the most descendants; dots sized by a centrality never overlap.
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ import { startViewerServer, type ViewerServer } from "../support/viewer-server.j
 
 const PHI = "microsoft/phi-2";
 const MERGE = "Lunzima/NQLSG-Qwen2.5-14B-MegaFusion-v9.3";
+const QWEN = "Qwen/Qwen2.5-14B";
 
 interface Dot {
   key: string;
@@ -159,6 +160,31 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     // (each a label's room or none before, and none was kept, so 2 of the 106 were labelled).
     expect(firstUnlabelled).toBeGreaterThanOrEqual(own.length / 2);
     expect(await labelOverlaps()).toEqual([]);
+  });
+
+  it("keeps room for the dots a centrality sizes: no two of Qwen2.5-14B's dots overlap under PageRank", async () => {
+    await open(1600, 1000, `q=${encodeURIComponent(QWEN)}`);
+    await page.selectOption("#centrality-input", "pagerank");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("centrality") === "pagerank");
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const drawn = await dots();
+    expect(drawn).toHaveLength(473);
+    // Two dots overlap when their centres lie nearer than the sum of their drawn radii (five pairs did, the layout
+    // having kept room only for the dots' sizes by descendants and downloads).
+    const overlapping: string[] = [];
+    for (let i = 0; i < drawn.length; i++)
+      for (let j = i + 1; j < drawn.length; j++) {
+        const a = drawn[i]!;
+        const b = drawn[j]!;
+        if (Math.hypot(a.x - b.x, a.y - b.y) < a.radius + b.radius) overlapping.push(`${a.key} × ${b.key}`);
+      }
+    expect(overlapping).toEqual([]);
+    // The dots are drawn at their PageRank: the largest value gets the largest radius (14 pixels at 1:1).
+    const values = (await page.evaluate("window.__hfLineage.centrality")) as Record<string, number>;
+    const top = Object.entries(values).sort((a, b) => b[1] - a[1])[0]![0];
+    const largest = drawn.reduce((a, b) => (b.radius > a.radius ? b : a));
+    expect(largest.key).toBe(top);
   });
 
   it("ran without a script error", () => {
