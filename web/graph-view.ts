@@ -10,6 +10,7 @@ import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
 import {
+  ALL_LABELS_UP_TO,
   cut,
   FOLDED_DOT_RADIUS,
   foldedCount,
@@ -80,6 +81,22 @@ export interface GraphView {
   point(node: string | null): void;
   /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
   neighbour(node: string, direction: "up" | "down" | "left" | "right"): string | null;
+}
+
+/** The fewest characters of a name a label cut to its room keeps (with the "…"). */
+const FITTED_CHARACTERS = 8;
+
+/** The text cut in the middle to the most characters that fit `room` pixels in the context's font. */
+function fittedText(context: CanvasRenderingContext2D, text: string, room: number): string {
+  if (context.measureText(text).width <= room) return text;
+  let low = 1;
+  let high = text.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (context.measureText(cut(text, middle)).width <= room) low = middle;
+    else high = middle - 1;
+  }
+  return cut(text, low);
 }
 
 function newGraph(): ViewGraphology {
@@ -262,6 +279,10 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
           width: textWidth + 6,
           height: LABEL_HEIGHT,
           ...(short !== text ? { shortWidth: ctx.measureText(short).width + 6 } : {}),
+          // A view small enough to label every node cuts a label to the room it has rather than leave it out.
+          ...(graph.order <= ALL_LABELS_UP_TO
+            ? { minWidth: ctx.measureText(cut(short, FITTED_CHARACTERS)).width + 6 }
+            : {}),
         });
       }
     }
@@ -271,6 +292,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
+      if (label.fitted === true) text = fittedText(ctx, text, label.width - 6);
       if ((label.side === "pill" || label.side === "compact-pill") && isFolded(a)) {
         if (label.side === "compact-pill") text = foldedCount(a);
         // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey;

@@ -86,6 +86,18 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(query.y - query.radius).toBeGreaterThanOrEqual(0);
     expect(query.y - query.radius).toBeLessThanOrEqual(2 * MARGIN);
     expect(Math.max(...drawn.map((dot) => dot.y))).toBeGreaterThan(height);
+
+    // Every node whose dot lies on the canvas is labelled (a label without room for its whole name is cut to the
+    // room it has), no two labels meet and none leaves the canvas.
+    const width = await page.$eval("#graph", (node) => node.clientWidth);
+    const boxes = (await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[];
+    const labelled = new Set(boxes.map((box) => box.key));
+    const onCanvas = drawn.filter((dot) => dot.x >= 0 && dot.x <= width && dot.y >= 0 && dot.y <= height);
+    expect(onCanvas.length).toBeGreaterThan(0);
+    expect(onCanvas.filter((dot) => !labelled.has(dot.key)).map((dot) => dot.key)).toEqual([]);
+    expect(await labelOverlaps()).toEqual([]);
+    const outside = boxes.filter((b) => b.x < 0 || b.y < 0 || b.x + b.width > width || b.y + b.height > height);
+    expect(outside).toEqual([]);
   });
 
   it("opens the deep merge at 800 × 900 with the merge at the bottom, its ancestors filling the rest", async () => {
