@@ -42,6 +42,9 @@ export interface GraphViewEvents {
 const INK = "#1d232b";
 const MUTED = "#6b7480";
 const BACKING = "rgba(255, 255, 255, 0.88)";
+/** The ring around a fan's or collapsed node's dot drawn without its pill: its width and its gap from the dot. */
+const FOLDED_RING_WIDTH = 1.5;
+const FOLDED_RING_GAP = 1.5;
 
 export interface GraphView {
   readonly graph: ViewGraphology;
@@ -289,6 +292,20 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const free = placeLabels(candidates, width, height, occupied, dots);
     placed = pinned !== null && pinned.key === state.hovered && texts.has(pinned.key) ? [pinned, ...free] : free;
     dotBoxes = dots;
+    // A fan or collapsed node left without room for its pill is ringed (dashed for several subtrees), so its small
+    // dot is not read as one model.
+    const pilled = new Set(placed.filter((label) => label.side.endsWith("pill")).map((label) => label.key));
+    ctx.lineWidth = FOLDED_RING_WIDTH;
+    for (const [key, dot] of dots) {
+      const a = graph.getNodeAttributes(key);
+      if (!isFolded(a) || pilled.has(key)) continue;
+      ctx.beginPath();
+      ctx.arc(dot.x + dot.width / 2, dot.y + dot.height / 2, dot.width / 2 + FOLDED_RING_GAP, 0, Math.PI * 2);
+      ctx.strokeStyle = isLit(state, key) ? INK : PLACEHOLDER_COLOR;
+      ctx.setLineDash(a.fan === undefined ? [2, 2] : []);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;

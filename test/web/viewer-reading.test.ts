@@ -1,7 +1,8 @@
 // The viewer read as a newcomer reads it, in Chromium against the real server over the bundled snapshot: a small
 // lineage taller than an 800-pixel screen opens with its edge at the canvas's edge (no blank band), and coloured by
 // licence, fans and collapsed subtrees are drawn in the legend's colour for several models; an org's overview labels
-// its own models with the most descendants; dots sized by a centrality never overlap.
+// its own models with the most descendants and rings the folded nodes left without a pill; dots sized by a
+// centrality never overlap.
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -39,7 +40,12 @@ async function open(width: number, height: number, query: string): Promise<void>
   await page.goto(`${server.url}/?${query}`);
   await page.waitForFunction(() => ["ready", "error"].includes(document.body.dataset.state ?? ""));
   expect(await page.evaluate(() => document.body.dataset.state)).toBe("ready");
+  await nextFrames();
 }
+
+/** Two frames on: the overlay (labels, pills, rings) is drawn after the frame the view was last changed for. */
+const nextFrames = () =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 const dots = () => page.evaluate("window.__hfLineage.drawnDots()") as Promise<Dot[]>;
 /** The pairs of drawn labels (and pills) whose boxes intersect. */
@@ -115,8 +121,7 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
   it("draws fans' pills in the licence legend's grey when nodes are coloured by licence", async () => {
     await open(1600, 1000, `q=${encodeURIComponent(PHI)}&colour=licence`);
     await page.waitForSelector('#legend [data-licence-class="fan"]');
-    // The overlay is drawn after the frame the licence colours were set for.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await nextFrames();
     // The pill's dot, read from the overlay canvas at its centre (PILL_RADIUS + 1 right of the pill's left edge).
     const colours = await page.evaluate((inset) => {
       const viewer = (window as unknown as { __hfLineage: { labelBoxes(): PillBox[] } }).__hfLineage;
@@ -174,12 +179,65 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(await labelOverlaps()).toEqual([]);
   });
 
+  it("rings the fans and collapsed nodes of Qwen's overview that have no room for their pill", async () => {
+    await open(1600, 1000, "q=Qwen");
+    const rings = await page.evaluate(() => {
+      const viewer = (
+        window as unknown as {
+          __hfLineage: {
+            graph: import("graphology").default;
+            labelBoxes(): { key: string; side: string }[];
+            drawnDots(): { key: string; x: number; y: number; radius: number }[];
+          };
+        }
+      ).__hfLineage;
+      const pilled = new Set(
+        viewer
+          .labelBoxes()
+          .filter((box) => box.side.endsWith("pill"))
+          .map((box) => box.key),
+      );
+      const canvas = document.querySelector<HTMLCanvasElement>("#graph canvas.sigma-labels")!;
+      const context = canvas.getContext("2d")!;
+      const ratio = canvas.width / canvas.clientWidth;
+      return viewer
+        .drawnDots()
+        .filter((dot) => {
+          const attributes = viewer.graph.getNodeAttributes(dot.key);
+          const folded = attributes.fan !== undefined || attributes.collapsed !== undefined;
+          return folded && !pilled.has(dot.key) && dot.x > 0 && dot.x < canvas.clientWidth && dot.y > 0;
+        })
+        .filter((dot) => dot.y < canvas.clientHeight)
+        .map((dot) => {
+          // The most opaque of the five overlay pixels right of the dot's edge, where its ring is drawn.
+          const pixels = context.getImageData(
+            Math.floor((dot.x + dot.radius) * ratio),
+            Math.floor(dot.y * ratio),
+            5,
+            1,
+          ).data;
+          let best = 0;
+          for (let i = 4; i < pixels.length; i += 4) if (pixels[i + 3]! > pixels[best + 3]!) best = i;
+          return { key: dot.key, rgba: [...pixels.slice(best, best + 4)] };
+        });
+    });
+    // 73 fans and 255 collapsed nodes are drawn; those without a pill on the canvas each show a ring in the
+    // overlay's ink #1d232b = (29, 35, 43), at least half opaque where the 1.5-pixel line is smoothed across two
+    // pixels (before, nothing was drawn there: a small dot read as one model).
+    expect(rings.length).toBeGreaterThan(0);
+    const unringed = rings.filter(
+      ({ rgba: [r, g, b, alpha] }) =>
+        alpha! < 128 || Math.abs(r! - 29) > 2 || Math.abs(g! - 35) > 2 || Math.abs(b! - 43) > 2,
+    );
+    expect(unringed).toEqual([]);
+  });
+
   it("keeps room for the dots a centrality sizes: no two of Qwen2.5-14B's dots overlap under PageRank", async () => {
     await open(1600, 1000, `q=${encodeURIComponent(QWEN)}`);
     await page.selectOption("#centrality-input", "pagerank");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("centrality") === "pagerank");
     await page.waitForFunction(() => document.body.dataset.state === "ready");
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await nextFrames();
     const drawn = await dots();
     expect(drawn).toHaveLength(473);
     // Two dots overlap when their centres lie nearer than the sum of their drawn radii (five pairs did, the layout
