@@ -77,8 +77,7 @@ export function legendRows(counts: LegendCounts, modelsByRelation = true): Legen
       color: "#ffffff",
       label:
         `fans (${counts.fanMembers.toLocaleString("en-US")} models; ` +
-        "a ringed dot where its pill has no room; click a pill, or reach it with the arrow keys and press Enter, " +
-        "to open it)",
+        "click a pill or ringed dot, or reach it with the arrow keys and press Enter, to open it)",
       count: counts.fans,
       pill: "fan",
     });
