@@ -213,7 +213,12 @@ export function drawnLineage(
   const { nodes, pairs } = lineage;
   if (mode === "radial") return placed(lineage, radialLayout(labelledItems(nodes), pairs));
   const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
-  const labelled = lineageLayout(labelledItems(nodes), pairs, { aspect });
+  let labelled = lineageLayout(labelledItems(nodes), pairs, { aspect });
+  const across = area.width - 2 * MARGIN - ROW_GUTTER;
+  if (nodes.length <= ALL_LABELS_UP_TO && across > 0 && labelled.width > across)
+    // A small view opens at 1:1 whatever its size: wrapped to the canvas's width it pans only up and down, and no
+    // column is cut at the canvas's side.
+    labelled = lineageLayout(labelledItems(nodes), pairs, { aspect, maxWidth: across });
   let { scale } = openingScale(labelled, area, nodes.length);
   if (scale >= 1) return placed(lineage, labelled);
   if (scale >= LABELLED_DOWN_TO) {

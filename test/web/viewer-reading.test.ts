@@ -1,13 +1,13 @@
 // The viewer read as a newcomer reads it, in Chromium against the real server over the bundled snapshot: a small
-// lineage taller than an 800-pixel screen opens with its edge at the canvas's edge (no blank band), and coloured by
-// licence, fans and collapsed subtrees are drawn in the legend's colour for several models; an org's overview labels
-// its own models with the most descendants and rings the folded nodes left without a pill; dots sized by a
-// centrality never overlap.
+// lineage on an 800-pixel screen is wrapped to its width and opens with its edge at the canvas's edge (no blank
+// band), every node in sight labelled; coloured by licence, fans and collapsed subtrees are drawn in the legend's
+// colour for several models; an org's overview labels its own models with the most descendants and rings the
+// folded nodes left without a pill; dots sized by a centrality never overlap.
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LICENCE_COLOURS } from "../../web/licence-colours.js";
-import { MARGIN, PILL_RADIUS } from "../../web/lineage-view.js";
+import { LABEL_HEIGHT, MARGIN, PILL_RADIUS } from "../../web/lineage-view.js";
 import { launchChromium } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
@@ -62,6 +62,24 @@ async function labelOverlaps(): Promise<string[]> {
   return overlaps;
 }
 
+/**
+ * A small view taller than the canvas: wrapped to the canvas's width (every dot across it), every node whose label
+ * row lies wholly on the canvas labelled (cut to the room it has where its whole name has none), no two labels
+ * meeting and none leaving the canvas.
+ */
+async function expectReadableAcross(drawn: Dot[], height: number): Promise<void> {
+  const width = await page.$eval("#graph", (node) => node.clientWidth);
+  expect(drawn.filter((dot) => dot.x - dot.radius < 0 || dot.x + dot.radius > width)).toEqual([]);
+  const boxes = (await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[];
+  const labelled = new Set(boxes.map((box) => box.key));
+  const rowOnCanvas = drawn.filter((dot) => dot.y - LABEL_HEIGHT / 2 >= 0 && dot.y + LABEL_HEIGHT / 2 <= height);
+  expect(rowOnCanvas.length).toBeGreaterThan(20);
+  expect(rowOnCanvas.filter((dot) => !labelled.has(dot.key)).map((dot) => dot.key)).toEqual([]);
+  expect(await labelOverlaps()).toEqual([]);
+  const outside = boxes.filter((b) => b.x < 0 || b.y < 0 || b.x + b.width > width || b.y + b.height > height);
+  expect(outside).toEqual([]);
+}
+
 const canvasHeight = () => page.$eval("#graph", (node) => node.clientHeight);
 
 beforeAll(async () => {
@@ -81,7 +99,7 @@ afterAll(async () => {
 });
 
 describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
-  it("opens phi-2 at 800 × 900 with its top row at the canvas's top, the rest below to pan to", async () => {
+  it("opens phi-2 at 800 × 900 across the canvas, its top row at the canvas's top, the rest below", async () => {
     await open(800, 900, `q=${encodeURIComponent(PHI)}`);
     const height = await canvasHeight();
     const drawn = await dots();
@@ -93,17 +111,7 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(query.y - query.radius).toBeLessThanOrEqual(2 * MARGIN);
     expect(Math.max(...drawn.map((dot) => dot.y))).toBeGreaterThan(height);
 
-    // Every node whose dot lies on the canvas is labelled (a label without room for its whole name is cut to the
-    // room it has), no two labels meet and none leaves the canvas.
-    const width = await page.$eval("#graph", (node) => node.clientWidth);
-    const boxes = (await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[];
-    const labelled = new Set(boxes.map((box) => box.key));
-    const onCanvas = drawn.filter((dot) => dot.x >= 0 && dot.x <= width && dot.y >= 0 && dot.y <= height);
-    expect(onCanvas.length).toBeGreaterThan(0);
-    expect(onCanvas.filter((dot) => !labelled.has(dot.key)).map((dot) => dot.key)).toEqual([]);
-    expect(await labelOverlaps()).toEqual([]);
-    const outside = boxes.filter((b) => b.x < 0 || b.y < 0 || b.x + b.width > width || b.y + b.height > height);
-    expect(outside).toEqual([]);
+    await expectReadableAcross(drawn, height);
   });
 
   it("opens the deep merge at 800 × 900 with the merge at the bottom, its ancestors filling the rest", async () => {
@@ -116,6 +124,7 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(height - (query.y + query.radius)).toBeGreaterThanOrEqual(0);
     expect(height - (query.y + query.radius)).toBeLessThanOrEqual(2 * MARGIN);
     expect(Math.min(...drawn.map((dot) => dot.y))).toBeLessThan(0);
+    await expectReadableAcross(drawn, height);
   });
 
   it("draws fans' pills in the licence legend's grey when nodes are coloured by licence", async () => {
