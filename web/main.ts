@@ -32,7 +32,7 @@ import {
   renderLicenceLegend,
 } from "./licence-colours.js";
 import { createLicenceControls, FINDINGS_LISTED, renderFindings } from "./licence-findings.js";
-import { drawnLineage, LABEL_FONT, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
+import { drawnLineage, LABEL_FONT, mergeLineage, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
@@ -475,6 +475,9 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     renderOpenedSubtrees(notices, next.open ?? [], foldSubtrees);
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
+    // The legend too (its counts need no layout): a legend that grows after the layout would shrink the graph and
+    // have it laid out a second time, moving the drawing after it was shown.
+    renderLegend(legend, legendCounts({ nodes: mergeLineage(response, ancestry) }));
     const box = graphElement.getBoundingClientRect();
     const inset = panelInset();
     graphView.setRightInset(inset);
@@ -483,7 +486,6 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     loaded = { view: next, response, ancestry, drawn };
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
-    renderLegend(legend, legendCounts(drawn.graph));
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     const built = performance.now();
     await graphView.drawn();
