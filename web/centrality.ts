@@ -2,11 +2,12 @@
 // subgraph as drawn (its models and the edges among them; fans and ancestors are not models of the family), and
 // how a value is shown: a node's size, or its colour on a sequential scale the legend explains.
 
-import type { DirectedGraph } from "graphology";
+import { DirectedGraph } from "graphology";
 import { subgraph } from "graphology-operators";
 import betweennessModule from "graphology-metrics/centrality/betweenness.js";
 import { degreeCentrality } from "graphology-metrics/centrality/degree.js";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
+import type { GraphPayload } from "./api.js";
 import type { LegendRow } from "./legend.js";
 import type { Centrality } from "./state.js";
 
@@ -49,6 +50,20 @@ export function familyCentrality(graph: DirectedGraph<FamilyNode>, measure: Cent
   return new Map(Object.entries(values));
 }
 
+/**
+ * Each family member's centrality from the family answer itself (its nodes are the family, depth 0 and below), so
+ * the layout can keep room for the dots it sizes before anything is drawn.
+ */
+export function answerCentrality(graph: GraphPayload, measure: Centrality): Map<string, number> {
+  const family = new DirectedGraph<FamilyNode>();
+  for (const { key, attributes } of graph.nodes)
+    family.addNode(key, { row: attributes.depth, fan: attributes.fan, collapsed: attributes.collapsed });
+  for (const { source, target } of graph.edges)
+    if (family.hasNode(source) && family.hasNode(target) && !family.hasEdge(source, target))
+      family.addEdge(source, target);
+  return familyCentrality(family, measure);
+}
+
 /** Eight steps of viridis, low to high: readable by colour-blind readers and in grey. */
 export const CENTRALITY_SCALE = [
   "#440154",
@@ -83,6 +98,12 @@ export function centralityColour(value: number, max: number): string {
 /** A dot's radius for a value: 3 to 14 pixels, its area in proportion to the value. */
 export function centralitySize(value: number, max: number): number {
   return 3 + 11 * Math.sqrt(max > 0 ? value / max : 0);
+}
+
+/** The radius each model is drawn at when its size shows a centrality: the room the layout keeps for its dot. */
+export function centralityRadii(values: ReadonlyMap<string, number>): Map<string, number> {
+  const { max } = centralityDisplay(values, "size");
+  return new Map([...values].map(([key, value]) => [key, centralitySize(value, max)]));
 }
 
 /**

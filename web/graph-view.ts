@@ -10,15 +10,16 @@ import { Occupancy, placeLabels, type Box, type LabelCandidate, type PlacedLabel
 import type { Layout } from "./layout.js";
 import type { LicenceDisplay } from "./licence-colours.js";
 import {
+  ALL_LABELS_UP_TO,
   cut,
   FOLDED_DOT_RADIUS,
   foldedCount,
   isFolded,
   LABEL_FONT,
   LABEL_HEIGHT,
-  MARGIN,
   nameOf,
   narrowPillWidth,
+  openingCentre,
   openingScale as openingScaleOf,
   PILL_HEIGHT,
   PILL_PADDING,
@@ -41,6 +42,9 @@ export interface GraphViewEvents {
 const INK = "#1d232b";
 const MUTED = "#6b7480";
 const BACKING = "rgba(255, 255, 255, 0.88)";
+/** The ring around a fan's or collapsed node's dot drawn without its pill: its width and its gap from the dot. */
+const FOLDED_RING_WIDTH = 1.5;
+const FOLDED_RING_GAP = 1.5;
 
 export interface GraphView {
   readonly graph: ViewGraphology;
@@ -80,6 +84,22 @@ export interface GraphView {
   point(node: string | null): void;
   /** The node next to the given one on the keyboard's arrows (up: parent, down: child, left/right: same row). */
   neighbour(node: string, direction: "up" | "down" | "left" | "right"): string | null;
+}
+
+/** The fewest characters of a name a label cut to its room keeps (with the "…"). */
+const FITTED_CHARACTERS = 8;
+
+/** The text cut in the middle to the most characters that fit `room` pixels in the context's font. */
+function fittedText(context: CanvasRenderingContext2D, text: string, room: number): string {
+  if (context.measureText(text).width <= room) return text;
+  let low = 1;
+  let high = text.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (context.measureText(cut(text, middle)).width <= room) low = middle;
+    else high = middle - 1;
+  }
+  return cut(text, low);
 }
 
 function newGraph(): ViewGraphology {
@@ -262,20 +282,42 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
           width: textWidth + 6,
           height: LABEL_HEIGHT,
           ...(short !== text ? { shortWidth: ctx.measureText(short).width + 6 } : {}),
+          // A view small enough to label every node cuts a label to the room it has rather than leave it out.
+          ...(graph.order <= ALL_LABELS_UP_TO
+            ? { minWidth: ctx.measureText(cut(short, FITTED_CHARACTERS)).width + 6 }
+            : {}),
         });
       }
     }
     const free = placeLabels(candidates, width, height, occupied, dots);
     placed = pinned !== null && pinned.key === state.hovered && texts.has(pinned.key) ? [pinned, ...free] : free;
     dotBoxes = dots;
+    // A fan or collapsed node left without room for its pill is ringed (dashed for several subtrees), so its small
+    // dot is not read as one model.
+    const pilled = new Set(placed.filter((label) => label.side.endsWith("pill")).map((label) => label.key));
+    ctx.lineWidth = FOLDED_RING_WIDTH;
+    for (const [key, dot] of dots) {
+      const a = graph.getNodeAttributes(key);
+      if (!isFolded(a) || pilled.has(key)) continue;
+      ctx.beginPath();
+      ctx.arc(dot.x + dot.width / 2, dot.y + dot.height / 2, dot.width / 2 + FOLDED_RING_GAP, 0, Math.PI * 2);
+      ctx.strokeStyle = isLit(state, key) ? INK : PLACEHOLDER_COLOR;
+      ctx.setLineDash(a.fan === undefined ? [2, 2] : []);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
     for (const label of placed) {
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
+      if (label.fitted === true) text = fittedText(ctx, text, label.width - 6);
       if ((label.side === "pill" || label.side === "compact-pill") && isFolded(a)) {
         if (label.side === "compact-pill") text = foldedCount(a);
-        // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey.
+        // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey;
+        // coloured by licence, both in the legend's colour for several models.
         const lit = isLit(state, label.key);
-        const color = a.fan !== undefined && lit ? RELATION_COLORS[a.fan.relation] : lit ? MUTED : PLACEHOLDER_COLOR;
+        const color = !lit
+          ? PLACEHOLDER_COLOR
+          : (state.licence?.colours?.get(label.key) ?? (a.fan !== undefined ? RELATION_COLORS[a.fan.relation] : MUTED));
         roundedBox(ctx, label, label.height / 2);
         ctx.fillStyle = "#ffffff";
         ctx.fill();
@@ -394,20 +436,16 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     if (!(fitted > 0)) return;
     const { width, height } = visibleArea();
     const { scale, fits: room } = openingScaleOf(layout, { width, height }, graph.order);
-    let centre = { x: layout.width / 2, y: layout.height / 2 };
-    if (scale > room + 1e-9) {
-      // Too wide or tall at 1:1: the query's row and model are centred, the rest is a pan away.
-      const first = graph.findNode((_key, a) => a.queried);
-      const box = first === undefined ? undefined : layout.boxes.get(first);
-      if (box !== undefined) {
-        const fitsWide = layout.width * scale <= width - 2 * MARGIN - ROW_GUTTER;
-        const fitsHigh = layout.height * scale <= height - 2 * MARGIN;
-        centre = {
-          x: fitsWide ? centre.x : box.left + box.width / 2,
-          y: fitsHigh ? centre.y : box.y,
-        };
-      }
-    }
+    // Too wide or tall at 1:1: the query's row and model are centred (as far as the drawing reaches), the rest is a
+    // pan away.
+    const first = scale > room + 1e-9 ? graph.findNode((_key, a) => a.queried) : undefined;
+    const box = first === undefined ? undefined : layout.boxes.get(first);
+    const centre = openingCentre(
+      layout,
+      { width, height },
+      scale,
+      box === undefined ? null : { x: box.left + box.width / 2, y: box.y },
+    );
     // The row labels take a gutter on the left, a covering panel the right: the drawing is centred between.
     const at = renderer.graphToViewport({ x: centre.x + (rightInset - ROW_GUTTER) / 2 / scale, y: -centre.y });
     const framed = renderer.viewportToFramedGraph(at);

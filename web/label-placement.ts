@@ -1,5 +1,6 @@
 // Collision-free label placement on the screen: candidates in order of importance each take a box right of their
-// node, else left of it, only where no box taken before lies and only inside the canvas. Pure, so it is tested alone.
+// node, else left of it (whole, else shorter, else cut to the room left), only where no box taken before lies and
+// only inside the canvas. Pure, so it is tested alone.
 
 export interface Box {
   x: number;
@@ -23,6 +24,11 @@ export interface LabelCandidate {
   compactWidth?: number;
   /** A label's shorter form (the name without its org), tried on both sides when the whole label fits neither. */
   shortWidth?: number;
+  /**
+   * The narrowest cut of the label worth drawing: when no whole form fits, the label is cut (in the middle, by the
+   * drawing) to the room left on either side, down to this width. Without it the label is left out.
+   */
+  minWidth?: number;
 }
 
 export interface PlacedLabel extends Box {
@@ -30,7 +36,12 @@ export interface PlacedLabel extends Box {
   side: "right" | "left" | "pill" | "compact-pill";
   /** Placed in its shorter form. */
   short?: boolean;
+  /** Narrower than its text: the drawing cuts the text to the box. */
+  fitted?: boolean;
 }
+
+/** Steps from the widest cut of a label that fits the canvas down to its narrowest. */
+const FIT_STEPS = 8;
 
 const CELL = 48;
 
@@ -144,12 +155,52 @@ export function placeLabels(
         width: candidate.compactWidth,
         height: candidate.height,
       });
-    for (const option of options) {
-      if (!inside(option, width, height) || !occupied.free(option, own)) continue;
-      occupied.add(option);
-      placed.push(option);
-      break;
-    }
+    const chosen =
+      options.find((option) => inside(option, width, height) && occupied.free(option, own)) ??
+      fittedLabel(candidate, width, height, occupied, own);
+    if (chosen === undefined) continue;
+    occupied.add(chosen);
+    placed.push(chosen);
   }
   return placed;
+}
+
+/**
+ * The widest cut of a label (from its shorter form's width down to `minWidth`) that fits right of its node, else
+ * left of it, inside the canvas and clear of every box taken before.
+ */
+function fittedLabel(
+  candidate: LabelCandidate,
+  width: number,
+  height: number,
+  occupied: Occupancy,
+  own: Box | undefined,
+): PlacedLabel | undefined {
+  const { minWidth } = candidate;
+  if (candidate.pill || minWidth === undefined) return undefined;
+  const widest = candidate.shortWidth ?? candidate.width;
+  const right = candidate.x + candidate.radius + 2;
+  const leftEdge = candidate.x - candidate.radius - 2;
+  const y = candidate.y - candidate.height / 2;
+  for (const side of ["right", "left"] as const) {
+    const most = Math.min(widest, side === "right" ? width - right : leftEdge);
+    if (most < minWidth) continue;
+    const step = (most - minWidth) / FIT_STEPS;
+    for (let k = 0; k <= FIT_STEPS; k++) {
+      const boxWidth = most - k * step;
+      const box: PlacedLabel = {
+        key: candidate.key,
+        side,
+        fitted: true,
+        ...(candidate.shortWidth !== undefined ? { short: true } : {}),
+        x: side === "right" ? right : leftEdge - boxWidth,
+        y,
+        width: boxWidth,
+        height: candidate.height,
+      };
+      if (inside(box, width, height) && occupied.free(box, own)) return box;
+      if (step === 0) break;
+    }
+  }
+  return undefined;
 }

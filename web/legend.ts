@@ -2,8 +2,7 @@
 // the drawn nodes it covers. Built with DOM calls only: no data ever goes through innerHTML.
 
 import { PLACEHOLDER_COLOR, RELATION_COLORS, ROOT_COLOR } from "../src/vocabulary/palette.js";
-import { RELATIONS } from "./api.js";
-import type { DrawnPayload } from "./lineage-view.js";
+import { RELATIONS, type ViewNodeAttributes } from "./api.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
 export interface LegendCounts {
@@ -21,7 +20,10 @@ export interface LegendCounts {
  * How many drawn nodes fall in each legend row (a fan counts once, under its relation; a collapsed node in its own
  * row), as the reducers colour.
  */
-export function legendCounts(graph: Pick<DrawnPayload, "nodes">): LegendCounts {
+/** The attributes the legend counts: the same in the family's answer as in its drawing. */
+type CountedNode = Pick<ViewNodeAttributes, "fan" | "collapsed" | "placeholder" | "relation">;
+
+export function legendCounts(graph: { nodes: readonly { attributes: CountedNode }[] }): LegendCounts {
   const counts: LegendCounts = {
     root: 0,
     placeholder: 0,
@@ -77,7 +79,7 @@ export function legendRows(counts: LegendCounts, modelsByRelation = true): Legen
       color: "#ffffff",
       label:
         `fans (${counts.fanMembers.toLocaleString("en-US")} models; ` +
-        "click a pill, or reach it with the arrow keys and press Enter, to open it)",
+        "click a pill or ringed dot, or reach it with the arrow keys and press Enter, to open it)",
       count: counts.fans,
       pill: "fan",
     });

@@ -4,11 +4,14 @@
 import type { LicencesResponse } from "../src/server/wire-types.js";
 import type { DrawnLicenceAnswer } from "./drawn-licences.js";
 import type { LegendRow } from "./legend.js";
-import type { DrawnNodeAttributes, DrawnPayload } from "./lineage-view.js";
+import { isFolded, type DrawnNodeAttributes, type DrawnPayload } from "./lineage-view.js";
 
 export type LicenceClass = LicencesResponse["models"][number]["class"];
 
-/** The legend's classes: the answer's four, a drawn model outside the family, and a fan of several models. */
+/**
+ * The legend's classes: the answer's four, a drawn model outside the family, and a fan or collapsed subtree (several
+ * models, none of them the answer's).
+ */
 export const LICENCE_ROWS = ["permissive", "restrictive", "none", "unknown", "outside", "fan"] as const;
 export type LicenceRow = (typeof LICENCE_ROWS)[number];
 
@@ -28,7 +31,7 @@ export const LICENCE_LABELS: Readonly<Record<LicenceRow, string>> = {
   none: "no licence declared",
   unknown: "unknown licence (no record, other, or not in the rules)",
   outside: "not in this family's answer (an ancestor)",
-  fan: "fan of several models",
+  fan: "fan or collapsed subtree (several models)",
 };
 
 /** Edges in licence colours would compete with the nodes: they are drawn in one quiet grey. */
@@ -49,12 +52,12 @@ export const edgeName = (parent: string, child: string) => `${parent}\u0000${chi
 /** Each drawn node's licence row, as the legend counts and the reducers colour them. */
 export function licenceRows(
   report: Pick<DrawnLicenceAnswer, "models">,
-  graph: { nodes: readonly { key: string; attributes: Pick<DrawnNodeAttributes, "fan"> }[] },
+  graph: { nodes: readonly { key: string; attributes: Pick<DrawnNodeAttributes, "fan" | "collapsed"> }[] },
 ): Map<string, LicenceRow> {
   const classOf = new Map(report.models.map((model) => [model.id, model.class] as const));
   const rows = new Map<string, LicenceRow>();
   for (const { key, attributes } of graph.nodes)
-    rows.set(key, attributes.fan !== undefined ? "fan" : (classOf.get(key) ?? "outside"));
+    rows.set(key, isFolded(attributes) ? "fan" : (classOf.get(key) ?? "outside"));
   return rows;
 }
 

@@ -18,7 +18,7 @@ export interface DrawnNodeAttributes extends ViewNodeAttributes {
   name: string;
   /** The label's width in pixels, as the page's font measures it. */
   labelWidth: number;
-  /** The dot's radius in the layout (the largest it takes in either size mode). */
+  /** The dot's radius in the layout (the largest it takes in either size mode, or sized by a centrality). */
   radius: number;
   /** One of the family's own models (the query). */
   queried: boolean;
@@ -136,6 +136,28 @@ export function openingScale(
   return { scale: nodes <= ALL_LABELS_UP_TO && layout.shape === "rows" ? Math.max(fits, 1) : fits, fits };
 }
 
+/**
+ * The layout point the opening camera centres between the row gutter and the right edge, at `scale`. A layout that
+ * fits an axis is centred on it; one that does not keeps `focus` (the query) in the middle, moved only as far as
+ * keeps the drawing's edge at the area's edge, so no band of the canvas is left blank while the drawing is cut.
+ */
+export function openingCentre(
+  layout: Pick<Layout, "width" | "height">,
+  area: { width: number; height: number },
+  scale: number,
+  focus: { x: number; y: number } | null,
+): { x: number; y: number } {
+  const along = (size: number, room: number, wanted: number | undefined) => {
+    const half = room / 2 / scale;
+    if (wanted === undefined || size <= 2 * half + 1e-9) return size / 2;
+    return Math.min(Math.max(wanted, half), size - half);
+  };
+  return {
+    x: along(layout.width, area.width - 2 * MARGIN - ROW_GUTTER, focus?.x),
+    y: along(layout.height, area.height - 2 * MARGIN, focus?.y),
+  };
+}
+
 /** The overview's gaps on screen: between dots side by side, and between depth rows (for edges and row numbers). */
 const OVERVIEW_COLUMN_GAP = 4;
 const OVERVIEW_ROW_GAP = 12;
@@ -145,6 +167,8 @@ export const FOLDED_DOT_RADIUS = 4;
 const ROOM_STEPS = 6;
 /** The most of an overview's height its own models' labels may take, so the rows below keep room for their pills. */
 const OWN_ROWS_SHARE = 0.25;
+/** The largest fans and collapsed nodes that keep their pill before the family's own models keep their labels. */
+const FIRST_PILLS = 10;
 /** Down to this opening zoom a view keeps room for every label at 1:1; below it, it is laid out as an overview. */
 const LABELLED_DOWN_TO = 0.3;
 /** The smallest an overview draws its dots, against their size in a view with room for every label. */
@@ -174,7 +198,8 @@ export const PILL_HEIGHT = LABEL_HEIGHT + 2;
  * node (or a small one, which opens at 1:1 and pans) keeps that layout, and so does one shown a little smaller
  * (down to LABELLED_DOWN_TO). A larger one is laid out as an overview, in
  * screen pixels at its opening zoom: every dot keeps its own room, as many fans and collapsed nodes as fit (the
- * largest first) keep room for their pill with its count, and then labels get as much room as is left.
+ * largest first) keep room for their pill with its count, and then labels get as much room as is left. A model in
+ * `radii` (its dot's radius when a centrality sizes it) keeps room for that dot too.
  */
 export function drawnLineage(
   family: DrawnFamily,
@@ -182,12 +207,18 @@ export function drawnLineage(
   measure: (text: string) => number,
   area: { width: number; height: number },
   mode: LayoutMode = "rows",
+  radii: ReadonlyMap<string, number> = new Map(),
 ): DrawnLineage {
-  const lineage = lineageNodes(family, ancestry, measure);
+  const lineage = lineageNodes(family, ancestry, measure, radii);
   const { nodes, pairs } = lineage;
   if (mode === "radial") return placed(lineage, radialLayout(labelledItems(nodes), pairs));
   const aspect = area.width > 0 && area.height > 0 ? area.width / area.height : 1.6;
-  const labelled = lineageLayout(labelledItems(nodes), pairs, { aspect });
+  let labelled = lineageLayout(labelledItems(nodes), pairs, { aspect });
+  const across = area.width - 2 * MARGIN - ROW_GUTTER;
+  if (nodes.length <= ALL_LABELS_UP_TO && across > 0 && labelled.width > across)
+    // A small view opens at 1:1 whatever its size: wrapped to the canvas's width it pans only up and down, and no
+    // column is cut at the canvas's side.
+    labelled = lineageLayout(labelledItems(nodes), pairs, { aspect, maxWidth: across });
   let { scale } = openingScale(labelled, area, nodes.length);
   if (scale >= 1) return placed(lineage, labelled);
   if (scale >= LABELLED_DOWN_TO) {
@@ -210,18 +241,32 @@ export function drawnLineage(
     .filter(({ attributes }) => isFolded(attributes))
     .sort((a, b) => foldedSize(b.attributes) - foldedSize(a.attributes) || (a.key < b.key ? -1 : 1))
     .map(({ key }) => key);
+  // The family's own models, the most descendants first: the first `own` of them keep room for their labels.
+  const ownModels = nodes
+    .filter(({ attributes }) => attributes.queried)
+    .sort((a, b) => b.attributes.descendants - a.attributes.descendants || (a.key < b.key ? -1 : 1))
+    .map(({ key }) => key);
   const attempt = (kept: OverviewRoom) =>
-    lineageLayout(overviewItems(nodes, measure, { ...kept, pills: new Set(folded.slice(0, kept.pills)) }), pairs, {
-      aspect,
-      maxWidth: width,
-      rowGap: OVERVIEW_ROW_GAP,
-      columnGap: OVERVIEW_COLUMN_GAP,
-    });
+    lineageLayout(
+      overviewItems(nodes, measure, {
+        ...kept,
+        own: new Set(ownModels.slice(0, kept.own)),
+        pills: new Set(folded.slice(0, kept.pills)),
+      }),
+      pairs,
+      {
+        aspect,
+        maxWidth: width,
+        rowGap: OVERVIEW_ROW_GAP,
+        columnGap: OVERVIEW_COLUMN_GAP,
+      },
+    );
   const fits = (layout: Layout) => layout.width <= width && layout.height <= height;
-  // In order of importance, each as large as still fits: room for every label of the family's own models (within
-  // OWN_ROWS_SHARE), the pills with their count (the largest first, at the smallest dots), the dots' size, then a
-  // share of every label's room.
-  let chosen: OverviewRoom = { own: false, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
+  // In order of importance, each as large as still fits: pills with their count for the FIRST_PILLS largest fans and
+  // collapsed nodes, room for the labels of as many of the family's own models as fit within OWN_ROWS_SHARE (the
+  // most descendants first), pills for the other fans and collapsed nodes (the largest first, at the smallest dots),
+  // the dots' size, then a share of every label's room.
+  let chosen: OverviewRoom = { own: 0, pills: 0, dots: MIN_DOT_SCALE, room: 0 };
   let best = attempt(chosen);
   if (!fits(best)) return placed(lineage, best, MIN_DOT_SCALE);
   /** Takes the room asked for when the drawing still fits (and its own models' row takes at most `share` of it). */
@@ -233,8 +278,11 @@ export function drawnLineage(
     best = layout;
     return true;
   };
-  accepts({ ...chosen, own: true }, OWN_ROWS_SHARE);
-  chosen.pills = largestWhole(0, folded.length, (pills) => accepts({ ...chosen, pills }));
+  const firstPills = Math.min(FIRST_PILLS, folded.length);
+  chosen.pills = largestWhole(0, firstPills, (pills) => accepts({ ...chosen, pills }));
+  chosen.own = largestWhole(0, ownModels.length, (own) => accepts({ ...chosen, own }, OWN_ROWS_SHARE));
+  if (chosen.pills === firstPills)
+    chosen.pills = largestWhole(firstPills, folded.length, (pills) => accepts({ ...chosen, pills }));
   largestShare(MIN_DOT_SCALE, 1, (dots) => accepts({ ...chosen, dots }));
   largestShare(0, 1, (room) => accepts({ ...chosen, room }));
   return placed(lineage, best, chosen.dots);
@@ -262,11 +310,11 @@ function largestShare(low: number, high: number, accepts: (value: number) => boo
 }
 
 /**
- * What an overview keeps room for: the labels of the family's own models, how many pills (the largest first), the
- * dots' scale, and the share of every label's room.
+ * What an overview keeps room for: how many of the family's own models keep their labels' room and how many pills
+ * (the largest first of each), the dots' scale, and the share of every label's room.
  */
 interface OverviewRoom {
-  own: boolean;
+  own: number;
   pills: number;
   dots: number;
   room: number;
@@ -283,6 +331,7 @@ function lineageNodes(
   family: DrawnFamily,
   ancestry: AncestryResponse | null,
   measure: (text: string) => number,
+  radii: ReadonlyMap<string, number>,
 ): LineageNodes {
   const merged = mergeLineage(family, ancestry);
   const keys = new Set(merged.map((node) => node.key));
@@ -300,7 +349,7 @@ function lineageNodes(
     const count = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
     const radius = isFolded(attributes)
       ? PILL_RADIUS
-      : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0));
+      : Math.max(nodeSize(count), nodeSize(knownNumber(attributes.downloads) ?? 0), radii.get(key) ?? 0);
     const drawn: DrawnNodeAttributes = {
       ...attributes,
       root: !hasParent.has(key),
@@ -352,12 +401,17 @@ function labelledItems(nodes: LineageNodes["nodes"], enlarged = 1): LayoutItem[]
 /**
  * Boxes of an overview, on screen: each dot (`dots` times its size) with a ring's room around it, the pills of
  * `pills` with their count at least, other fans and collapsed nodes as a small dot; `room` (0 to 1) is the share of
- * each label's size kept, all of it for the family's own models when `own` is set.
+ * each label's size kept, all of it for the family's own models in `own`.
  */
 function overviewItems(
   nodes: LineageNodes["nodes"],
   measure: (text: string) => number,
-  { own, pills, dots, room }: Omit<OverviewRoom, "pills"> & { pills: ReadonlySet<string> },
+  {
+    own,
+    pills,
+    dots,
+    room,
+  }: Omit<OverviewRoom, "own" | "pills"> & { own: ReadonlySet<string>; pills: ReadonlySet<string> },
 ): LayoutItem[] {
   return nodes.map(({ key, attributes }) => {
     const weight = attributes.fan?.count ?? attributes.collapsed?.count ?? attributes.descendants;
@@ -373,7 +427,7 @@ function overviewItems(
     }
     const radius = attributes.radius * dots;
     const dot = 2 * radius + 4;
-    const kept = own && attributes.queried ? 1 : room;
+    const kept = own.has(key) ? 1 : room;
     const width = Math.max(dot, kept * (dot + attributes.labelWidth + 6));
     const height = Math.max(dot, kept * (LABEL_HEIGHT + 2));
     return { key, row, weight, radius, width, height };

@@ -12,7 +12,13 @@ import {
   type Relation,
 } from "./api.js";
 import { openName, renderOpenedSubtrees } from "./collapsed-subtrees.js";
-import { centralityDisplay, centralityLegendRow, familyCentrality, renderCentralityLegend } from "./centrality.js";
+import {
+  answerCentrality,
+  centralityDisplay,
+  centralityLegendRow,
+  centralityRadii,
+  renderCentralityLegend,
+} from "./centrality.js";
 import { createControls } from "./controls.js";
 import { DrawnLicences } from "./drawn-licences.js";
 import { createFamilyTable } from "./family-table.js";
@@ -26,7 +32,7 @@ import {
   renderLicenceLegend,
 } from "./licence-colours.js";
 import { createLicenceControls, FINDINGS_LISTED, renderFindings } from "./licence-findings.js";
-import { drawnLineage, LABEL_FONT, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
+import { drawnLineage, LABEL_FONT, mergeLineage, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
 import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
@@ -242,10 +248,21 @@ function centralityValues(response: FamilyResponse, measure: Centrality): Map<st
   if (centralities?.of !== response) centralities = { of: response, values: new Map() };
   let values = centralities.values.get(measure);
   if (values === undefined) {
-    values = familyCentrality(graphView.graph, measure);
+    values = answerCentrality(response.graph, measure);
     centralities.values.set(measure, values);
   }
   return values;
+}
+
+/** The lineage laid out for a view: nodes sized by a centrality keep room for the dots it draws. */
+function layOut(
+  response: FamilyResponse,
+  ancestry: AncestryResponse | null,
+  area: { width: number; height: number },
+  shown: ViewState,
+): DrawnLineage {
+  const radii = shown.centrality === null ? new Map() : centralityRadii(centralityValues(response, shown.centrality));
+  return drawnLineage(response, ancestry, measure, area, shown.layout, radii);
 }
 
 /**
@@ -458,15 +475,17 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     renderOpenedSubtrees(notices, next.open ?? [], foldSubtrees);
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;
+    // The legend too (its counts need no layout): a legend that grows after the layout would shrink the graph and
+    // have it laid out a second time, moving the drawing after it was shown.
+    renderLegend(legend, legendCounts({ nodes: mergeLineage(response, ancestry) }));
     const box = graphElement.getBoundingClientRect();
     const inset = panelInset();
     graphView.setRightInset(inset);
     const area = { width: box.width - inset, height: box.height };
-    const drawn = drawnLineage(response, ancestry, measure, area, next.layout);
+    const drawn = layOut(response, ancestry, area, next);
     loaded = { view: next, response, ancestry, drawn };
     pathShown = null;
     laidOutFor = `${Math.round(box.width - inset)}x${Math.round(box.height)}`;
-    renderLegend(legend, legendCounts(drawn.graph));
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     const built = performance.now();
     await graphView.drawn();
@@ -684,11 +703,11 @@ async function apply(next: ViewState): Promise<void> {
     if (!ok || view !== next) return;
     if (openedLast !== null && graphView.graph.hasNode(openedLast)) graphView.focus(openedLast);
     openedLast = null;
-  } else if (loaded.view.layout !== next.layout) {
-    // Another layout of the same family: laid out again, nothing read again.
+  } else if (loaded.view.layout !== next.layout || loaded.view.centrality !== next.centrality) {
+    // Another layout of the same family, or dots sized by another centrality: laid out again, nothing read again.
     const box = graphElement.getBoundingClientRect();
     const area = { width: box.width - panelInset(), height: box.height };
-    const drawn = drawnLineage(loaded.response, loaded.ancestry, measure, area, next.layout);
+    const drawn = layOut(loaded.response, loaded.ancestry, area, next);
     loaded = { ...loaded, view: next, drawn };
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     renderLegend(legend, legendCounts(drawn.graph));
@@ -792,7 +811,7 @@ const relayout = new ResizeObserver(() => {
     const current = loaded;
     graphView.setRightInset(inset);
     const area = { width: box.width - inset, height: box.height };
-    const drawn = drawnLineage(current.response, current.ancestry, measure, area, view.layout);
+    const drawn = layOut(current.response, current.ancestry, area, view);
     loaded = { ...current, drawn };
     graphView.load(drawn.graph, drawn.layout, drawn.dots);
     graphView.setSize(view.size);

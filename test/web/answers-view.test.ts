@@ -103,15 +103,19 @@ describe("licence classes and findings over a drawn graph", () => {
     unknown: { models: 0, byLicence: {} },
   } as LicencesResponse;
 
-  it("puts each drawn node in one legend row: its class, a fan, or outside the answer", () => {
-    const rows = licenceRows(report, { nodes: [node("o/base"), node("x/tune"), node("up/root"), node("f", true)] });
+  it("puts each drawn node in one legend row: its class, a fan or collapsed subtree, or outside the answer", () => {
+    const collapsed = { key: "c", attributes: { collapsed: { parent: "o/base", count: 4, children: 2 } } };
+    const rows = licenceRows(report, {
+      nodes: [node("o/base"), node("x/tune"), node("up/root"), node("f", true), collapsed],
+    });
     expect(Object.fromEntries(rows)).toEqual({
       "o/base": "restrictive",
       "x/tune": "permissive",
       "up/root": "outside",
       f: "fan",
+      c: "fan",
     });
-    expect(licenceCounts(rows)).toEqual({ permissive: 1, restrictive: 1, none: 0, unknown: 0, outside: 1, fan: 1 });
+    expect(licenceCounts(rows)).toEqual({ permissive: 1, restrictive: 1, none: 0, unknown: 0, outside: 1, fan: 2 });
   });
 
   it("lights the models with findings, the models on their paths, a merge's other parent, and those edges", () => {

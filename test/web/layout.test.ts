@@ -114,4 +114,61 @@ describe("label placement", () => {
       expect(label.x + label.width).toBeLessThanOrEqual(300);
     }
   });
+
+  it("cuts a label with a narrowest form to the room left, from the widest cut that fits down to that width", () => {
+    // A 300 × 300 canvas. Each candidate's boxes start radius + 2 = 6 pixels right of its node (or end 6 left of it).
+    const placed = placeLabels(
+      [
+        // A box from x = 160 to 300 on row y = 42..58, taken first.
+        { key: "wall", x: 154, y: 50, radius: 4, width: 140, height: 16 },
+        // Right of it: 106..160 (54 pixels, less than its 80); left of it the canvas gives 94 - 0 = 94 but its
+        // 80-pixel whole label fits there, so it goes left whole.
+        { key: "whole-left", x: 100, y: 50, radius: 4, width: 80, height: 16, minWidth: 30 },
+        // At x = 250 on another row: 44 pixels to the right edge (256..300), and 244 to the left, taken by
+        // "far-wall" from 20 to 240. Cut to 44 pixels on the right: the widest cut that fits.
+        { key: "far-wall", x: 14, y: 150, radius: 4, width: 220, height: 16 },
+        { key: "cut-right", x: 250, y: 150, radius: 4, width: 100, height: 16, minWidth: 30 },
+        // The same with only 20 pixels to the edge, under its 30-pixel narrowest form: left out.
+        { key: "far-wall-2", x: 14, y: 250, radius: 4, width: 250, height: 16 },
+        { key: "too-narrow", x: 274, y: 250, radius: 4, width: 100, height: 16, minWidth: 30 },
+        // Without a narrowest form a label that fits nowhere whole (off the canvas right, on "far-wall" left) is
+        // left out, as before.
+        { key: "no-cut", x: 245, y: 150, radius: 4, width: 100, height: 16 },
+      ],
+      300,
+      300,
+    );
+    expect(placed.map(({ key, side, x, width, fitted }) => ({ key, side, x, width, fitted }))).toEqual([
+      { key: "wall", side: "right", x: 160, width: 140, fitted: undefined },
+      { key: "whole-left", side: "left", x: 14, width: 80, fitted: undefined },
+      { key: "far-wall", side: "right", x: 20, width: 220, fitted: undefined },
+      { key: "cut-right", side: "right", x: 256, width: 44, fitted: true },
+      { key: "far-wall-2", side: "right", x: 20, width: 250, fitted: undefined },
+    ]);
+  });
+
+  it("steps a cut label down past a box in its way, and prefers the shorter form's width as the widest", () => {
+    const placed = placeLabels(
+      [
+        // A box at 200..240 on the row: the label right of x = 100 starts at 106 and has 94 pixels before it.
+        { key: "block", x: 194, y: 50, radius: 4, width: 40, height: 16 },
+        // A wall at 6..100 leaves no room left of it. The shorter form is 120 wide: cuts from 120 down to 40 in 8 steps
+        // of 10 pixels; the first clear of "block" (106 + w ≤ 200) is w = 90.
+        { key: "wall", x: 0, y: 50, radius: 4, width: 94, height: 16 },
+        { key: "stepped", x: 100, y: 50, radius: 4, width: 200, height: 16, shortWidth: 120, minWidth: 40 },
+      ],
+      300,
+      300,
+    );
+    expect(placed.find((label) => label.key === "stepped")).toEqual({
+      key: "stepped",
+      side: "right",
+      short: true,
+      fitted: true,
+      x: 106,
+      y: 42,
+      width: 90,
+      height: 16,
+    });
+  });
 });

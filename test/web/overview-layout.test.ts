@@ -72,6 +72,17 @@ describe("overview layout", () => {
         .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
       const narrow = folded.slice(0, 10).filter((node) => layout.boxes.get(node.key)!.width < node.pill);
       expect(narrow).toEqual([]);
+
+      // The org's own models with the most descendants keep room for their labels, the rest none: those with room
+      // are the first of them by descendants (Qwen's 106 do not all fit in a quarter of the height: some keep room,
+      // where it was all or none, and none, before).
+      const own = drawn.graph.nodes
+        .filter((node) => node.attributes.queried)
+        .sort((a, b) => b.attributes.descendants - a.attributes.descendants || (a.key < b.key ? -1 : 1))
+        .map((node) => layout.boxes.get(node.key)!.width >= node.attributes.labelWidth);
+      const roomy = own.filter(Boolean).length;
+      expect(own.slice(0, roomy).every(Boolean)).toBe(true);
+      expect(roomy).toBeGreaterThan(0);
     });
 
   it("opens a small view's rings whole: microsoft/phi-2's 75 nodes fit the canvas", async () => {

@@ -161,7 +161,7 @@ describe("the viewer's answers along the lineage", { timeout: 180_000 }, () => {
       ]),
     );
     // The whole answer (its classes checked against the oracle's count of models here and in answers-vs-oracle)
-    // gives each drawn node its row: its class, a fan, or outside the family.
+    // gives each drawn node its row: its class, a fan or collapsed subtree (several models), or outside the family.
     const licences = (await (await fetch(`${url}/api/licenses?q=${encodeURIComponent(GEMMA)}`)).json()) as {
       models: { id: string; class: string }[];
     };
@@ -170,7 +170,10 @@ describe("the viewer's answers along the lineage", { timeout: 180_000 }, () => {
     const classOf = new Map(licences.models.map((model) => [model.id, model.class]));
     const drawn = await page.evaluate(() => {
       const graph = (window as unknown as { __hfLineage: { graph: import("graphology").default } }).__hfLineage.graph;
-      return graph.mapNodes((key, attributes) => ({ key, fan: attributes.fan !== undefined }));
+      return graph.mapNodes((key, attributes) => ({
+        key,
+        fan: attributes.fan !== undefined || attributes.collapsed !== undefined,
+      }));
     });
     const expected: Record<string, number> = {};
     for (const { key, fan } of drawn) {
