@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyResponse } from "../../src/server/wire-types.js";
-import { launchChromium } from "../support/chromium.js";
+import { openWatchedPage } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
 const RESULTS = resolve(process.cwd(), "test-results");
@@ -19,7 +19,7 @@ const WAIT = 240_000;
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 async function api(path: string): Promise<FamilyResponse> {
   const response = await fetch(`${server.url}${path}`);
@@ -81,14 +81,8 @@ const drawnKeys = () =>
 
 beforeAll(async () => {
   server = await startViewerServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  ({ browser, page, problems } = await openWatchedPage({ viewport: { width: 1600, height: 1000 } }));
   mkdirSync(RESULTS, { recursive: true });
-  page.setDefaultTimeout(90_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import { listen } from "../../src/server/listen.js";
 import type { Store } from "../../src/store/open-store.js";
 import { FAMILY_TREES } from "../support/bundled-data.js";
 import { buildViewer } from "../support/build-viewer.js";
-import { launchChromium } from "../support/chromium.js";
+import { openWatchedPage } from "../support/chromium.js";
 import { fixturePath, openFixture } from "../support/fixture-databases.js";
 import { runCliInProcess } from "../support/in-process-cli.js";
 import { findPython } from "../support/run-oracle.js";
@@ -30,7 +30,7 @@ let url: string;
 let webRoot: string;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 beforeAll(async () => {
   store = openFixture("family-trees");
@@ -41,16 +41,7 @@ beforeAll(async () => {
   });
   server = listening.server;
   url = listening.url.replace(/\/$/, "");
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(90_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  ({ browser, page, problems } = await openWatchedPage({ viewport: { width: 1400, height: 1000 } }));
   mkdirSync(RESULTS, { recursive: true });
 }, 180_000);
 

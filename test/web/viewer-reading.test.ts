@@ -6,9 +6,10 @@
 
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { intersects } from "../../web/label-placement.js";
 import { LICENCE_COLOURS } from "../../web/licence-colours.js";
 import { LABEL_HEIGHT, MARGIN, PILL_RADIUS } from "../../web/lineage-view.js";
-import { launchChromium } from "../support/chromium.js";
+import { openWatchedPage } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
 const PHI = "microsoft/phi-2";
@@ -33,7 +34,7 @@ interface Box {
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 async function open(width: number, height: number, query: string): Promise<void> {
   await page.setViewportSize({ width, height });
@@ -56,8 +57,7 @@ async function labelOverlaps(): Promise<string[]> {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;
       const b = boxes[j]!;
-      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
-        overlaps.push(`${a.key} × ${b.key}`);
+      if (intersects(a, b)) overlaps.push(`${a.key} × ${b.key}`);
     }
   return overlaps;
 }
@@ -84,13 +84,7 @@ const canvasHeight = () => page.$eval("#graph", (node) => node.clientHeight);
 
 beforeAll(async () => {
   server = await startViewerServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.setDefaultTimeout(90_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
+  ({ browser, page, problems } = await openWatchedPage({ viewport: { width: 1600, height: 1000 } }));
 });
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyTableResponse } from "../../src/server/wire-types.js";
-import { launchChromium } from "../support/chromium.js";
+import { openWatchedPage } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
 // CommonJS packages: the default import is the function itself at run time (see web/centrality.ts).
@@ -45,7 +45,7 @@ interface Box {
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`);
@@ -93,16 +93,10 @@ function overlapsOf(boxes: Box[]): string[] {
 
 beforeAll(async () => {
   server = await startViewerServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  page.setDefaultTimeout(90_000);
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
+  ({ browser, page, problems } = await openWatchedPage({
+    viewport: { width: 1600, height: 1000 },
+    acceptDownloads: true,
+  }));
   mkdirSync(RESULTS, { recursive: true });
 });
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/chromium.js";
+import { openWatchedPage } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
 const RESULTS = resolve(process.cwd(), "test-results");
@@ -35,7 +35,7 @@ interface FamilyBody {
 let server: ViewerServer;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[];
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${server.url}${path}`);
@@ -94,18 +94,13 @@ async function panelCounts(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   server = await startViewerServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-  page.setDefaultTimeout(90_000);
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-      problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  page.on("response", (response) => {
-    if (response.status() >= 400 && !response.url().includes("Qwen2.5-14C"))
-      problems.push(`${response.status()} ${response.url()}`);
-  });
+  ({ browser, page, problems } = await openWatchedPage({
+    viewport: { width: 1600, height: 1000 },
+    acceptDownloads: true,
+    // The unknown id's test asks for a model that does not exist: its 404s and their console lines are expected.
+    expectedConsoleError: (text) => text.startsWith("Failed to load resource"),
+    expectedFailedAnswer: (url) => url.includes("Qwen2.5-14C"),
+  }));
 });
 
 afterAll(async () => {
