@@ -3,10 +3,11 @@
 
 import { caseVariantGroups, changedCaseVariantGroups } from "../store/check-queries.js";
 import { readModelIds } from "../store/lineage-rows.js";
+import { idsOfNodes, nodesOfIds } from "../store/model-queries.js";
 import type { Store } from "../store/open-store.js";
 import { orgOf } from "../vocabulary/model-id.js";
 import type { Components } from "./index-metrics.js";
-import type { LineageIndex } from "./lineage-index.js";
+import { PRESENT, type LineageIndex } from "./lineage-index.js";
 
 /** The org number of a model whose id has no org. */
 export const NO_ORG = 0xffffffff;
@@ -72,19 +73,32 @@ export function readIndexGroups(store: Store, index: LineageIndex): IdGroups {
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * The groups of the data as it is now from `previous` and the ids of the models changed since (a model's id never
- * changes, so only those can join an org or a case group): the same groups `readIndexGroups` gives.
+ * The groups of the data as it is now from `previous` and the ids of the models changed since: the same groups
+ * `readIndexGroups` gives. A changed model's id is read again, since a renamed model's number goes out of use and the
+ * largest may be given to a new id; the orgs are then numbered again by their first model, as a whole read numbers
+ * them, which takes one pass over the numbers and, for an org whose first model is new to that place, its id.
  */
 export function updateIndexGroups(store: Store, previous: IdGroups, index: LineageIndex): IdGroups {
+  const kept = Math.min(previous.org.length, index.size);
   const org = new Uint32Array(index.size).fill(NO_ORG);
-  org.set(previous.org.subarray(0, Math.min(previous.org.length, index.size)));
+  org.set(previous.org.subarray(0, kept));
   const names = [...previous.orgNames];
+  // The first model of each org before, whose spelling `names` holds.
+  const firstBefore = new Int32Array(names.length).fill(-1);
+  for (let node = previous.org.length - 1; node >= 0; node--) {
+    const number = previous.org[node] as number;
+    if (number !== NO_ORG) firstBefore[number] = node;
+  }
+  for (let node = 0; node < kept; node++) if (((index.flags[node] as number) & PRESENT) === 0) org[node] = NO_ORG;
   let keyOf: Map<string, number> | null = null;
   const spelledBy = new Map<number, string>();
   readModelIds(store, "changed", (node, id) => {
+    if (node >= index.size) return;
     const name = orgOf(id);
-    // A model keeps its id, so one numbered before keeps its org.
-    if (name === null || node >= index.size || org[node] !== NO_ORG) return;
+    if (name === null) {
+      org[node] = NO_ORG;
+      return;
+    }
     keyOf ??= new Map(names.map((spelled, number) => [foldCase(spelled), number]));
     let number = keyOf.get(foldCase(name));
     if (number === undefined) {
@@ -95,28 +109,40 @@ export function updateIndexGroups(store: Store, previous: IdGroups, index: Linea
     org[node] = number;
     spelledBy.set(node, name);
   });
-  // Numbered by first model, as a whole read numbers them: the numbers hold as long as every model newly numbered
-  // comes after the previous ones (node numbers only grow); else they are given again, in node order.
-  if ([...spelledBy.keys()].every((node) => node >= previous.org.length)) {
-    return { org, orgNames: names, caseVariants: updatedCaseVariants(store, previous.caseVariants) };
-  }
   const renumbered = new Int32Array(names.length).fill(-1);
   const orgNames: string[] = [];
+  // Orgs (by new number) whose first model is neither changed nor was their first before: spelled as its id spells it.
+  const unspelled = new Map<number, number>();
   for (let node = 0; node < index.size; node++) {
     const number = org[node] as number;
     if (number === NO_ORG) continue;
     if (renumbered[number] === -1) {
       renumbered[number] = orgNames.length;
-      orgNames.push(spelledBy.get(node) ?? (names[number] as string));
+      const spelled = spelledBy.get(node) ?? (firstBefore[number] === node ? names[number] : undefined);
+      if (spelled === undefined) unspelled.set(orgNames.length, node);
+      orgNames.push(spelled ?? "");
     }
     org[node] = renumbered[number] as number;
+  }
+  if (unspelled.size > 0) {
+    const ids = idsOfNodes(store, unspelled.values());
+    for (const [number, node] of unspelled) orgNames[number] = orgOf(ids.get(node) as string) as string;
   }
   return { org, orgNames, caseVariants: updatedCaseVariants(store, previous.caseVariants) };
 }
 
-/** The case-variant groups from the previous ones and those holding a model changed since. */
+/**
+ * The case-variant groups from the previous ones (less any id no longer in use: a renamed model's) and those holding
+ * a model changed since.
+ */
 function updatedCaseVariants(store: Store, previous: readonly string[][]): string[][] {
-  const caseVariants = new Map(previous.map((group) => [foldCase(group[0] as string), group]));
+  const inUse = nodesOfIds(store, previous.flat());
+  const caseVariants = new Map(
+    previous
+      .map((group) => group.filter((id) => inUse.has(id)))
+      .filter((group) => group.length > 1)
+      .map((group) => [foldCase(group[0] as string), group]),
+  );
   for (const group of changedCaseVariantGroups(store)) caseVariants.set(foldCase(group[0] as string), group);
   return [...caseVariants.values()].sort((a, b) => byId(a[0] as string, b[0] as string));
 }

@@ -4,7 +4,7 @@
 
 import { readModelLicences } from "../store/licence-rows.js";
 import type { Store } from "../store/open-store.js";
-import type { LineageIndex } from "./lineage-index.js";
+import { PRESENT, type LineageIndex } from "./lineage-index.js";
 
 /** The licence given to a model whose record was never read (and to node numbers in no use). */
 export const UNKNOWN_LICENCE = "unknown";
@@ -76,8 +76,12 @@ export function readLicenceCodes(store: Store, index: LineageIndex): LicenceCode
  */
 export function updateLicenceCodes(store: Store, previous: LicenceCodes, index: LineageIndex): LicenceCodes {
   const names = [...previous.names];
-  const code = new Uint32Array(index.size).fill(names.indexOf(UNKNOWN_LICENCE));
-  code.set(previous.code.subarray(0, Math.min(previous.code.length, index.size)));
+  const unknown = names.indexOf(UNKNOWN_LICENCE);
+  const code = new Uint32Array(index.size).fill(unknown);
+  const kept = Math.min(previous.code.length, index.size);
+  code.set(previous.code.subarray(0, kept));
+  // A number out of use now (a renamed model's) has no licence, as in a whole read.
+  for (let node = 0; node < kept; node++) if (((index.flags[node] as number) & PRESENT) === 0) code[node] = unknown;
   readCodes(store, "changed", code, names);
   return canonical(code, names);
 }

@@ -30,8 +30,8 @@ export function currentIdOfRenamed(store: Store, id: string): string | null {
  * Stores a rename learned from a Hub redirect and makes both names one model, inside the caller's transaction: every
  * edge naming the old id (as parent or child) and its findings move to the current id (where the current id already
  * has the same edge, its own row is kept), earlier renames to the old id now lead to the current one, and the old
- * id's model row goes. Node numbers are never reused, so a stored lineage index that numbered the old id is dropped:
- * the next one is built whole (renames are few).
+ * id's model row goes. The old id's node number is listed as changed, so the next lineage index is brought up to
+ * date with that number out of use, as it is for any other change.
  */
 export function recordRename(store: Store, { oldId, currentId, runId }: LearnedRename): void {
   const db = connectionOf(store);
@@ -58,9 +58,8 @@ export function recordRename(store: Store, { oldId, currentId, runId }: LearnedR
   ).run(currentId, oldId);
   db.prepare(`DELETE FROM unresolved WHERE child = ?`).run(oldId);
   db.prepare(`DELETE FROM model_details WHERE node = ?`).run(old);
-  db.prepare(`DELETE FROM changed_models WHERE node = ?`).run(old);
   db.prepare(`DELETE FROM models WHERE node = ?`).run(old);
-  db.prepare(`DELETE FROM lineage_index`).run();
+  db.prepare(`INSERT INTO changed_models (node) VALUES (?) ON CONFLICT DO NOTHING`).run(old);
 }
 
 /** A record's rows with every id a stored rename names replaced by the current id (the rows as they are without). */

@@ -10,7 +10,8 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 
 CREATE TABLE IF NOT EXISTS models (
-  -- The model's number in the lineage index: given once, never reused (models are never deleted).
+  -- The model's number in the lineage index. Only a rename deletes a model (renames.ts): the largest number may then
+  -- be given again, to a new id, which the index reads as a changed model.
   node           INTEGER PRIMARY KEY,
   id             TEXT NOT NULL UNIQUE,
   author         TEXT,
