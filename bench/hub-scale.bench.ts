@@ -2,7 +2,8 @@
 // 250K, 500K, 1M and 2.5M models: each the median of 3 runs beside its peers on the same data in the same run (a
 // SQLite recursive CTE on the same database from a cold process; DuckDB's CTE over the same edges loaded in memory;
 // igraph's BFS, load included, when Debian's python3-igraph is present). Also the index build after new data, the
-// index brought up to date after 10,000 changed models, "did you mean", and `serve` from start to its first answers.
+// index brought up to date after 10,000 changed models and after 100 renames, "did you mean", and `serve` from start
+// to its first answers.
 // HF_LINEAGE_SCALE_SIZES (comma-separated model counts) replaces the sizes; `npm run build` first.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -12,7 +13,9 @@ import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { connectionOf } from "../src/store/database-handle.js";
 import { openStore } from "../src/store/open-store.js";
+import { beginCrawlRun, createRunWriter } from "../src/store/runs.js";
 import { importFile } from "../src/sync/import-file.js";
+import { itemOfRecord } from "../src/sync/crawl-session.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 import { cold, median, sqlitePeer, type Run } from "./cold-process.js";
 
@@ -75,6 +78,27 @@ function changedModels(file: string, edges: string[][]): void {
     tags: [`base_model:quantized:${parent}`],
   }));
   writeFileSync(file, [...again, ...added].map((record) => JSON.stringify(record)).join("\n") + "\n");
+}
+
+/**
+ * Renames as a crawl learns them from the Hub's redirects: each of `count` models with a base, spread over the
+ * edges, is looked up and answered with the record of a new id, which the crawl stores, then folds the old id into.
+ */
+function learnRenames(db: string, edges: string[][], count: number): void {
+  const store = openStore(db);
+  try {
+    const step = Math.max(1, Math.floor(edges.length / count));
+    const run = beginCrawlRun(store, { mode: "family", scope: "family:renames", source: "hub" });
+    const writer = createRunWriter(store, run);
+    for (let i = 0; i < count; i++) {
+      const [child, parent] = edges[(i * step + Math.floor(step / 2)) % edges.length] as string[];
+      const record = { id: `renamed/model-${i}`, downloads: i, tags: [`base_model:finetune:${parent}`] };
+      writer.commit([itemOfRecord(record)], { nextUrl: null }, () => writer.noteRename(child as string, record.id));
+    }
+    writer.finish("complete");
+  } finally {
+    store.close();
+  }
 }
 
 const DOWN = `WITH RECURSIVE below(id) AS (SELECT child FROM edges WHERE parent = @p AND child <> parent
@@ -280,6 +304,12 @@ export default async function hubScaleBench(): Promise<void> {
       console.log(
         `${"index after 10,000 changed models (first command)".padEnd(52)} ${seconds(update.ms)}${megabytes(update)}` +
           ` | the whole build above ${seconds(build.ms)} (${(build.ms / update.ms).toFixed(1)}x ours)`,
+      );
+      learnRenames(db, lines, 100);
+      const renamed = cold(process.execPath, [CLI, "stats", "--db", db, "--json"]);
+      console.log(
+        `${"index after 100 learned renames (first command)".padEnd(52)} ${seconds(renamed.ms)}${megabytes(renamed)}` +
+          ` | the whole build above ${seconds(build.ms)} (${(build.ms / renamed.ms).toFixed(1)}x ours)`,
       );
       connection.closeSync();
     } finally {
