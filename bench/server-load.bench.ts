@@ -26,7 +26,7 @@ import { join, resolve } from "node:path";
 import { indexOrgFamilies, openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { defaultStorePath, openDefaultStore } from "../src/sync/bundled-database.js";
 import { acceptQueueLength, countersSince, readTcpCounters, sysctl, TCP_COUNTERS } from "./kernel-tcp.js";
-import { cpuSeconds, residentMb, startTarget } from "./server-process.js";
+import { cpuSeconds, memoryParts, memoryPartsText, residentMb, startTarget } from "./server-process.js";
 
 const SECONDS = Number(process.env.HF_LINEAGE_BENCH_SECONDS ?? 20);
 const CONNECTIONS = 1000;
@@ -170,6 +170,7 @@ export default async function serverLoadBench(): Promise<void> {
       for (const threads of clientThreads) {
         const asked = `${JSON.stringify(run.headers)} ${threads}`;
         const idle = residentMb(pid);
+        const idleParts = await memoryParts(target.child);
         let peak = idle;
         const sampler = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 250);
         const loadBefore = load();
@@ -186,6 +187,7 @@ export default async function serverLoadBench(): Promise<void> {
         const cpuBefore = cpuSeconds(pid);
         const { report, clientCpuSeconds } = await runWrk(`${target.url}${path}`, run.headers, threads);
         const serverCpuSeconds = cpuSeconds(pid) - cpuBefore;
+        const loadEndParts = await memoryParts(target.child);
         clearInterval(queueSampler);
         const counters = countersSince(countersBefore, readTcpCounters());
         const cpuPerAnswer = (serverCpuSeconds * 1e6) / Math.max(1, report.requests);
@@ -195,6 +197,7 @@ export default async function serverLoadBench(): Promise<void> {
         clearInterval(sampler);
         await sleep(SETTLE_MS);
         const after = residentMb(pid);
+        const afterParts = await memoryParts(target.child);
         const growth = (after - idle) / idle;
         // Seconds after the load until memory was back within the target, or null if it was not within the watch.
         let backAfterSeconds: number | null = growth <= TARGET_RSS_GROWTH ? SETTLE_MS / 1000 : null;
@@ -202,6 +205,8 @@ export default async function serverLoadBench(): Promise<void> {
           await sleep(1000);
           if ((residentMb(pid) - idle) / idle <= TARGET_RSS_GROWTH) backAfterSeconds = (waited + 1000) / 1000;
         }
+        const lastSeconds = backAfterSeconds ?? SETTLE_WATCH_MS / 1000;
+        const lastParts = backAfterSeconds === SETTLE_MS / 1000 ? afterParts : await memoryParts(target.child);
         const { errors, latencyUs: latency } = report;
         const failed = errors.connect + errors.read + errors.write + errors.status;
         const ours = oursCpuPerAnswer.get(asked);
@@ -222,6 +227,12 @@ export default async function serverLoadBench(): Promise<void> {
               ? `not back within ${TARGET_RSS_GROWTH * 100}% of idle in ${SETTLE_WATCH_MS / 1000} s; `
               : `back within ${TARGET_RSS_GROWTH * 100}% of idle ${backAfterSeconds} s after; `) +
             `load average before ${loadBefore}, after ${load()}`,
+        );
+        console.log(
+          `    memory, MB: idle ${memoryPartsText(idleParts)}; ` +
+            `at the end of the load ${memoryPartsText(loadEndParts)}; ` +
+            `${SETTLE_MS / 1000} s after ${memoryPartsText(afterParts)}` +
+            (lastSeconds === SETTLE_MS / 1000 ? "" : `; ${lastSeconds} s after ${memoryPartsText(lastParts)}`),
         );
         console.log(
           `    CPU time of the machine's ${availableParallelism()} CPUs in the run: ` +

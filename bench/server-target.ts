@@ -1,7 +1,8 @@
 // The process the server benchmarks load over loopback: `ours` serves createApp over the database named on the
 // command line; `cte` is a peer, a bare node:http server counting the family with a SQLite recursive CTE; `bytes`
 // is a peer that answers every request with the bytes of the JSON file named (gzip-compressed once when asked),
-// the least any Node server can do per answer.
+// the least any Node server can do per answer. Every mode answers a "memory" message on the IPC channel of
+// bench/server-process.ts with process.memoryUsage(), for the bench alone.
 
 import { readFileSync } from "node:fs";
 import { createServer, type RequestListener } from "node:http";
@@ -17,6 +18,10 @@ import { connectionOf } from "../src/store/database-handle.js";
 const [source, mode] = process.argv.slice(2);
 if (source === undefined || (mode !== "ours" && mode !== "cte" && mode !== "bytes"))
   throw new Error("usage: server-target.ts DB ours|cte, or server-target.ts FILE.json bytes");
+
+process.on("message", (message) => {
+  if (message === "memory") process.send!(process.memoryUsage());
+});
 
 /** A bare node:http server on a free loopback port, with the same listen backlog as ours; prints its URL. */
 function serve(listener: RequestListener): void {

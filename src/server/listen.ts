@@ -4,20 +4,24 @@
 // app's own error answer.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { AcceptFirst } from "./accept-first.js";
 import type { App } from "./app.js";
 import { HttpError, methodNotAllowed } from "./http-error.js";
+import { IdleCollection, type CollectedHeap } from "./idle-collection.js";
 import { readyBody } from "./ready-answer.js";
 import { answerParseError, answerOnSocket } from "./socket-answers.js";
+import { v8Heap } from "./v8-heap.js";
 
 export interface ListenOptions {
   port: number;
   host: string;
   log?: (message: string) => void;
+  /** The heap collected once the server is idle (see idle-collection.ts); V8's own unless another is given. */
+  heap?: CollectedHeap;
 }
 
 /** Connections waiting to be accepted. */
@@ -25,6 +29,12 @@ const LISTEN_BACKLOG = 4096;
 
 /** The longest a request waits while a burst of connections is accepted (see accept-first.ts). */
 const ACCEPT_BURST_MAX_WAIT_MS = 50;
+
+/**
+ * Once no connection has been open for a second, the heap is collected if it grew by a tenth since it was last, and
+ * again 5.5 s later (V8 measures its allocation rate over 5 s; see idle-collection.ts).
+ */
+const IDLE_COLLECTION = { idleMs: 1000, settleMs: 5500, minGrowth: 0.1 };
 
 /**
  * How long a connection may stay idle between an answer and the client's next request. Node counts from when the
@@ -118,7 +128,13 @@ export async function listen(app: App, options: ListenOptions): Promise<{ server
       if (!incoming.socket.destroyed) answer(incoming, outgoing);
     }),
   );
-  server.on("connection", () => acceptFirst.connected());
+  const idleCollection = new IdleCollection(IDLE_COLLECTION, options.heap ?? v8Heap);
+  server.on("connection", (socket: Socket) => {
+    acceptFirst.connected();
+    idleCollection.opened();
+    socket.once("close", () => idleCollection.closed());
+  });
+  server.once("close", () => idleCollection.stop());
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => answerParseError(app, error, socket));
   // CONNECT has its own event; without a listener Node would drop the connection without a word.
