@@ -1,5 +1,6 @@
 // The filter bar: relation checkboxes, maximum depth, the size switch and the export links; it shows a view's
-// settings and reports the user's changes as a new view, never holding state of its own.
+// settings and reports the user's changes as a new view, never holding state of its own. On a narrow screen the
+// settings fold behind one button (style.css), opening over the graph so the graph keeps its height.
 
 import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { exportUrl, RELATIONS, type Relation } from "./api.js";
@@ -17,7 +18,16 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
   const depthInput = form.querySelector<HTMLInputElement>("#depth-input");
   const gexf = form.querySelector<HTMLAnchorElement>("#export-gexf");
   const gexf12 = form.querySelector<HTMLAnchorElement>("#export-gexf-12");
-  if (fieldset === null || depthInput === null || gexf === null || gexf12 === null)
+  const toggle = form.querySelector<HTMLButtonElement>("#controls-toggle");
+  const settings = form.querySelector<HTMLElement>("#view-settings");
+  if (
+    fieldset === null ||
+    depthInput === null ||
+    gexf === null ||
+    gexf12 === null ||
+    toggle === null ||
+    settings === null
+  )
     throw new Error("viewer: the controls are missing from the page");
 
   const boxes = new Map<Relation, HTMLInputElement>();
@@ -57,6 +67,19 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
       onChange({ size: target.value as SizeMode });
   });
   form.addEventListener("submit", (event) => event.preventDefault());
+
+  const unfold = (open: boolean) => {
+    toggle.setAttribute("aria-expanded", String(open));
+    settings.classList.toggle("unfolded", open);
+  };
+  toggle.addEventListener("click", () => unfold(toggle.getAttribute("aria-expanded") !== "true"));
+  // Escape folds the settings again and hands the keyboard back to their button.
+  settings.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+    event.stopPropagation();
+    unfold(false);
+    toggle.focus();
+  });
 
   const png = form.querySelector<HTMLButtonElement>("#export-png");
   return {

@@ -1,6 +1,7 @@
 // Collision-free label placement on the screen: candidates in order of importance each take a box right of their
-// node, else left of it (whole, else shorter, else cut to the room left), only where no box taken before lies and
-// only inside the canvas. Pure, so it is tested alone.
+// node, else left of it (whole, else shorter, else cut to the room left, else sharing the room with the cut label
+// of a neighbour that took it), only where no box taken before lies and only inside the canvas. Pure, so it is
+// tested alone.
 
 export interface Box {
   x: number;
@@ -91,6 +92,7 @@ export function placeLabels(
   dots: ReadonlyMap<string, Box> = new Map(),
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
+  const narrowest = new Map<string, number>();
   for (const candidate of candidates) {
     const own = dots.get(candidate.key);
     const top = candidate.y - candidate.height / 2;
@@ -157,8 +159,10 @@ export function placeLabels(
       });
     const chosen =
       options.find((option) => inside(option, width, height) && occupied.free(option, own)) ??
-      fittedLabel(candidate, width, height, occupied, own);
+      fittedLabel(candidate, width, height, occupied, own) ??
+      sharedLabel(candidate, width, height, occupied, own, placed, narrowest);
     if (chosen === undefined) continue;
+    if (candidate.minWidth !== undefined) narrowest.set(candidate.key, candidate.minWidth);
     occupied.add(chosen);
     placed.push(chosen);
   }
@@ -201,6 +205,66 @@ function fittedLabel(
       if (inside(box, width, height) && occupied.free(box, own)) return box;
       if (step === 0) break;
     }
+  }
+  return undefined;
+}
+
+/**
+ * A label with no room of its own on either side, placed by cutting the label that took its room: the label of the
+ * neighbour on the same row whose box reaches toward it (right of a node on its left, or left of a node on its
+ * right) is cut so both keep at least their narrowest form, the room left over shared evenly. The neighbour's box
+ * only shrinks, so it still meets nothing; the new box must be clear of everything else.
+ */
+function sharedLabel(
+  candidate: LabelCandidate,
+  width: number,
+  height: number,
+  occupied: Occupancy,
+  own: Box | undefined,
+  placed: readonly PlacedLabel[],
+  narrowest: ReadonlyMap<string, number>,
+): PlacedLabel | undefined {
+  const { minWidth } = candidate;
+  if (candidate.pill || minWidth === undefined) return undefined;
+  const widest = candidate.shortWidth ?? candidate.width;
+  const y = candidate.y - candidate.height / 2;
+  const right = candidate.x + candidate.radius + 2;
+  const leftEdge = candidate.x - candidate.radius - 2;
+  for (const side of ["right", "left"] as const) {
+    const least: Box = {
+      x: side === "right" ? right : leftEdge - minWidth,
+      y,
+      width: minWidth,
+      height: candidate.height,
+    };
+    if (!inside(least, width, height)) continue;
+    const facing = side === "right" ? "left" : "right";
+    const neighbour = placed.find((label) => label.side === facing && intersects(label, least));
+    const neighbourLeast = neighbour === undefined ? undefined : narrowest.get(neighbour.key);
+    if (neighbour === undefined || neighbourLeast === undefined) continue;
+    // The room from the neighbour's node side of its box to this node's side, shared between the two labels.
+    const room = side === "left" ? leftEdge - neighbour.x : neighbour.x + neighbour.width - right;
+    const spare = room - neighbourLeast - minWidth;
+    if (spare < 0) continue;
+    const boxWidth = Math.min(widest, minWidth + spare / 2);
+    const neighbourWidth = Math.min(neighbour.width, room - boxWidth);
+    const box: PlacedLabel = {
+      key: candidate.key,
+      side,
+      fitted: true,
+      ...(candidate.shortWidth !== undefined ? { short: true } : {}),
+      x: side === "right" ? right : leftEdge - boxWidth,
+      y,
+      width: boxWidth,
+      height: candidate.height,
+    };
+    const before = { x: neighbour.x, width: neighbour.width, fitted: neighbour.fitted };
+    // Cut in place: the occupancy holds this very box, which now covers less than before.
+    if (side === "right") neighbour.x += neighbour.width - neighbourWidth;
+    neighbour.width = neighbourWidth;
+    neighbour.fitted = true;
+    if (occupied.free(box, own)) return box;
+    Object.assign(neighbour, before);
   }
   return undefined;
 }

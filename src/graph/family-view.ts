@@ -5,7 +5,7 @@ import type { DirectedGraph } from "graphology";
 import { aggregateFans, type AggregateFansOptions, type Fan } from "./aggregate-fans.js";
 import type { LineageGraph } from "./build-graph.js";
 import { capNodes } from "./cap-nodes.js";
-import { lineageSubgraph } from "./subgraph.js";
+import { lineageSubgraph, withDepths } from "./subgraph.js";
 import { treeLayout, type TreePosition } from "./tree-layout.js";
 
 export interface FamilyViewOptions {
@@ -13,6 +13,11 @@ export interface FamilyViewOptions {
   fans?: AggregateFansOptions;
   /** Keep only the `maxNodes` nearest nodes, larger families first within a depth; left out, no cap. */
   cap?: { maxNodes: number; descendantsOf: (key: string) => number };
+  /**
+   * `graph` holds the members alone and is this view's to change (a family graph built for it): their depths are
+   * set on it rather than on a copy, which at 150,000 members took a third of the view's time.
+   */
+  inPlace?: boolean;
 }
 
 export interface FamilyView {
@@ -34,7 +39,9 @@ export function familyView(
   members: Map<string, number>,
   options: FamilyViewOptions = {},
 ): FamilyView {
-  const subgraph = lineageSubgraph(graph, members) as unknown as DirectedGraph;
+  const subgraph = (options.inPlace === true
+    ? withDepths(graph, members)
+    : lineageSubgraph(graph, members)) as unknown as DirectedGraph;
   const folded = options.fans === undefined ? { graph: subgraph, fans: [] } : aggregateFans(subgraph, options.fans);
   const capped =
     options.cap === undefined

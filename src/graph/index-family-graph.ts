@@ -35,13 +35,22 @@ export function familyMetrics(lineage: IndexedLineage, family: IndexFamilyGraph)
   return new Map([...family.nodes].map(([id, node]) => [id, modelMetricsOf(lineage, node)]));
 }
 
-/** The graph of `members` (node numbers with their depth). */
-export function indexFamilyGraph(lineage: IndexedLineage, members: Map<number, number>): IndexFamilyGraph {
+/**
+ * The graph of `members` (node numbers with their depth), its nodes in node order, or in the members' order (the
+ * order a copy of the members taken from a larger graph has) when `inMembersOrder`.
+ */
+export function indexFamilyGraph(
+  lineage: IndexedLineage,
+  members: Map<number, number>,
+  inMembersOrder = false,
+): IndexFamilyGraph {
   const { index, store } = lineage;
   const graph: LineageGraph = new DirectedGraph({ allowSelfLoops: false });
   const idOf = new Map<number, string>();
   const rows = modelSummaries(store, members.keys()).sort((a, b) => a.node - b.node);
-  for (const row of rows) {
+  const rowOf = new Map(rows.map((row) => [row.node, row]));
+  const nodeOrder = inMembersOrder ? [...members.keys()].flatMap((node) => rowOf.get(node) ?? []) : rows;
+  for (const row of nodeOrder) {
     idOf.set(row.node, row.id);
     const own = index.relation[row.node] as number;
     graph.addNode(row.id, {

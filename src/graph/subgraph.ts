@@ -9,7 +9,12 @@ export type FamilyNode = ModelNode & { depth: number };
 export type FamilyGraph = DirectedGraph<FamilyNode, LineageEdge>;
 
 export function lineageSubgraph(graph: LineageGraph, members: Map<string, number>): FamilyGraph {
-  const part = subgraph(graph, new Set(members.keys())) as unknown as FamilyGraph;
+  return withDepths(subgraph(graph, new Set(members.keys())) as LineageGraph, members);
+}
+
+/** A graph of the members alone, given their depths in place (no copy). */
+export function withDepths(graph: LineageGraph, members: Map<string, number>): FamilyGraph {
+  const part = graph as unknown as FamilyGraph;
   part.updateEachNodeAttributes((id, attributes) => ({ ...attributes, depth: members.get(id) ?? 0 }));
   return part;
 }

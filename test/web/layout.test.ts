@@ -171,4 +171,36 @@ describe("label placement", () => {
       height: 16,
     });
   });
+
+  it("shares the room a neighbour's label took with a node at the canvas's edge, both cut to their narrowest", () => {
+    // A 300 × 300 canvas. "edge" sits 10 pixels from the right edge: 4 pixels right of its box start (296), under its
+    // 40-pixel narrowest form. Its left side (up to 284) is reached by "wide", whose label runs from 106 to 276.
+    const placed = placeLabels(
+      [
+        { key: "wide", x: 100, y: 50, radius: 4, width: 170, height: 16, minWidth: 50 },
+        { key: "edge", x: 290, y: 50, radius: 4, width: 100, height: 16, minWidth: 40 },
+        // The same on another row, where the neighbour's narrowest form (150) leaves no 40 pixels: left out.
+        { key: "wide-2", x: 100, y: 150, radius: 4, width: 170, height: 16, minWidth: 150 },
+        { key: "edge-2", x: 290, y: 150, radius: 4, width: 100, height: 16, minWidth: 40 },
+        // Mirrored: "edge-3" at the left edge (its left box would start at -2); "wide-3" labelled left of x = 200
+        // from 24 to 194, reaching over edge-3's right side (16..).
+        { key: "wide-3", x: 200, y: 250, radius: 4, width: 170, height: 16, minWidth: 50 },
+        { key: "edge-3", x: 10, y: 250, radius: 4, width: 100, height: 16, minWidth: 40 },
+      ],
+      300,
+      300,
+    );
+    // From wide's box start (106) to edge's left side (284): 178 pixels; 50 + 40 are each one's least, and the 88
+    // left over are shared: edge 40 + 44 = 84 wide (200..284), wide 178 - 84 = 94 (106..200).
+    // Mirrored: from edge-3's right side (16) to wide-3's box end (194): 178 pixels, edge-3 16..100, wide-3 100..194.
+    expect(placed.map(({ key, side, x, width, fitted }) => ({ key, side, x, width, fitted }))).toEqual([
+      { key: "wide", side: "right", x: 106, width: 94, fitted: true },
+      { key: "edge", side: "left", x: 200, width: 84, fitted: true },
+      { key: "wide-2", side: "right", x: 106, width: 170, fitted: undefined },
+      { key: "wide-3", side: "left", x: 100, width: 94, fitted: true },
+      { key: "edge-3", side: "right", x: 16, width: 84, fitted: true },
+    ]);
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(intersects(placed[i]!, placed[j]!)).toBe(false);
+  });
 });

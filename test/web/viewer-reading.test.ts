@@ -260,6 +260,44 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(largest.key).toBe(top);
   });
 
+  it("folds the view options behind one button at 800 × 1000, so the canvas keeps most of the height", async () => {
+    await open(800, 1000, "q=Qwen");
+    const visible = (selector: string) => page.locator(selector).isVisible();
+    const heightOf = (selector: string) =>
+      page.$eval(selector, (node) => Math.round(node.getBoundingClientRect().height));
+    expect(await visible("#controls-toggle")).toBe(true);
+    expect(await visible("#depth-input")).toBe(false);
+    // The bar is one line, the button's (with the bar's padding), not the four to five lines of every setting.
+    expect(await heightOf("#controls")).toBeLessThan(2 * (await heightOf("#controls-toggle")));
+    const canvas = await canvasHeight();
+    // Unfolded the four lines took 147 pixels, leaving the canvas 595 of the 1,000; folded it has more than 700.
+    expect(canvas).toBeGreaterThan(700);
+
+    // By keyboard: Enter unfolds the settings over the graph (its height unchanged), Tab walks into them, a setting
+    // changes the view, and Escape folds them and hands the keyboard back to the button.
+    await page.focus("#controls-toggle");
+    await page.keyboard.press("Enter");
+    expect(await page.getAttribute("#controls-toggle", "aria-expanded")).toBe("true");
+    expect(await visible("#depth-input")).toBe(true);
+    expect(await canvasHeight()).toBe(canvas);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("#view-settings") !== null)).toBe(true);
+    await page.focus("#depth-input");
+    await page.keyboard.type("1");
+    await page.keyboard.press("Tab");
+    await page.waitForURL((url) => url.searchParams.get("depth") === "1");
+    await page.focus("#depth-input");
+    await page.keyboard.press("Escape");
+    expect(await page.getAttribute("#controls-toggle", "aria-expanded")).toBe("false");
+    expect(await visible("#depth-input")).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("controls-toggle");
+
+    // On a wide screen every setting lies in the bar and there is nothing to unfold.
+    await open(1600, 1000, "q=Qwen");
+    expect(await visible("#controls-toggle")).toBe(false);
+    expect(await visible("#depth-input")).toBe(true);
+  });
+
   it("ran without a script error", () => {
     expect(problems).toEqual([]);
   });

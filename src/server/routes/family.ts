@@ -74,12 +74,14 @@ export async function family(data: ServerData, params: URLSearchParams, signal: 
       };
     }
   }
-  const family = indexFamilyGraph(lineage, indexFamilyMembers(lineage, sources, { direction: "down", ...walk }));
+  // Built for this view alone, in the members' order, so the view sets the depths on it rather than on a copy.
+  const family = indexFamilyGraph(lineage, indexFamilyMembers(lineage, sources, { direction: "down", ...walk }), true);
   await checkpoint(signal);
   const descendantsOfKey = (key: string) => descendantsOf(family.nodes.get(key));
   const view = familyView(family.graph, family.members, {
     fans: { expand },
     cap: { maxNodes, descendantsOf: descendantsOfKey },
+    inPlace: true,
   });
   await checkpoint(signal);
   return {
