@@ -35,7 +35,7 @@ function startWorker(request: ParseRequest): Worker {
   return new Worker(start, { eval: true, workerData: request });
 }
 
-/** The batches of `batchesOf(itemsOf(path, format, columns))`, prepared in a worker thread; a failure is thrown alike. */
+/** The batches of `batchesOf(itemsOf(path, format, columns))`, prepared in a worker thread; failures thrown alike. */
 export function batchesParsedInWorker(
   path: string,
   format: ImportFormat,
