@@ -101,15 +101,22 @@ function rowsOf(staging: Staging): StagedRows {
   };
 }
 
+/** Stages records one at a time, as they are read (none is kept but as its staged rows); then the batch's steps. */
+export interface BatchStager {
+  add(rows: RecordRows): void;
+  /** The steps of the records added, in order; the stager is then empty. */
+  steps(): StagedStep[];
+}
+
 /**
- * The batch's steps, in the order one-by-one writing would apply its records. What depends on an earlier record of
- * the same batch is kept exact by ending the sub-batch before it: a second record of the same model, a record
- * replacing the declared bases of a child whose edges or findings the sub-batch already holds, and a record with an
- * org-less parent, whose fate depends on whether that parent has a record by then (such a record is written alone,
- * by the row writer).
+ * Stages a batch's records into steps, in the order one-by-one writing would apply them. What depends on an earlier
+ * record of the same batch is kept exact by ending the sub-batch before it: a second record of the same model, a
+ * record replacing the declared bases of a child whose edges or findings the sub-batch already holds, and a record
+ * with an org-less parent, whose fate depends on whether that parent has a record by then (such a record is written
+ * alone, by the row writer).
  */
-export function stageBatch(batch: readonly RecordRows[]): StagedStep[] {
-  const steps: StagedStep[] = [];
+export function createBatchStager(): BatchStager {
+  let steps: StagedStep[] = [];
   let staging = emptyStaging();
   const flush = () => {
     // Edges and details come with touches; a record's findings or replaced bases may come without.
@@ -117,23 +124,36 @@ export function stageBatch(batch: readonly RecordRows[]): StagedStep[] {
       steps.push({ rows: rowsOf(staging) });
     staging = emptyStaging();
   };
-  for (const rows of batch) {
-    if (rows.edges.some((edge) => edge.orgless === true)) {
+  return {
+    add(rows) {
+      if (rows.edges.some((edge) => edge.orgless === true)) {
+        flush();
+        steps.push({ alone: rows });
+        return;
+      }
+      const replaces = rows.replacesDeclaredBasesOf;
+      if (
+        (rows.model !== null && staging.recordIds.has(rows.model.id)) ||
+        (replaces !== null && staging.touched.has(replaces))
+      )
+        flush();
+      stage(staging, rows);
+      if (rows.model !== null) staging.recordIds.add(rows.model.id);
+    },
+    steps() {
       flush();
-      steps.push({ alone: rows });
-      continue;
-    }
-    const replaces = rows.replacesDeclaredBasesOf;
-    if (
-      (rows.model !== null && staging.recordIds.has(rows.model.id)) ||
-      (replaces !== null && staging.touched.has(replaces))
-    )
-      flush();
-    stage(staging, rows);
-    if (rows.model !== null) staging.recordIds.add(rows.model.id);
-  }
-  flush();
-  return steps;
+      const done = steps;
+      steps = [];
+      return done;
+    },
+  };
+}
+
+/** The steps of a whole batch (see `createBatchStager`). */
+export function stageBatch(batch: readonly RecordRows[]): StagedStep[] {
+  const stager = createBatchStager();
+  for (const rows of batch) stager.add(rows);
+  return stager.steps();
 }
 
 /**

@@ -2,7 +2,7 @@
 // it has saved), growing from the first batch size to the largest, each prepared for committing (store/prepared-items).
 
 import type { SourceItem } from "../ingest/record-rows.js";
-import { prepareItems, type PreparedItems } from "../store/prepared-items.js";
+import { createItemPreparer, type PreparedItems } from "../store/prepared-items.js";
 import type { RenameMap } from "../store/renames.js";
 
 export interface BatchPlan {
@@ -26,23 +26,22 @@ export async function* preparedBatches(
   plan: BatchPlan,
 ): AsyncGenerator<PreparedItems> {
   let batchSize = plan.firstBatch;
-  let pending: SourceItem[] = [];
+  const batch = createItemPreparer(plan.renames);
   let position = 0;
   try {
     for await (const item of items) {
       if (position++ < plan.resumedFrom) continue;
-      pending.push(item);
-      if (pending.length >= batchSize) {
-        yield prepareItems(pending, plan.renames);
-        pending = [];
+      batch.add(item);
+      if (batch.size >= batchSize) {
+        yield batch.prepared();
         batchSize = Math.min(batchSize * 2, plan.largestBatch);
       }
     }
   } catch (error) {
-    if (pending.length > 0) yield prepareItems(pending, plan.renames);
+    if (batch.size > 0) yield batch.prepared();
     throw error;
   }
-  if (pending.length > 0) yield prepareItems(pending, plan.renames);
+  if (batch.size > 0) yield batch.prepared();
 }
 
 /** A source whose items are read and prepared in this thread. */
