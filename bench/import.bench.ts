@@ -2,7 +2,7 @@
 // beside the row writer record by record, a bare prepared insert of the parsed rows, and sqlite3's `.import`.
 
 import { spawnSync } from "node:child_process";
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -50,8 +50,33 @@ function childrenCpu(): number {
   return fields === null ? 0 : (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+/**
+ * Starts counting this process's peak resident memory afresh: Linux's clear_refs value 5 resets VmHWM to the present
+ * RSS, so the peak read after a run is that run's own. Returns false where it cannot (not Linux).
+ */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync("/proc/self/clear_refs", "5");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** This process's peak resident memory in MB since the last reset, or null where /proc is not readable. */
+function peakRssMb(): number | null {
+  try {
+    const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    return kilobytes === undefined ? null : Number(kilobytes) / 1024;
+  } catch {
+    return null;
+  }
+}
+
 interface Figure {
   seconds: number;
+  /** Peak resident memory of this process during the run in MB (every thread; not of child processes). */
+  peakRss: number | null;
   /** CPU seconds of the whole process (every thread) and of the child processes it ran. */
   cpu: number;
   /** CPU seconds of the main thread, when readable. */
@@ -59,6 +84,8 @@ interface Figure {
 }
 
 async function measure<T>(run: () => Promise<T> | T): Promise<Figure & { value: T }> {
+  global.gc?.();
+  const peakCounted = resetPeakRss();
   const cpuBefore = process.cpuUsage();
   const mainBefore = mainThreadCpu();
   const childrenBefore = childrenCpu();
@@ -71,6 +98,7 @@ async function measure<T>(run: () => Promise<T> | T): Promise<Figure & { value: 
     seconds: (performance.now() - started) / 1000,
     cpu: (cpu.user + cpu.system) / 1e6 + childrenCpu() - childrenBefore,
     mainCpu: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
+    peakRss: peakCounted ? peakRssMb() : null,
   };
 }
 
@@ -93,6 +121,7 @@ function report(
   console.log(
     `  ${label.padEnd(46)} ${count(rate).padStart(9)} rows/s  (${figure.seconds.toFixed(1)} s, CPU ` +
       `${figure.cpu.toFixed(1)} s${main}, ${count(rows / figure.cpu)} rows per CPU second` +
+      `${figure.peakRss === null ? "" : `, peak RSS ${count(figure.peakRss)} MB`}` +
       `${ours === undefined ? "" : `; ours / this: ${(ours / rate).toFixed(2)}x`})`,
   );
   return rate;
@@ -198,7 +227,13 @@ export default async function importBench(): Promise<void> {
           `.import --csv --skip 1 ${edgesCsv} edges\n`;
         const imported = await measure(() => spawnSync("/usr/bin/sqlite3", [peer], { input: script }));
         if (imported.value.status !== 0) throw new Error(`sqlite3 .import failed: ${String(imported.value.stderr)}`);
-        report("sqlite3 .import of the same CSV (own process)", rows, imported, { ours: oursRate });
+        // Its memory is the child's own, not this process's.
+        report(
+          "sqlite3 .import of the same CSV (own process)",
+          rows,
+          { ...imported, peakRss: null },
+          { ours: oursRate },
+        );
       }
       console.log(`  ${load()}`);
     }

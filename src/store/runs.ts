@@ -1,12 +1,13 @@
 // The one bookkeeper of imports and crawls (the `runs` table): start or resume a run, commit its items in
 // transactions together with how far it has read, note problems, finish it. A killed run resumes where it stopped.
 
-import type { RecordRows, SourceItem } from "../ingest/record-rows.js";
+import type { SourceItem } from "../ingest/record-rows.js";
 import { connectionOf, type Store } from "./database-handle.js";
 import { bumpDataVersion } from "./open-store.js";
 import { createBatchWriter } from "./batch-writer.js";
 import { endBulkWrite } from "./bulk-write.js";
-import { followRenames, recordRename, storedRenames } from "./renames.js";
+import { prepareItems, type PreparedItems } from "./prepared-items.js";
+import { recordRename, storedRenames, type RenameMap } from "./renames.js";
 import { emptyRunCounts, type RunCounts } from "./run-counts.js";
 import { wellFormed } from "../vocabulary/safe-text.js";
 
@@ -158,6 +159,10 @@ export interface RunWriter {
    * URL) and whatever `alongside` writes, in one transaction; returns what the items added.
    */
   commit(items: readonly SourceItem[], page?: { nextUrl: string | null }, alongside?: () => void): RunCounts;
+  /** Commits items prepared beforehand (`prepareItems` with this writer's renames, perhaps in another thread). */
+  commitPrepared(prepared: PreparedItems): RunCounts;
+  /** The stored renames items are prepared with. */
+  readonly renames: RenameMap;
   /** Notes a problem not tied to a record (a parent the Hub no longer has). */
   noteProblem(message: string): void;
   /**
@@ -193,50 +198,31 @@ export function createRunWriter(store: Store, run: Run): RunWriter {
     if (problems.length < PROBLEMS_KEPT) problems.push({ position, level, message });
     saveProblem.run(run.id, position, level, message);
   };
-  const commit = db.transaction(
-    (items: readonly SourceItem[], page: { nextUrl: string | null } | undefined, alongside?: () => void) => {
-      const added = emptyRunCounts();
-      let position = run.recordsRead;
-      const batch: RecordRows[] = [];
-      for (const item of items) {
-        if ("skipped" in item) {
-          added.skipped++;
-          note(position++, "skipped", item.skipped);
-          continue;
-        }
-        if ("warning" in item) {
-          added.warnings++;
-          note(position++, "warning", item.warning);
-          continue;
-        }
-        batch.push(followRenames(item.rows, renames));
-        for (const warning of item.rows.warnings) {
-          added.warnings++;
-          note(position, "warning", `${item.rows.model?.id ?? item.rows.existing[0] ?? "record"}: ${warning}`);
-        }
-        position++;
-        added.records++;
-      }
-      const counts = rows.write(batch);
-      added.models += counts.models;
-      added.edges += counts.edges;
-      added.unresolved += counts.unresolved;
+  const commitPrepared = db.transaction(
+    (prepared: PreparedItems, page: { nextUrl: string | null } | undefined, alongside?: () => void) => {
+      for (const problem of prepared.problems) note(run.recordsRead + problem.offset, problem.level, problem.message);
+      const counts = rows.writeStaged(prepared.steps);
+      const { records, skipped, warnings } = prepared;
+      const added = { ...emptyRunCounts(), records, skipped, warnings, ...counts };
       alongside?.();
       const totals = { ...run.totals };
       for (const key of Object.keys(totals) as (keyof RunCounts)[]) totals[key] += added[key];
+      const recordsRead = run.recordsRead + prepared.positions;
       const pagesRead = run.pagesRead + (page === undefined ? 0 : 1);
       const nextUrl = page === undefined ? run.nextUrl : page.nextUrl;
-      saveRun.run({ id: run.id, recordsRead: position, pagesRead, nextUrl, ...totals });
+      saveRun.run({ id: run.id, recordsRead, pagesRead, nextUrl, ...totals });
       bumpDataVersion(store);
       run.totals = totals;
-      run.recordsRead = position;
+      run.recordsRead = recordsRead;
       run.pagesRead = pagesRead;
       run.nextUrl = nextUrl;
       return added;
     },
   );
   return {
-    commit: (items, page, alongside) => commit(items, page, alongside),
+    commit: (items, page, alongside) => commitPrepared(prepareItems(items, renames), page, alongside),
+    commitPrepared: (prepared) => commitPrepared(prepared, undefined),
+    renames,
     noteProblem: (message) => note(-1, "warning", message),
     noteRename(oldId, currentId) {
       recordRename(store, { oldId, currentId, runId: run.id });

@@ -8,12 +8,16 @@ import { fingerprintFile, peekText } from "../ingest/source-file.js";
 import { numberedModels } from "../store/bulk-write.js";
 import type { Store } from "../store/open-store.js";
 import { importItems, type ImportOptions, type ImportSummary } from "./import-items.js";
-import { itemsParsedInWorker } from "./parse-in-worker.js";
+import { batchesOf } from "./import-batches.js";
+import { batchesParsedInWorker } from "./parse-in-worker.js";
 
 export interface ImportFileOptions extends ImportOptions {
   format?: ImportFormat;
   columns?: Partial<EdgeColumns>;
-  /** Read the file in a worker thread while this one writes (default: for a file of 10,000 records or more). */
+  /**
+   * Read and prepare the file in a worker thread while this one writes (default: for a file of 10,000 records or
+   * more).
+   */
   parseInWorker?: boolean;
 }
 
@@ -31,8 +35,8 @@ export interface FileImportSummary extends ImportSummary {
 const BULK_SHARE = 4;
 
 /**
- * From about this many records on, the file is read in a worker thread: starting one costs some 50 ms, reading and
- * normalising is a third to a half of an import's work, and it then overlaps writing.
+ * From about this many records on, the file is read in a worker thread: starting one costs some 50 ms, reading,
+ * normalising and staging are about half of an import's work, and they then overlap writing.
  */
 const WORKER_RECORDS = 10_000;
 
@@ -57,12 +61,10 @@ export async function importFile(
   const fingerprint = await fingerprintFile(path);
   const records = await estimatedRecords(path);
   const bulk = options.bulk ?? records * BULK_SHARE >= numberedModels(store);
-  const read = (options.parseInWorker ?? records >= WORKER_RECORDS) ? itemsParsedInWorker : itemsOf;
-  const summary = await importItems(
-    store,
-    { source: path, format, fingerprint },
-    read(path, format, columns ?? options.columns),
-    { ...options, bulk },
-  );
+  const inWorker = options.parseInWorker ?? records >= WORKER_RECORDS;
+  const source = inWorker
+    ? batchesParsedInWorker(path, format, columns ?? options.columns)
+    : batchesOf(itemsOf(path, format, columns ?? options.columns));
+  const summary = await importItems(store, { source: path, format, fingerprint }, source, { ...options, bulk });
   return { file: path, format, ...(columns === undefined ? {} : { columns }), ...summary };
 }

@@ -1,12 +1,12 @@
 // Runs one import: streams a source's items through the store's save path in growing batches, each committed in
 // one transaction with how far the run has read, so a killed import resumes where it stopped and is not redone.
 
-import type { SourceItem } from "../ingest/record-rows.js";
 import type { Store } from "../store/open-store.js";
 import { emptyRunCounts, type RunCounts } from "../store/run-counts.js";
 import { endBulkWrite, setAsideForBulkWrite } from "../store/bulk-write.js";
 import { assertIntact } from "../store/integrity.js";
 import { beginImportRun, createRunWriter, type ImportTarget, type ProblemNote } from "../store/runs.js";
+import type { BatchSource } from "./import-batches.js";
 
 export interface ImportSummary extends RunCounts {
   runId: number;
@@ -39,11 +39,10 @@ const LARGEST_BATCH = 128_000;
 export async function importItems(
   store: Store,
   target: ImportTarget,
-  items: AsyncIterable<SourceItem>,
+  source: BatchSource,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const largestBatch = options.batchSize ?? LARGEST_BATCH;
-  let batchSize = Math.min(FIRST_BATCH, largestBatch);
   assertIntact(store, "before the import");
   const begun = beginImportRun(store, target, options.force ?? false);
   const { run } = begun;
@@ -60,31 +59,20 @@ export async function importItems(
   else endBulkWrite(store);
   const writer = createRunWriter(store, run);
   const resumedFrom = run.recordsRead;
-  let pending: SourceItem[] = [];
-  let position = 0;
+  const plan = { resumedFrom, firstBatch: Math.min(FIRST_BATCH, largestBatch), largestBatch, renames: writer.renames };
   try {
-    for await (const item of items) {
-      if (position >= resumedFrom) {
-        pending.push(item);
-        if (pending.length >= batchSize) {
-          writer.commit(pending);
-          pending = [];
-          batchSize = Math.min(batchSize * 2, largestBatch);
-          options.onProgress?.(position + 1);
-        }
-      }
-      position++;
+    for await (const prepared of source(plan)) {
+      writer.commitPrepared(prepared);
+      options.onProgress?.(run.recordsRead);
     }
   } catch (error) {
-    // The records read before the source failed (a truncated file) are whole: keep them, then report the failure.
-    if (pending.length > 0) writer.commit(pending);
+    // The records read before the source failed (a truncated file) came whole in a last batch, committed above.
     writer.finish("failed");
     endBulkWrite(store);
     throw error;
   }
-  if (pending.length > 0) writer.commit(pending);
   endBulkWrite(store);
-  options.onProgress?.(position);
+  options.onProgress?.(run.recordsRead);
   const added = { ...run.totals };
   for (const key of Object.keys(added) as (keyof RunCounts)[]) added[key] -= run.before[key];
   // A file none of whose records could be read failed, though it ended: recorded so, and read whole next time.

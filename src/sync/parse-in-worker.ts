@@ -1,28 +1,27 @@
-// Reads a recorded file's records on a second thread (node:worker_threads), so that reading and normalising the next
-// records overlaps writing the previous ones: the same items, in the same order, as reading them in this thread.
+// Reads and prepares a recorded file's records on a second thread (node:worker_threads), so that reading,
+// normalising and staging the next batch overlaps writing the one before: the same batches, in the same order, as
+// preparing them in this thread (import-batches.ts), leaving this thread the SQL alone.
 
 import { Worker } from "node:worker_threads";
 import type { EdgeColumns } from "../ingest/edges-csv-items.js";
 import type { ImportFormat } from "../ingest/import-formats.js";
-import type { SourceItem } from "../ingest/record-rows.js";
 import { SourceFileError } from "../ingest/source-file.js";
+import type { PreparedItems } from "../store/prepared-items.js";
+import type { BatchPlan, BatchSource } from "./import-batches.js";
 
 export interface ParseRequest {
   path: string;
   format: ImportFormat;
   columns: Partial<EdgeColumns>;
-  /** Items a message carries. */
-  chunkSize: number;
-  /** Messages the worker may post before the first is taken: enough to keep it busy while a batch is written. */
-  chunksAhead: number;
+  plan: BatchPlan;
+  /** Batches the worker may post before the first is taken: one, prepared while the one before is written. */
+  batchesAhead: number;
 }
 
-/** A chunk of items as JSON (cheaper to pass and read back than a structured clone), the end, or why reading failed. */
-export type ParsedMessage = { items: string } | { end: true } | { failure: { name: string; message: string } };
+/** A prepared batch (passed as a structured clone: its rows are JSON text already), the end, or why reading failed. */
+export type ParsedMessage = { batch: PreparedItems } | { end: true } | { failure: { name: string; message: string } };
 
-const CHUNK_SIZE = 4000;
-/** 32 chunks of 4,000: a whole largest batch (128,000 records), read while the one before is written. */
-const CHUNKS_AHEAD = 32;
+const BATCHES_AHEAD = 1;
 
 /**
  * The worker's own file beside this one, built JavaScript; run from the sources (tests, benchmarks), the TypeScript
@@ -36,13 +35,17 @@ function startWorker(request: ParseRequest): Worker {
   return new Worker(start, { eval: true, workerData: request });
 }
 
-/** The items of `itemsOf(path, format, columns)`, read in a worker thread; a failure to read is thrown here alike. */
-export async function* itemsParsedInWorker(
+/** The batches of `batchesOf(itemsOf(path, format, columns))`, prepared in a worker thread; failures thrown alike. */
+export function batchesParsedInWorker(
   path: string,
   format: ImportFormat,
   columns: Partial<EdgeColumns> = {},
-): AsyncGenerator<SourceItem> {
-  const worker = startWorker({ path, format, columns, chunkSize: CHUNK_SIZE, chunksAhead: CHUNKS_AHEAD });
+): BatchSource {
+  return (plan) => preparedInWorker({ path, format, columns, plan, batchesAhead: BATCHES_AHEAD });
+}
+
+async function* preparedInWorker(request: ParseRequest): AsyncGenerator<PreparedItems> {
+  const worker = startWorker(request);
   const received: ParsedMessage[] = [];
   let arrived: (() => void) | null = null;
   const receive = (message: ParsedMessage) => {
@@ -62,7 +65,7 @@ export async function* itemsParsedInWorker(
         throw name === "SourceFileError" ? new SourceFileError(text) : new Error(`sync/parse-in-worker: ${text}`);
       }
       worker.postMessage("more");
-      yield* JSON.parse(message.items) as SourceItem[];
+      yield message.batch;
     }
   } finally {
     worker.removeAllListeners();

@@ -1,17 +1,17 @@
-// The worker thread that reads a recorded file for an import (parse-in-worker.ts starts it): it reads and normalises
-// the file's records and posts them in chunks, as JSON text, no further ahead of the importing thread than it allows.
+// The worker thread that reads a recorded file for an import (parse-in-worker.ts starts it): it reads, normalises
+// and prepares the file's records in the import's batches and posts them, no further ahead than the importer allows.
 
 import { parentPort, workerData } from "node:worker_threads";
 import { itemsOf } from "../ingest/import-formats.js";
-import type { SourceItem } from "../ingest/record-rows.js";
+import { preparedBatches } from "./import-batches.js";
 import type { ParseRequest, ParsedMessage } from "./parse-in-worker.js";
 
 const port = parentPort;
 if (port === null) throw new Error("sync/parse-worker-entry: to be started as a worker thread");
-const { path, format, columns, chunkSize, chunksAhead } = workerData as ParseRequest;
+const { path, format, columns, plan, batchesAhead } = workerData as ParseRequest;
 
-/** Chunks the importing thread can take before it asks for more: it grants one each time it takes one. */
-let credit = chunksAhead;
+/** Batches the importing thread can take before it asks for more: it grants one each time it takes one. */
+let credit = batchesAhead;
 let granted: (() => void) | null = null;
 port.on("message", () => {
   credit++;
@@ -24,20 +24,11 @@ const post = async (message: ParsedMessage): Promise<void> => {
   port.postMessage(message);
 };
 
-let chunk: SourceItem[] = [];
 try {
-  for await (const item of itemsOf(path, format, columns)) {
-    chunk.push(item);
-    if (chunk.length >= chunkSize) {
-      await post({ items: JSON.stringify(chunk) });
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) await post({ items: JSON.stringify(chunk) });
+  // A failure comes after the batch of the records read before it: the importing thread keeps them, then fails alike.
+  for await (const batch of preparedBatches(itemsOf(path, format, columns), plan)) await post({ batch });
   port.postMessage({ end: true } satisfies ParsedMessage);
 } catch (error) {
-  // The records read before the failure were posted first: the importing thread keeps them, then fails the same way.
-  if (chunk.length > 0) await post({ items: JSON.stringify(chunk) });
   port.postMessage({
     failure: { name: (error as Error).name, message: (error as Error).message },
   } satisfies ParsedMessage);

@@ -12,6 +12,7 @@ import { storedIndexVersion } from "../../src/store/index-sections.js";
 import { dataVersion, openStore, type Store } from "../../src/store/open-store.js";
 import { beginCrawlRun } from "../../src/store/runs.js";
 import { importFile } from "../../src/sync/import-file.js";
+import { batchesOf } from "../../src/sync/import-batches.js";
 import { importItems } from "../../src/sync/import-items.js";
 import { EDGES_CSV, KOKORO_DUMP, METADATA_CSV, PHI2_DUMP } from "../support/bundled-data.js";
 import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
@@ -88,7 +89,7 @@ describe("bulk writes", () => {
       throw new Error("the source ended early");
     }
     const target = { source: "failing.jsonl", format: "hub-jsonl" as const, fingerprint: "f".repeat(64) };
-    await expect(importItems(store, target, failingSource(), { bulk: true })).rejects.toThrow("ended early");
+    await expect(importItems(store, target, batchesOf(failingSource()), { bulk: true })).rejects.toThrow("ended early");
     expect(bulkWriteUnderway(store)).toBe(false);
     expect(schemaObjects(store)).toEqual(freshSchema);
 
