@@ -185,28 +185,32 @@ function fittedLabel(
   const widest = candidate.shortWidth ?? candidate.width;
   const right = candidate.x + candidate.radius + 2;
   const leftEdge = candidate.x - candidate.radius - 2;
-  const y = candidate.y - candidate.height / 2;
   for (const side of ["right", "left"] as const) {
     const most = Math.min(widest, side === "right" ? width - right : leftEdge);
     if (most < minWidth) continue;
     const step = (most - minWidth) / FIT_STEPS;
     for (let k = 0; k <= FIT_STEPS; k++) {
-      const boxWidth = most - k * step;
-      const box: PlacedLabel = {
-        key: candidate.key,
-        side,
-        fitted: true,
-        ...(candidate.shortWidth !== undefined ? { short: true } : {}),
-        x: side === "right" ? right : leftEdge - boxWidth,
-        y,
-        width: boxWidth,
-        height: candidate.height,
-      };
+      const box = fittedBox(candidate, side, most - k * step);
       if (inside(box, width, height) && occupied.free(box, own)) return box;
       if (step === 0) break;
     }
   }
   return undefined;
+}
+
+/** A label cut to `boxWidth`, beside its node on `side`. */
+function fittedBox(candidate: LabelCandidate, side: "right" | "left", boxWidth: number): PlacedLabel {
+  const gap = candidate.radius + 2;
+  return {
+    key: candidate.key,
+    side,
+    fitted: true,
+    ...(candidate.shortWidth !== undefined ? { short: true } : {}),
+    x: side === "right" ? candidate.x + gap : candidate.x - gap - boxWidth,
+    y: candidate.y - candidate.height / 2,
+    width: boxWidth,
+    height: candidate.height,
+  };
 }
 
 /**
@@ -248,16 +252,7 @@ function sharedLabel(
     if (spare < 0) continue;
     const boxWidth = Math.min(widest, minWidth + spare / 2);
     const neighbourWidth = Math.min(neighbour.width, room - boxWidth);
-    const box: PlacedLabel = {
-      key: candidate.key,
-      side,
-      fitted: true,
-      ...(candidate.shortWidth !== undefined ? { short: true } : {}),
-      x: side === "right" ? right : leftEdge - boxWidth,
-      y,
-      width: boxWidth,
-      height: candidate.height,
-    };
+    const box = fittedBox(candidate, side, boxWidth);
     const before = { x: neighbour.x, width: neighbour.width, fitted: neighbour.fitted };
     // Cut in place: the occupancy holds this very box, which now covers less than before.
     if (side === "right") neighbour.x += neighbour.width - neighbourWidth;
