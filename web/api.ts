@@ -2,9 +2,9 @@
 // wire types, and one fetch that turns the contract's error shape into an ApiError carrying the 404's close matches.
 
 import type {
-  AncestryResponse,
+  AncestryResponse as WireAncestryResponse,
   CopiesResponse,
-  FamilyResponse,
+  FamilyResponse as WireFamilyResponse,
   LicencesPage,
   LicencesResponse,
   FamilyTableResponse,
@@ -17,24 +17,26 @@ import type {
   TopResponse,
 } from "../src/server/wire-types.js";
 import type { Relation } from "../src/vocabulary/relation.js";
+import { withDrawnGraph, type WithDrawnGraph } from "./drawn-graph.js";
 
 export { RELATIONS, type Relation } from "../src/vocabulary/relation.js";
+export type { GraphPayload, PayloadNode } from "./drawn-graph.js";
 export type {
-  AncestryResponse,
   CopiesResponse,
-  FamilyResponse,
   FamilyTableResponse,
-  GraphPayload,
   LicencesPage,
   LicencesResponse,
   ModelResponse,
   PathResponse,
   ReportDocumentResponse,
   SiblingsResponse,
-  PayloadNode,
   SearchResult,
   ViewNodeAttributes,
 } from "../src/server/wire-types.js";
+
+/** The family and ancestry answers with their graphs drawn (drawn-graph.ts). */
+export type FamilyResponse = WithDrawnGraph<WireFamilyResponse>;
+export type AncestryResponse = WithDrawnGraph<WireAncestryResponse>;
 
 /** An answer in the contract's error shape, or a failure to reach the server (status 0). */
 export class ApiError extends Error {
@@ -111,13 +113,14 @@ export const api = {
   search: (q: string, limit: number, signal?: AbortSignal) =>
     getJson<SearchResponse>("/api/search", { q, limit }, signal).then((body) => body.results),
   family: (params: FamilyParams, signal?: AbortSignal) =>
-    getJson<FamilyResponse>("/api/family", familyParams(params), signal),
+    getJson<WireFamilyResponse>("/api/family", familyParams(params), signal).then(withDrawnGraph),
   familyTable: (params: FamilyParams, signal?: AbortSignal) => {
     const { q, depth, relations } = familyParams(params);
     return getJson<FamilyTableResponse>("/api/family-table", { q, depth, relations }, signal);
   },
   model: (id: string, signal?: AbortSignal) => getJson<ModelResponse>("/api/model", { id }, signal),
-  ancestry: (id: string, signal?: AbortSignal) => getJson<AncestryResponse>("/api/ancestry", { id }, signal),
+  ancestry: (id: string, signal?: AbortSignal) =>
+    getJson<WireAncestryResponse>("/api/ancestry", { id }, signal).then(withDrawnGraph),
   topOrgs: (limit: number) => getJson<TopOrgsResponse>("/api/top-orgs", { limit }),
   top: (by: TopResponse["by"], limit: number) => getJson<TopResponse>("/api/top", { by, limit }),
   quants: (id: string, signal?: AbortSignal) => getJson<CopiesResponse>("/api/quants", { id }, signal),

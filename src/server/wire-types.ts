@@ -69,22 +69,23 @@ export interface ViewNodeAttributes {
   collapsed?: CollapsedInfo;
 }
 
-export interface PayloadNode {
+/** A node as sent: its attributes without the label where the label is the key (every model's). */
+export interface WireNode {
   key: string;
-  attributes: ViewNodeAttributes;
+  attributes: Omit<ViewNodeAttributes, "label"> & { label?: string };
 }
 
-export interface PayloadEdge {
-  key: string;
-  source: string;
-  target: string;
-  attributes: { relation: Relation };
-}
+/** An edge as sent: the positions of its parent (source) and child (target) among the graph's nodes; its relation. */
+export type WireEdge = [source: number, target: number, relation: Relation];
 
-/** A drawn graph in graphology's serialized shape. */
-export interface GraphPayload {
-  nodes: PayloadNode[];
-  edges: PayloadEdge[];
+/**
+ * A drawn graph as sent: the nodes in graphology's serialized shape, the edges by position (web/drawn-graph.ts turns it
+ * back into that shape). Why not graphology's own edges: each named its two ids twice, in its key and its ends,
+ * about 225 bytes an edge, most of the largest family view's 1.3 MB; by position an edge takes about 20.
+ */
+export interface WireGraph {
+  nodes: WireNode[];
+  edges: WireEdge[];
 }
 
 /**
@@ -95,7 +96,7 @@ export interface FamilyResponse {
   query: string;
   kind: "model" | "org";
   family: FamilyReport;
-  graph: GraphPayload;
+  graph: WireGraph;
   aggregated: FanInfo[];
   truncated: { omittedNodes: number } | null;
   /** Present only for an overview: what each collapsed node stands for, with the relation most of it has. */
@@ -117,7 +118,7 @@ export interface FamilyTableResponse {
 /** GET /api/ancestry: the model and its ancestors drawn, with every path from the model up to a root. */
 export interface AncestryResponse {
   id: string;
-  graph: GraphPayload;
+  graph: WireGraph;
   paths: string[][];
   /** True when there are more paths than the 100 listed. */
   truncated: boolean;

@@ -13,7 +13,8 @@ import { resolveQuery } from "../../src/graph/resolve-query.js";
 import type { OrgFamilySize } from "../../src/graph/org-families.js";
 import type { RankedModel } from "../../src/graph/top-models.js";
 import type { App } from "../../src/server/app.js";
-import type { GraphPayload, PayloadEdge, PayloadNode, SearchResult } from "../../src/server/wire-types.js";
+import type { SearchResult, WireGraph, WireNode } from "../../src/server/wire-types.js";
+import { drawnGraph } from "../../web/drawn-graph.js";
 import type { ModelMetrics } from "../../src/graph/model-metrics.js";
 import { appOver, getJson, type ErrorBody, type FamilyBody } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
@@ -66,15 +67,45 @@ describe("GET /api/family", () => {
     expect(body.aggregated).toHaveLength(13);
     expect(body.aggregated.reduce((sum, fan) => sum + fan.count, 0)).toBe(1678);
     expect(body.truncated).toBeNull();
-    const fans = body.graph.nodes.filter((node: PayloadNode) => node.attributes.fan !== undefined);
+    const fans = body.graph.nodes.filter((node: WireNode) => node.attributes.fan !== undefined);
     expect(fans).toHaveLength(13);
     for (const fan of fans) expect(fan.key).toBe(`fan:${fan.attributes.fan?.parent}:${fan.attributes.fan?.relation}`);
     // networkx: the family subgraph has 2366 edges; each folded leaf loses its one edge, each fan gains one.
     expect(body.graph.edges).toHaveLength(2366 - 1678 + 13);
-    const keys = new Set(body.graph.nodes.map((node: PayloadNode) => node.key));
-    for (const edge of body.graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
-    const root = body.graph.nodes.find((node: PayloadNode) => node.key === LLAMA);
+    // Each edge names its ends by their positions among the nodes.
+    for (const [source, target] of body.graph.edges) {
+      expect(body.graph.nodes[source]).toBeDefined();
+      expect(body.graph.nodes[target]).toBeDefined();
+    }
+    const root = body.graph.nodes.find((node: WireNode) => node.key === LLAMA);
     expect(root?.attributes).toMatchObject({ depth: 0, root: true, y: 0, descendants: 2299 });
+  });
+
+  it("sends edges by their ends' positions: drawn, they are the lineage graph's edges among drawn models", async () => {
+    const { body } = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent(LLAMA)}&maxNodes=20000`);
+    const graph = drawnGraph(body.graph);
+    const models = new Set(graph.nodes.filter((node) => !node.key.startsWith("fan:")).map((node) => node.key));
+    const between = graph.edges.filter((edge) => models.has(edge.source) && models.has(edge.target));
+    // Independently: the whole lineage graph's edges whose two ends are drawn models, with their relations.
+    const whole = lineage.graph;
+    const expected = whole
+      .filterEdges((_edge, _attributes, source, target) => models.has(source) && models.has(target))
+      .map((edge) => `${whole.source(edge)}>${whole.target(edge)}:${whole.getEdgeAttribute(edge, "relation")}`)
+      .sort();
+    expect(between.map((edge) => `${edge.source}>${edge.target}:${edge.attributes.relation}`).sort()).toEqual(expected);
+    // Each fan hangs by one edge under its parent, with the fan's relation.
+    const fanEdges = graph.edges.filter((edge) => edge.target.startsWith("fan:"));
+    expect(fanEdges.map((edge) => edge.target).sort()).toEqual(
+      body.aggregated.map((fan) => `fan:${fan.parent}:${fan.relation}`).sort(),
+    );
+    for (const edge of fanEdges) expect(edge.target).toBe(`fan:${edge.source}:${edge.attributes.relation}`);
+    // A model's label is left to the viewer (its key); a fan's is sent.
+    expect(
+      body.graph.nodes
+        .filter((node) => node.attributes.label !== undefined)
+        .map((node) => node.key)
+        .sort(),
+    ).toEqual(fanEdges.map((edge) => edge.target).sort());
   });
 
   it("keeps the nearest members under a node cap and counts the models left out", async () => {
@@ -84,7 +115,7 @@ describe("GET /api/family", () => {
     expect(body.graph.nodes).toHaveLength(100);
     expect(body.aggregated).toHaveLength(2);
     expect(body.truncated).toEqual({ omittedNodes: 1886 });
-    expect(Math.max(...body.graph.nodes.map((node: PayloadNode) => node.attributes.depth))).toBeLessThanOrEqual(2);
+    expect(Math.max(...body.graph.nodes.map((node: WireNode) => node.attributes.depth))).toBeLessThanOrEqual(2);
   });
 
   it("expands a named fan", async () => {
@@ -118,10 +149,13 @@ describe("GET /api/family", () => {
       `/api/family?q=${encodeURIComponent(LLAMA)}&relations=adapter&depth=1`,
     );
     // networkx: the adapter-labelled successors of Llama-3.1-8B.
-    expect(body.graph.nodes.map((node: PayloadNode) => node.key).sort()).toEqual(
+    expect(body.graph.nodes.map((node: WireNode) => node.key).sort()).toEqual(
       ["ericflo/Llama-3.1-8B-ContinuedTraining", LLAMA, "nvl-og/custom-llama3.1"].sort(),
     );
-    expect(body.graph.edges.every((edge: PayloadEdge) => edge.attributes.relation === "adapter")).toBe(true);
+    expect(drawnGraph(body.graph).edges.map((edge) => [edge.source, edge.target, edge.attributes.relation])).toEqual([
+      [LLAMA, "ericflo/Llama-3.1-8B-ContinuedTraining", "adapter"],
+      [LLAMA, "nvl-og/custom-llama3.1", "adapter"],
+    ]);
   });
 });
 
@@ -148,13 +182,13 @@ describe("GET /api/model", () => {
 
 describe("GET /api/ancestry", () => {
   it("draws every ancestor above the model and lists the paths to the roots", async () => {
-    const { body } = await getJson<{ paths: string[][]; graph: GraphPayload }>(
+    const { body } = await getJson<{ paths: string[][]; graph: WireGraph }>(
       app,
       `/api/ancestry?id=meta-llama/Llama-3.1-8B-Instruct`,
     );
     // edges.csv: Llama-3.1-8B-Instruct has the single parent Llama-3.1-8B, a root.
     expect(body.paths).toEqual([["meta-llama/Llama-3.1-8B-Instruct", LLAMA]]);
-    const rows = Object.fromEntries(body.graph.nodes.map((node: PayloadNode) => [node.key, node.attributes]));
+    const rows = Object.fromEntries(body.graph.nodes.map((node: WireNode) => [node.key, node.attributes]));
     expect(rows[LLAMA]).toMatchObject({ root: true, y: 0 });
     expect(rows["meta-llama/Llama-3.1-8B-Instruct"]).toMatchObject({ root: false, depth: 0 });
     expect(rows["meta-llama/Llama-3.1-8B-Instruct"]?.y).toBeLessThan(0);
@@ -185,19 +219,21 @@ describe("a deep merge's parents and ancestry", () => {
   });
 
   it("draws its 78 ancestors, or the nearest ones under a cap that counts what it leaves out", async () => {
-    const { body } = await getJson<{ ancestors: number; omittedNodes: number; graph: GraphPayload }>(
+    const { body } = await getJson<{ ancestors: number; omittedNodes: number; graph: WireGraph }>(
       app,
       `/api/ancestry?id=${encodeURIComponent(MERGE)}`,
     );
     expect(body).toMatchObject({ ancestors: 78, omittedNodes: 0 });
     expect(body.graph.nodes).toHaveLength(79);
-    const { body: capped } = await getJson<{ ancestors: number; omittedNodes: number; graph: GraphPayload }>(
+    const { body: capped } = await getJson<{ ancestors: number; omittedNodes: number; graph: WireGraph }>(
       app,
       `/api/ancestry?id=${encodeURIComponent(MERGE)}&maxNodes=10`,
     );
     expect(capped).toMatchObject({ ancestors: 78, omittedNodes: 68 });
     // The model and the 10 nearest: its 5 parents (depth 1) first.
-    const depths = capped.graph.nodes.map((node: PayloadNode) => node.attributes.depth).sort((a, b) => a - b);
+    const depths = capped.graph.nodes
+      .map((node: WireNode) => node.attributes.depth)
+      .sort((a: number, b: number) => a - b);
     expect(depths.slice(0, 6)).toEqual([0, 1, 1, 1, 1, 1]);
     expect(depths).toHaveLength(11);
   });

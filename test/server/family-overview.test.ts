@@ -3,7 +3,7 @@
 
 import { beforeAll, describe, expect, it } from "vitest";
 import type { App } from "../../src/server/app.js";
-import type { PayloadNode } from "../../src/server/wire-types.js";
+import { drawnGraph, type PayloadNode } from "../../web/drawn-graph.js";
 import { appOver, getJson, type ErrorBody, type FamilyBody } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
 
@@ -54,17 +54,18 @@ describe("family overview", () => {
     // Every drawn fan is one of the family's fans, whole; every collapsed node hangs under a drawn model.
     const fans = new Map(whole.aggregated.map((fan) => [`${fan.parent}:${fan.relation}`, fan.count]));
     for (const fan of body.aggregated) expect(fans.get(`${fan.parent}:${fan.relation}`)).toBe(fan.count);
-    const keys = new Map(body.graph.nodes.map((node: PayloadNode) => [node.key, node]));
-    for (const node of body.graph.nodes.filter((n) => n.attributes.collapsed)) {
+    const graph = drawnGraph(body.graph);
+    const keys = new Map(graph.nodes.map((node: PayloadNode) => [node.key, node]));
+    for (const node of graph.nodes.filter((n) => n.attributes.collapsed)) {
       const parent = node.attributes.collapsed?.parent ?? null;
       expect(node.key).toBe(`more:${parent ?? ""}`);
       expect(node.attributes.label).toBe(`${node.attributes.collapsed?.count} more`);
       if (parent !== null) {
         expect(keys.get(parent)?.attributes.fan).toBeUndefined();
-        expect(body.graph.edges.some((edge) => edge.source === parent && edge.target === node.key)).toBe(true);
+        expect(graph.edges.some((edge) => edge.source === parent && edge.target === node.key)).toBe(true);
       }
     }
-    for (const edge of body.graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
+    for (const edge of graph.edges) expect(keys.has(edge.source) && keys.has(edge.target)).toBe(true);
   });
 
   it("keeps to a small budget, with the own models that do not fit in one node", async () => {
@@ -89,8 +90,8 @@ describe("family overview", () => {
     const opened = await family(`q=meta-llama&maxNodes=300&overview=on&open=${encodeURIComponent(parent)}`);
     expect(opened.graph.nodes.some((n) => n.key === `more:${parent}`)).toBe(false);
     const below = (answer: FamilyBody) =>
-      answer.graph.edges
-        .filter((edge) => edge.source === parent)
+      drawnGraph(answer.graph)
+        .edges.filter((edge) => edge.source === parent)
         .map((edge) => answer.graph.nodes.find((n) => n.key === edge.target)?.attributes)
         .reduce((sum, a) => sum + (a?.collapsed ? 0 : (a?.fan?.count ?? 1)), 0);
     // The direct children drawn (a fan counting its members) grow by the ones the collapsed node stood for.

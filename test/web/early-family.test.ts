@@ -24,7 +24,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe("the family asked for early", () => {
   it("is asked for at once, and the first load of the same family takes its answer, once", async () => {
-    const body = { query: "Qwen", kind: "org" };
+    const body = { query: "Qwen", kind: "org", graph: { nodes: [], edges: [] } };
     const calls = standInFetch(body);
     const early = askEarly({ q: "Qwen", depth: 2, expand: [], open: ["Qwen/base-1"] });
     expect(calls.map((call) => call.url)).toEqual(["/api/family?q=Qwen&depth=2&open=Qwen%2Fbase-1"]);

@@ -14,6 +14,7 @@ import {
   openingScale,
   ROW_GUTTER,
 } from "../../web/lineage-view.js";
+import { withDrawnGraph } from "../../web/drawn-graph.js";
 import { appOver, getJson, type FamilyBody } from "../support/app-requests.js";
 import { fixtureLineage } from "../support/fixture-databases.js";
 
@@ -25,7 +26,8 @@ beforeAll(() => {
   app = appOver(fixtureLineage("bundle"));
 });
 
-const family = async (query: string) => (await getJson<FamilyBody>(app, `/api/family?${query}`)).body;
+/** An answer as the viewer holds it. */
+const family = async (query: string) => withDrawnGraph((await getJson<FamilyBody>(app, `/api/family?${query}`)).body);
 
 describe("overview layout", () => {
   for (const org of ["meta-llama", "Qwen"])

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyResponse } from "../../src/server/wire-types.js";
+import { drawnGraph } from "../../web/drawn-graph.js";
 import { openWatchedPage } from "../support/chromium.js";
 import { startViewerServer, type ViewerServer } from "../support/viewer-server.js";
 
@@ -129,8 +130,8 @@ describe("viewer: family overview", () => {
     // not before, as many as the `children` it counted; the collapsed node itself is gone.
     const opened = await api(`/api/family?q=meta-llama&open=${encodeURIComponent(parent)}`);
     const drawnBefore = new Set(before.graph.nodes.map((node) => node.key));
-    const children = opened.graph.edges
-      .filter((edge) => edge.source === parent && !drawnBefore.has(edge.target))
+    const children = drawnGraph(opened.graph)
+      .edges.filter((edge) => edge.source === parent && !drawnBefore.has(edge.target))
       .map((edge) => edge.target)
       .sort();
     expect(children.length).toBe(collapsed.children);
