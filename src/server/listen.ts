@@ -30,8 +30,13 @@ export interface ListenOptions {
 /** Connections waiting to be accepted. */
 const LISTEN_BACKLOG = 4096;
 
-/** The longest a request waits while a burst of connections is accepted (see accept-first.ts). */
-const ACCEPT_BURST_MAX_WAIT_MS = 50;
+/**
+ * The longest a request waits while a burst of connections is accepted (see accept-first.ts). Accepting a thousand
+ * at once takes a few hundred milliseconds on two shared CPUs; answering from 50 ms on, as this once did, made each
+ * turn of the event loop write large answers, and the last 500 connections then took 2–3 s to be accepted (0.3 s
+ * with the answers held: measured at load average 4, answers of 567 KB).
+ */
+const ACCEPT_BURST_MAX_WAIT_MS = 500;
 
 /**
  * Remembered answers of this size or more are written a few at a time (see write-turns.ts): 1,000 clients asking
