@@ -16,9 +16,12 @@ export interface BatchWriter {
 
 /** A touch's id and org (`value` is the touch), as the row writer derives them; then a record's field, or null. */
 const IS_RECORD = "type = 'array'";
-const TOUCHED_ID = `iif(${IS_RECORD}, value ->> 0, substr(value, 2))`;
-const TOUCHED_AUTHOR = `iif(${IS_RECORD}, value ->> 1,
-  CASE WHEN instr(value, '/') > 0 THEN substr(value, 2, instr(value, '/') - 2) END)`;
+const ID_OF_TOUCH = "substr(value, 2)";
+const AUTHOR_OF_TOUCH = "CASE WHEN instr(value, '/') > 0 THEN substr(value, 2, instr(value, '/') - 2) END";
+const TOUCHED_ID = `iif(${IS_RECORD}, value ->> 0, ${ID_OF_TOUCH})`;
+const TOUCHED_AUTHOR = `iif(${IS_RECORD}, value ->> 1, ${AUTHOR_OF_TOUCH})`;
+/** The upsert that numbers touched models: a new one in the order touched, a placeholder named as existing marked so. */
+const NUMBERED_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET placeholder = 0 WHERE excluded.placeholder = 0 AND placeholder = 1`;
 const touchedField = (index: number) => `iif(${IS_RECORD}, value ->> ${index}, NULL)`;
 
 /**
@@ -41,7 +44,14 @@ export function createBatchWriter(store: Store): BatchWriter {
     SELECT ${TOUCHED_ID}, ${TOUCHED_AUTHOR}, ${[2, 3, 4, 5, 6, 7, 8, 9, 10].map(touchedField).join(", ")},
            NOT ${IS_RECORD} AND substr(value, 1, 1) = '${PLACEHOLDER}', ${touchedField(11)}
     FROM json_each(?) WHERE true ORDER BY key
-    ON CONFLICT (id) DO UPDATE SET placeholder = 0 WHERE excluded.placeholder = 0 AND placeholder = 1`);
+    ${NUMBERED_ON_CONFLICT}`);
+  // The same for touches that are ids alone (every touch of an edge list): the fields a touch by id leaves null are
+  // not asked for one by one, which was a quarter of the statement's time.
+  const numberTouchedIds = db.prepare(`
+    INSERT INTO models (id, author, placeholder)
+    SELECT ${ID_OF_TOUCH}, ${AUTHOR_OF_TOUCH}, substr(value, 1, 1) = '${PLACEHOLDER}'
+    FROM json_each(?) WHERE true ORDER BY key
+    ${NUMBERED_ON_CONFLICT}`);
   const mergeRecords = db.prepare(`
     INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
                         gated, architecture, placeholder, base_model_raw)
@@ -91,7 +101,7 @@ export function createBatchWriter(store: Store): BatchWriter {
   const writeRows = (staged: StagedRows): WriteCounts => {
     if (staged.touches !== null) {
       const before = lastNode.get() as number;
-      numberNewModels.run(staged.touches);
+      (staged.touchesRecords ? numberNewModels : numberTouchedIds).run(staged.touches);
       for (const replaces of [0, 1] as const) {
         const records = staged.records[replaces];
         if (records !== null) mergeRecords.run({ records, replaces });
