@@ -20,8 +20,9 @@ const ID_OF_TOUCH = "substr(value, 2)";
 const AUTHOR_OF_TOUCH = "CASE WHEN instr(value, '/') > 0 THEN substr(value, 2, instr(value, '/') - 2) END";
 const TOUCHED_ID = `iif(${IS_RECORD}, value ->> 0, ${ID_OF_TOUCH})`;
 const TOUCHED_AUTHOR = `iif(${IS_RECORD}, value ->> 1, ${AUTHOR_OF_TOUCH})`;
-/** The upsert that numbers touched models: a new one in the order touched, a placeholder named as existing marked so. */
-const NUMBERED_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET placeholder = 0 WHERE excluded.placeholder = 0 AND placeholder = 1`;
+/** How touched models are numbered: a new one in the order touched, a placeholder named as existing marked so. */
+const NUMBERED_ON_CONFLICT =
+  "ON CONFLICT (id) DO UPDATE SET placeholder = 0 WHERE excluded.placeholder = 0 AND placeholder = 1";
 /**
  * The items of a JSON list (`items`: key, type, value, in order), each record converted to SQLite's binary JSON once
  * (a touch by id stays its text): a record's dozen or more fields are then read from it without parsing its text again

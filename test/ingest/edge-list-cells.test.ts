@@ -138,7 +138,7 @@ describe("a parent named without its org", () => {
 });
 
 describe("an edge list naming the same parent cells again", () => {
-  it("gives each row what its cell names, as reading the cell afresh gives, before and after the cells are forgotten", async () => {
+  it("gives each row what its cell names read afresh, before and after the cells are forgotten", async () => {
     const cells = [
       "Qwen/Qwen2.5-7B",
       "https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main",
