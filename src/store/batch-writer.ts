@@ -70,14 +70,14 @@ export function createBatchWriter(store: Store): BatchWriter {
            value ->> 8, value ->> 9, value ->> 10, 0, value ->> 11
     FROM items WHERE true
     ON CONFLICT (id) DO UPDATE SET ${modelMerge("replaces")}`);
-  // A record first touched in its sub-batch is merged only into a row numbered before it (one that existed).
+  // A record first touched in its sub-batch is merged only into a row numbered before it (one that existed): read from
+  // its text, as most such records are new models and are left out before any field is read.
   const mergeFirstTouches = db.prepare(`
-    ${EACH_AS_JSONB("@records")}
     INSERT INTO models (id, author, created_at, last_modified, downloads, likes, library_name, pipeline_tag, license,
                         gated, architecture, placeholder, base_model_raw)
     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7,
            value ->> 8, value ->> 9, value ->> 10, 0, value ->> 11
-    FROM items WHERE (SELECT node FROM models WHERE id = value ->> 0) <= @before
+    FROM json_each(@records) WHERE (SELECT node FROM models WHERE id = value ->> 0) <= @before
     ON CONFLICT (id) DO UPDATE SET ${modelMerge("replaces")}`);
   const lastNode = db.prepare(`SELECT coalesce(max(node), 0) FROM models`).pluck();
   const mergeDetails = db.prepare(`
