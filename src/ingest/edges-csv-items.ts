@@ -1,7 +1,7 @@
 // Reads an edge list CSV: `source,target,edge` (parent, child, relation) as in the 30K lineage snapshot, or
 // `child,parent[,relation]` under any of the usual names; a parent cell may list several ids (a merge).
 
-import { normalizeBaseModel } from "./normalize-base-model.js";
+import { normalizeBaseModel, type NormalizedBaseModel } from "./normalize-base-model.js";
 import { readModelReference } from "./model-reference.js";
 import type { SourceItem } from "./record-rows.js";
 import { parseRelation } from "../vocabulary/relation.js";
@@ -53,10 +53,31 @@ export function splitParentCell(cell: string): string[] {
   return parts.length > 0 ? parts : [cell];
 }
 
+/**
+ * Parent cells remembered with what they name, at most this many at once: an edge list names the same bases again and
+ * again (a popular base has thousands of children), and normalising a cell was a fifth of reading a row.
+ */
+const REMEMBERED_PARENT_CELLS = 65_536;
+
+/** What a parent cell names (`normalizeBaseModel` of its items), remembered for the cells read before. */
+function createParentReader(): (cell: string) => NormalizedBaseModel {
+  const remembered = new Map<string, NormalizedBaseModel>();
+  return (cell) => {
+    let parents = remembered.get(cell);
+    if (parents === undefined) {
+      if (remembered.size === REMEMBERED_PARENT_CELLS) remembered.clear();
+      parents = normalizeBaseModel(splitParentCell(cell));
+      remembered.set(cell, parents);
+    }
+    return parents;
+  };
+}
+
 /** One item per row; relation words it does not know are summed up in one warning after the last row. */
 export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> = {}): AsyncGenerator<SourceItem> {
   const columns = await detectEdgeColumns(path, given);
   const unknownRelations = new Map<string, number>();
+  const parentsOf = createParentReader();
   // The header's own spelling of each column (found in any case), from the first row.
   let keys: { child: string; parent: string; relation: string | null } | null = null;
   for await (const item of csvRecords(path)) {
@@ -76,14 +97,13 @@ export async function* edgesCsvItems(path: string, given: Partial<EdgeColumns> =
     const childRaw = item.row[keys.child] ?? "";
     const parentRaw = item.row[keys.parent] ?? "";
     const relationRaw = keys.relation === null ? "" : (item.row[keys.relation] ?? "");
-    const where = `${path} line ${item.line}`;
     const child = readModelReference(childRaw);
     if ("reason" in child || child.orgless) {
       const reason = "reason" in child ? child.reason : "no-org";
-      yield { skipped: `${where}: child ${previewJson(childRaw)} is not a model id (${reason})` };
+      yield { skipped: `${path} line ${item.line}: child ${previewJson(childRaw)} is not a model id (${reason})` };
       continue;
     }
-    const parents = normalizeBaseModel(splitParentCell(parentRaw));
+    const parents = parentsOf(parentRaw);
     const relation = parseRelation(relationRaw);
     if (relationRaw.trim() !== "" && relation === null) {
       const word = relationRaw.trim().slice(0, 40);

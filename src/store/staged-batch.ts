@@ -22,6 +22,8 @@ type FlaggedLists = [string | null, string | null];
 export interface StagedRows {
   /** The first touch of each model, in order (see `Staging.touches`). */
   touches: string | null;
+  /** Whether a touch is a record's fields: else every touch is an id (an edge list's are). */
+  touchesRecords: boolean;
   /** Each record's own fields (id, author, ..., base_model_raw), apart by whether it replaces the declared bases. */
   records: FlaggedLists;
   /**
@@ -53,6 +55,7 @@ interface Staging {
   touches: (string | Cell[])[];
   /** Where each model's touch is in `touches`. */
   touchedAt: Map<string, number>;
+  touchesRecords: boolean;
   records: [Cell[][], Cell[][]];
   firstTouches: [Cell[][], Cell[][]];
   details: [Cell[][], Cell[][]];
@@ -71,6 +74,7 @@ function emptyStaging(): Staging {
   return {
     touches: [],
     touchedAt: new Map(),
+    touchesRecords: false,
     records: [[], []],
     firstTouches: [[], []],
     details: [[], []],
@@ -90,6 +94,7 @@ const list = (values: readonly unknown[]): string | null => (values.length === 0
 function rowsOf(staging: Staging): StagedRows {
   return {
     touches: list(staging.touches),
+    touchesRecords: staging.touchesRecords,
     records: [list(staging.records[0]), list(staging.records[1])],
     firstTouches: [list(staging.firstTouches[0]), list(staging.firstTouches[1])],
     details: [list(staging.details[0]), list(staging.details[1])],
@@ -165,7 +170,11 @@ function touch(staging: Staging, modelId: string, by: Cell[] | typeof EXISTS | t
   const at = staging.touchedAt.get(id);
   if (at === undefined) {
     staging.touchedAt.set(id, staging.touches.length);
-    staging.touches.push(typeof by === "string" ? by + id : by);
+    if (typeof by === "string") staging.touches.push(by + id);
+    else {
+      staging.touches.push(by);
+      staging.touchesRecords = true;
+    }
     return true;
   }
   const first = staging.touches[at];

@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { edgesCsvItems, splitParentCell } from "../../src/ingest/edges-csv-items.js";
+import { normalizeBaseModel } from "../../src/ingest/normalize-base-model.js";
 import { importFile } from "../../src/sync/import-file.js";
 import { openStore, type Store } from "../../src/store/open-store.js";
 import { connectionOf } from "../../src/store/database-handle.js";
@@ -132,5 +134,66 @@ describe("a parent named without its org", () => {
       `${path} line 2: child "my-model" is not a model id (no-org)`,
       `${path} line 3: child "spaces/x" is not a model id (space)`,
     ]);
+  });
+});
+
+describe("an edge list naming the same parent cells again", () => {
+  it("gives each row what its cell names read afresh, before and after the cells are forgotten", async () => {
+    const cells = [
+      "Qwen/Qwen2.5-7B",
+      "https://huggingface.co/meta-llama/Llama-3.1-8B/tree/main",
+      "Qwen/Qwen2.5-7B; mistralai/Mistral-7B-v0.1",
+      "['a/b', 'c/d', 'a/b']",
+      "N/A",
+      "gpt2",
+      "my-own-base",
+      "./checkpoints/last",
+      " Qwen/Qwen2.5-7B ",
+    ];
+    // More distinct cells than are remembered at once (65,536), then the first ones again.
+    const many = Array.from({ length: 70_000 }, (_, index) => `lab-${index % 7}/base-${index}`);
+    const column = [...cells, ...cells, ...many, ...many.slice(0, 100), ...cells];
+    const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+    const lines = ["child,parent", ...column.map((cell, index) => `user/child-${index},${quoted(cell)}`)];
+    const path = write("repeated-cells.csv", `${lines.join("\n")}\n`);
+    const items = [];
+    for await (const item of edgesCsvItems(path)) items.push(item);
+    const expected = column.map((cell, index) => {
+      const child = `user/child-${index}`;
+      const parents = normalizeBaseModel(splitParentCell(cell));
+      const relation = parents.ids.length > 1 ? "merge" : "unknown";
+      return {
+        rows: {
+          model: null,
+          existing: [child],
+          edges: parents.ids.map((parent, at) => ({
+            child,
+            parent,
+            relation,
+            source: "file",
+            raw: parents.written[at],
+            ...(parents.orgless[at] === true ? { orgless: true } : {}),
+          })),
+          unresolved: parents.unresolved.map(({ raw, reason }) => ({ child, raw, reason })),
+          replacesDeclaredBasesOf: null,
+          warnings: [],
+        },
+      };
+    });
+    expect(items).toEqual(expected);
+    // What the cells name, by hand: the merge list's two ids, the bracketed list's two, the org-less word kept as such.
+    const edgesOf = (index: number) => (expected[index]?.rows.edges ?? []).map((edge) => edge.parent);
+    expect(cells.map((_, index) => edgesOf(index))).toEqual([
+      ["Qwen/Qwen2.5-7B"],
+      ["meta-llama/Llama-3.1-8B"],
+      ["Qwen/Qwen2.5-7B", "mistralai/Mistral-7B-v0.1"],
+      ["a/b", "c/d"],
+      [],
+      ["openai-community/gpt2"],
+      ["my-own-base"],
+      [],
+      ["Qwen/Qwen2.5-7B"],
+    ]);
+    expect(edgesOf(column.length - 1 - cells.length)).toEqual(["lab-1/base-99"]);
   });
 });
