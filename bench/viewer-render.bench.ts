@@ -15,10 +15,12 @@ import * as forceAtlas2Module from "graphology-layout-forceatlas2";
 import { openIndexedLineage } from "../src/graph/indexed-lineage.js";
 import { createApp } from "../src/server/app.js";
 import { listen } from "../src/server/listen.js";
+import type { FamilyResponse } from "../src/server/wire-types.js";
 import { openStore } from "../src/store/open-store.js";
 import { launchChromium } from "../test/support/chromium.js";
 import { buildViewer } from "../test/support/build-viewer.js";
 import { writeScaleModel } from "../tools/scale-model/scale-model.js";
+import { drawnGraph } from "../web/drawn-graph.js";
 import { sqlitePeer } from "./cold-process.js";
 
 const NODES = 20_000;
@@ -160,11 +162,9 @@ export default async function viewerRenderBench(): Promise<void> {
 
     // The peer: the same nodes and edges, laid out by ForceAtlas2 from random positions, as an explorer without
     // a tree layout would have to before its first useful frame (layout time only; drawing would come on top).
-    const family = (await (await fetch(`${base}/api/family?${query}`)).json()) as {
-      graph: Parameters<DirectedGraph["import"]>[0];
-    };
+    const family = (await (await fetch(`${base}/api/family?${query}`)).json()) as FamilyResponse;
     const peer = new DirectedGraph();
-    peer.import(family.graph);
+    peer.import(drawnGraph(family.graph));
     peer.forEachNode((node) => peer.mergeNodeAttributes(node, { x: Math.random(), y: Math.random() }));
     const settings = forceAtlas2.inferSettings(peer);
     const fa2Started = performance.now();
