@@ -158,6 +158,8 @@ describe("the importers over generated values", () => {
     );
     const db = openStore(":memory:");
     const summary = await importFile(db, write("records.jsonl", lines.join("\n")));
+    // Every line is a whole record: a skipped one is shown with its reason and its line's start.
+    expect(summary.problems.filter((problem) => problem.level === "skipped")).toEqual([]);
     expect([summary.records, summary.skipped]).toEqual([RUNS, 0]);
     checkStoredIds(db);
     // A card value that names something (not null, not an empty list) leaves a trace when no tag replaces it.
