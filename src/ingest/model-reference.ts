@@ -163,6 +163,11 @@ function unwrapped(raw: string): string {
 const PLAIN_ID =
   /^(?!.*\.\.)[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?\/[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$/;
 
+/** A part of a plain id (in lower case) that the general steps must read: a placeholder word, or no letter at all. */
+function suspectPart(part: string): boolean {
+  return PLACEHOLDER_WORDS.has(part) || !/[a-z]/.test(part);
+}
+
 /**
  * A plain `org/name` read without the general steps below, which would give the same id (nothing to unwrap, decode
  * or strip, no scheme, host, route, markup or path); null for any other value, which the general steps read. Why
@@ -173,8 +178,7 @@ function plainModelId(value: string): ModelReference | null {
   const slash = value.indexOf("/");
   const org = value.slice(0, slash).toLowerCase();
   const name = value.slice(slash + 1).toLowerCase();
-  const suspect = (part: string) => PLACEHOLDER_WORDS.has(part) || !/[a-z]/.test(part);
-  if (ROUTE_FINDINGS.has(org) || HUB_HOSTS.has(org) || org.startsWith("www.") || suspect(org) || suspect(name))
+  if (ROUTE_FINDINGS.has(org) || HUB_HOSTS.has(org) || org.startsWith("www.") || suspectPart(org) || suspectPart(name))
     return null;
   if (PLACEHOLDER_WORDS.has(`${org}/${name}`) || LOCAL_PATH.test(value)) return null;
   return { id: value, orgless: false };
