@@ -1,5 +1,6 @@
 // Streams a CSV file (RFC 4180, plain or gzip) as header-keyed rows with their line numbers. A malformed row
-// (unterminated quote, wrong number of fields) is reported as a problem instead of ending the read.
+// (unterminated quote, wrong number of fields) is reported as a problem instead of ending the read. A file with a
+// quote is read by csv-parse; one without is split here, faster, into the same rows (see `csvRecords`).
 
 import { parse, type Options } from "csv-parse";
 import { openText, SourceFileError, withoutBom } from "./source-file.js";
@@ -107,6 +108,7 @@ async function* unquotedRecords(path: string): AsyncGenerator<CsvItem[]> {
 }
 
 /**
+ * Any CSV file's items, read by csv-parse (a malformed row's problem may come before rows the parser read ahead of it).
  * Records are read as arrays and keyed by the header here: csv-parse's own `columns` defines each field with
  * Object.defineProperty, and its `info` and `on_record` build info objects per record; together they were most of
  * the time an edge list of a million rows spent in the parser.
