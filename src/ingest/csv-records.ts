@@ -3,7 +3,8 @@
 // quote is read by csv-parse; one without is split here, faster, into the same rows (see `csvRecords`).
 
 import { parse, type Options } from "csv-parse";
-import { openText, SourceFileError, withoutBom } from "./source-file.js";
+import { openText, SourceFileError } from "./source-file.js";
+import { lineBatches } from "./text-lines.js";
 
 export type CsvItem = { row: Record<string, string>; line: number } | { problem: string; line: number };
 
@@ -45,9 +46,6 @@ async function holdsQuote(path: string): Promise<boolean> {
   }
 }
 
-/** A line ends at CRLF, LF or CR, as csv-parse's `record_delimiter` below reads it. */
-const LINE_END = /\r\n|\n|\r/;
-
 /**
  * `parsedRecords` for a file without quotes, written out: the same rows, lines and problems, in the order of the file
  * (a BOM dropped, empty lines skipped, a row whose field count differs from the header's reported).
@@ -55,8 +53,6 @@ const LINE_END = /\r\n|\n|\r/;
 async function* unquotedRecords(path: string): AsyncGenerator<CsvItem[]> {
   let header: string[] | null = null;
   let lineNumber = 0;
-  let rest = "";
-  let first = true;
   const itemsOf = (lines: string[]): CsvItem[] => {
     const items: CsvItem[] = [];
     for (const line of lines) {
@@ -82,29 +78,13 @@ async function* unquotedRecords(path: string): AsyncGenerator<CsvItem[]> {
     return items;
   };
   try {
-    for await (const chunk of openText(path)) {
-      let text = rest + (chunk as string);
-      if (first) [text, first] = [withoutBom(text), false];
-      // The lines ended in this piece; a CR at its very end may be the first half of a CRLF, so it waits.
-      const end = text.endsWith("\r") ? text.length - 1 : text.length;
-      const cut = Math.max(text.lastIndexOf("\n", end - 1), text.lastIndexOf("\r", end - 1));
-      if (cut < 0) {
-        rest = text;
-        continue;
-      }
-      rest = text.slice(cut + 1);
-      // Ending with its line end, the text splits into its lines and an empty last piece, which is no line.
-      const lines = text.slice(0, cut + 1).split(LINE_END);
-      lines.pop();
-      yield itemsOf(lines);
-    }
+    for await (const lines of lineBatches(path)) yield itemsOf(lines);
   } catch (error) {
     const reason = (error as Error).message;
     throw new SourceFileError(
       `ingest: "${path}" could not be read past line ${lineNumber} (${reason}); rows before it are kept`,
     );
   }
-  if (rest.length > 0) yield itemsOf(rest.split(LINE_END));
 }
 
 /**

@@ -1,10 +1,10 @@
 // Reads records in the Hub's JSON shape from a file: a JSON array, or JSONL (one record per line, the shape a
 // crawl is saved in). A line or element that is not a usable record is reported and skipped.
 
-import { createInterface } from "node:readline";
 import type { SourceItem } from "./record-rows.js";
 import { rowsFromHubRecord } from "./hub-record-rows.js";
-import { openText, peekText, readAllText, SourceFileError, withoutBom } from "./source-file.js";
+import { peekText, readAllText, SourceFileError } from "./source-file.js";
+import { lineBatches } from "./text-lines.js";
 
 function itemFrom(value: unknown, where: string): SourceItem {
   try {
@@ -31,22 +31,23 @@ export async function* hubJsonItems(path: string): AsyncGenerator<SourceItem> {
     for (const [index, value] of parsed.entries()) yield itemFrom(value, `${path} item ${index + 1}`);
     return;
   }
-  const lines = createInterface({ input: openText(path), crlfDelay: Infinity });
   let lineNumber = 0;
   try {
-    for await (const line of lines) {
-      lineNumber++;
-      if (line.trim().length === 0) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(lineNumber === 1 ? withoutBom(line) : line);
-      } catch (error) {
-        yield {
-          skipped: `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}): ${line.slice(0, 80)}`,
-        };
-        continue;
+    for await (const lines of lineBatches(path)) {
+      for (const line of lines) {
+        lineNumber++;
+        if (line.trim().length === 0) continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (error) {
+          yield {
+            skipped: `${path} line ${lineNumber}: not valid JSON (${(error as Error).message}): ${line.slice(0, 80)}`,
+          };
+          continue;
+        }
+        yield itemFrom(value, `${path} line ${lineNumber}`);
       }
-      yield itemFrom(value, `${path} line ${lineNumber}`);
     }
   } catch (error) {
     throw new SourceFileError(

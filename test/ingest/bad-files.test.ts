@@ -139,6 +139,23 @@ describe("files with a UTF-8 byte-order mark", () => {
   });
 });
 
+describe("JSON Lines whose strings hold U+2028 or U+2029", () => {
+  it("reads each record as one line, as JSON writes those characters unescaped", async () => {
+    const withSeparators = RECORDS.map((line, i) => {
+      const record = JSON.parse(line) as { cardData?: Record<string, unknown> };
+      record.cardData = { ...record.cardData, model_name: `one${i % 2 === 0 ? "\u2028" : "\u2029"}line` };
+      return JSON.stringify(record);
+    });
+    expect(withSeparators.join("")).toMatch(/\u2028[^]*\u2029/);
+    const plain = openStore(":memory:");
+    const separated = openStore(":memory:");
+    await importFile(plain, write("no-separators.jsonl", RECORDS.join("\n") + "\n"));
+    const summary = await importFile(separated, write("separators.jsonl", withSeparators.join("\n") + "\n"));
+    expect([summary.records, summary.skipped]).toEqual([3, 0]);
+    expect(lineageRows(separated)).toEqual(lineageRows(plain));
+  });
+});
+
 describe("files with damaged records", () => {
   it("a JSONL file with a broken line: the other lines are imported, the broken one reported by number", async () => {
     const broken = RECORDS[1]?.slice(0, 120) ?? "";

@@ -54,7 +54,7 @@ const hostile = fc.oneof(
   },
   { weight: 1, arbitrary: part },
   { weight: 1, arbitrary: fc.constantFrom("gpt2", "bert-base-uncased", "t5-small", "GPT2", "hf.co/gpt2") },
-  { weight: 1, arbitrary: fc.tuple(realId, realId).map(([a, b]) => `${a}\u202e${b}\u0000\ud800`) },
+  { weight: 1, arbitrary: fc.tuple(realId, realId).map(([a, b]) => `${a}\u202e${b}\u0000\ud800\u2028\u2029`) },
 );
 /** Any JSON value a card might hold: the texts above, numbers, nulls, lists, objects, and deep nesting. */
 const cardValue = fc.oneof(
