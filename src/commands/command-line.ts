@@ -115,7 +115,10 @@ async function openStoreFor(command: CommandSpec, values: CommandContext["values
         `no database at "${values.db}": check the path, ` +
           "or create one with `hf-lineage import` or `hf-lineage crawl`",
       );
-    return (await import("../store/open-store.js")).openStore(values.db);
+    // Nor may an empty file (one SQLite would take as a new database).
+    return (await import("../store/open-store.js")).openStore(values.db, {
+      existing: command.createsDatabase !== true,
+    });
   }
   const { openDefaultStore } = await import("../sync/bundled-database.js");
   const dataDirectory = join(io.packageRoot, "data");

@@ -18,6 +18,8 @@ export class StoreError extends Error {
 export interface OpenStoreOptions {
   /** Open an existing database without creating or migrating anything. */
   readonly?: boolean;
+  /** Refuse a file without hf-lineage's schema (an empty one) instead of creating the schema in it. */
+  existing?: boolean;
 }
 
 /** The schema version an hf-lineage database records; NaN when its `meta` table is not ours. */
@@ -45,7 +47,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
       db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
     const isNew = !hasMeta && db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table'").get() === undefined;
     if (!hasMeta && !isNew) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
-    if (isNew && options.readonly) throw new StoreError(`store: "${path}" is empty`);
+    if (isNew && (options.readonly === true || options.existing === true))
+      throw new StoreError(`store: "${path}" is empty, not an hf-lineage database`);
     const version = isNew ? SCHEMA_VERSION : schemaVersionOf(db);
     if (Number.isNaN(version)) throw new StoreError(`store: "${path}" is an SQLite database but not an hf-lineage one`);
     if (!Number.isInteger(version) || version > SCHEMA_VERSION) {

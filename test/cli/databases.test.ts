@@ -1,7 +1,7 @@
-// Which database a command reads: a mistyped --db is refused (only import and crawl create one), and a name that
+// Which database a command reads: a mistyped --db or an empty file is refused (only import and crawl create one), and a name that
 // is both an org and an org-less model id is answered as both, the org first. Expected figures by hand.
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -24,6 +24,20 @@ describe("a --db that does not exist", () => {
           "`hf-lineage import` or `hf-lineage crawl`\n",
       });
       expect(existsSync(db)).toBe(false);
+    },
+  );
+  it.each([["stats"], ["top"], ["check"], ["export", "-o", "-"]])(
+    "%s refuses an empty file, exits 1 and leaves it empty",
+    async (...args) => {
+      const db = join(folder, `empty-${args[0]}.db`);
+      writeFileSync(db, "");
+      const result = await runCliInProcess([...args, "--db", db]);
+      expect(result).toEqual({
+        status: 1,
+        stdout: "",
+        stderr: `hf-lineage ${args[0]}: store: "${db}" is empty, not an hf-lineage database\n`,
+      });
+      expect(statSync(db).size).toBe(0);
     },
   );
   it("is created by import", async () => {
