@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { newerStoredLineage, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { createApp } from "../server/app.js";
 import { listen } from "../server/listen.js";
-import { UsageError, type CommandContext } from "./command.js";
+import { CommandError, UsageError, type CommandContext } from "./command.js";
 import { wholeNumberOption } from "./read-option.js";
 import { formatCount } from "../vocabulary/count-text.js";
 
@@ -27,6 +27,26 @@ function corsOrigin(value: unknown): string | null {
       `--cors takes one origin such as http://localhost:5173 (scheme, host, port; no path), got "${text}"`,
     );
   return origin;
+}
+
+/** Why the server could not listen, as one line: the port is taken or refused, or the host is no address here. */
+function listenFailure(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EADDRINUSE":
+      return new CommandError(`port ${port} on ${host} is in use by another program; stop it or give another --port`);
+    case "EACCES":
+      return new CommandError(
+        `may not listen on port ${port} of ${host} (permission denied); give a --port above 1023`,
+      );
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new UsageError(`--host "${host}" names no address this machine can find; give one such as 127.0.0.1`);
+    case "EADDRNOTAVAIL":
+      return new UsageError(`--host ${host} is not an address of this machine; give one such as 127.0.0.1`);
+    default:
+      return error;
+  }
 }
 
 function openBrowser(url: string): void {
@@ -52,7 +72,9 @@ export async function run({ values, output, openStore, packageRoot }: CommandCon
   const log = (message: string) => output.err(`${message}\n`);
   const newerLineage = (served: number) => newerStoredLineage(store, served);
   const app = createApp({ lineage, newerLineage, webRoot: join(packageRoot, "web", "dist"), corsOrigin: cors, log });
-  const { server, url } = await listen(app, { port, host, log });
+  const { server, url } = await listen(app, { port, host, log }).catch((error: unknown) => {
+    throw listenFailure(error, host, port);
+  });
   output.err(
     `hf-lineage: ${formatCount(lineage.index.models)} models loaded ` +
       `in ${Math.round(performance.now() - started)} ms; serving ${url} (Ctrl-C to stop)\n`,

@@ -3,6 +3,8 @@
 
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -74,4 +76,33 @@ it.each([
   const result = spawnSync(process.execPath, [...CLI, "serve", "--db", dbPath, ...args], { encoding: "utf8" });
   expect(result.status).toBe(2);
   expect(result.stderr).toContain(mentions);
+});
+
+it("refuses a port another program listens on in one line, exit 1", async () => {
+  const taken = createServer();
+  await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));
+  const { port } = taken.address() as AddressInfo;
+  try {
+    const result = spawnSync(process.execPath, [...CLI, "serve", "--db", dbPath, "--port", String(port)], {
+      encoding: "utf8",
+    });
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      1,
+      "",
+      `hf-lineage serve: port ${port} on 127.0.0.1 is in use by another program; stop it or give another --port\n`,
+    ]);
+  } finally {
+    taken.close();
+  }
+});
+
+it("refuses a host that names no address with exit 2 and no stack trace", () => {
+  const result = spawnSync(process.execPath, [...CLI, "serve", "--db", dbPath, "--host", "999.1.1.1"], {
+    encoding: "utf8",
+  });
+  expect([result.status, result.stderr.split("\n")[0]]).toEqual([
+    2,
+    'hf-lineage serve: --host "999.1.1.1" names no address this machine can find; give one such as 127.0.0.1',
+  ]);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
 });
