@@ -9,7 +9,8 @@ import { familyNodes } from "../graph/index-family.js";
 import { familyMetrics, indexFamilyGraph, indexFamilyMembers } from "../graph/index-family-graph.js";
 import { modelMetricsOf, openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
-import { writeAtomically } from "../export/atomic-output.js";
+import { checkOutputPaths, writeAtomically } from "../export/atomic-output.js";
+import { failureLine } from "./failure-line.js";
 import { memberRows, wholeDatabaseRows, type ExportRows } from "../export/export-rows.js";
 import { withProgress } from "../export/export-progress.js";
 import { COLOR_MODES, type PositionLookup } from "../export/viz-style.js";
@@ -105,6 +106,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (typeof target !== "string" || target.length === 0)
     throw new UsageError("give the output with -o FILE, -o DIR (csv, parquet) or -o - (standard output)");
   const format = formatOf(values, target);
+  // Before the selection is read: a path that cannot be written is refused at once.
+  if (target !== "-" && !isTableFormat(format)) checkOutputPaths([target]);
   const color = choiceOption(values, "color", COLOR_MODES) ?? "relation";
   const selection = select(await openStore(), positionals[0], values);
   const rows = output.interactive && target !== "-" ? withProgress(selection.rows, output.err) : selection.rows;
@@ -127,8 +130,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
       await writeAtomically(files, ([file]) => writeExport(format, rows, file!, options));
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== undefined) throw new CommandError(`cannot write "${target}": ${(error as Error).message}`);
+    const line = failureLine(error, target);
+    if (line !== null) throw new CommandError(`cannot write the export: ${line}`);
     throw error;
   }
   report(output, values.json === true, {

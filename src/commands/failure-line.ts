@@ -24,6 +24,7 @@ const FILE_ADVICE: Record<string, [what: string, todo: string]> = {
   EDQUOT: ["cannot be written: the disk quota is used up", "free some space and run the command again"],
   EISDIR: ["is a folder, not a file", "give the path of a file"],
   ENOTDIR: ["has a part that is not a folder", "check the path"],
+  EEXIST: ["is in the way: a file where a folder is wanted", "give another path, or move the file"],
   EMFILE: ["cannot be opened: too many open files", "close other programs or raise the limit (ulimit -n)"],
   EIO: ["could not be read or written", "check the disk and run the command again"],
 };

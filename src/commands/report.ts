@@ -3,7 +3,7 @@
 
 import { reportDocument } from "../export/report-document.js";
 import { REPORT_FORMATS, reportHtml, reportMarkdown, reportText, type ReportFormat } from "../export/report-render.js";
-import { writeAtomically } from "../export/atomic-output.js";
+import { checkOutputPaths, writeAtomically } from "../export/atomic-output.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { buildReport, type Report } from "../graph/report.js";
 import { dayStart } from "../graph/report-time.js";
@@ -53,10 +53,12 @@ export async function run({ values, positionals, output, openStore }: CommandCon
     }
     for (const problem of attribution.problems) output.err(`warning: ${problem}\n`);
   }
+  const file = values.output;
+  // Before the report is computed: a path that cannot be written is refused at once.
+  if (typeof file === "string" && file !== "-") checkOutputPaths([file]);
   const lineage = openIndexedLineage(await openStore());
   const report = buildReport(lineage, { families, largest, limit, since, attribution });
   const text = rendered(report, format);
-  const file = values.output;
   if (typeof file !== "string" || file === "-") {
     // Text and Markdown pass through the terminal-safe channel; JSON and HTML are file formats, escaped as such.
     if (format === "text" || format === "markdown") output.out(text);

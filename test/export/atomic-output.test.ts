@@ -42,6 +42,25 @@ describe("writeAtomically", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("refuses a path whose folder is missing or a file, or that is a folder, naming it and not the temporary", async () => {
+    const dir = scratchFolder();
+    writeFileSync(join(dir, "a-file"), "");
+    const cases: [path: string, code: string, named: string][] = [
+      [join(dir, "missing", "out.gexf"), "ENOENT", join(dir, "missing")],
+      [join(dir, "a-file", "out.gexf"), "ENOTDIR", join(dir, "a-file", "out.gexf")],
+      [dir, "EISDIR", dir],
+    ];
+    for (const [path, code, named] of cases) {
+      let wrote = false;
+      const refused = writeAtomically([path], async () => {
+        wrote = true;
+      });
+      await expect(refused).rejects.toMatchObject({ code, path: named });
+      expect(wrote).toBe(false);
+    }
+    expect(readdirSync(dir)).toEqual(["a-file"]);
+  });
+
   it("removes the temporary file when the process is interrupted mid-export", async () => {
     const dir = scratchFolder();
     const script = `
