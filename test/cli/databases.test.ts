@@ -1,5 +1,6 @@
-// Which database a command reads: a mistyped --db or an empty file is refused (only import and crawl create one), and a name that
-// is both an org and an org-less model id is answered as both, the org first. Expected figures by hand.
+// Which database a command reads: a mistyped --db or an empty file is refused (only import and crawl create one),
+// and a name that is both an org and an org-less model id is answered as both, the org first. Expected figures by
+// hand.
 
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -42,7 +42,7 @@ describe("writeAtomically", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("refuses a path whose folder is missing or a file, or that is a folder, naming it and not the temporary", async () => {
+  it("refuses a path whose folder is missing or a file, or a folder, naming it, not the temporary", async () => {
     const dir = scratchFolder();
     writeFileSync(join(dir, "a-file"), "");
     const cases: [path: string, code: string, named: string][] = [
