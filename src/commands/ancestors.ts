@@ -17,9 +17,9 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const [node] = familyNodes(lineage, resolved);
   const ancestors = indexAncestors(lineage, node as number);
   const { paths, truncated } = indexAncestorPaths(lineage, node as number, { maxPaths });
-  if (values.json === true) return output.out(toJson({ id: resolved.id, ancestors, paths, truncated }));
-  if (isPlaceholder(lineage, node as number))
-    return output.out(`${resolved.id} has no record (placeholder): what it derives from is unknown\n`);
+  const placeholder = isPlaceholder(lineage, node as number);
+  if (values.json === true) return output.out(toJson({ id: resolved.id, ancestors, paths, truncated, placeholder }));
+  if (placeholder) return output.out(`${resolved.id} has no record (placeholder): what it derives from is unknown\n`);
   if (ancestors.length === 0) return output.out(`${resolved.id} has no ancestors (it declares no base model)\n`);
   output.out(`${resolved.id}: ${ancestors.length} ancestors, ${paths.length}${truncated ? "+" : ""} paths to a root\n`);
   for (const path of paths) output.out(`  ${path.join(" ← ")}\n`);

@@ -17,6 +17,8 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (resolved.kind !== "model") throw new UsageError(`"${resolved.org}" is an org; siblings takes a model id`);
   const report = indexSiblings(lineage, familyNodes(lineage, resolved)[0] as number);
   if (values.json === true) return output.out(toJson(report));
+  if (report.placeholder)
+    return output.out(`${report.id} has no record (placeholder): its parents, and so its siblings, are unknown\n`);
   if (report.parents.length === 0) return output.out(`${report.id} has no parent, so no siblings\n`);
   const parents = report.parents.map((parent) => `${parent.id} (${parent.relation})`).join(", ");
   output.out(`${report.id}: ${formatCount(report.total)} siblings through ${parents}\n`);

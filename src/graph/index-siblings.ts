@@ -4,7 +4,7 @@
 import { idsOfNodes } from "../store/model-queries.js";
 import { emptyRelationCounts, RELATIONS, type Relation, type RelationCounts } from "../vocabulary/relation.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
-import { relationOfCode } from "./lineage-index.js";
+import { PLACEHOLDER, relationOfCode } from "./lineage-index.js";
 
 export interface Sibling {
   id: string;
@@ -21,6 +21,8 @@ export interface SiblingsReport {
   counts: RelationCounts;
   /** Siblings by their relation to the shared parent (a sibling sharing several parents is listed once). */
   byRelation: Record<Relation, Sibling[]>;
+  /** Whether the model has no record of its own: then its parents, and so its siblings, are unknown, not none. */
+  placeholder: boolean;
 }
 
 export function indexSiblings(lineage: IndexedLineage, node: number): SiblingsReport {
@@ -65,5 +67,6 @@ export function indexSiblings(lineage: IndexedLineage, node: number): SiblingsRe
     total: found.size,
     counts,
     byRelation,
+    placeholder: ((index.flags[node] as number) & PLACEHOLDER) !== 0,
   };
 }

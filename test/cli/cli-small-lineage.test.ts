@@ -81,6 +81,19 @@ describe("the command line on the small lineage", () => {
     expect((await run("ancestors", "x/root")).stdout).toBe(
       "x/root has no record (placeholder): what it derives from is unknown\n",
     );
+    // So do --json and siblings: no ancestors listed, but not a root.
+    expect(await json("ancestors", "a/base")).toEqual({
+      id: "a/base",
+      ancestors: [],
+      paths: [["a/base"]],
+      truncated: false,
+      placeholder: true,
+    });
+    expect(await json("ancestors", "d/from-quant")).toMatchObject({ placeholder: false });
+    expect((await run("siblings", "a/base")).stdout).toBe(
+      "a/base has no record (placeholder): its parents, and so its siblings, are unknown\n",
+    );
+    expect(await json("siblings", "a/base")).toMatchObject({ parents: [], total: 0, placeholder: true });
   });
 
   it("prints the tree, a merge once and referred to under its second parent", async () => {

@@ -46,6 +46,7 @@ describe("the command line on the real edge list and model list", () => {
       ancestors: expected?.ancestors,
       paths: expected?.paths,
       truncated: false,
+      placeholder: false,
     });
     // By default the first 100 paths, in order of the ids along them, and a flag saying there are more.
     expect(await cli("ancestors", deepest)).toEqual({
@@ -53,6 +54,7 @@ describe("the command line on the real edge list and model list", () => {
       ancestors: expected?.ancestors,
       paths: expected?.paths?.slice(0, 100),
       truncated: true,
+      placeholder: false,
     });
   });
 
