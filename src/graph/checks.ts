@@ -111,9 +111,10 @@ export function runChecks(
     caseVariants: check("ids that differ only in letter case", lineage.groups.caseVariants, examples),
     unresolved: {
       ...check(
-        "base_model values that name no model (empty, placeholder text, dataset, space, collection or other Hub " +
-          "page, URL, local path, markup, no org, bad syntax, too long, malformed escape, wrong type, not " +
-          "resolved by the Hub)",
+        "base_model values kept as findings, not edges: those that name no model (empty, placeholder text, " +
+          "dataset, space, collection or other Hub page, URL, local path, markup, no org, bad syntax, too long, " +
+          "malformed escape, wrong type), and card values naming a model the Hub's base_model tags do not " +
+          "(not resolved by the Hub)",
         unresolved,
         examples,
       ),
