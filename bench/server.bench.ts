@@ -102,7 +102,7 @@ export default async function serverBench(): Promise<void> {
     console.log(
       `snapshot: ${lineage.graph.order.toLocaleString("en-US")} models; ` +
         `largest org family ${org.org} (${org.descendants.toLocaleString("en-US")}), ` +
-        `largest model family ${model.id} (${model.value.toLocaleString("en-US")}); ${CALLS} calls each`,
+        `largest model family ${model.id} (${model.value?.toLocaleString("en-US")}); ${CALLS} calls each`,
     );
 
     const indexed = openIndexedLineage(db);

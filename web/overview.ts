@@ -44,7 +44,9 @@ export async function renderOverview(container: HTMLElement, onOpen: (query: str
     ),
     section(
       "Models with the most descendants",
-      top.models.map((model) => card(model.id, `${count(model.value)} descendants`, () => onOpen(model.id))),
+      top.models.map((model) =>
+        card(model.id, `${model.value === null ? "—" : count(model.value)} descendants`, () => onOpen(model.id)),
+      ),
     ),
   );
 }

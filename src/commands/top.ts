@@ -18,7 +18,7 @@ export async function run({ values, output, openStore }: CommandContext): Promis
       ...models.map((m, i) => [
         String(i + 1),
         m.id,
-        by === "pagerank" ? m.value.toExponential(3) : m.value,
+        by === "pagerank" && m.value !== null ? m.value.toExponential(3) : m.value,
         m.downloads,
       ]),
     ]),

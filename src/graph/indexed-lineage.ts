@@ -4,6 +4,7 @@
 import { dataVersion, StoreError } from "../store/open-store.js";
 import { storedIndexVersion, storedSectionReader, withWriteLock, writeIndexSections } from "../store/index-sections.js";
 import { changedModelCount } from "../store/lineage-rows.js";
+import { knownSubtreeDownloads } from "./known-subtree-downloads.js";
 import type { ModelMetrics } from "./model-metrics.js";
 import type { Store } from "../store/open-store.js";
 import { transaction } from "../store/transaction.js";
@@ -295,6 +296,6 @@ export function modelMetricsOf(lineage: IndexedLineage, node: number): ModelMetr
     descendants: metrics.descendants[node] as number,
     children: (index.childStart[node + 1] as number) - (index.childStart[node] as number),
     pagerank: metrics.pagerank[node] as number,
-    subtreeDownloads: metrics.subtreeDownloads[node] as number,
+    subtreeDownloads: knownSubtreeDownloads(index, metrics, node),
   };
 }

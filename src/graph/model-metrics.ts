@@ -6,5 +6,6 @@ export interface ModelMetrics {
   descendants: number;
   children: number;
   pagerank: number;
-  subtreeDownloads: number;
+  /** Null when neither the model nor any descendant has known downloads (see known-subtree-downloads.ts). */
+  subtreeDownloads: number | null;
 }

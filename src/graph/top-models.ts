@@ -15,9 +15,15 @@ const METRIC_OF: Record<Ranking, keyof ModelMetrics> = {
 
 export interface RankedModel {
   id: string;
-  value: number;
+  /** Null only for subtree downloads, when no model of the subtree has known downloads (ranked below 0). */
+  value: number | null;
   /** Null when no source gave the model's downloads. */
   downloads: number | null;
+}
+
+/** The order of every ranking: larger values first, unknown last; then more downloads; then by id. */
+export function byValue(a: RankedModel, b: RankedModel): number {
+  return (b.value ?? -1) - (a.value ?? -1) || byDownloads(a, b) || (a.id < b.id ? -1 : 1);
 }
 
 /** The tie-break of every ranking: more downloads first, known before unknown. */
@@ -38,6 +44,6 @@ export function topModels(
       value: values[metric],
       downloads: graph.hasNode(id) ? graph.getNodeAttribute(id, "downloads") : null,
     }))
-    .sort((a, b) => b.value - a.value || byDownloads(a, b) || (a.id < b.id ? -1 : 1))
+    .sort(byValue)
     .slice(0, limit);
 }

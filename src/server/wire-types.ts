@@ -157,7 +157,7 @@ export interface ModelMetricsAnswer {
   descendants: number;
   children: number;
   pagerank: number;
-  subtreeDownloads: number;
+  subtreeDownloads: number | null;
 }
 
 /** GET /api/model: a model's record, family counts, ancestry and stored metrics (null when not computed). */
@@ -176,7 +176,8 @@ export interface ModelResponse {
 /** GET /api/top: models ranked by a stored metric. */
 export interface TopResponse {
   by: Ranking;
-  models: { id: string; value: number; downloads: number | null }[];
+  /** `value` null only for subtree downloads that no model of the subtree has known downloads for. */
+  models: { id: string; value: number | null; downloads: number | null }[];
 }
 
 /** GET /api/top-orgs: the largest org families. */

@@ -112,7 +112,7 @@ describe.each(SOURCES)("the lineage of $name", ({ set, families }) => {
     const ranked = topModels(lineage.graph, lineage.metrics, "pagerank", TOP);
     expect(ranked.map((model) => model.id)).toEqual(oracle.top.pagerank.map((model) => model.id));
     ranked.forEach((model, index) =>
-      expect(model.value / (oracle.top.pagerank[index]?.value ?? NaN)).toBeCloseTo(1, 4),
+      expect((model.value ?? NaN) / (oracle.top.pagerank[index]?.value ?? NaN)).toBeCloseTo(1, 4),
     );
   });
 });

@@ -34,15 +34,16 @@ const ROOT_FAMILY = {
 };
 // Subtree downloads: r/root 100 + 50 + 7 + 3 = 160; k/ft 50 + 3; k/q 7; z/other 3 and p/gone 0 + 3 tie at 3, and
 // z/other's own 3 downloads rank it first (known before unknown); no source gives the downloads of p/gone, k/lora
-// and m/grand (no record, or metadata N/A): null, counted as none in the sums.
+// and m/grand (no record, or metadata N/A): null, counted as none in the sums; k/lora and m/grand are leaves, so no
+// model of their subtree has known downloads: their subtree downloads are null too, ranked last.
 const BY_SUBTREE_DOWNLOADS = [
   ["r/root", 160, 100],
   ["k/ft", 53, 50],
   ["k/q", 7, 7],
   ["z/other", 3, 3],
   ["p/gone", 3, null],
-  ["k/lora", 0, null],
-  ["m/grand", 0, null],
+  ["k/lora", null, null],
+  ["m/grand", null, null],
 ];
 // Descendants: r/root 5, k/ft 2 (m/grand, z/other), p/gone 1; the four leaves by downloads (k/q 7, z/other 3), then id.
 const BY_DESCENDANTS = [
@@ -55,7 +56,7 @@ const BY_DESCENDANTS = [
   ["m/grand", 0, null],
 ];
 
-const triples = (models: { id: string; value: number; downloads: number | null }[]) =>
+const triples = (models: { id: string; value: number | null; downloads: number | null }[]) =>
   models.map((m) => [m.id, m.value, m.downloads]);
 
 describe("a small family-tree dump", () => {

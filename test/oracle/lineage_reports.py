@@ -54,11 +54,20 @@ def top(lineage, limit):
         "descendants": {model: len(below[model]) for model in lineage.graph},
         "children": dict(lineage.graph.out_degree()),
         "pagerank": nx.pagerank(lineage.reverse, alpha=0.85, tol=1e-12, max_iter=500),
-        "subtree-downloads": {model: known[model] + sum(known[d] for d in below[model]) for model in lineage.graph},
+        # None when no model of the subtree has known downloads: a sum of nothing known is unknown, not 0.
+        "subtree-downloads": {
+            model: None
+            if all(downloads[m] is None for m in below[model] | {model})
+            else known[model] + sum(known[d] for d in below[model])
+            for model in lineage.graph
+        },
     }
 
     def ranked(value):
-        order = sorted(value, key=lambda m: (-value[m], -(-1 if downloads[m] is None else downloads[m]), m))[:limit]
+        def rank(m):
+            return -1 if value[m] is None else value[m]
+
+        order = sorted(value, key=lambda m: (-rank(m), -(-1 if downloads[m] is None else downloads[m]), m))[:limit]
         return [{"id": m, "value": value[m], "downloads": downloads[m]} for m in order]
 
     return {name: ranked(value) for name, value in values.items()}, values["descendants"]

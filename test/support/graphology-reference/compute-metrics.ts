@@ -19,7 +19,7 @@ export function computeMetrics(graph: LineageGraph): Map<string, ModelMetrics> {
       descendants: subtree?.descendants ?? 0,
       children: graph.outDegree(id),
       pagerank: rank.get(id) ?? 0,
-      subtreeDownloads: subtree?.subtreeDownloads ?? 0,
+      subtreeDownloads: subtree === undefined ? null : subtree.subtreeDownloads,
     });
   });
   return result;

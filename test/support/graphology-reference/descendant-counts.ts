@@ -7,14 +7,17 @@ import { parentIndex } from "./parent-index.js";
 export interface SubtreeTotals {
   /** How many models descend from this one (itself excluded). */
   descendants: number;
-  /** Downloads of the model itself plus all of its descendants. */
-  subtreeDownloads: number;
+  /** Downloads of the model itself plus all of its descendants; null when none of them has known downloads. */
+  subtreeDownloads: number | null;
 }
 
 export function descendantCounts(graph: LineageGraph): Map<string, SubtreeTotals> {
   const { ids, start: parentStart, parents } = parentIndex(graph);
   // Unknown downloads count as none in a sum.
   const downloads = Float64Array.from(ids, (id) => graph.getNodeAttribute(id, "downloads") ?? 0);
+  // How many models of each subtree have known downloads: none makes the sum unknown.
+  const known = Int32Array.from(ids, (id) => ((graph.getNodeAttribute(id, "downloads") ?? null) === null ? 0 : 1));
+  const ownKnown = Int32Array.from(known);
   const descendants = new Int32Array(ids.length);
   const subtreeDownloads = Float64Array.from(downloads);
   const stamp = new Int32Array(ids.length).fill(-1);
@@ -32,13 +35,17 @@ export function descendantCounts(graph: LineageGraph): Map<string, SubtreeTotals
         stamp[parent] = start;
         descendants[parent] = (descendants[parent] as number) + 1;
         subtreeDownloads[parent] = (subtreeDownloads[parent] as number) + (downloads[start] as number);
+        known[parent] = (known[parent] as number) + (ownKnown[start] as number);
         queue[tail++] = parent;
       }
     }
   }
   const result = new Map<string, SubtreeTotals>();
   ids.forEach((id, i) =>
-    result.set(id, { descendants: descendants[i] as number, subtreeDownloads: subtreeDownloads[i] as number }),
+    result.set(id, {
+      descendants: descendants[i] as number,
+      subtreeDownloads: known[i] === 0 ? null : (subtreeDownloads[i] as number),
+    }),
   );
   return result;
 }
