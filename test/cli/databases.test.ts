@@ -2,10 +2,11 @@
 // and a name that is both an org and an org-less model id is answered as both, the org first. Expected figures by
 // hand.
 
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBuiltCli } from "../support/built-cli.js";
 import { runCliInProcess } from "../support/in-process-cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "hf-lineage-databases-"));
@@ -41,6 +42,31 @@ describe("a --db that does not exist", () => {
       expect(statSync(db).size).toBe(0);
     },
   );
+  it("in a folder the user may not write is refused in one line saying what to do", async () => {
+    const shared = join(folder, "read-only");
+    mkdirSync(shared);
+    const db = join(shared, "lineage.db");
+    const file = join(folder, "one-edge-read-only.csv");
+    writeFileSync(file, "child,parent\na/b,c/d\n");
+    expect((await runCliInProcess(["import", file, "--db", db])).status).toBe(0);
+    chmodSync(db, 0o444);
+    chmodSync(shared, 0o555);
+    chmodSync(folder, 0o755); // made private by mkdtemp: the other user must reach the database
+    // Root writes anywhere, so as root the command runs as the unprivileged user nobody.
+    const asUser = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
+    const result = runBuiltCli(["stats", "--db", db], asUser);
+    expect(result.stderr, "the built command line must be readable by the user it runs as").not.toContain(
+      "Cannot find module",
+    );
+    expect([result.status, result.stdout, result.stderr]).toEqual([
+      1,
+      "",
+      `hf-lineage stats: store: "${db}" cannot be written (attempt to write a readonly database): hf-lineage ` +
+        "writes to it and beside it (its journal and lineage index); check its and its folder's permissions, or " +
+        "copy it to a folder you may write\n",
+    ]);
+    chmodSync(shared, 0o755);
+  });
   it("is created by import", async () => {
     const db = join(folder, "new.db");
     const file = join(folder, "one-edge.csv");
