@@ -1,7 +1,7 @@
 // `hf-lineage tree ID`: a model's descendants as an indented tree.
 
 import { familyNodes } from "../graph/index-family.js";
-import { indexTreeLines } from "../graph/index-tree.js";
+import { indexTree, treeLines } from "../graph/index-tree.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type CommandContext } from "./command.js";
@@ -18,6 +18,6 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   if (resolved.kind !== "model")
     throw new UsageError(`"${resolved.org}" is an org; tree takes a model id (try \`family ${resolved.org}\`)`);
   const [node] = familyNodes(lineage, resolved);
-  const lines = indexTreeLines(lineage, node as number, { maxDepth, maxNodes, relations });
-  output.out(values.json === true ? toJson(lines) : `${lines.join("\n")}\n`);
+  const tree = indexTree(lineage, node as number, { maxDepth, maxNodes, relations });
+  output.out(values.json === true ? toJson(tree) : `${treeLines(tree).join("\n")}\n`);
 }

@@ -103,13 +103,44 @@ describe("the command line on the small lineage", () => {
       stdout: `${SMALL_LINEAGE_TREE.join("\n")}\n`,
       stderr: "",
     });
-    expect(await json("tree", "a/base")).toEqual(SMALL_LINEAGE_TREE);
+    // --json: the same tree as nested models, by hand from the picture in small-lineage.ts.
+    const model = (id: string, relation: string | null, descendants: number, more: Record<string, unknown> = {}) => ({
+      id,
+      relation,
+      placeholder: false,
+      descendants,
+      shownAbove: false,
+      children: [],
+      moreChildren: 0,
+      childrenBelowDepth: 0,
+      ...more,
+    });
+    expect(await json("tree", "a/base")).toEqual(
+      model("a/base", null, 7, {
+        placeholder: true,
+        children: [
+          model("a/ft1", "finetune", 3, { children: [model("c/merge", "merge", 2, { childrenBelowDepth: 1 })] }),
+          model("b/ft2", "finetune", 3, { children: [model("c/merge", "merge", 2, { shownAbove: true })] }),
+          model("e/Variant", "adapter", 0),
+          model("e/variant", "adapter", 0),
+        ],
+      }),
+    );
     // Finetune edges only: a/ft1 and b/ft2, and nothing below them (their children are merges).
-    expect(await json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual([
-      SMALL_LINEAGE_TREE[0],
-      SMALL_LINEAGE_TREE[1],
-      "└─ finetune: b/ft2  [3 descendants]",
-    ]);
+    expect(await json("tree", "a/base", "--relations", "finetune", "--depth", "5")).toEqual(
+      model("a/base", null, 7, {
+        placeholder: true,
+        children: [model("a/ft1", "finetune", 3), model("b/ft2", "finetune", 3)],
+      }),
+    );
+    // Past --max-nodes: what is left out is counted where the tree stops.
+    expect(await json("tree", "a/base", "--max-nodes", "2")).toEqual(
+      model("a/base", null, 7, {
+        placeholder: true,
+        children: [model("a/ft1", "finetune", 3, { moreChildren: 1 })],
+        moreChildren: 3,
+      }),
+    );
   });
 
   it("ranks by descendants, ties (no downloads) by id", async () => {

@@ -8,6 +8,7 @@ import { runOracle } from "../support/oracle-cache.js";
 import { EDGE_LIST_FAMILIES, ORACLE_QUESTIONS, ORACLE_TOP } from "../support/oracle-questions.js";
 import type { OracleResult } from "../support/run-oracle.js";
 import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
+import type { TreeNode } from "../../src/graph/index-tree.js";
 
 interface Ranked {
   by: string;
@@ -59,16 +60,16 @@ describe("the command line on the real edge list and model list", () => {
   });
 
   it("prints each descendant of Qwen2.5-14B once in its full `tree`, with networkx's descendant counts", async () => {
-    const lines = await cli<string[]>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
-    // A line is `<branches><relation>: <id>[ (placeholder)][  [N descendants]]`, or `... (shown above)` for a model
-    // printed under another parent; the root's line has no branches and no relation.
-    const printed = lines
-      .filter((line) => !line.endsWith("(shown above)"))
-      .map((line) => {
-        const match = /^[│├└─ ]*(?:[a-z]+: )?(\S+)(?: \(placeholder\))?(?: {2}\[([\d,]+) descendants\])?$/.exec(line);
-        if (match === null) throw new Error(`unexpected tree line: ${line}`);
-        return { id: match[1] as string, descendants: Number((match[2] ?? "0").replace(/,/g, "")) };
-      });
+    const tree = await cli<TreeNode>("tree", "Qwen/Qwen2.5-14B", "--depth", "1000", "--max-nodes", "1000000");
+    // Every model drawn, each with its descendant count; one shown above (under another parent) is drawn there.
+    const printed: { id: string; descendants: number }[] = [];
+    const collect = (node: TreeNode): void => {
+      if (node.shownAbove) return;
+      printed.push({ id: node.id, descendants: node.descendants });
+      expect([node.moreChildren, node.childrenBelowDepth], node.id).toEqual([0, 0]);
+      node.children.forEach(collect);
+    };
+    collect(tree);
     expect(printed.length).toBe(1 + (oracle.families["Qwen/Qwen2.5-14B"]?.descendants.total ?? NaN));
     expect(new Set(printed.map((line) => line.id)).size).toBe(printed.length);
     expect(printed.filter((line) => line.descendants !== oracle.perModel?.[line.id]?.[1])).toEqual([]);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runChecks } from "../../src/graph/checks.js";
 import { loadLineage, type Lineage } from "../support/graphology-reference/lineage.js";
 import { familyNodes } from "../../src/graph/index-family.js";
-import { indexTreeLines } from "../../src/graph/index-tree.js";
+import { indexTree, treeLines } from "../../src/graph/index-tree.js";
 import { openIndexedLineage, type IndexedLineage } from "../../src/graph/indexed-lineage.js";
 import { resolveQuery, UnknownQueryError } from "../../src/graph/resolve-query.js";
 import { topModels } from "../../src/graph/top-models.js";
@@ -23,11 +23,13 @@ beforeAll(async () => {
 });
 
 const tree = (root: string, maxDepth: number, maxNodes = 200, relations?: ("finetune" | "merge")[]) =>
-  indexTreeLines(indexed, familyNodes(indexed, { kind: "model", id: root })[0] as number, {
-    maxDepth,
-    maxNodes,
-    relations,
-  });
+  treeLines(
+    indexTree(indexed, familyNodes(indexed, { kind: "model", id: root })[0] as number, {
+      maxDepth,
+      maxNodes,
+      relations,
+    }),
+  );
 
 describe("the small lineage's tree", () => {
   it("prints the diamond's merge once and refers to it under its second parent", () => {
