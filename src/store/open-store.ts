@@ -85,7 +85,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): Store {
     if (String((error as { code?: unknown }).code).startsWith("SQLITE_READONLY"))
       throw new StoreError(
         `store: "${path}" cannot be written (${(error as Error).message}): hf-lineage writes to it and beside it ` +
-          "(its journal and lineage index); check its and its folder's permissions, or copy it to a folder you may write",
+          "(its journal and lineage index); check its and its folder's permissions, " +
+          "or copy it to a folder you may write",
       );
     throw new StoreError(`store: "${path}" is not a usable database: ${(error as Error).message}`);
   }
