@@ -37,7 +37,12 @@ const FAILURE_EXIT_CODE = 1;
  * Failures reported in one line with exit code 1. They are told by name, not by class, so that --help loads none
  * of the modules that define them (the store, the graph).
  */
-const REPORTED_FAILURES: ReadonlySet<string> = new Set(["CommandError", "StoreError", "UnknownQueryError"]);
+const REPORTED_FAILURES: ReadonlySet<string> = new Set([
+  "CommandError",
+  "StoreError",
+  "UnknownQueryError",
+  "AmbiguousQueryError",
+]);
 
 interface Invocation {
   command: CommandSpec;

@@ -22,12 +22,27 @@ export class UnknownQueryError extends Error {
   }
 }
 
+/** Text that matches no id as written but several that differ only in letter case: which one is meant is unknown. */
+export class AmbiguousQueryError extends Error {
+  constructor(
+    readonly query: string,
+    readonly ids: string[],
+  ) {
+    super(
+      `"${query}" matches ${ids.length} models whose ids differ only in letter case ` +
+        `(${ids.map((id) => `"${id}"`).join(", ")}); give one as it is written`,
+    );
+    this.name = "AmbiguousQueryError";
+  }
+}
+
 /**
- * The model with this id (exact spelling first, else a case variant), else the model a legacy id or a stored rename
- * names now (both names are one model), or null.
+ * The model with this id (exact spelling first, else its one case variant), else the model a legacy id or a stored
+ * rename names now (both names are one model), or null. Several case variants and none exact: AmbiguousQueryError.
  */
 export function findModelId(store: Store, text: string): string | null {
   const ids = modelIdsIgnoringCase(store, text);
+  if (ids.length > 1 && !ids.includes(text)) throw new AmbiguousQueryError(text, ids);
   const found = ids.find((id) => id === text) ?? ids[0];
   if (found !== undefined) return found;
   const current = currentIdOfLegacy(text) ?? currentIdOfRenamed(store, text);

@@ -2,6 +2,7 @@
 // carries the closest ids (the same suggestions as the command line's "did you mean").
 
 import {
+  AmbiguousQueryError,
   findModelId,
   resolveQuery,
   suggestModels,
@@ -13,9 +14,19 @@ import type { IndexedLineage } from "../graph/indexed-lineage.js";
 import type { Store } from "../store/open-store.js";
 import { HttpError } from "./http-error.js";
 
+/** A 404 for text that matches several ids differing only in case, suggesting each of them. */
+function ambiguous(error: unknown): unknown {
+  return error instanceof AmbiguousQueryError ? new HttpError(404, error.message, error.ids) : error;
+}
+
 /** The stored spelling of a model id (matched case-insensitively), or a 404. */
 export function lookUpModel(store: Store, id: string): string {
-  const found = findModelId(store, id);
+  let found: string | null;
+  try {
+    found = findModelId(store, id);
+  } catch (error) {
+    throw ambiguous(error);
+  }
   if (found === null) throw new HttpError(404, `unknown model "${id}"`, suggestModels(store, id));
   return found;
 }
@@ -36,6 +47,6 @@ export function lookUpQuery(store: Store, query: string): ResolvedQuery {
     return resolveQuery(store, query);
   } catch (error) {
     if (error instanceof UnknownQueryError) throw new HttpError(404, error.message, error.suggestions);
-    throw error;
+    throw ambiguous(error);
   }
 }

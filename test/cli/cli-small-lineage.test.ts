@@ -228,6 +228,20 @@ describe("the command line's failures", () => {
     });
   });
 
+  it("exits with 1 on a spelling two ids share but for case, naming both; each as written is answered", async () => {
+    expect(await run("family", "E/VARIANT")).toEqual({
+      status: 1,
+      stdout: "",
+      stderr:
+        'hf-lineage family: "E/VARIANT" matches 2 models whose ids differ only in letter case ' +
+        '("e/Variant", "e/variant"); give one as it is written\n',
+    });
+    expect(await json("ancestors", "e/Variant")).toMatchObject({ id: "e/Variant" });
+    expect(await json("ancestors", "e/variant")).toMatchObject({ id: "e/variant" });
+    // One case variant alone is found whatever the case: a/base has none.
+    expect(await json("ancestors", "A/BASE")).toMatchObject({ id: "a/base" });
+  });
+
   it.each([
     [["top", "--limit", "abc"], 'hf-lineage top: --limit must be a whole number from 1 to 100000, got "abc"'],
     [

@@ -178,6 +178,21 @@ describe("GET /api/model", () => {
     expect(body.error.status).toBe(404);
     expect(body.error.suggestions?.[0]).toBe("Qwen/Qwen2.5-7B");
   });
+
+  it("answers a spelling that two ids differing only in case share with a 404 naming both", async () => {
+    // Both spellings are in the real edge list (sqlite3: lower(id) equal for exactly these two).
+    const both = [
+      "erayalp/qwen2.5-0.5B-instruct-SFT-v1-tr-math-easy",
+      "erayalp/qwen2.5-0.5b-instruct-SFT-v1-tr-math-easy",
+    ];
+    const asked = "ERAYALP/QWEN2.5-0.5B-INSTRUCT-SFT-V1-TR-MATH-EASY";
+    for (const path of [`/api/model?id=${asked}`, `/api/family?q=${asked}`]) {
+      const { status, body } = await getJson<ErrorBody>(app, path);
+      expect([status, body.error.suggestions], path).toEqual([404, both]);
+    }
+    // Each as written is its own model.
+    for (const id of both) expect((await getJson<ModelBody>(app, `/api/model?id=${id}`)).body.model.id).toBe(id);
+  });
 });
 
 describe("GET /api/ancestry", () => {
