@@ -1,7 +1,7 @@
 // `hf-lineage ancestors ID`: every ancestor of a model and every path up to a root.
 
 import { indexAncestorPaths } from "../graph/index-ancestry.js";
-import { familyNodes, indexAncestors, isPlaceholder } from "../graph/index-family.js";
+import { familyNodes, indexAncestors, isPlaceholder, namesItself } from "../graph/index-family.js";
 import { openIndexedLineage } from "../graph/indexed-lineage.js";
 import { resolveQuery } from "../graph/resolve-query.js";
 import { UsageError, type CommandContext } from "./command.js";
@@ -20,7 +20,10 @@ export async function run({ values, positionals, output, openStore }: CommandCon
   const placeholder = isPlaceholder(lineage, node as number);
   if (values.json === true) return output.out(toJson({ id: resolved.id, ancestors, paths, truncated, placeholder }));
   if (placeholder) return output.out(`${resolved.id} has no record (placeholder): what it derives from is unknown\n`);
-  if (ancestors.length === 0) return output.out(`${resolved.id} has no ancestors (it declares no base model)\n`);
+  if (ancestors.length === 0) {
+    const why = namesItself(lineage, node as number) ? "its only declared base is itself" : "it declares no base model";
+    return output.out(`${resolved.id} has no ancestors (${why})\n`);
+  }
   output.out(`${resolved.id}: ${ancestors.length} ancestors, ${paths.length}${truncated ? "+" : ""} paths to a root\n`);
   for (const path of paths) output.out(`  ${path.join(" ← ")}\n`);
   if (truncated) output.out(`  ... more paths (raise --max-paths)\n`);

@@ -8,7 +8,7 @@ import type { FamilyReport } from "./family.js";
 import { descendantCounts } from "./index-descendant-counts.js";
 import { forEachReached, type ReachOrder } from "./index-reach.js";
 import { storedOrgFamilyCounts, type IndexedLineage } from "./indexed-lineage.js";
-import { PLACEHOLDER, PRESENT, relationOfCode, type LineageIndex } from "./lineage-index.js";
+import { PLACEHOLDER, PRESENT, relationOfCode, SELF_LOOP, type LineageIndex } from "./lineage-index.js";
 import type { ResolvedQuery } from "./resolve-query.js";
 
 /**
@@ -58,6 +58,11 @@ function childCounts(index: LineageIndex, node: number): { total: number; byRela
 /** Whether the model has no record of its own (named as a parent only). */
 export function isPlaceholder(lineage: IndexedLineage, node: number): boolean {
   return ((lineage.index.flags[node] as number) & PLACEHOLDER) !== 0;
+}
+
+/** Whether the model names itself as its base (a self-loop, kept out of the lineage's edges). */
+export function namesItself(lineage: IndexedLineage, node: number): boolean {
+  return ((lineage.index.flags[node] as number) & SELF_LOOP) !== 0;
 }
 
 /**

@@ -81,6 +81,10 @@ describe("the command line on the small lineage", () => {
     expect((await run("ancestors", "x/root")).stdout).toBe(
       "x/root has no record (placeholder): what it derives from is unknown\n",
     );
+    // s/self names itself as its base only (its self-loop is no edge): no ancestors, and the reason says so.
+    expect((await run("ancestors", "s/self")).stdout).toBe(
+      "s/self has no ancestors (its only declared base is itself)\n",
+    );
     // So do --json and siblings: no ancestors listed, but not a root.
     expect(await json("ancestors", "a/base")).toEqual({
       id: "a/base",
