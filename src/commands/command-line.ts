@@ -190,5 +190,12 @@ export async function runCommandLine(argv: readonly string[], io: CommandLineIo)
     return error.exitCode === 0 ? 0 : reportUsageError(io, commandName, commanderMessage(error));
   }
   if (invocation === undefined) throw new Error("commands/command-line: the arguments named no command");
+  // An empty argument (`family ""`, an unset shell variable) names nothing: bad usage, not an unknown id.
+  if (invocation.positionals.some((positional) => positional.trim().length === 0))
+    return reportUsageError(
+      io,
+      invocation.command.name,
+      "an argument is empty; give what it names (an id, an org or a file)",
+    );
   return runInvocation(invocation, io);
 }

@@ -269,6 +269,8 @@ describe("the command line's failures", () => {
     [["ancestors", "a"], 'hf-lineage ancestors: "a" is an org; ancestors takes a model id'],
     [["family"], "hf-lineage family: give one model id or org"],
     [["family", "a/base", "x/root"], "hf-lineage family: give one model id or org"],
+    [["family", ""], "hf-lineage family: an argument is empty; give what it names (an id, an org or a file)"],
+    [["import", " "], "hf-lineage import: an argument is empty; give what it names (an id, an org or a file)"],
     [["stats", "--bogus"], 'hf-lineage stats: unknown option "--bogus"'],
     [["tree", "a/base", "--depht", "1"], 'hf-lineage tree: unknown option "--depht"; did you mean "--depth"?'],
     [["tree", "a/base", "--depth", "-1"], 'hf-lineage tree: --depth must be a whole number from 1 to 1000, got "-1"'],
