@@ -73,23 +73,42 @@ describe("queries on a cycle, a self-loop and a placeholder", () => {
       ],
       paths: [[GUANACO, MED, GPTQ]],
       truncated: false,
+      placeholder: false,
     });
     expect(query("ancestors", RUDRA)).toEqual({
       id: RUDRA,
       ancestors: [{ id: GHOST, depth: 1 }],
       paths: [[RUDRA, GHOST]],
       truncated: false,
+      placeholder: false,
     });
   });
 
   it("tree: the cycle is printed once and refers back to its start", () => {
-    expect(query("tree", GUANACO, "--depth", "10")).toEqual([
-      `${GUANACO}  [2 descendants]`,
-      `└─ quantized: ${GPTQ}  [2 descendants]`,
-      `   └─ finetune: ${MED}  [2 descendants]`,
-      `      └─ finetune: ${GUANACO} (shown above)`,
-    ]);
-    expect(query("tree", GHOST)).toEqual([`${GHOST} (placeholder)  [1 descendants]`, `└─ finetune: ${RUDRA}`]);
+    const model = (id: string, relation: string | null, descendants: number, more: Record<string, unknown> = {}) => ({
+      id,
+      relation,
+      placeholder: false,
+      descendants,
+      shownAbove: false,
+      children: [],
+      moreChildren: 0,
+      childrenBelowDepth: 0,
+      ...more,
+    });
+    // GUANACO → GPTQ → MED → GUANACO again, shown above; GHOST's one child RUDRA, whose self-loop is no child.
+    expect(query("tree", GUANACO, "--depth", "10")).toEqual(
+      model(GUANACO, null, 2, {
+        children: [
+          model(GPTQ, "quantized", 2, {
+            children: [model(MED, "finetune", 2, { children: [model(GUANACO, "finetune", 2, { shownAbove: true })] })],
+          }),
+        ],
+      }),
+    );
+    expect(query("tree", GHOST)).toEqual(
+      model(GHOST, null, 1, { placeholder: true, children: [model(RUDRA, "finetune", 0)] }),
+    );
   });
 
   it("top: each cycle member has the two others as descendants", () => {
