@@ -71,14 +71,15 @@ function takeBuildLock(lockPath: string): boolean {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    let holder = NaN;
+    let holder: number;
     try {
       holder = Number(readFileSync(lockPath, "utf8"));
     } catch {
       continue; // released meanwhile: try again
     }
-    // A lock being written may still be empty (read as 0): its holder runs.
-    if (Number.isNaN(holder) || holder <= 0 || isRunning(holder)) return false;
+    // A lock being written may still be empty (read as 0): its holder runs. Text that is no process id is no lock
+    // this code wrote, and is taken over like a dead holder's.
+    if (holder === 0 || (Number.isInteger(holder) && holder > 0 && isRunning(holder))) return false;
     rmSync(lockPath, { force: true });
   }
   return false;

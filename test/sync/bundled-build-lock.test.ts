@@ -50,13 +50,15 @@ it("builds once while a second request waits for it, then both read the same dat
   expect(readdirSync(cacheDirectory).filter((name) => !/\.db(-wal|-shm|-index)?$/.test(name))).toEqual([]);
 });
 
-it("takes over the lock of a build whose process no longer runs", async () => {
+it.each([
+  ["whose process no longer runs", () => String(spawnSync(process.execPath, ["-e", ""]).pid)],
+  ["that holds no process id", () => "not a process id"],
+])("takes over a build lock %s", async (_case, holder) => {
   const dataDirectory = oneEdgeBundle();
   const cacheDirectory = join(scratchFolder(), "cache");
   mkdirSync(cacheDirectory);
-  const ended = spawnSync(process.execPath, ["-e", ""]).pid;
   const lockPath = `${defaultStorePath({ dataDirectory, cacheDirectory })}.lock`;
-  writeFileSync(lockPath, String(ended));
+  writeFileSync(lockPath, holder());
   const store = await openDefaultStore({ dataDirectory, cacheDirectory });
   expect(modelIds(store)).toEqual(["a/b", "c/d"]);
   store.close();
