@@ -8,6 +8,7 @@ import { builtCliJson, runBuiltCli } from "../support/built-cli.js";
 import { inProcessCliJson, runCliInProcess } from "../support/in-process-cli.js";
 import { removeScratchFolders, scratchFolder } from "../support/scratch-folders.js";
 import { SMALL_LINEAGE_CSV, SMALL_LINEAGE_TREE, SMALL_LINEAGE_STATS } from "../support/small-lineage.js";
+import { treeNode as model } from "../support/tree-node.js";
 
 /** The small edge list written to a fresh scratch folder. */
 function smallLineageFile(): string {
@@ -108,17 +109,6 @@ describe("the command line on the small lineage", () => {
       stderr: "",
     });
     // --json: the same tree as nested models, by hand from the picture in small-lineage.ts.
-    const model = (id: string, relation: string | null, descendants: number, more: Record<string, unknown> = {}) => ({
-      id,
-      relation,
-      placeholder: false,
-      descendants,
-      shownAbove: false,
-      children: [],
-      moreChildren: 0,
-      childrenBelowDepth: 0,
-      ...more,
-    });
     expect(await json("tree", "a/base")).toEqual(
       model("a/base", null, 7, {
         placeholder: true,

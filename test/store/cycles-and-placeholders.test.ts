@@ -10,6 +10,7 @@ import { generations } from "../support/graphology-reference/generations.js";
 import { openStore } from "../../src/store/open-store.js";
 import { runBuiltCli as runCli } from "../support/built-cli.js";
 import { bundledText, EDGES_CSV } from "../support/bundled-data.js";
+import { treeNode as model } from "../support/tree-node.js";
 
 const GUANACO = "timdettmers/guanaco-65b";
 const GPTQ = "TheBloke/guanaco-65B-GPTQ";
@@ -85,17 +86,6 @@ describe("queries on a cycle, a self-loop and a placeholder", () => {
   });
 
   it("tree: the cycle is printed once and refers back to its start", () => {
-    const model = (id: string, relation: string | null, descendants: number, more: Record<string, unknown> = {}) => ({
-      id,
-      relation,
-      placeholder: false,
-      descendants,
-      shownAbove: false,
-      children: [],
-      moreChildren: 0,
-      childrenBelowDepth: 0,
-      ...more,
-    });
     // GUANACO → GPTQ → MED → GUANACO again, shown above; GHOST's one child RUDRA, whose self-loop is no child.
     expect(query("tree", GUANACO, "--depth", "10")).toEqual(
       model(GUANACO, null, 2, {
