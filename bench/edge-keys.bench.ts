@@ -4,6 +4,10 @@
 // - numbered outside: the reading thread numbers the models (a Map), which are appended, and the unique id index is
 //   built once at the end; edges still keyed by ids.
 // - node keys: as "numbered outside", and edges keyed by the models' numbers.
+// - floor: the least B-tree work these rows can cost, in node keys' tables. Every id is known and sorted before the
+//   first write, so models are numbered in id order and both the table and its id index are only appended to, and
+//   edges (keyed by numbers) come in key order. No import can write so: nothing could be committed, and so resumed,
+//   before the whole file was read, and reading it is itself 5 to 7 s a million rows. Its sort is not timed.
 // The rows are staged here, in the writing thread, so each figure is the writing thread's whole work for the layout.
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -15,6 +19,7 @@ import { writeScaleModel } from "../tools/scale-model/scale-model.js";
 import { writeEdgeList } from "./import-files.js";
 
 const BATCH = 128_000;
+const rate = (rows: number, seconds: number) => Math.round(rows / seconds).toLocaleString("en-US");
 const ROWS = Number(process.env.HF_LINEAGE_IMPORT_ROWS ?? 1_000_000);
 /** The batch writer's edge upsert, over a JSON list of `[child, parent, relation, source, raw]`. */
 const UPSERT_EDGES =
@@ -31,6 +36,10 @@ interface Layout {
   writer(db: Database.Database): (rows: string[][]) => void;
 }
 
+/** Appends `[node, id, placeholder]` models, as "numbered outside" does. */
+const APPEND_MODELS =
+  "INSERT INTO models (node, id, placeholder) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)";
+
 const edgesTable = (key: "TEXT" | "INTEGER") =>
   `CREATE TABLE edges (child ${key} NOT NULL, parent ${key} NOT NULL, relation TEXT NOT NULL, source TEXT NOT NULL,
                        raw TEXT NOT NULL, PRIMARY KEY (child, parent, source)) WITHOUT ROWID`;
@@ -45,9 +54,7 @@ function numberedOutside(name: string, nodeKeys: boolean): Layout {
              ${edgesTable(nodeKeys ? "INTEGER" : "TEXT")}`,
     indexes: `CREATE UNIQUE INDEX models_id ON models (id); ${READ_INDEXES}`,
     writer(db) {
-      const append = db.prepare(
-        `INSERT INTO models (node, id, placeholder) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
-      );
+      const append = db.prepare(APPEND_MODELS);
       const upsert = db.prepare(UPSERT_EDGES);
       const numbers = new Map<string, number>();
       const numberOf = (id: string, placeholder: number, added: unknown[]) => {
@@ -119,6 +126,43 @@ const LAYOUTS: Layout[] = [
   numberedOutside("node keys", true),
 ];
 
+/**
+ * The floor: every model and edge in key order, in node keys' tables, batches of the same size and SQL. Ids are sorted
+ * by UTF-16 code units, which is SQLite's binary order but for ids with characters from U+E000 up (none here).
+ */
+function writeFloor(rows: string[][], path: string): { writing: number; indexing: number } {
+  const node = LAYOUTS.find((layout) => layout.name === "node keys") as Layout;
+  const db = new Database(path);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("cache_size = -65536");
+  db.exec(node.tables);
+  const ids = [...new Set(rows.flatMap(([child, parent]) => [child as string, parent as string]))].sort();
+  const numbers = new Map(ids.map((id, at) => [id, at + 1]));
+  const children = new Set(rows.map(([child]) => child as string));
+  const models = ids.map((id, at) => [at + 1, id, children.has(id) ? 0 : 1]);
+  const edges = rows
+    .map(([child, parent, relation]) => [numbers.get(child as string), numbers.get(parent as string), relation, parent])
+    .sort(
+      ([childA, parentA], [childB, parentB]) =>
+        (childA as number) - (childB as number) || (parentA as number) - (parentB as number),
+    )
+    .map(([child, parent, relation, raw]) => [child, parent, relation, "file", raw]);
+  const started = performance.now();
+  const append = db.prepare(APPEND_MODELS);
+  const upsert = db.prepare(UPSERT_EDGES);
+  for (let at = 0; at < models.length; at += BATCH) append.run(JSON.stringify(models.slice(at, at + BATCH)));
+  for (let at = 0; at < edges.length; at += BATCH) upsert.run(JSON.stringify(edges.slice(at, at + BATCH)));
+  const written = performance.now();
+  db.exec(node.indexes);
+  const indexed = performance.now();
+  db.close();
+  return {
+    writing: (written - started) / 1000,
+    indexing: (indexed - written) / 1000,
+  };
+}
+
 function writeWith(layout: Layout, rows: string[][], path: string): { writing: number; indexing: number } {
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
@@ -150,13 +194,19 @@ export default async function edgeKeysBench(): Promise<void> {
       .filter((line) => line.length > 0)
       .map((line) => line.split(","));
     console.log(`An edge list of ${rows.length.toLocaleString("en-US")} rows (${given ?? "a generated Hub"})`);
+    const line = (name: string, writing: number, indexing: number, extra = "") =>
+      console.log(
+        `  ${name.padEnd(18)} writing ${writing.toFixed(2)} s + indexes ${indexing.toFixed(2)} s = ` +
+          `${(writing + indexing).toFixed(2)} s (${rate(rows.length, writing + indexing)} rows/s)${extra}; ` +
+          `load average ${loadavg()[0]?.toFixed(1)}`,
+      );
     for (const layout of LAYOUTS) {
       const { writing, indexing } = writeWith(layout, rows, join(scratch, `${layout.name.replace(/\W+/g, "-")}.db`));
-      console.log(
-        `  ${layout.name.padEnd(18)} writing ${writing.toFixed(2)} s + indexes ${indexing.toFixed(2)} s = ` +
-          `${(writing + indexing).toFixed(2)} s; load average ${loadavg()[0]?.toFixed(1)}`,
-      );
+      line(layout.name, writing, indexing);
     }
+    const floor = writeFloor(rows, join(scratch, "floor.db"));
+    line("floor", floor.writing, floor.indexing, ", its sort not counted");
+    console.log(`  100,000 rows/s would be ${(rows.length / 100_000).toFixed(2)} s for these rows, reading included`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
