@@ -6,6 +6,7 @@ import { RELATION_COLORS } from "../src/vocabulary/palette.js";
 import { RELATIONS, type ModelResponse } from "./api.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 import { formatCount } from "./unknown.js";
+import { NO_LICENCE, UNKNOWN_LICENCE } from "../src/vocabulary/declared-licence.js";
 
 export interface PanelActions {
   select(id: string): void;
@@ -33,6 +34,12 @@ function day(value: string | null): string {
   return value === null ? "—" : value.slice(0, 10);
 }
 
+/** The declared licence: `unknown` (no record was read) is "—", as every value the data does not hold. */
+function licenceText(declared: string): string {
+  if (declared === UNKNOWN_LICENCE) return "— (no record read)";
+  return declared === NO_LICENCE ? "none declared" : declared;
+}
+
 function facts(info: ModelResponse): HTMLDListElement {
   const list = element("dl", "facts");
   const add = (term: string, value: string) =>
@@ -41,7 +48,7 @@ function facts(info: ModelResponse): HTMLDListElement {
   add("author", model.author ?? "—");
   add("created", day(model.createdAt));
   add("last modified", day(model.lastModified));
-  add("licence", model.license ?? "not stated");
+  add("licence", licenceText(model.declaredLicence));
   add("downloads (30 days)", formatCount(model.downloads));
   add("likes", formatCount(model.likes));
   if (model.pipelineTag !== null) add("task", model.pipelineTag);
@@ -55,7 +62,8 @@ function facts(info: ModelResponse): HTMLDListElement {
         ? "none: no base_model declared"
         : RELATION_LABELS[model.relation],
   );
-  add("generation", info.metrics === null ? "—" : String(info.metrics.generation));
+  // A model without a record has unknown bases, so how many generations lie above it is not known either.
+  add("generation", info.metrics === null || model.placeholder ? "—" : String(info.metrics.generation));
   return list;
 }
 
@@ -152,7 +160,7 @@ function breadcrumb(info: ModelResponse, actions: PanelActions): HTMLElement {
   if (others > 0 || info.ancestry.truncated) {
     const note =
       `${others.toLocaleString("en-US")}${info.ancestry.truncated ? "+" : ""} other path${others === 1 ? "" : "s"} ` +
-      "up to a model with no base (a merge has several parents)";
+      "up to a model with no base or no record (a merge has several parents)";
     nav.append(element("p", "muted", note));
   }
   return nav;

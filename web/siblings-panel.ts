@@ -23,7 +23,11 @@ export function siblingsSection(report: SiblingsResponse, select: (id: string) =
       element(
         "p",
         "muted",
-        report.parents.length === 0 ? "No parent, so no siblings." : "Nothing else on its parents.",
+        report.placeholder
+          ? "No record of this model, so its parents, and its siblings, are not known."
+          : report.parents.length === 0
+            ? "No parent, so no siblings."
+            : "Nothing else on its parents.",
       ),
     );
     return section;

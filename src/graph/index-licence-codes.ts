@@ -4,10 +4,8 @@
 
 import { readModelLicences } from "../store/licence-rows.js";
 import type { Store } from "../store/open-store.js";
+import { NO_LICENCE, UNKNOWN_LICENCE } from "../vocabulary/declared-licence.js";
 import { PRESENT, type LineageIndex } from "./lineage-index.js";
-
-/** The licence given to a model whose record was never read (and to node numbers in no use). */
-export const UNKNOWN_LICENCE = "unknown";
 
 export interface LicenceCodes {
   /** Each model's declared licence as a position in `names`. */
@@ -27,7 +25,7 @@ export function declaredLicence(license: string | null, details: string | null):
   const name = details === null || details === "" ? null : details.trim().toLowerCase();
   if (card === "other" && name !== null) return name;
   if (card !== null && card.length > 0) return card;
-  return name ?? "none";
+  return name ?? NO_LICENCE;
 }
 
 /** Codes numbered by the sorted names in use: what makes a patched set equal to one built whole. */

@@ -4,7 +4,7 @@
 
 import { idColumns } from "../store/detail-queries.js";
 import { familyNodes } from "./index-family.js";
-import { UNKNOWN_LICENCE } from "./index-licence-codes.js";
+import { NO_LICENCE, UNKNOWN_LICENCE } from "../vocabulary/declared-licence.js";
 import { forEachReached } from "./index-reach.js";
 import type { IndexedLineage } from "./indexed-lineage.js";
 import {
@@ -133,7 +133,7 @@ function licencesOf(lineage: IndexedLineage, resolved: ResolvedQuery, family: re
   const licences = lineage.licences.names;
   const ruleOfCode = Int16Array.from(licences, (licence) => {
     const rule = licenceRule(licence);
-    return licence === "none" ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
+    return licence === NO_LICENCE ? NONE : rule === null ? UNKNOWN : LICENCE_RULES.indexOf(rule);
   });
   const ruleOf = (node: number) => ruleOfCode[licenceCode[node] as number] as number;
   const ruleAt = (node: number): LicenceRule | null => {

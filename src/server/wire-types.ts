@@ -144,6 +144,11 @@ export interface ModelRecord {
   downloads: number | null;
   likes: number | null;
   license: string | null;
+  /**
+   * The licence the model declares, as `licenses` reads it: the card's licence (the licence name for `other`), `none`
+   * when its record declares none, `unknown` when no record of it was read (`license` is null in both of those).
+   */
+  declaredLicence: string;
   pipelineTag: string | null;
   libraryName: string | null;
   /** The Hub's own shape: false, true, "auto" or "manual" (null when unknown). */

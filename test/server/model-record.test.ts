@@ -31,6 +31,7 @@ it("answers the stored record in the Hub's field names", async () => {
     downloads: 885255,
     likes: 3314,
     license: "mit",
+    declaredLicence: "mit",
     pipelineTag: "text-generation",
     libraryName: "transformers",
     gated: false,
@@ -38,4 +39,13 @@ it("answers the stored record in the Hub's field names", async () => {
     relation: null,
   });
   expect(body.ancestors).toEqual([]);
+});
+
+it("tells a record declaring no licence from a model whose record was never read", async () => {
+  // SaborDay/Phi2_RCT1M-ft-heading: in the phi-2 dump, no license: tag and no license in its card. Qwen2.5-7B-Instruct:
+  // in the edge list and metadata.csv (which has no licence column), not in the dump.
+  const declared = async (id: string) =>
+    (await getJson<{ model: { license: unknown; declaredLicence: unknown } }>(app, `/api/model?id=${id}`)).body.model;
+  expect(await declared("SaborDay/Phi2_RCT1M-ft-heading")).toMatchObject({ license: null, declaredLicence: "none" });
+  expect(await declared("Qwen/Qwen2.5-7B-Instruct")).toMatchObject({ license: null, declaredLicence: "unknown" });
 });

@@ -84,6 +84,14 @@ async function clickNode(id: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+/** The panel's facts (author, created, licence, ...) as text, keyed by their terms. */
+async function panelFacts(): Promise<Record<string, string>> {
+  const pairs = await page.$$eval("#panel dl.facts dt", (terms) =>
+    terms.map((term) => [term.textContent ?? "", term.nextElementSibling?.textContent ?? ""]),
+  );
+  return Object.fromEntries(pairs);
+}
+
 /** The panel's table as numbers, keyed like its cells (`children-finetune`, `descendants-total`, ...). */
 async function panelCounts(): Promise<Record<string, number>> {
   const cells = await page.$$eval("#panel [data-count]", (nodes) =>
@@ -174,6 +182,8 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
       expect(counts[`descendants-${relation}`]).toBe(value);
     expect(await page.textContent("#panel a[href]")).toBe("Open on the Hub");
     expect(await page.getAttribute("#panel a[href]", "href")).toBe(`https://huggingface.co/${QWEN}`);
+    // The snapshot holds no Hub record of it (edges.csv and metadata.csv only): its licence is not known.
+    expect((await panelFacts()).licence).toBe("— (no record read)");
     await page.screenshot({ path: resolve(RESULTS, "viewer-panel.png") });
   });
 
@@ -316,6 +326,11 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     expect(await settled()).toBe("ready");
     await page.waitForSelector(`#panel[data-state="ready"]`);
     expect(await page.textContent("#panel .notice")).toContain("No record of this model");
+    expect(await panelFacts()).toMatchObject({ generation: "—", licence: "— (no record read)" });
+    await page.waitForSelector("#panel .siblings p");
+    expect(await page.textContent("#panel .siblings p")).toBe(
+      "No record of this model, so its parents, and its siblings, are not known.",
+    );
     await page.goto(`${server.url}/?q=${encodeURIComponent(alone)}`);
     expect(await settled()).toBe("ready");
     expect(await drawnNodes()).toBe(1);

@@ -38,6 +38,7 @@ export function modelDetails(data: ServerData, params: URLSearchParams): ModelRe
       downloads: row.downloads,
       likes: row.likes,
       license: row.license,
+      declaredLicence: lineage.licences.names[lineage.licences.code[node] as number] as string,
       pipelineTag: row.pipeline_tag,
       libraryName: row.library_name,
       gated: gatedValue(row.gated),
