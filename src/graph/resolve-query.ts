@@ -6,6 +6,7 @@ import { modelIdsContainingAny, modelIdsIgnoringCase, orgModelIds } from "../sto
 import type { Store } from "../store/open-store.js";
 import { currentIdOfRenamed } from "../store/renames.js";
 import { currentIdOfLegacy } from "../vocabulary/legacy-ids.js";
+import { queryOfHubAddress } from "../ingest/hub-address.js";
 
 export type ResolvedQuery = { kind: "model"; id: string } | { kind: "org"; org: string; models: string[] };
 
@@ -58,9 +59,12 @@ function orgOfText(store: Store, text: string): ResolvedQuery | null {
   return { kind: "org", org: spelled.slice(0, spelled.indexOf("/")), models };
 }
 
-/** The model of this id, else the org of this name; unknown text is answered with the closest ids. */
+/**
+ * The model of this id, else the org of this name (either may be given as its page on the Hub); unknown text is
+ * answered with the closest ids.
+ */
 export function resolveQuery(store: Store, query: string): ResolvedQuery {
-  const text = query.trim();
+  const text = queryOfHubAddress(query) ?? query.trim();
   const id = text.length > 0 ? findModelId(store, text) : null;
   if (id !== null) return { kind: "model", id };
   const org = orgOfText(store, text);
@@ -75,7 +79,7 @@ export function resolveQuery(store: Store, query: string): ResolvedQuery {
 export function resolveQueryAll(store: Store, query: string): ResolvedQuery[] {
   const resolved = resolveQuery(store, query);
   if (resolved.kind === "org") return [resolved];
-  const org = orgOfText(store, query.trim());
+  const org = orgOfText(store, queryOfHubAddress(query) ?? query.trim());
   return org === null ? [resolved] : [org, resolved];
 }
 

@@ -2,6 +2,7 @@
 // relation lists, fan names and enumerations. Anything else is answered with a 400 naming the parameter.
 
 import { parseFanName } from "../vocabulary/fan.js";
+import { queryOfHubAddress } from "../ingest/hub-address.js";
 import { isModelId } from "../vocabulary/model-id.js";
 import {
   parseChoice,
@@ -43,17 +44,23 @@ export function requiredText(params: URLSearchParams, name: string): string {
   return value;
 }
 
-/** A model id (`org/name` or a legacy `name`), as the Hub allows them. */
-export function modelIdParam(params: URLSearchParams, name: string): string {
+/** A required text, or the id or org name of the Hub page it gives (src/ingest/hub-address.ts). */
+export function queryParam(params: URLSearchParams, name: string): string {
   const value = requiredText(params, name);
+  return queryOfHubAddress(value) ?? value;
+}
+
+/** A model id (`org/name` or a legacy `name`), as the Hub allows them, or its page on the Hub. */
+export function modelIdParam(params: URLSearchParams, name: string): string {
+  const value = queryParam(params, name);
   if (!isModelId(value))
     throw new HttpError(400, `parameter "${name}" is not a model id (org/name): ${JSON.stringify(value)}`);
   return value;
 }
 
-/** A model id or an org name (an org name has the syntax of a legacy id). */
+/** A model id or an org name (an org name has the syntax of a legacy id), or its page on the Hub. */
 export function modelOrOrgParam(params: URLSearchParams, name: string): string {
-  const value = requiredText(params, name);
+  const value = queryParam(params, name);
   if (!isModelId(value))
     throw new HttpError(400, `parameter "${name}" is not a model id or an org name: ${JSON.stringify(value)}`);
   return value;

@@ -60,6 +60,17 @@ describe("the command line on the small lineage", () => {
     });
   });
 
+  it("takes a model's or an org's page on the Hub for its id", async () => {
+    const family = await json("family", "a/base");
+    expect(await json("family", "https://huggingface.co/a/base/tree/main")).toEqual(family);
+    expect(await json("family", "hf.co/a")).toEqual(await json("family", "a"));
+    const dataset = await run("family", "https://huggingface.co/datasets/a/base");
+    expect([dataset.status, dataset.stderr.split("\n")[0]]).toEqual([
+      1,
+      'hf-lineage family: unknown model or org "https://huggingface.co/datasets/a/base"',
+    ]);
+  });
+
   it("prints every path of a merge up to its root", async () => {
     const result = await run("ancestors", "d/from-quant");
     expect(result).toEqual({

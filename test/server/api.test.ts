@@ -172,6 +172,30 @@ describe("GET /api/model", () => {
     expect(body.metrics).toMatchObject({ generation: 0, descendants: 2299, children: 363 });
   });
 
+  it("takes a model's or an org's page on the Hub as its id, as copied from a browser", async () => {
+    const byId = await getJson<ModelBody>(app, `/api/model?id=${LLAMA}`);
+    for (const address of [
+      `https://huggingface.co/${LLAMA}`,
+      `hf.co/${LLAMA}/tree/main`,
+      `https://huggingface.co/${LLAMA}/blob/main/config.json?download=true`,
+    ])
+      expect(await getJson<ModelBody>(app, `/api/model?id=${encodeURIComponent(address)}`), address).toEqual(byId);
+    const org = await getJson<FamilyBody>(app, `/api/family?q=${encodeURIComponent("https://huggingface.co/Qwen")}`);
+    expect([org.body.kind, org.body.query]).toEqual(["org", "Qwen"]);
+    const search = await getJson<{ results: SearchResult[] }>(
+      app,
+      `/api/search?q=${encodeURIComponent("https://huggingface.co/Qwen/Qwen2.5-7B")}&limit=3`,
+    );
+    expect(search).toEqual(await getJson(app, `/api/search?q=Qwen/Qwen2.5-7B&limit=3`));
+    expect(search.body.results[0]?.id).toBe("Qwen/Qwen2.5-7B");
+    // A dataset's page names no model.
+    const dataset = await getJson<ErrorBody>(
+      app,
+      `/api/model?id=${encodeURIComponent("https://huggingface.co/datasets/a/b")}`,
+    );
+    expect(dataset.status).toBe(400);
+  });
+
   it("answers an unknown id with a 404 and close matches", async () => {
     const { status, body } = await getJson<ErrorBody>(app, `/api/model?id=Qwen/Qwen2.5-7Bx`);
     expect(status).toBe(404);

@@ -2,7 +2,7 @@
 // descendants (an org by its family's size), then downloads.
 
 import { modelsContaining, orgsContaining } from "../../store/model-queries.js";
-import { countParam, requiredText } from "../params.js";
+import { countParam, queryParam } from "../params.js";
 import type { ServerData } from "../server-data.js";
 import { byDownloads } from "../../graph/top-models.js";
 import type { SearchResponse, SearchResult } from "../wire-types.js";
@@ -24,7 +24,7 @@ function offer(best: SearchResult[], candidate: SearchResult, limit: number): vo
 export const SEARCH_PARAMS = ["q", "limit"] as const;
 
 export function search(data: ServerData, params: URLSearchParams): SearchResponse {
-  const text = requiredText(params, "q").toLowerCase();
+  const text = queryParam(params, "q").toLowerCase();
   const limit = countParam(params, "limit", { min: 1, max: 50, fallback: 10 });
   const { store } = data.lineage;
   // Read now: the callbacks below run inside an SQLite query, where the index's lazy sections cannot be read.
