@@ -82,14 +82,30 @@ function controlsOf(state: ReportViewState, actions: ReportActions): HTMLElement
     element("label", {}, "Created since ", since),
     element("button", { type: "submit" }, "Show"),
   );
+  const refusal = element("p", { className: "notice error", hidden: true });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const added = family.value.trim();
-    const families =
-      added === "" || state.families.some((f) => f.toLowerCase() === added.toLowerCase())
-        ? state.families
-        : [...state.families, added].slice(0, MAX_REPORT_FAMILIES);
-    actions.navigate({ families, since: since.value === "" ? null : since.value });
+    const isNew = added !== "" && !state.families.some((f) => f.toLowerCase() === added.toLowerCase());
+    const families = isNew ? [...state.families, added].slice(0, MAX_REPORT_FAMILIES) : state.families;
+    const next = { families, since: since.value === "" ? null : since.value };
+    if (!isNew) {
+      actions.navigate(next);
+      return;
+    }
+    // A family the data does not hold is refused here, keeping the report shown, rather than replacing it with
+    // the failure. The report asked for is the one then drawn, which the server answers again from its cache.
+    refusal.hidden = true;
+    void api.reportDocument(reportApiUrl(next, "document")).then(
+      () => actions.navigate(next),
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.status !== 404) return actions.navigate(next);
+        const guesses = error.suggestions.slice(0, 5);
+        refusal.textContent =
+          `Not added: ${error.message}` + (guesses.length > 0 ? ` (did you mean ${guesses.join(", ")}?)` : "");
+        refusal.hidden = false;
+      },
+    );
   });
   const asked = element(
     "ul",
@@ -111,7 +127,7 @@ function controlsOf(state: ReportViewState, actions: ReportActions): HTMLElement
       element("a", { href: reportApiUrl(state, format), download: "" }, DOWNLOAD_LABELS[format]),
     ]),
   );
-  return element("div", {}, form, asked, downloads);
+  return element("div", {}, form, refusal, asked, downloads);
 }
 
 /** Draws the report for the state into `root`; false (with the failure shown) when it could not be read. */

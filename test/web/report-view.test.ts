@@ -23,6 +23,7 @@ import { findPython } from "../support/run-oracle.js";
 const RESULTS = resolve(process.cwd(), "test-results");
 const GEMMA = "google/gemma-7b";
 const SINCE = "2024-06-01";
+const UNKNOWN_FAMILY = "nonexistent/model-xyz";
 
 let store: Store;
 let server: Server;
@@ -41,7 +42,12 @@ beforeAll(async () => {
   });
   server = listening.server;
   url = listening.url.replace(/\/$/, "");
-  ({ browser, page, problems } = await openWatchedPage({ viewport: { width: 1400, height: 1000 } }));
+  ({ browser, page, problems } = await openWatchedPage({
+    viewport: { width: 1400, height: 1000 },
+    // The form's test adds a family that does not exist: its 404 and console line are expected.
+    expectedConsoleError: (text) => text.startsWith("Failed to load resource"),
+    expectedFailedAnswer: (address) => address.includes(encodeURIComponent(UNKNOWN_FAMILY)),
+  }));
   mkdirSync(RESULTS, { recursive: true });
 }, 180_000);
 
@@ -286,6 +292,15 @@ describe("the Report page", { timeout: 180_000 }, () => {
       ]);
       expect(await response.text()).toBe(cli.stdout);
     }
+    // A family the data does not hold is refused beside the form; the report shown and the URL stay as they were.
+    await page.fill('#report input[name="family"]', UNKNOWN_FAMILY);
+    await page.click('#report button[type="submit"]');
+    await page.waitForSelector("#report .report-controls + p.notice:not([hidden])");
+    expect(await page.textContent("#report .report-controls + p.notice")).toBe(
+      `Not added: unknown model or org "${UNKNOWN_FAMILY}"`,
+    );
+    expect(new URL(page.url()).search).toBe("?view=report&family=microsoft%2Fphi-2&since=2024-07-01");
+    expect((await pageTable("Family size under each definition"))?.rows.length).toBe(before + 1);
     // Back goes to the report without phi-2; the brand link's page is the overview.
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes("phi-2") && document.body.dataset.state === "ready");
