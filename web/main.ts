@@ -348,9 +348,10 @@ function titleOf(response: FamilyResponse): string {
   const family = response.family;
   const count = (value: number) => value.toLocaleString("en-US");
   const descendants = `${count(family.descendants.total)} descendants`;
+  const ancestors = family.ancestors?.length ?? 0;
   return family.kind === "org"
     ? `${family.query}: ${count(family.models)} own models, ${descendants}`
-    : `${family.query}: ${descendants}, ${count(family.ancestors?.length ?? 0)} ancestors`;
+    : `${family.query}: ${descendants}, ${count(ancestors)} ancestor${ancestors === 1 ? "" : "s"}`;
 }
 
 function filtersOf(state: ViewState): string {
@@ -471,7 +472,7 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     if (controller.signal.aborted) return false;
     const received = performance.now();
     // The text around the graph first, so the graph is laid out once for its final size.
-    renderFamilyNotices(notices, response, ancestry, next.expand, collapseFan);
+    renderFamilyNotices(notices, response, ancestry, next, next.expand, collapseFan);
     renderOpenedSubtrees(notices, next.open ?? [], foldSubtrees);
     renderFanList(byId("fan-list"), response, expandFan);
     fans.hidden = response.aggregated.length === 0;

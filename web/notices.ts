@@ -2,7 +2,7 @@
 // and the empty and error states (an unknown id with its close matches as links, a model with no family).
 
 import { parseFanName } from "../src/vocabulary/fan.js";
-import { ApiError, type AncestryResponse, type FamilyResponse } from "./api.js";
+import { ApiError, type AncestryResponse, type FamilyResponse, type Relation } from "./api.js";
 import { overviewLine } from "./collapsed-subtrees.js";
 import { RELATION_LABELS } from "./relation-labels.js";
 
@@ -15,10 +15,41 @@ function paragraph(className: string, text: string): HTMLParagraphElement {
   return node;
 }
 
+/** The view's filters that narrow what is drawn of the family. */
+export interface ViewFilters {
+  /** Only these relations are followed down; null for all. */
+  relations: readonly Relation[] | null;
+  depth: number | null;
+}
+
+/**
+ * What the relation filter leaves out, when it is on: it follows only its relations down from the query, so a model
+ * under another relation is not drawn, nor anything below it. Counted when every model followed is drawn (no cap, no
+ * overview, no depth limit: each node is one model, a fan its count).
+ */
+function relationsFilterLine(response: FamilyResponse, { relations, depth }: ViewFilters): string | null {
+  if (relations === null) return null;
+  const family = response.family;
+  const names = relations.map((relation) => `${RELATION_LABELS[relation]}s`);
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  const followed = `Only ${listed} are followed down`;
+  const rest = "a model of another relation is not drawn, nor anything below it";
+  if (depth !== null || response.truncated !== null || (response.collapsed?.length ?? 0) > 0)
+    return `${followed}: ${rest}.`;
+  const own = family.kind === "org" ? family.models : 1;
+  const reached = response.graph.nodes.reduce((sum, node) => sum + (node.attributes.fan?.count ?? 1), 0) - own;
+  if (reached >= family.descendants.total) return null;
+  return (
+    `${followed}: ${count(reached)} of the ${count(family.descendants.total)} descendants are reached through ` +
+    `them; ${rest}.`
+  );
+}
+
 /** One line saying what is drawn, and one more per thing the view leaves out. */
 export function familyLines(
   response: FamilyResponse,
   ancestry: AncestryResponse | null = null,
+  filters: ViewFilters = { relations: null, depth: null },
 ): { className: string; text: string }[] {
   const family = response.family;
   const lines: { className: string; text: string }[] = [];
@@ -29,7 +60,7 @@ export function familyLines(
     text:
       `${own}: ${count(family.descendants.total)} descendants in all` +
       (ancestry === null ? "" : `, ${count(ancestry.ancestors)} ancestor${ancestry.ancestors === 1 ? "" : "s"}`) +
-      `; ${count(drawn)} nodes drawn` +
+      `; ${count(drawn)} node${drawn === 1 ? "" : "s"} drawn` +
       (ancestry !== null && ancestry.ancestors > 0 ? " (ancestors above the model, descendants below)." : "."),
   });
   if (ancestry !== null && ancestry.omittedNodes > 0) {
@@ -51,6 +82,8 @@ export function familyLines(
             `ancestor${ancestors === 1 ? " is" : "s are"} drawn above it.`,
     });
   }
+  const filtered = relationsFilterLine(response, filters);
+  if (filtered !== null) lines.push({ className: "notice", text: filtered });
   if (response.aggregated.length > 0) {
     const grouped = response.aggregated.reduce((sum, fan) => sum + fan.count, 0);
     lines.push({
@@ -77,10 +110,13 @@ export function renderFamilyNotices(
   container: HTMLElement,
   response: FamilyResponse,
   ancestry: AncestryResponse | null,
+  filters: ViewFilters,
   expanded: readonly string[],
   onCollapse: (name: string) => void,
 ): void {
-  const parts: HTMLElement[] = familyLines(response, ancestry).map((line) => paragraph(line.className, line.text));
+  const parts: HTMLElement[] = familyLines(response, ancestry, filters).map((line) =>
+    paragraph(line.className, line.text),
+  );
   if (expanded.length > 0) {
     // Every opened fan can be folded again, one by one.
     const list = document.createElement("ul");

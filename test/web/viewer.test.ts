@@ -301,6 +301,21 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
       () => new URL(location.href).searchParams.get("relations") === "finetune,adapter,merge,unknown",
     );
     expect(await settled()).toBe("ready");
+    // The graphology reference: every model reached from the query down edges that are not quantizations.
+    const graph = server.lineage.graph;
+    const reached = new Set<string>();
+    const queue = [QWEN];
+    while (queue.length > 0)
+      graph.forEachOutEdge(queue.pop()!, (_edge, attributes, _source, target) => {
+        if (attributes.relation === "quantized" || target === QWEN || reached.has(target)) return;
+        reached.add(target);
+        queue.push(target);
+      });
+    expect(await page.$$eval("#notices p.notice", (lines) => lines.map((line) => line.textContent))).toContain(
+      "Only fine-tunes, adapters, merges and unknown relations are followed down: " +
+        `${reached.size} of the 700 descendants are reached through them; ` +
+        "a model of another relation is not drawn, nor anything below it.",
+    );
     await page.fill("#depth-input", "1");
     await page.dispatchEvent("#depth-input", "change");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("depth") === "1");
