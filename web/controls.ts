@@ -73,13 +73,18 @@ export function createControls(form: HTMLFormElement, onChange: (change: Partial
     settings.classList.toggle("unfolded", open);
   };
   toggle.addEventListener("click", () => unfold(toggle.getAttribute("aria-expanded") !== "true"));
-  // Escape folds the settings again and hands the keyboard back to their button.
-  settings.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
-    event.stopPropagation();
-    unfold(false);
-    toggle.focus();
-  });
+  // Escape, wherever the keyboard is, folds the unfolded settings first (before it closes a panel) and hands the
+  // keyboard back to their button: caught on the way down, before any other key handler sees it.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+      event.stopPropagation();
+      unfold(false);
+      toggle.focus();
+    },
+    { capture: true },
+  );
 
   const png = form.querySelector<HTMLButtonElement>("#export-png");
   return {

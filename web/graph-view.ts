@@ -62,6 +62,8 @@ export interface GraphView {
   pagePosition(node: string): { x: number; y: number } | null;
   /** The labels and pills drawn in the last frame, in CSS pixels relative to the graph's box. */
   labelBoxes(): PlacedLabel[];
+  /** The text of each label and pill drawn in the last frame, by node. */
+  labelTexts(): Record<string, string>;
   /** Every drawn node's dot on screen (CSS pixels relative to the graph's box), and the depth numbers drawn. */
   drawnDots(): { key: string; x: number; y: number; radius: number }[];
   rowLabelBoxes(): Box[];
@@ -88,6 +90,19 @@ export interface GraphView {
 
 /** The fewest characters of a name a label cut to its room keeps (with the "…"). */
 const FITTED_CHARACTERS = 8;
+
+/** The most characters of a label's shorter text, used where its whole text finds no room. */
+const SHORT_NAME = 32;
+const SHORT_ID = 24;
+
+/**
+ * A label's shorter text: the name without its org, cut to SHORT_NAME characters; but a label that names its org
+ * (two drawn models share its name, or it is the query, hovered or selected) keeps it, cut in the middle, so the
+ * shorter text never reads as the other model of the same name.
+ */
+function shortText(key: string, text: string): string {
+  return text.includes("/") ? cut(key, SHORT_ID) : cut(nameOf(key), SHORT_NAME);
+}
 
 /** The text cut in the middle to the most characters that fit `room` pixels in the context's font. */
 function fittedText(context: CanvasRenderingContext2D, text: string, room: number): string {
@@ -123,6 +138,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
   let dotScale = 1;
   let centrality: { size: CentralityDisplay | null; colour: CentralityDisplay | null } = { size: null, colour: null };
   let placed: PlacedLabel[] = [];
+  const drawnTexts = new Map<string, string>();
   let rowLabels: Box[] = [];
   /** Nodes in the order their labels are placed (most important first), kept per load. */
   let ranked: string[] = [];
@@ -218,6 +234,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     const candidates: LabelCandidate[] = [];
     const texts = new Map<string, string>();
     const shortTexts = new Map<string, string>();
+    drawnTexts.clear();
     const order =
       state.hovered === null
         ? [state.selected, ...ranked.filter((key) => isLit(state, key))]
@@ -249,7 +266,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
           const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
           dots.set(key, dot);
           occupied.add(dot);
-          shortTexts.set(key, cut(nameOf(key), 32));
+          shortTexts.set(key, shortText(key, text));
         }
         continue;
       }
@@ -272,7 +289,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
         const dot = { x: at.x - radius, y: at.y - radius, width: 2 * radius, height: 2 * radius };
         dots.set(key, dot);
         occupied.add(dot);
-        const short = cut(nameOf(key), 32);
+        const short = shortText(key, text);
         shortTexts.set(key, short);
         candidates.push({
           key,
@@ -282,6 +299,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
           width: textWidth + 6,
           height: LABEL_HEIGHT,
           ...(short !== text ? { shortWidth: ctx.measureText(short).width + 6 } : {}),
+          ...(key === state.selected ? { always: true } : {}),
           // A view small enough to label every node cuts a label to the room it has rather than leave it out.
           ...(graph.order <= ALL_LABELS_UP_TO
             ? { minWidth: ctx.measureText(cut(short, FITTED_CHARACTERS)).width + 6 }
@@ -310,6 +328,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       const a = graph.getNodeAttributes(label.key);
       let text = (label.short === true ? shortTexts.get(label.key) : texts.get(label.key)) ?? a.name;
       if (label.fitted === true) text = fittedText(ctx, text, label.width - 6);
+      drawnTexts.set(label.key, text);
       if ((label.side === "pill" || label.side === "compact-pill") && isFolded(a)) {
         if (label.side === "compact-pill") text = foldedCount(a);
         // A fan's pill is outlined in its relation's colour; a collapsed node's (several subtrees) dashed in grey;
@@ -553,6 +572,7 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
       return { x: box.left + point.x, y: box.top + point.y };
     },
     labelBoxes: () => placed.map((label) => ({ ...label })),
+    labelTexts: () => Object.fromEntries(drawnTexts),
     rowLabelBoxes: () => rowLabels.map((box) => ({ ...box })),
     drawnDots() {
       renderer.refresh();

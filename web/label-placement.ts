@@ -30,6 +30,11 @@ export interface LabelCandidate {
    * drawing) to the room left on either side, down to this width. Without it the label is left out.
    */
   minWidth?: number;
+  /**
+   * Drawn even where every form meets a box taken before (the selected model's label, placed before the others so
+   * that no other label has taken its room): then in the first form that stays on the canvas, over dots and edges.
+   */
+  always?: boolean;
 }
 
 export interface PlacedLabel extends Box {
@@ -160,7 +165,8 @@ export function placeLabels(
     const chosen =
       options.find((option) => inside(option, width, height) && occupied.free(option, own)) ??
       fittedLabel(candidate, width, height, occupied, own) ??
-      sharedLabel(candidate, width, height, occupied, own, placed, narrowest);
+      sharedLabel(candidate, width, height, occupied, own, placed, narrowest) ??
+      (candidate.always === true ? options.find((option) => inside(option, width, height)) : undefined);
     if (chosen === undefined) continue;
     if (candidate.minWidth !== undefined) narrowest.set(candidate.key, candidate.minWidth);
     occupied.add(chosen);

@@ -124,6 +124,7 @@ Object.defineProperty(window, "__hfLineage", {
       return shownCentrality === null ? null : Object.fromEntries(shownCentrality.values);
     },
     labelBoxes: () => graphView.labelBoxes(),
+    labelTexts: () => graphView.labelTexts(),
     rowLabelBoxes: () => graphView.rowLabelBoxes(),
     drawnDots: () => graphView.drawnDots(),
     /** The fan or collapsed node the keyboard points at. */

@@ -3,7 +3,7 @@
 // the canvas.
 
 import { describe, expect, it } from "vitest";
-import { intersects, placeLabels } from "../../web/label-placement.js";
+import { intersects, Occupancy, placeLabels } from "../../web/label-placement.js";
 import { lineageLayout, type LayoutItem } from "../../web/layout.js";
 
 const item = (key: string, row: number, weight = 0, width = 120): LayoutItem => ({
@@ -113,6 +113,31 @@ describe("label placement", () => {
       expect(label.x).toBeGreaterThanOrEqual(0);
       expect(label.x + label.width).toBeLessThanOrEqual(300);
     }
+  });
+
+  it("draws a label that must be drawn over what blocks it, in its first form that stays on the canvas", () => {
+    // "blocked" has dots right and left of it (taken before, as the drawing takes every dot); worked by hand: its
+    // right box 106..186 meets the dot at 150, its left box 14..94 the dot at 50. At x = 290 its right box leaves
+    // the canvas and its left box 204..284 meets the dot at 240.
+    const dots = [
+      { x: 146, y: 46, width: 8, height: 8 },
+      { x: 46, y: 46, width: 8, height: 8 },
+      { x: 236, y: 46, width: 8, height: 8 },
+    ];
+    const occupied = () => {
+      const taken = new Occupancy();
+      for (const dot of dots) taken.add(dot);
+      return taken;
+    };
+    const candidate = { key: "blocked", x: 100, y: 50, radius: 4, width: 80, height: 16 };
+    expect(placeLabels([candidate], 300, 300, occupied())).toEqual([]);
+    expect(placeLabels([{ ...candidate, always: true }], 300, 300, occupied())).toEqual([
+      { key: "blocked", side: "right", x: 106, y: 42, width: 80, height: 16 },
+    ]);
+    expect(placeLabels([{ ...candidate, x: 290 }], 300, 300, occupied())).toEqual([]);
+    expect(placeLabels([{ ...candidate, x: 290, always: true }], 300, 300, occupied())).toEqual([
+      { key: "blocked", side: "left", x: 204, y: 42, width: 80, height: 16 },
+    ]);
   });
 
   it("cuts a label with a narrowest form to the room left, from the widest cut that fits down to that width", () => {

@@ -291,11 +291,37 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(await page.getAttribute("#controls-toggle", "aria-expanded")).toBe("false");
     expect(await visible("#depth-input")).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("controls-toggle");
+    // Escape folds them from the button too, or with the keyboard anywhere else on the page.
+    for (const focus of ["#controls-toggle", "#graph"]) {
+      await page.click("#controls-toggle");
+      expect(await page.getAttribute("#controls-toggle", "aria-expanded")).toBe("true");
+      await page.focus(focus);
+      await page.keyboard.press("Escape");
+      expect(await page.getAttribute("#controls-toggle", "aria-expanded"), focus).toBe("false");
+    }
 
     // On a wide screen every setting lies in the bar and there is nothing to unfold.
     await open(1600, 1000, "q=Qwen");
     expect(await visible("#controls-toggle")).toBe(false);
     expect(await visible("#depth-input")).toBe(true);
+  });
+
+  it("names the org of each labelled model whose name another drawn model shares, and of the selected", async () => {
+    // Qwen2.5-7B-Instruct's view draws unsloth/Qwen2.5-7B-Instruct a row below it, among others sharing names.
+    const query = "Qwen/Qwen2.5-7B-Instruct";
+    const selected = "unsloth/Qwen2.5-7B-Instruct";
+    await open(1600, 1000, `q=${encodeURIComponent(query)}&selected=${encodeURIComponent(selected)}`);
+    const drawn = (await dots()).map((dot) => dot.key).filter((key) => key.includes("/") && !key.includes(":"));
+    const nameOf = (key: string) => key.slice(key.indexOf("/") + 1).toLowerCase();
+    const sharing = new Map<string, number>();
+    for (const key of drawn) sharing.set(nameOf(key), (sharing.get(nameOf(key)) ?? 0) + 1);
+    const texts = (await page.evaluate("window.__hfLineage.labelTexts()")) as Record<string, string>;
+    // A label cut in the middle keeps its start: the part before "…" must begin the whole id, org first.
+    const namesItsOrg = (key: string) => key.startsWith((texts[key] as string).split("…")[0] as string);
+    const shared = drawn.filter((key) => (sharing.get(nameOf(key)) ?? 0) > 1 && texts[key] !== undefined);
+    expect(shared).toContain(selected);
+    expect(shared.filter((key) => !namesItsOrg(key)).map((key) => `${key}: ${texts[key]}`)).toEqual([]);
+    expect(texts[selected]).toBe(selected);
   });
 
   it("ran without a script error", () => {
