@@ -5,6 +5,7 @@ import { fanName } from "../src/vocabulary/fan.js";
 import { answerSections, type AnswerActions } from "./answers-panel.js";
 import {
   api,
+  ApiError,
   type AncestryResponse,
   type FamilyParams,
   type FamilyResponse,
@@ -33,7 +34,7 @@ import {
 } from "./licence-colours.js";
 import { createLicenceControls, FINDINGS_LISTED, renderFindings } from "./licence-findings.js";
 import { drawnLineage, LABEL_FONT, mergeLineage, type DrawnLineage, type DrawnNodeAttributes } from "./lineage-view.js";
-import { renderError, renderFamilyNotices, renderFanList } from "./notices.js";
+import { appendContaining, renderError, renderFamilyNotices, renderFanList } from "./notices.js";
 import { renderOverview } from "./overview.js";
 import { fetchPath, pathLines } from "./path-view.js";
 import { renderPanel, renderPanelMessage, type PanelActions } from "./panel.js";
@@ -449,6 +450,9 @@ async function showOverview(): Promise<void> {
   }
 }
 
+/** How many names containing an unknown query its not-found page lists. */
+const CONTAINING_LISTED = 5;
+
 async function loadFamily(next: ViewState): Promise<boolean> {
   familyRequest?.abort();
   const controller = new AbortController();
@@ -506,7 +510,16 @@ async function loadFamily(next: ViewState): Promise<boolean> {
     graphView.load({ nodes: [], edges: [] }, null);
     legend.replaceChildren();
     fans.hidden = true;
-    renderError(notices, error, (query) => navigate(showFamily(view, query)));
+    const pick = (query: string) => navigate(showFamily(view, query));
+    renderError(notices, error, pick);
+    if (error instanceof ApiError && error.status === 404 && next.q !== null) {
+      const asked = next.q;
+      const found = await api.search(asked, CONTAINING_LISTED, controller.signal).catch(() => null);
+      if (controller.signal.aborted) return false;
+      const suggested = new Set(error.suggestions);
+      const matches = (found ?? []).map((result) => result.id).filter((id) => !suggested.has(id));
+      appendContaining(notices, asked, matches, pick);
+    }
     setState("error");
     return false;
   }

@@ -165,6 +165,37 @@ export function renderFanList(
   container.replaceChildren(list);
 }
 
+/** Buttons that open each query, in a list. */
+function queryButtons(queries: readonly string[], onPick: (query: string) => void): HTMLUListElement {
+  const list = document.createElement("ul");
+  list.className = "suggestions";
+  for (const query of queries) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    button.textContent = query;
+    button.addEventListener("click", () => onPick(query));
+    item.append(button);
+    list.append(item);
+  }
+  return list;
+}
+
+/**
+ * Adds to a not-found error the models and orgs whose names contain the text asked for (the search box's matches,
+ * the largest families first), which edit distance alone misses for a part of a name ("llama": meta-llama).
+ */
+export function appendContaining(
+  container: HTMLElement,
+  text: string,
+  matches: readonly string[],
+  onPick: (query: string) => void,
+): void {
+  if (matches.length === 0) return;
+  container.append(paragraph("info", `Names that contain "${text}":`), queryButtons(matches, onPick));
+}
+
 /** An error in words; for an unknown id, its close matches as buttons that open them. */
 export function renderError(container: HTMLElement, error: unknown, onPick: (query: string) => void): void {
   const apiError = error instanceof ApiError ? error : null;
@@ -173,21 +204,7 @@ export function renderError(container: HTMLElement, error: unknown, onPick: (que
   const full = apiError?.message ?? (error as Error).message ?? String(error);
   const message = suggestions.length > 0 ? full.replace(/;? ?did you mean .*$/s, "") : full;
   const parts: HTMLElement[] = [paragraph("error", apiError?.status === 404 ? `Not found: ${message}` : message)];
-  if (apiError !== null && apiError.suggestions.length > 0) {
-    const intro = paragraph("info", "Did you mean:");
-    const list = document.createElement("ul");
-    list.className = "suggestions";
-    for (const suggestion of apiError.suggestions) {
-      const item = document.createElement("li");
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "link";
-      button.textContent = suggestion;
-      button.addEventListener("click", () => onPick(suggestion));
-      item.append(button);
-      list.append(item);
-    }
-    parts.push(intro, list);
-  }
+  if (apiError !== null && apiError.suggestions.length > 0)
+    parts.push(paragraph("info", "Did you mean:"), queryButtons(apiError.suggestions, onPick));
   container.replaceChildren(...parts);
 }

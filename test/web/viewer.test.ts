@@ -105,9 +105,9 @@ beforeAll(async () => {
   ({ browser, page, problems } = await openWatchedPage({
     viewport: { width: 1600, height: 1000 },
     acceptDownloads: true,
-    // The unknown id's test asks for a model that does not exist: its 404s and their console lines are expected.
+    // The unknown ids' tests ask for models that do not exist: their 404s and console lines are expected.
     expectedConsoleError: (text) => text.startsWith("Failed to load resource"),
-    expectedFailedAnswer: (url) => url.includes("Qwen2.5-14C"),
+    expectedFailedAnswer: (url) => url.includes("Qwen2.5-14C") || /[?&]q=llama(&|$)/.test(url),
   }));
 });
 
@@ -291,6 +291,25 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     await page.click(`#notices .suggestions button:text-is("${QWEN}")`);
     expect(await settled()).toBe("ready");
     expect(new URL(page.url()).searchParams.get("q")).toBe(QWEN);
+  });
+
+  it("lists the names containing an unknown query, as the search box finds them, after the close matches", async () => {
+    await page.goto(`${server.url}/?q=llama`);
+    expect(await settled()).toBe("error");
+    const response = await fetch(`${server.url}/api/family?q=llama`);
+    expect(response.status).toBe(404);
+    const suggested = ((await response.json()) as { error: { suggestions: string[] } }).error.suggestions;
+    const found = await api<{ results: { id: string }[] }>("/api/search?q=llama&limit=5");
+    const containing = found.results.map((result) => result.id).filter((id) => !suggested.includes(id));
+    expect(containing[0]).toBe("meta-llama");
+    const lists = await page.$$eval("#notices ul.suggestions", (items) =>
+      items.map((list) => Array.from(list.querySelectorAll("button"), (button) => button.textContent)),
+    );
+    expect(lists).toEqual([suggested, containing]);
+    expect(await page.textContent("#notices ul.suggestions + p.info")).toBe('Names that contain "llama":');
+    await page.click('#notices button:text-is("meta-llama")');
+    expect(await settled()).toBe("ready");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("meta-llama");
   });
 
   it("narrows the family with the relation and depth filters, into the URL", async () => {
