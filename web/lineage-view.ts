@@ -93,20 +93,60 @@ export function drawnNames(nodes: readonly PayloadNode[], query: string | null =
   return names;
 }
 
-/** The family and, above it, the ancestors (their depth turned into negative rows), as one graph. */
 /** What the drawing reads of a family answer (a path between two models is drawn from the same shape). */
 export type DrawnFamily = Pick<FamilyResponse, "query" | "kind" | "graph">;
 
+/**
+ * How far above the model each drawn ancestor is drawn: its longest path down to the model along the drawn edges, so
+ * that every parent lies above each of its children. The API's depth is the shortest distance, which puts a base
+ * reached by a short path (a merge's own base) below a child of it reached only by a longer one, its edge pointing
+ * up. An ancestor no such path is found for (its edges run in a cycle) keeps the API's depth.
+ */
+export function ancestorRows(ancestry: AncestryResponse): Map<string, number> {
+  const children = new Map<string, string[]>();
+  for (const edge of ancestry.graph.edges) {
+    const list = children.get(edge.source);
+    if (list === undefined) children.set(edge.source, [edge.target]);
+    else list.push(edge.target);
+  }
+  const rows = new Map<string, number>([[ancestry.id, 0]]);
+  const walking = new Set<string>();
+  // Depth first along each ancestor's children; the deepest chain of real data is a few hundred models.
+  const rowOf = (key: string): number | null => {
+    const known = rows.get(key);
+    if (known !== undefined) return known;
+    if (walking.has(key)) return null;
+    walking.add(key);
+    let longest: number | null = null;
+    for (const child of children.get(key) ?? []) {
+      const below = rowOf(child);
+      if (below !== null) longest = Math.max(longest ?? 0, below + 1);
+    }
+    walking.delete(key);
+    if (longest !== null) rows.set(key, longest);
+    return longest;
+  };
+  for (const node of ancestry.graph.nodes) {
+    const longest = rowOf(node.key);
+    rows.set(node.key, Math.max(longest ?? node.attributes.depth, node.attributes.depth));
+  }
+  return rows;
+}
+
+/** The family and, above it, the ancestors (their rows made negative), as one graph. */
 export function mergeLineage(family: DrawnFamily, ancestry: AncestryResponse | null): PayloadNode[] {
   const nodes: PayloadNode[] = family.graph.nodes.map((node) => ({
     key: node.key,
     attributes: { ...node.attributes },
   }));
+  if (ancestry === null) return nodes;
   const present = new Set(nodes.map((node) => node.key));
-  for (const node of ancestry?.graph.nodes ?? []) {
+  const rows = ancestorRows(ancestry);
+  for (const node of ancestry.graph.nodes) {
     if (present.has(node.key)) continue;
     present.add(node.key);
-    nodes.push({ key: node.key, attributes: { ...node.attributes, depth: -node.attributes.depth } });
+    const row = rows.get(node.key) ?? node.attributes.depth;
+    nodes.push({ key: node.key, attributes: { ...node.attributes, depth: -row } });
   }
   return nodes;
 }
