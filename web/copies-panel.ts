@@ -32,7 +32,9 @@ export function copiesSection(report: CopiesResponse, select: (id: string) => vo
   }
   const table = element("table", "copies-table");
   const head = element("tr");
-  for (const name of ["model", "format", "bits", "publisher", "downloads"]) head.append(element("th", undefined, name));
+  // A heading too long for its narrow column ends in "…"; its whole word shows on hover.
+  for (const name of ["model", "format", "bits", "publisher", "downloads"])
+    head.append(Object.assign(element("th", undefined, name), { title: name }));
   table.append(head);
   for (const copy of report.models.slice(0, COPIES_LISTED)) {
     const row = element("tr");

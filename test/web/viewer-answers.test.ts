@@ -98,6 +98,12 @@ describe("the viewer's answers along the lineage", { timeout: 180_000 }, () => {
       quantized.slice(0, 5).map((id) => [id, "unknown", "unknown", id.slice(0, id.indexOf("/")), "—"]),
     );
     expect(await page.textContent('#panel [data-copies="quantized"] h3')).toBe("Runnable copies (quantizations) (23)");
+    // The table keeps within the panel: long ids and publishers wrap in their columns.
+    const widths = await page.$eval('#panel [data-copies="quantized"] table', (table) => [
+      table.scrollWidth,
+      (table.parentElement as HTMLElement).clientWidth,
+    ]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     expect(await page.getAttribute('#panel [data-copies="quantized"] a', "href")).toBe(
       `/api/quants?id=${encodeURIComponent(GEMMA)}`,
     );
