@@ -160,9 +160,10 @@ export function createFamilyTable(container: HTMLElement, events: FamilyTableEve
         const button = document.createElement("button");
         button.type = "button";
         button.dataset.column = column;
-        button.textContent =
-          (column === "centrality" ? (centralityLabel ?? "") : HEADINGS[column]) +
-          (sorted ? (sort.descending ? " ▼" : " ▲") : "");
+        const heading = column === "centrality" ? (centralityLabel ?? "") : HEADINGS[column];
+        button.textContent = heading + (sorted ? (sort.descending ? " ▼" : " ▲") : "");
+        // On a narrow screen the heading may end in "…": the whole of it shows on hover.
+        button.title = heading;
         button.addEventListener("click", () => {
           // Numbers sort largest first on the first click, text from A.
           sort =

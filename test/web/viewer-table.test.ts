@@ -330,6 +330,11 @@ describe("the family table, centrality and radial layout in Chromium", { timeout
     expect(rights.length).toBeGreaterThan(0);
     for (const right of rights) expect(right).toBeLessThanOrEqual(panelLeft);
     await page.screenshot({ path: resolve(RESULTS, "viewer-narrow-notices.png") });
+    // With the table open the page keeps its width: the table's columns narrow instead of widening it.
+    await page.goto(`${server.url}/?q=${encodeURIComponent("meta-llama/Llama-3.1-8B")}&table=1`);
+    expect(await settled()).toBe("ready");
+    await page.waitForSelector(".family-table .table-body .table-row");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(800);
     await page.setViewportSize({ width: 1600, height: 1000 });
   });
 
