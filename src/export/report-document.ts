@@ -5,6 +5,7 @@ import type { Report } from "../graph/report.js";
 import { QUANT_FORMATS } from "../graph/copy-formats.js";
 import { ORG_ROLES } from "../graph/report-orgs.js";
 import { SIZE_CLASSES } from "../graph/report-sizes.js";
+import { formatCount } from "../vocabulary/count-text.js";
 import { RELATIONS } from "../vocabulary/relation.js";
 
 /** A cell: text, a count, a share (shown as a percentage), or null for what the data does not say. */
@@ -36,10 +37,12 @@ export function reportDocument(report: Report): ReportSection[] {
   const overview: ReportSection = {
     title: "Data",
     definitions: [
-      `models (with a record of their own, placeholders left out): ${data.models}; placeholders: ` +
-        `${data.placeholders}; with a Hub record read: ${data.withRecord}`,
+      `models (with a record of their own, placeholders left out): ${formatCount(data.models)}; placeholders: ` +
+        `${formatCount(data.placeholders)}; with a Hub record read: ${formatCount(data.withRecord)}`,
       `download figure used: ${data.downloadField === "downloads" ? "downloads (30 days)" : data.downloadField}`,
-      `last creation date in the data: ${data.lastCreated ?? "—"}; time series from: ${data.since ?? "the start"}`,
+      // The day alone: the stored value is an ISO timestamp, and the series it bounds are counted by month.
+      `last creation date in the data: ${data.lastCreated?.slice(0, 10) ?? "—"}; ` +
+        `time series from: ${data.since ?? "the start"}`,
     ],
     tables: [],
   };

@@ -128,8 +128,13 @@ describe("the Report page", { timeout: 180_000 }, () => {
     const sizes = sections[3]?.definitions ?? [];
     const { own, inherited, unknown } = report.sizes.coverage;
     expect(sizes).toContain(`coverage: ${own} own, ${inherited} inherited, ${unknown} unknown`);
+    const counted = (value: number) => value.toLocaleString("en-US");
+    expect(sections[0]?.definitions[0]).toBe(
+      `models (with a record of their own, placeholders left out): ${counted(report.data.models)}; placeholders: ` +
+        `${counted(report.data.placeholders)}; with a Hub record read: ${counted(report.data.withRecord)}`,
+    );
     expect(sections[0]?.definitions).toContain(
-      `last creation date in the data: ${report.data.lastCreated ?? "—"}; time series from: ${SINCE}`,
+      `last creation date in the data: ${report.data.lastCreated?.slice(0, 10) ?? "—"}; time series from: ${SINCE}`,
     );
 
     // Family sizes: the largest org families, then gemma-7b, each figure as the JSON has it.
