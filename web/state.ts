@@ -112,8 +112,10 @@ export function parseViewState(search: string): ViewState {
   const to = text(params.get("to"));
   const opened = (params.get("open") ?? "").split(",").map((value) => value.trim());
   const open = [...new Set(opened.filter(isModelId))].sort();
+  const path = from !== null && to !== null && from !== to ? { from, to } : null;
   return {
-    q: text(params.get("q")),
+    // A link giving a path alone (`?from=A&to=B`) is read as the path from A's page, which the page shows.
+    q: text(params.get("q")) ?? path?.from ?? null,
     depth: wholeNumberIn(params.get("depth"), 1, MAX_DEPTH),
     relations: relationList?.ok === true ? normalizeRelations(relationList.value) : null,
     size: sizeMode?.ok === true ? sizeMode.value : "descendants",
@@ -122,7 +124,7 @@ export function parseViewState(search: string): ViewState {
     max: wholeNumberIn(params.get("max"), 1, MAX_NODES_LIMIT),
     colour: colourMode?.ok === true ? colourMode.value : (centralityColour ?? "relation"),
     findings: params.get("findings") === "1",
-    path: from !== null && to !== null && from !== to ? { from, to } : null,
+    path,
     ...(open.length > 0 ? { open } : {}),
     layout: choiceIn(params.get("layout"), LAYOUTS) ?? "rows",
     centrality: centralityColour === null ? centrality : null,

@@ -68,6 +68,17 @@ describe("view state in the URL", () => {
     expect(parseViewState("?relations=nothing").relations).toBeNull();
   });
 
+  it("reads a link giving a path alone as the path from its first model's page", () => {
+    expect(parseViewState("?from=a%2Fb&to=c%2Fd")).toEqual({
+      ...EMPTY_VIEW,
+      q: "a/b",
+      path: { from: "a/b", to: "c/d" },
+    });
+    // One end alone, or the same model twice, is no path: the home page.
+    expect(parseViewState("?from=a%2Fb")).toEqual(EMPTY_VIEW);
+    expect(parseViewState("?from=a%2Fb&to=a%2Fb")).toEqual(EMPTY_VIEW);
+  });
+
   it("asks for the family again only when the members can change", () => {
     const base = { ...EMPTY_VIEW, q: "Qwen" };
     expect(sameFamily(base, { ...base, selected: "Qwen/Qwen2.5-7B", size: "downloads" })).toBe(true);
