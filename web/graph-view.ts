@@ -406,6 +406,11 @@ export function createGraphView(container: HTMLElement, events: GraphViewEvents)
     hover(node);
   });
   renderer.on("leaveNode", () => hover(null));
+  // A pinned label keeps the place it had on the screen while the pointer is on it; once the camera moves (a wheel
+  // turned over the label), that place is another's, so the label is placed again beside its node.
+  renderer.getCamera().on("updated", () => {
+    pinned = null;
+  });
   renderer.on("moveBody", ({ event }) => {
     const label = labelAt(event.x, event.y);
     if (label !== undefined) {

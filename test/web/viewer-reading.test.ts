@@ -49,6 +49,11 @@ const nextFrames = () =>
   page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
 const dots = () => page.evaluate("window.__hfLineage.drawnDots()") as Promise<Dot[]>;
+async function dotOf(key: string): Promise<Dot> {
+  const dot = (await dots()).find((each) => each.key === key);
+  if (dot === undefined) throw new Error(`${key} should be drawn`);
+  return dot;
+}
 /** The pairs of drawn labels (and pills) whose boxes intersect. */
 async function labelOverlaps(): Promise<string[]> {
   const boxes = (await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[];
@@ -322,6 +327,33 @@ describe("the viewer read at the opening zoom", { timeout: 180_000 }, () => {
     expect(shared).toContain(selected);
     expect(shared.filter((key) => !namesItsOrg(key)).map((key) => `${key}: ${texts[key]}`)).toEqual([]);
     expect(texts[selected]).toBe(selected);
+  });
+
+  it("keeps a hovered label beside its node when the wheel zooms under the pointer", async () => {
+    const merge = "AIgotahole/Minor-Repo-12B-omg";
+    const hovered = "Nitral-AI/Nera_Noctis-12B";
+    await open(1600, 1000, `q=${encodeURIComponent(merge)}`);
+    const boxOf = async (key: string) =>
+      ((await page.evaluate("window.__hfLineage.labelBoxes()")) as Box[]).find((box) => box.key === key);
+    const before = await boxOf(hovered);
+    if (before === undefined) throw new Error(`${hovered} should be labelled at the opening zoom`);
+    const graph = await page.$eval("#graph", (node) => node.getBoundingClientRect());
+    // On the label's far end, away from its dot: the label, not the node, is under the pointer.
+    const x =
+      graph.left +
+      (before.x + before.width / 2 > (await dotOf(hovered)).x ? before.x + before.width - 4 : before.x + 4);
+    await page.mouse.move(x, graph.top + before.y + before.height / 2);
+    await nextFrames();
+    for (let turn = 0; turn < 3; turn++) await page.mouse.wheel(0, -240);
+    await page.waitForTimeout(800);
+    await nextFrames();
+    const dot = await dotOf(hovered);
+    const after = await boxOf(hovered);
+    if (after === undefined) throw new Error(`${hovered}, hovered, should keep its label`);
+    // The label starts just right of its dot or ends just left of it, on the dot's line.
+    const gap = Math.min(Math.abs(after.x - dot.x), Math.abs(after.x + after.width - dot.x));
+    expect(gap).toBeLessThanOrEqual(dot.radius + 6);
+    expect(Math.abs(after.y + after.height / 2 - dot.y)).toBeLessThanOrEqual(1);
   });
 
   it("ran without a script error", () => {
