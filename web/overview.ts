@@ -1,5 +1,5 @@
-// The overview shown when nothing is searched: the largest org families (/api/top-orgs) and the models with the
-// most descendants (/api/top), as cards that open the family on click.
+// The overview shown when nothing is searched: what the viewer answers and how to ask, then the largest org families
+// (/api/top-orgs) and the models with the most descendants (/api/top), as cards that open the family on click.
 
 import { api } from "./api.js";
 
@@ -35,7 +35,14 @@ const count = (value: number) => value.toLocaleString("en-US");
 
 export async function renderOverview(container: HTMLElement, onOpen: (query: string) => void): Promise<void> {
   const [orgs, top] = await Promise.all([api.topOrgs(12), api.top("descendants", 12)]);
+  const intro = document.createElement("p");
+  intro.className = "overview-intro";
+  intro.textContent =
+    "Every model built on another: fine-tunes, adapters, quantizations and merges, followed through every " +
+    "generation. Type a model id or an org in the search box (or paste its Hub page; / goes there), or open " +
+    "one of the families below.";
   container.replaceChildren(
+    intro,
     section(
       "Largest org families",
       orgs.orgs.map((org) =>

@@ -123,10 +123,11 @@ describe("the viewer in Chromium", { timeout: 180_000 }, () => {
     await page.goto(`${server.url}/`);
     expect(await settled()).toBe("overview");
     const expected = await api<{ orgs: { org: string }[] }>("/api/top-orgs?limit=12");
-    const titles = await page.$$eval("#overview section:first-child .card-title", (nodes) =>
+    const titles = await page.$$eval("#overview section:first-of-type .card-title", (nodes) =>
       nodes.map((node) => node.textContent),
     );
     expect(titles).toEqual(expected.orgs.map((org) => org.org));
+    expect(await page.textContent("#overview .overview-intro")).toContain("Type a model id or an org");
   });
 
   it("finds Qwen/Qwen2.5-14B from the search box and draws the family the API sends", async () => {
