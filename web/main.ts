@@ -571,7 +571,15 @@ async function loadPath(next: ViewState): Promise<boolean> {
     pathShown = null;
     graphView.load({ nodes: [], edges: [] }, null);
     legend.replaceChildren();
-    renderError(notices, error, (query) => navigate(showFamily(view, query)));
+    // A close match of the end the path could not find takes that end's place; the family stays one click away.
+    const wrongEnd = error instanceof Error && error.message.includes(JSON.stringify(path.to)) ? "to" : "from";
+    renderError(notices, error, (query) => navigate({ ...view, path: { ...path, [wrongEnd]: query } }));
+    const back = Object.assign(document.createElement("button"), {
+      type: "button",
+      textContent: `Back to the family of ${next.q ?? path.from}`,
+    });
+    back.addEventListener("click", () => navigate({ ...view, path: null }));
+    notices.append(back);
     setState("error");
     return false;
   }

@@ -23,6 +23,7 @@ const GEMMA = "google/gemma-7b";
 const GEMMA_IT = "google/gemma-7b-it";
 const GGUF = "matrixportal/gemma-7b-it-GGUF";
 const LIQUID = "Junfeng5/Liquid_V1_7B";
+const GGUF_TYPO = "matrixportal/gemma-7b-it-GGUX";
 
 interface Oracle {
   copies: Record<string, Record<string, number>>;
@@ -53,7 +54,12 @@ beforeAll(async () => {
   });
   server = listening.server;
   url = listening.url.replace(/\/$/, "");
-  ({ browser, page, problems } = await openWatchedPage({ viewport: { width: 1600, height: 1000 } }));
+  ({ browser, page, problems } = await openWatchedPage({
+    viewport: { width: 1600, height: 1000 },
+    // The path test with a typo asks for a model that does not exist: its 404 and console line are expected.
+    expectedConsoleError: (text) => text.startsWith("Failed to load resource"),
+    expectedFailedAnswer: (address) => address.includes(encodeURIComponent(GGUF_TYPO)),
+  }));
   mkdirSync(RESULTS, { recursive: true });
 }, 180_000);
 
@@ -205,6 +211,18 @@ describe("the viewer's answers along the lineage", { timeout: 180_000 }, () => {
     expect(await drawnEdges()).toBe(2);
     expect(await page.textContent("#notices .path-text")).toBe(paths[0]?.join(" → "));
     await page.screenshot({ path: resolve(RESULTS, "viewer-path.png") });
+  });
+
+  it("offers a typed path end's close matches in its place, and the way back to the family", async () => {
+    await page.goto(
+      `${url}/?q=${encodeURIComponent(GEMMA)}&from=${encodeURIComponent(GEMMA)}&to=${encodeURIComponent(GGUF_TYPO)}`,
+    );
+    await page.waitForFunction(() => document.body.dataset.state === "error");
+    expect(await page.textContent("#notices > button")).toBe(`Back to the family of ${GEMMA}`);
+    await page.click(`#notices .suggestions button:text-is("${GGUF}")`);
+    await page.waitForFunction(() => document.body.dataset.state === "ready");
+    const params = new URL(page.url()).searchParams;
+    expect([params.get("q"), params.get("from"), params.get("to")]).toEqual([GEMMA, GEMMA, GGUF]);
   });
 
   it("draws the nearest common ancestor of two models when neither descends from the other", async () => {
