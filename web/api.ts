@@ -48,6 +48,11 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+
+  /** The message without the close matches the server writes into it, for a page that lists them once itself. */
+  get withoutSuggestions(): string {
+    return this.suggestions.length > 0 ? this.message.replace(/;? ?did you mean .*$/s, "") : this.message;
+  }
 }
 
 type Params = Record<string, string | number | undefined>;

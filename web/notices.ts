@@ -199,10 +199,8 @@ export function appendContaining(
 /** An error in words; for an unknown id, its close matches as buttons that open them. */
 export function renderError(container: HTMLElement, error: unknown, onPick: (query: string) => void): void {
   const apiError = error instanceof ApiError ? error : null;
-  const suggestions = apiError?.suggestions ?? [];
   // The close matches are listed once, as links, not also inside the message.
-  const full = apiError?.message ?? (error as Error).message ?? String(error);
-  const message = suggestions.length > 0 ? full.replace(/;? ?did you mean .*$/s, "") : full;
+  const message = apiError?.withoutSuggestions ?? (error as Error).message ?? String(error);
   const parts: HTMLElement[] = [paragraph("error", apiError?.status === 404 ? `Not found: ${message}` : message)];
   if (apiError !== null && apiError.suggestions.length > 0)
     parts.push(paragraph("info", "Did you mean:"), queryButtons(apiError.suggestions, onPick));

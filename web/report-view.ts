@@ -95,15 +95,16 @@ function controlsOf(state: ReportViewState, actions: ReportActions): HTMLElement
     }
     // A family the data does not hold is refused here, keeping the report shown, rather than replacing it with
     // the failure. The report asked for is the one then drawn, which the server answers again from its cache.
-    refusal.hidden = true;
+    Object.assign(refusal, { className: "info", textContent: `Computing the report with ${added}…`, hidden: false });
     void api.reportDocument(reportApiUrl(next, "document")).then(
       () => actions.navigate(next),
       (error: unknown) => {
         if (!(error instanceof ApiError) || error.status !== 404) return actions.navigate(next);
         const guesses = error.suggestions.slice(0, 5);
+        refusal.className = "notice error";
         refusal.textContent =
-          `Not added: ${error.message}` + (guesses.length > 0 ? ` (did you mean ${guesses.join(", ")}?)` : "");
-        refusal.hidden = false;
+          `Not added: ${error.withoutSuggestions}` +
+          (guesses.length > 0 ? ` (did you mean ${guesses.join(", ")}?)` : "");
       },
     );
   });
@@ -157,7 +158,8 @@ export async function renderReport(
     const failure = element(
       "p",
       { className: "notice error" },
-      `The report could not be read: ${(error as Error).message}`,
+      "The report could not be read: " +
+        (error instanceof ApiError ? error.withoutSuggestions : (error as Error).message),
     );
     if (error instanceof ApiError && error.suggestions.length > 0)
       failure.append(` (did you mean ${error.suggestions.slice(0, 5).join(", ")}?)`);

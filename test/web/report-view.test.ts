@@ -23,7 +23,7 @@ import { findPython } from "../support/run-oracle.js";
 const RESULTS = resolve(process.cwd(), "test-results");
 const GEMMA = "google/gemma-7b";
 const SINCE = "2024-06-01";
-const UNKNOWN_FAMILY = "nonexistent/model-xyz";
+const UNKNOWN_FAMILY = "microsoft/phi-3";
 
 let store: Store;
 let server: Server;
@@ -301,8 +301,12 @@ describe("the Report page", { timeout: 180_000 }, () => {
     await page.fill('#report input[name="family"]', UNKNOWN_FAMILY);
     await page.click('#report button[type="submit"]');
     await page.waitForSelector("#report .report-controls + p.notice:not([hidden])");
+    // Its close matches as the API gives them, named once (the API's message names them too).
+    const refused = await fetch(`${url}/api/report?family=${encodeURIComponent(UNKNOWN_FAMILY)}&format=document`);
+    const { suggestions } = ((await refused.json()) as { error: { suggestions: string[] } }).error;
+    expect(suggestions).toContain("microsoft/phi-2");
     expect(await page.textContent("#report .report-controls + p.notice")).toBe(
-      `Not added: unknown model or org "${UNKNOWN_FAMILY}"`,
+      `Not added: unknown model or org "${UNKNOWN_FAMILY}" (did you mean ${suggestions.slice(0, 5).join(", ")}?)`,
     );
     expect(new URL(page.url()).search).toBe("?view=report&family=microsoft%2Fphi-2&since=2024-07-01");
     expect((await pageTable("Family size under each definition"))?.rows.length).toBe(before + 1);
